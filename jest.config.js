@@ -1,0 +1,11 @@
+/** @type {import('jest').Config} */
+module.exports = {
+  testEnvironment: "node",
+  roots: ["<rootDir>/test"],
+  testMatch: ["**/*.test.ts"],
+  transform: { "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.json", isolatedModules: true }] },
+  // istanbul instrumentation would be serialized into __provider (x30 bytes); v8 coverage is not.
+  coverageProvider: "v8",
+  testTimeout: 60000,
+  maxWorkers: 2,
+};
