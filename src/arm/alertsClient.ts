@@ -1,0 +1,68 @@
+/**
+ * Typed calls to the ARM PIM alerts API used by the resources. Each call says what it is about,
+ * so failures carry a useful description and advice.
+ */
+import type { ApiClient } from "../http/apiClient";
+import { UnexpectedResponseError } from "../http/errors";
+import { redactUrl } from "../http/redaction";
+import type { ArmAlertId } from "./catalog";
+import { describeAlertResource, formatAlertResourceId, type ArmAlertCollection } from "./configurationId";
+import { alertPatchBody, configurationPatchBody, readAlert, readConfiguration, type ArmAlertState, type ArmConfiguration, type ConfigurationValues } from "./payload";
+
+/** The only api-version that has these APIs. */
+export const ARM_API_VERSION = "2022-08-01-preview";
+
+const QUERY = { "api-version": ARM_API_VERSION } as const;
+
+/** Alert and alert-configuration operations at one ARM scope. */
+export interface ArmAlertsClient {
+    getConfiguration(scope: string, alertId: ArmAlertId): Promise<ArmConfiguration>;
+    listConfigurations(scope: string): Promise<ArmConfiguration[]>;
+    patchConfiguration(scope: string, alertId: ArmAlertId, values: ConfigurationValues): Promise<void>;
+    getAlert(scope: string, alertId: ArmAlertId): Promise<ArmAlertState>;
+    patchAlert(scope: string, alertId: ArmAlertId, isActive: boolean): Promise<void>;
+}
+
+/** Builds the client over an ARM {@link ApiClient}. */
+export function createArmAlertsClient(http: ApiClient): ArmAlertsClient {
+    const target = (scope: string, alertId: ArmAlertId, collection: ArmAlertCollection) => ({
+        path: formatAlertResourceId({ scope, alertId, collection }),
+        subject: { scope, description: describeAlertResource({ scope, alertId, collection }) },
+    });
+    const unexpected = (method: string, path: string, problem: string) =>
+        new UnexpectedResponseError(method, redactUrl(`${http.baseUrl}${path}`), 200, problem);
+
+    return {
+        async getConfiguration(scope, alertId) {
+            const t = target(scope, alertId, "roleManagementAlertConfigurations");
+            const { body } = await http.send({ method: "GET", path: t.path, query: QUERY, subject: t.subject });
+            const configuration = readConfiguration(body);
+            if (typeof configuration === "string") throw unexpected("GET", t.path, configuration);
+            return configuration;
+        },
+        async listConfigurations(scope) {
+            const path = `${scope}/providers/Microsoft.Authorization/roleManagementAlertConfigurations`;
+            const items = await http.listAll({ path, query: QUERY, subject: { scope, description: `alert configurations at ${scope}` } });
+            return items.map((item) => {
+                const configuration = readConfiguration(item);
+                if (typeof configuration === "string") throw unexpected("GET", path, configuration);
+                return configuration;
+            });
+        },
+        async patchConfiguration(scope, alertId, values) {
+            const t = target(scope, alertId, "roleManagementAlertConfigurations");
+            await http.send({ method: "PATCH", path: t.path, query: QUERY, body: configurationPatchBody(alertId, values), subject: t.subject });
+        },
+        async getAlert(scope, alertId) {
+            const t = target(scope, alertId, "roleManagementAlerts");
+            const { body } = await http.send({ method: "GET", path: t.path, query: QUERY, subject: t.subject });
+            const alert = readAlert(body);
+            if (typeof alert === "string") throw unexpected("GET", t.path, alert);
+            return alert;
+        },
+        async patchAlert(scope, alertId, isActive) {
+            const t = target(scope, alertId, "roleManagementAlerts");
+            await http.send({ method: "PATCH", path: t.path, query: QUERY, body: alertPatchBody(isActive), subject: t.subject });
+        },
+    };
+}

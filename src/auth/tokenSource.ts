@@ -1,0 +1,90 @@
+/**
+ * Access tokens from @azure/identity: one credential per process and one cached token per audience,
+ * renewed five minutes before it expires; concurrent callers share one request.
+ *
+ * @azure/identity is loaded on first use, not at import, so a provider process that only runs
+ * `check` and `diff` never pays for it.
+ */
+import type { TokenCredential } from "@azure/identity";
+import { PimAlertsError } from "../http/errors";
+
+/** What is needed to build a credential. The secret is only ever held in memory. */
+export interface CredentialSettings {
+    readonly tenantId: string | undefined;
+    readonly clientId: string | undefined;
+    readonly clientSecret: string | undefined;
+    readonly authorityHost: string;
+}
+
+/** Gets bearer tokens by audience (a `.default` scope). */
+export interface TokenSource {
+    getToken(audience: string): Promise<string>;
+    /** How many tokens were actually requested from Entra, per audience (for benchmarks and tests). */
+    readonly requests: ReadonlyMap<string, number>;
+}
+
+/** Thrown when no token could be obtained; says how to sign in. Never includes the secret. */
+export class AuthenticationError extends PimAlertsError {
+    override name = "AuthenticationError" as const;
+}
+
+const RENEW_BEFORE_EXPIRY_MS = 5 * 60_000;
+
+/** Builds the credential the settings call for: a client secret, or DefaultAzureCredential. */
+export function createCredential(settings: CredentialSettings): TokenCredential {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const identity = require("@azure/identity") as typeof import("@azure/identity");
+    const common = { authorityHost: settings.authorityHost };
+    if (settings.clientSecret !== undefined) {
+        if (settings.tenantId === undefined || settings.clientId === undefined) {
+            throw new AuthenticationError("pim-alerts:clientSecret is set, so pim-alerts:tenantId and pim-alerts:clientId are required too");
+        }
+        return new identity.ClientSecretCredential(settings.tenantId, settings.clientId, settings.clientSecret, common);
+    }
+    return new identity.DefaultAzureCredential({
+        ...common,
+        ...(settings.tenantId !== undefined ? { tenantId: settings.tenantId } : {}),
+        ...(settings.clientId !== undefined ? { managedIdentityClientId: settings.clientId, workloadIdentityClientId: settings.clientId } : {}),
+    });
+}
+
+/** Wraps a credential with the per-audience cache. */
+export function createTokenSource(makeCredential: () => TokenCredential): TokenSource {
+    let credential: TokenCredential | undefined;
+    const cache = new Map<string, { token: string; renewAt: number }>();
+    const pending = new Map<string, Promise<string>>();
+    const requests = new Map<string, number>();
+
+    async function fetchToken(audience: string): Promise<string> {
+        credential ??= makeCredential();
+        requests.set(audience, (requests.get(audience) ?? 0) + 1);
+        let result;
+        try {
+            result = await credential.getToken(audience);
+        } catch (error) {
+            const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
+            throw new AuthenticationError(
+                `getting an access token for ${audience}: ${reason}. Sign in with \`az login\`, or give the pipeline an identity ` +
+                    "(AZURE_CLIENT_ID/AZURE_TENANT_ID with a secret, federated token or managed identity), or set pim-alerts:clientId, " +
+                    "pim-alerts:tenantId and the secret pim-alerts:clientSecret",
+            );
+        }
+        if (!result) throw new AuthenticationError(`getting an access token for ${audience}: the credential returned none`);
+        cache.set(audience, { token: result.token, renewAt: result.expiresOnTimestamp - RENEW_BEFORE_EXPIRY_MS });
+        return result.token;
+    }
+
+    return {
+        requests,
+        async getToken(audience: string): Promise<string> {
+            const cached = cache.get(audience);
+            if (cached && Date.now() < cached.renewAt) return cached.token;
+            let inFlight = pending.get(audience);
+            if (!inFlight) {
+                inFlight = fetchToken(audience).finally(() => pending.delete(audience));
+                pending.set(audience, inFlight);
+            }
+            return inFlight;
+        },
+    };
+}

@@ -1,0 +1,120 @@
+/**
+ * The dynamic provider of {@link AlertConfiguration}. This module's exports ARE the provider:
+ * Pulumi serializes it as one `require(...)` of this file, so no code and no secret lands in state.
+ *
+ * Lifecycle of a configuration that always exists in Azure (like azurerm's role management policy):
+ * create adopts it (GET, PATCH what the program declares, GET); delete leaves it as it is, or puts
+ * the declared properties back to their adopted values when `onDelete` is "restore".
+ */
+import type * as dynamic from "@pulumi/pulumi/dynamic";
+import { isArmAlertId, type ArmAlertId } from "../arm/catalog";
+import { describeAlertResource, formatAlertResourceId, parseAlertResourceId } from "../arm/configurationId";
+import { isAzureApiError } from "../http/errors";
+import { checkAlertConfiguration } from "./alertConfigurationCheck";
+import {
+    configurationOutputs,
+    declaredValues,
+    diffConfiguration,
+    managementFromState,
+    managementOf,
+    refreshedInputs,
+    valuesToWrite,
+} from "./alertConfigurationState";
+import { afterWrite } from "./partialFailure";
+import { armAlerts, configureRuntime } from "./runtime";
+
+type Props = Record<string, unknown>;
+
+/** Receives the stack config once per provider process. */
+export async function configure(request: dynamic.ConfigureRequest): Promise<void> {
+    configureRuntime((key) => request.config.get(key));
+}
+
+/** Validates inputs without any network call. */
+export async function check(olds: Props, news: Props): Promise<dynamic.CheckResult> {
+    return checkAlertConfiguration(olds ?? {}, news);
+}
+
+/** No change when the declared values equal the stored ones; scope or alertId changes replace. */
+export async function diff(_id: string, olds: Props, news: Props): Promise<dynamic.DiffResult> {
+    const result = diffConfiguration(olds, news);
+    return { changes: result.changes, replaces: result.replaces, deleteBeforeReplace: false };
+}
+
+/** Adopts the configuration: GET (kept as initialProperties), PATCH the declared values that differ, GET. */
+export async function create(inputs: Props): Promise<dynamic.CreateResult> {
+    const scope = inputs["scope"] as string;
+    const alertId = inputs["alertId"] as ArmAlertId;
+    const arm = armAlerts();
+    const before = await arm.getConfiguration(scope, alertId);
+    const management = managementOf(alertId, inputs);
+    const id = formatAlertResourceId({ scope, alertId, collection: "roleManagementAlertConfigurations" });
+    const toWrite = valuesToWrite(declaredValues(alertId, inputs), before.values);
+    if (Object.keys(toWrite).length === 0) return { id, outs: configurationOutputs(before, scope, management, { ...before.values }) };
+
+    await arm.patchConfiguration(scope, alertId, toWrite);
+    // If the read-back fails, record the values from before the PATCH: the next `up` writes again.
+    const recorded = { ...configurationOutputs(before, scope, management, { ...before.values }), __provider: inputs["__provider"] };
+    const after = await afterWrite(id, recorded, `updated ${describeAlertResource({ scope, alertId, collection: "roleManagementAlertConfigurations" })}`, () =>
+        arm.getConfiguration(scope, alertId),
+    );
+    return { id, outs: configurationOutputs(after, scope, management, { ...before.values }) };
+}
+
+/** Reads live values; works from the id alone; an object that is gone returns an empty id. */
+export async function read(id: string, props: Props): Promise<dynamic.ReadResult> {
+    const parsed = parseAlertResourceId(id, "roleManagementAlertConfigurations");
+    const scope = typeof props["scope"] === "string" ? props["scope"] : parsed.scope;
+    let live;
+    try {
+        live = await armAlerts().getConfiguration(scope, parsed.alertId);
+    } catch (error) {
+        if (isAzureApiError(error) && error.status === 404) return { id: "", props: {} };
+        throw error;
+    }
+    const initial = isRecord(props["initialProperties"]) ? (props["initialProperties"] as Record<string, boolean | number>) : { ...live.values };
+    const outs = configurationOutputs(live, scope, managementFromState(props), initial);
+    return { id, props: outs, inputs: refreshedInputs(outs, props) };
+}
+
+/** PATCHes only the declared values that changed, then GETs. */
+export async function update(id: string, olds: Props, news: Props): Promise<dynamic.UpdateResult> {
+    const alertId = news["alertId"] as ArmAlertId;
+    const scope = olds["scope"] as string;
+    const management = managementOf(alertId, news);
+    const initial = isRecord(olds["initialProperties"]) ? (olds["initialProperties"] as Record<string, boolean | number>) : {};
+    const toWrite = valuesToWrite(declaredValues(alertId, news), olds);
+    if (Object.keys(toWrite).length === 0) return { outs: { ...olds, onDelete: management.onDelete, declaredProperties: management.declaredProperties } };
+
+    const arm = armAlerts();
+    await arm.patchConfiguration(scope, alertId, toWrite);
+    const recorded = { ...olds, declaredProperties: management.declaredProperties, onDelete: management.onDelete, __provider: news["__provider"] };
+    const after = await afterWrite(id, recorded, `updated ${describeAlertResource({ scope, alertId, collection: "roleManagementAlertConfigurations" })}`, () =>
+        arm.getConfiguration(scope, alertId),
+    );
+    return { outs: configurationOutputs(after, scope, management, initial) };
+}
+
+/**
+ * "retain" (the default) leaves Azure as it is: a destroy must never weaken a security control.
+ * "restore" PATCHes the declared properties back to their values at adoption; undeclared ones are never written.
+ */
+export async function deleteResource(id: string, props: Props): Promise<void> {
+    if (props["onDelete"] !== "restore") return;
+    const alertId = props["alertId"];
+    const scope = props["scope"];
+    if (!isArmAlertId(alertId) || typeof scope !== "string") throw new Error(`internal-error: state of ${id} has no alertId or scope`);
+    const initial = isRecord(props["initialProperties"]) ? (props["initialProperties"] as Record<string, unknown>) : {};
+    const restore: Record<string, boolean | number> = {};
+    for (const name of managementFromState(props).declaredProperties) {
+        const value = initial[name];
+        if (typeof value === "boolean" || typeof value === "number") restore[name] = value;
+    }
+    if (Object.keys(restore).length > 0) await armAlerts().patchConfiguration(scope, alertId, restore);
+}
+
+export { deleteResource as delete };
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+    return typeof value === "object" && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,110 @@
+/**
+ * Pure state logic of AlertConfiguration: which properties a program manages, what changed,
+ * and the outputs recorded in Pulumi state. No I/O here.
+ */
+import { managedPropertyNames, type ArmAlertId } from "../arm/catalog";
+import { sameScope } from "../arm/scope";
+import type { ArmConfiguration, ConfigurationValues } from "../arm/payload";
+
+/** The outputs of an AlertConfiguration, i.e. everything Pulumi stores for it. */
+export interface AlertConfigurationOutputs {
+    readonly scope: string;
+    readonly alertId: ArmAlertId;
+    readonly onDelete: string;
+    readonly alertConfigurationType: string;
+    /** The properties the program declares, hence manages. Nothing else is written or compared. */
+    readonly declaredProperties: string[];
+    /** The values Azure held when this resource adopted the configuration (used by onDelete "restore"). */
+    readonly initialProperties: Record<string, boolean | number>;
+    /** Live values: `isEnabled` and the alert's thresholds, as last read from Azure. */
+    readonly [liveValue: string]: unknown;
+}
+
+/** The managed values a program declares, in the catalog's order. */
+export function declaredValues(alertId: ArmAlertId, inputs: Readonly<Record<string, unknown>>): Record<string, boolean | number> {
+    const out: Record<string, boolean | number> = {};
+    for (const name of managedPropertyNames(alertId)) {
+        const value = inputs[name];
+        if (typeof value === "boolean" || typeof value === "number") out[name] = value;
+    }
+    return out;
+}
+
+/** The declared values that differ from what is known to be in Azure. */
+export function valuesToWrite(desired: ConfigurationValues, known: Readonly<Record<string, unknown>>): Record<string, boolean | number> {
+    const out: Record<string, boolean | number> = {};
+    for (const [name, value] of Object.entries(desired)) if (known[name] !== value) out[name] = value;
+    return out;
+}
+
+/** What the program said about a configuration, beyond its values. */
+export interface Management {
+    readonly onDelete: string;
+    readonly declaredProperties: string[];
+}
+
+/** The management facts of a program's inputs. */
+export function managementOf(alertId: ArmAlertId, inputs: Readonly<Record<string, unknown>>): Management {
+    return {
+        onDelete: typeof inputs["onDelete"] === "string" ? inputs["onDelete"] : "retain",
+        declaredProperties: Object.keys(declaredValues(alertId, inputs)),
+    };
+}
+
+/** The management facts stored in a previous state (tolerant of a state written by hand or by import). */
+export function managementFromState(state: Readonly<Record<string, unknown>>): Management {
+    const declared = Array.isArray(state["declaredProperties"]) ? state["declaredProperties"].filter((p): p is string => typeof p === "string") : [];
+    return { onDelete: typeof state["onDelete"] === "string" ? state["onDelete"] : "retain", declaredProperties: declared };
+}
+
+/** The state to record after reading `live`. */
+export function configurationOutputs(
+    live: ArmConfiguration,
+    scope: string,
+    management: Management,
+    initialProperties: Record<string, boolean | number>,
+): AlertConfigurationOutputs {
+    return {
+        scope,
+        alertId: live.alertId,
+        onDelete: management.onDelete,
+        alertConfigurationType: live.alertConfigurationType,
+        declaredProperties: management.declaredProperties,
+        initialProperties,
+        ...live.values,
+    };
+}
+
+/** What `diff` reports: replacements for identity changes, otherwise the changed managed keys. */
+export function diffConfiguration(
+    olds: Readonly<Record<string, unknown>>,
+    news: Readonly<Record<string, unknown>>,
+): { changes: boolean; replaces: string[]; changed: string[] } {
+    const replaces: string[] = [];
+    if (typeof olds["scope"] !== "string" || typeof news["scope"] !== "string" || !sameScope(olds["scope"], news["scope"])) replaces.push("scope");
+    if (olds["alertId"] !== news["alertId"]) replaces.push("alertId");
+    if (replaces.length > 0) return { changes: true, replaces, changed: replaces };
+
+    const alertId = news["alertId"] as ArmAlertId;
+    const desired = declaredValues(alertId, news);
+    const changed = Object.keys(valuesToWrite(desired, olds));
+    const previouslyDeclared = Array.isArray(olds["declaredProperties"]) ? (olds["declaredProperties"] as unknown[]) : [];
+    // A property the program stops declaring is no longer managed: record that (no write happens).
+    for (const name of previouslyDeclared) if (typeof name === "string" && !(name in desired)) changed.push(name);
+    if ((olds["onDelete"] ?? "retain") !== (news["onDelete"] ?? "retain")) changed.push("onDelete");
+    return { changes: changed.length > 0, replaces, changed };
+}
+
+/** The inputs `read` reports: the declared properties with their live values, so refresh shows drift. */
+export function refreshedInputs(
+    outputs: AlertConfigurationOutputs,
+    oldInputs: Readonly<Record<string, unknown>>,
+): Record<string, unknown> {
+    const inputs: Record<string, unknown> = { scope: outputs.scope, alertId: outputs.alertId, onDelete: outputs.onDelete };
+    for (const name of outputs.declaredProperties) {
+        const live = outputs[name];
+        if (live !== undefined) inputs[name] = live;
+        else if (oldInputs[name] !== undefined) inputs[name] = oldInputs[name];
+    }
+    return inputs;
+}

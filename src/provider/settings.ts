@@ -1,0 +1,96 @@
+/**
+ * Provider settings: from stack config (`pim-alerts:` keys, falling back to the `azure-native:` keys a
+ * stack may already have) and environment variables. Resolved at run time in the provider process,
+ * so nothing here is ever captured in `__provider`.
+ */
+import { AZURE_NATIVE_ENVIRONMENTS, CLOUDS, findCloud, type CloudEndpoints } from "../auth/clouds";
+import { PimAlertsError } from "../http/errors";
+
+/** Reads one stack config value by its full key (`pim-alerts:cloud`). */
+export type ConfigReader = (key: string) => string | undefined;
+
+/** Everything the provider needs to reach Azure. `clientSecret` is held only in memory. */
+export interface ProviderSettings {
+    readonly cloud: CloudEndpoints;
+    readonly armEndpoint: string;
+    readonly graphEndpoint: string;
+    readonly authorityHost: string;
+    readonly tenantId: string | undefined;
+    readonly clientId: string | undefined;
+    readonly clientSecret: string | undefined;
+    /** Per-attempt HTTP timeout. */
+    readonly timeoutMs: number;
+}
+
+/** A setting with its config key and environment variable. */
+interface SettingSource {
+    readonly key: string;
+    readonly env: readonly string[];
+    readonly azureNativeKey?: string;
+}
+
+const SOURCES = {
+    cloud: { key: "cloud", env: ["PIM_ALERTS_CLOUD"] },
+    armEndpoint: { key: "armEndpoint", env: ["PIM_ALERTS_ARM_ENDPOINT"] },
+    graphEndpoint: { key: "graphEndpoint", env: ["PIM_ALERTS_GRAPH_ENDPOINT"] },
+    authorityHost: { key: "authorityHost", env: ["PIM_ALERTS_AUTHORITY_HOST", "AZURE_AUTHORITY_HOST"] },
+    tenantId: { key: "tenantId", env: ["PIM_ALERTS_TENANT_ID", "ARM_TENANT_ID"], azureNativeKey: "tenantId" },
+    clientId: { key: "clientId", env: ["PIM_ALERTS_CLIENT_ID", "ARM_CLIENT_ID"], azureNativeKey: "clientId" },
+    clientSecret: { key: "clientSecret", env: ["PIM_ALERTS_CLIENT_SECRET", "ARM_CLIENT_SECRET"], azureNativeKey: "clientSecret" },
+    timeoutSeconds: { key: "timeoutSeconds", env: ["PIM_ALERTS_TIMEOUT_SECONDS"] },
+} satisfies Record<string, SettingSource>;
+
+/** Invalid provider configuration; names the key, the value and what is allowed. */
+export class ConfigurationError extends PimAlertsError {
+    override name = "ConfigurationError" as const;
+}
+
+/** Resolves the settings. Precedence: `pim-alerts:` config, environment, `azure-native:` config, cloud default. */
+export function resolveSettings(config: ConfigReader, env: Readonly<Record<string, string | undefined>>): ProviderSettings {
+    const read = (source: SettingSource): string | undefined => {
+        const candidates = [config(`pim-alerts:${source.key}`), ...source.env.map((name) => env[name])];
+        if (source.azureNativeKey) candidates.push(config(`azure-native:${source.azureNativeKey}`));
+        return candidates.find((v) => v !== undefined && v !== "");
+    };
+    const cloud = readCloud(read(SOURCES.cloud), config("azure-native:environment"));
+    return {
+        cloud,
+        armEndpoint: endpoint("armEndpoint", read(SOURCES.armEndpoint) ?? cloud.armEndpoint),
+        graphEndpoint: endpoint("graphEndpoint", read(SOURCES.graphEndpoint) ?? cloud.graphEndpoint),
+        authorityHost: endpoint("authorityHost", read(SOURCES.authorityHost) ?? cloud.authorityHost),
+        tenantId: read(SOURCES.tenantId),
+        clientId: read(SOURCES.clientId),
+        clientSecret: read(SOURCES.clientSecret),
+        timeoutMs: timeout(read(SOURCES.timeoutSeconds)),
+    };
+}
+
+function readCloud(name: string | undefined, azureNativeEnvironment: string | undefined): CloudEndpoints {
+    if (name === undefined) {
+        const fromAzureNative = azureNativeEnvironment ? AZURE_NATIVE_ENVIRONMENTS[azureNativeEnvironment.toLowerCase()] : undefined;
+        return CLOUDS[fromAzureNative ?? "AzureCloud"];
+    }
+    const cloud = findCloud(name);
+    if (!cloud) throw new ConfigurationError(`pim-alerts:cloud is ${JSON.stringify(name)}; allowed: ${Object.keys(CLOUDS).join(", ")}`);
+    return CLOUDS[cloud];
+}
+
+function endpoint(key: string, value: string): string {
+    let url: URL;
+    try {
+        url = new URL(value);
+    } catch {
+        throw new ConfigurationError(`pim-alerts:${key} is ${JSON.stringify(value)}, which is not an absolute URL (e.g. https://management.azure.com)`);
+    }
+    if (url.protocol !== "https:" && url.protocol !== "http:") throw new ConfigurationError(`pim-alerts:${key} must be an http(s) URL; got ${JSON.stringify(value)}`);
+    return value.replace(/\/+$/, "");
+}
+
+function timeout(value: string | undefined): number {
+    if (value === undefined) return 30_000;
+    const seconds = Number(value);
+    if (!Number.isFinite(seconds) || seconds <= 0 || seconds > 600) {
+        throw new ConfigurationError(`pim-alerts:timeoutSeconds is ${JSON.stringify(value)}; allowed: a number of seconds from 1 to 600`);
+    }
+    return seconds * 1000;
+}
