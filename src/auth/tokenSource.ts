@@ -62,7 +62,7 @@ export function createTokenSource(makeCredential: () => TokenCredential): TokenS
         try {
             result = await credential.getToken(audience);
         } catch (error) {
-            const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
+            const reason = (error instanceof Error ? (error.message.split("\n")[0] ?? "") : String(error)).replace(/\.+$/, "");
             throw new AuthenticationError(
                 `getting an access token for ${audience}: ${reason}. Sign in with \`az login\`, or give the pipeline an identity ` +
                     "(AZURE_CLIENT_ID/AZURE_TENANT_ID with a secret, federated token or managed identity), or set pim-alerts:clientId, " +

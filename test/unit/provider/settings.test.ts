@@ -1,0 +1,51 @@
+import { resolveSettings } from "../../../src/provider/settings";
+
+const config = (values: Record<string, string>) => (key: string) => values[key];
+
+describe("provider settings", () => {
+    test("default to the public cloud and its endpoints", () => {
+        expect(resolveSettings(config({}), {})).toMatchObject({
+            armEndpoint: "https://management.azure.com",
+            graphEndpoint: "https://graph.microsoft.com/beta",
+            authorityHost: "https://login.microsoftonline.com",
+            tenantId: undefined,
+            clientSecret: undefined,
+            timeoutMs: 30_000,
+        });
+    });
+
+    test.each([
+        ["AzureChinaCloud", "https://management.chinacloudapi.cn", "https://microsoftgraph.chinacloudapi.cn/.default"],
+        ["azureusgovernment", "https://management.usgovcloudapi.net", "https://graph.microsoft.us/.default"],
+    ])("cloud %s has its own endpoints and audiences", (cloud, arm, graphAudience) => {
+        const settings = resolveSettings(config({ "pim-alerts:cloud": cloud }), {});
+        expect(settings.armEndpoint).toBe(arm);
+        expect(settings.cloud.graphAudience).toBe(graphAudience);
+    });
+
+    test("pim-alerts config wins over the environment, which wins over azure-native config", () => {
+        const settings = resolveSettings(
+            config({ "pim-alerts:armEndpoint": "http://127.0.0.1:1/", "azure-native:tenantId": "from-azure-native", "azure-native:clientId": "an-client" }),
+            { PIM_ALERTS_ARM_ENDPOINT: "http://127.0.0.1:2", PIM_ALERTS_TENANT_ID: "from-env" },
+        );
+        expect(settings).toMatchObject({ armEndpoint: "http://127.0.0.1:1", tenantId: "from-env", clientId: "an-client" });
+    });
+
+    test("azure-native's environment selects the cloud when pim-alerts:cloud is not set", () => {
+        expect(resolveSettings(config({ "azure-native:environment": "usgovernment" }), {}).cloud.name).toBe("AzureUSGovernment");
+    });
+
+    test("the environment variables of the issue are read", () => {
+        const settings = resolveSettings(config({}), { PIM_ALERTS_CLOUD: "AzureChinaCloud", PIM_ALERTS_GRAPH_ENDPOINT: "http://127.0.0.1:9/beta" });
+        expect(settings.cloud.name).toBe("AzureChinaCloud");
+        expect(settings.graphEndpoint).toBe("http://127.0.0.1:9/beta");
+    });
+
+    test.each([
+        [{ "pim-alerts:cloud": "Mars" }, 'pim-alerts:cloud is "Mars"; allowed: AzureCloud, AzureChinaCloud, AzureUSGovernment'],
+        [{ "pim-alerts:armEndpoint": "management.azure.com" }, "pim-alerts:armEndpoint is \"management.azure.com\", which is not an absolute URL"],
+        [{ "pim-alerts:timeoutSeconds": "0" }, "pim-alerts:timeoutSeconds is \"0\"; allowed: a number of seconds from 1 to 600"],
+    ])("rejects %j with a message naming the key, the value and what is allowed", (values, message) => {
+        expect(() => resolveSettings(config(values), {})).toThrow(message);
+    });
+});
