@@ -3,10 +3,10 @@
  */
 import { ALL_ARM_THRESHOLDS, ARM_ALERTS, ARM_ALERT_IDS, isArmAlertId } from "../arm/catalog";
 import { parseScope, sameScope } from "../arm/scope";
-import { checkBoolean, checkInteger, checkNoUnknownProperties, checkOneOf, isUnknown, show, type CheckFailure } from "./checkFailures";
+import { checkInteger, checkNoUnknownProperties, checkOnDelete, checkOneOf, checkOptionalBoolean, isUnknown, show, type CheckFailure } from "./checkFailures";
+import { CONFIGURATION_ON_DELETE } from "./onDelete";
 
-/** What happens in Azure when the resource is deleted from the program. */
-export const CONFIGURATION_ON_DELETE = ["retain", "restore"] as const;
+export { CONFIGURATION_ON_DELETE } from "./onDelete";
 
 const INT32_MAX = 2_147_483_647;
 const COMMON = ["scope", "alertId", "isEnabled", "onDelete"];
@@ -36,12 +36,9 @@ export function checkAlertConfiguration(
         if (failure) failures.push(failure);
     }
 
-    if (news["isEnabled"] !== undefined && !isUnknown(news["isEnabled"])) {
-        const failure = checkBoolean("isEnabled", news["isEnabled"]);
+    for (const failure of [checkOptionalBoolean("isEnabled", news["isEnabled"]), checkOnDelete(inputs["onDelete"], CONFIGURATION_ON_DELETE)]) {
         if (failure) failures.push(failure);
     }
-    const onDeleteFailure = isUnknown(inputs["onDelete"]) ? undefined : checkOneOf("onDelete", inputs["onDelete"], CONFIGURATION_ON_DELETE);
-    if (onDeleteFailure) failures.push(onDeleteFailure);
 
     failures.push(...checkThresholds(news, alertId));
     return { inputs, failures };

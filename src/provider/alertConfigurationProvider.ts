@@ -20,6 +20,7 @@ import {
     refreshedInputs,
     valuesToWrite,
 } from "./alertConfigurationState";
+import { isRecord } from "./declaredState";
 import { afterWrite } from "./partialFailure";
 import { armAlerts, configureRuntime } from "./runtime";
 
@@ -114,7 +115,3 @@ export async function deleteResource(id: string, props: Props): Promise<void> {
 }
 
 export { deleteResource as delete };
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-    return typeof value === "object" && value !== null && !Array.isArray(value);
-}

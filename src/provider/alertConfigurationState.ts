@@ -4,7 +4,10 @@
  */
 import { managedPropertyNames, type ArmAlertId } from "../arm/catalog";
 import { sameScope } from "../arm/scope";
-import type { ArmConfiguration, ConfigurationValues } from "../arm/payload";
+import type { ArmConfiguration } from "../arm/payload";
+import { changedDeclarations, liveDeclaredInputs, managementOf as managementOfDeclared, type Management } from "./declaredState";
+
+export { managementFromState, valuesToWrite, type Management } from "./declaredState";
 
 /** The outputs of an AlertConfiguration, i.e. everything Pulumi stores for it. */
 export interface AlertConfigurationOutputs {
@@ -30,31 +33,9 @@ export function declaredValues(alertId: ArmAlertId, inputs: Readonly<Record<stri
     return out;
 }
 
-/** The declared values that differ from what is known to be in Azure. */
-export function valuesToWrite(desired: ConfigurationValues, known: Readonly<Record<string, unknown>>): Record<string, boolean | number> {
-    const out: Record<string, boolean | number> = {};
-    for (const [name, value] of Object.entries(desired)) if (known[name] !== value) out[name] = value;
-    return out;
-}
-
-/** What the program said about a configuration, beyond its values. */
-export interface Management {
-    readonly onDelete: string;
-    readonly declaredProperties: string[];
-}
-
 /** The management facts of a program's inputs. */
 export function managementOf(alertId: ArmAlertId, inputs: Readonly<Record<string, unknown>>): Management {
-    return {
-        onDelete: typeof inputs["onDelete"] === "string" ? inputs["onDelete"] : "retain",
-        declaredProperties: Object.keys(declaredValues(alertId, inputs)),
-    };
-}
-
-/** The management facts stored in a previous state (tolerant of a state written by hand or by import). */
-export function managementFromState(state: Readonly<Record<string, unknown>>): Management {
-    const declared = Array.isArray(state["declaredProperties"]) ? state["declaredProperties"].filter((p): p is string => typeof p === "string") : [];
-    return { onDelete: typeof state["onDelete"] === "string" ? state["onDelete"] : "retain", declaredProperties: declared };
+    return managementOfDeclared(inputs, Object.keys(declaredValues(alertId, inputs)));
 }
 
 /** The state to record after reading `live`. */
@@ -85,13 +66,8 @@ export function diffConfiguration(
     if (olds["alertId"] !== news["alertId"]) replaces.push("alertId");
     if (replaces.length > 0) return { changes: true, replaces, changed: replaces };
 
-    const alertId = news["alertId"] as ArmAlertId;
-    const desired = declaredValues(alertId, news);
-    const changed = Object.keys(valuesToWrite(desired, olds));
-    const previouslyDeclared = Array.isArray(olds["declaredProperties"]) ? (olds["declaredProperties"] as unknown[]) : [];
-    // A property the program stops declaring is no longer managed: record that (no write happens).
-    for (const name of previouslyDeclared) if (typeof name === "string" && !(name in desired)) changed.push(name);
-    if ((olds["onDelete"] ?? "retain") !== (news["onDelete"] ?? "retain")) changed.push("onDelete");
+    // A property the program stops declaring is no longer managed: that is recorded (no write happens).
+    const changed = changedDeclarations(olds, news, declaredValues(news["alertId"] as ArmAlertId, news));
     return { changes: changed.length > 0, replaces, changed };
 }
 
@@ -100,11 +76,5 @@ export function refreshedInputs(
     outputs: AlertConfigurationOutputs,
     oldInputs: Readonly<Record<string, unknown>>,
 ): Record<string, unknown> {
-    const inputs: Record<string, unknown> = { scope: outputs.scope, alertId: outputs.alertId, onDelete: outputs.onDelete };
-    for (const name of outputs.declaredProperties) {
-        const live = outputs[name];
-        if (live !== undefined) inputs[name] = live;
-        else if (oldInputs[name] !== undefined) inputs[name] = oldInputs[name];
-    }
-    return inputs;
+    return { scope: outputs.scope, alertId: outputs.alertId, onDelete: outputs.onDelete, ...liveDeclaredInputs(outputs.declaredProperties, outputs, oldInputs) };
 }

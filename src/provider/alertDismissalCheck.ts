@@ -3,10 +3,10 @@
  */
 import { ARM_ALERT_IDS } from "../arm/catalog";
 import { parseScope, sameScope } from "../arm/scope";
-import { checkNoUnknownProperties, checkOneOf, isUnknown, show, type CheckFailure } from "./checkFailures";
+import { checkDismissedFlag, checkNoUnknownProperties, checkOnDelete, checkOneOf, isUnknown, show, type CheckFailure } from "./checkFailures";
+import { DISMISSAL_ON_DELETE } from "./onDelete";
 
-/** What happens in Azure when the dismissal is deleted from the program. */
-export const DISMISSAL_ON_DELETE = ["retain", "reactivate"] as const;
+export { DISMISSAL_ON_DELETE } from "./onDelete";
 
 /**
  * Validated inputs plus failures. `isActive: false` is added as the desired state, so that a
@@ -18,9 +18,8 @@ export function checkAlertDismissal(
 ): { inputs: Record<string, unknown>; failures: CheckFailure[] } {
     const inputs: Record<string, unknown> = { ...news, onDelete: news["onDelete"] ?? "retain", isActive: false };
     const failures = checkNoUnknownProperties(news, ["scope", "alertId", "onDelete", "isActive"], "AlertDismissal");
-    if (news["isActive"] !== undefined && news["isActive"] !== false) {
-        failures.push({ property: "isActive", reason: `isActive can only be false on a dismissal; got ${show(news["isActive"])}` });
-    }
+    const flagFailure = checkDismissedFlag(news["isActive"]);
+    if (flagFailure) failures.push(flagFailure);
     const scope = news["scope"];
     if (!isUnknown(scope)) {
         const parsed = typeof scope === "string" ? parseScope(scope) : undefined;
@@ -30,7 +29,7 @@ export function checkAlertDismissal(
     }
     for (const failure of [
         isUnknown(news["alertId"]) ? undefined : checkOneOf("alertId", news["alertId"], ARM_ALERT_IDS),
-        isUnknown(inputs["onDelete"]) ? undefined : checkOneOf("onDelete", inputs["onDelete"], DISMISSAL_ON_DELETE),
+        checkOnDelete(inputs["onDelete"], DISMISSAL_ON_DELETE),
     ]) {
         if (failure) failures.push(failure);
     }

@@ -12,6 +12,7 @@ import type { ArmAlertState } from "../arm/payload";
 import { sameScope } from "../arm/scope";
 import { isAzureApiError } from "../http/errors";
 import { checkAlertDismissal } from "./alertDismissalCheck";
+import { diffDismissal, isActiveAgain } from "./dismissalState";
 import { afterWrite } from "./partialFailure";
 import { armAlerts, configureRuntime } from "./runtime";
 
@@ -32,8 +33,7 @@ export async function diff(_id: string, olds: Props, news: Props): Promise<dynam
     const replaces: string[] = [];
     if (typeof olds["scope"] !== "string" || typeof news["scope"] !== "string" || !sameScope(olds["scope"], news["scope"])) replaces.push("scope");
     if (olds["alertId"] !== news["alertId"]) replaces.push("alertId");
-    const changes = replaces.length > 0 || olds["isActive"] !== false || olds["onDelete"] !== news["onDelete"];
-    return { changes, replaces, deleteBeforeReplace: false };
+    return diffDismissal(olds, news, replaces);
 }
 
 /** Dismisses the alert (PATCH isActive=false) and reads it back. */
@@ -62,7 +62,7 @@ export async function read(id: string, props: Props): Promise<dynamic.ReadResult
 /** Dismisses again (when the alert fired again) or records a new onDelete. */
 export async function update(id: string, olds: Props, news: Props): Promise<dynamic.UpdateResult> {
     const { scope, alertId } = identity(olds);
-    if (olds["isActive"] === false) return { outs: { ...olds, onDelete: news["onDelete"] } };
+    if (!isActiveAgain(olds)) return { outs: { ...olds, onDelete: news["onDelete"] } };
     return { outs: await dismiss(id, scope, alertId, news) };
 }
 

@@ -50,3 +50,18 @@ export function checkNoUnknownProperties(inputs: Readonly<Record<string, unknown
         .filter((key) => key !== "__provider" && !allowed.includes(key))
         .map((key) => ({ property: key, reason: `${key} is not a property of ${resource}; allowed: ${allowed.join(", ")}` }));
 }
+
+/** A boolean when declared at all (undefined and preview unknowns pass), or a failure. */
+export function checkOptionalBoolean(property: string, value: unknown): CheckFailure | undefined {
+    return value === undefined || isUnknown(value) ? undefined : checkBoolean(property, value);
+}
+
+/** `onDelete` is one of the allowed choices (a preview unknown passes), or a failure. */
+export function checkOnDelete(value: unknown, allowed: readonly string[]): CheckFailure | undefined {
+    return isUnknown(value) ? undefined : checkOneOf("onDelete", value, allowed);
+}
+
+/** A dismissal's `isActive` may only be declared as false (its desired state), or a failure. */
+export function checkDismissedFlag(value: unknown): CheckFailure | undefined {
+    return value === undefined || value === false ? undefined : { property: "isActive", reason: `isActive can only be false on a dismissal; got ${show(value)}` };
+}
