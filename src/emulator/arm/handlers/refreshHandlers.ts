@@ -1,0 +1,64 @@
+import { jsonReply, type Reply } from "../../core/reply";
+import type { StoredOperation } from "../../core/operationStore";
+import { ARM_API_VERSION, type ArmCall } from "../armCall";
+import { ARM_ALERT_KINDS, findArmAlertKind } from "../catalog";
+import { operationPayload } from "../operationPayload";
+import { applyArmRefresh, type ArmRefreshInfo } from "../refreshInfo";
+import { armNotFound } from "./notFound";
+
+function startRefresh(c: ArmCall, target: ArmRefreshInfo["target"], alertIds: readonly string[]): Reply {
+  const settings = c.emulator.settings;
+  const operation: StoredOperation<ArmRefreshInfo> = c.emulator.armOperations.start(
+    {
+      info: { scope: c.scope, target, alertIds },
+      pollsUntilDone: settings.pollsUntilDone,
+      fail: settings.failNextOperation,
+      onSucceeded: () => applyArmRefresh(c.state, alertIds, new Date()),
+    },
+    c.now,
+  );
+  settings.failNextOperation = false;
+  const location = new URL(
+    `/${c.scope.requested}/providers/Microsoft.Authorization/roleManagementAlertOperations/${operation.id}`,
+    c.emulator.baseUrl,
+  );
+  location.searchParams.set("api-version", ARM_API_VERSION);
+  return jsonReply(202, operationPayload(c.emulator.baseUrl, operation, "accepted"), {
+    location: location.toString(),
+    "retry-after": String(settings.retryAfterSeconds),
+  });
+}
+
+/**
+ * POST `roleManagementAlerts/{alertId}/refresh` (Alerts_Refresh): 202 + Location + Retry-After.
+ * @param c - The ARM request.
+ * @param alertId - Alert id from the URL (any case).
+ */
+export function refreshAlert(c: ArmCall, alertId: string): Reply {
+  const kind = findArmAlertKind(alertId);
+  if (kind === undefined) return armNotFound(c, "alert", alertId);
+  return startRefresh(c, "one", [kind.alertId]);
+}
+
+/**
+ * POST `roleManagementAlerts/refresh` (Alerts_RefreshAll): 202 + Location + Retry-After.
+ * @param c - The ARM request.
+ */
+export function refreshAllAlerts(c: ArmCall): Reply {
+  return startRefresh(c, "all", ARM_ALERT_KINDS.map((kind) => kind.alertId));
+}
+
+/**
+ * GET `roleManagementAlertOperations/{operationId}` (AlertOperation_Get): each poll answers
+ * `Running` until the configured number of polls is reached, then `Succeeded` (or `Failed`).
+ * @param c - The ARM request.
+ * @param operationId - Operation id from the URL.
+ */
+export function getOperation(c: ArmCall, operationId: string): Reply {
+  const existing = c.emulator.armOperations.find(operationId);
+  if (existing === undefined || existing.info.scope.key !== c.scope.key) {
+    return armNotFound(c, "operation", operationId);
+  }
+  const polled = c.emulator.armOperations.poll(operationId, c.now) ?? existing;
+  return jsonReply(200, operationPayload(c.emulator.baseUrl, polled, "poll"));
+}

@@ -1,0 +1,18 @@
+import type { EmulatorState } from "../state";
+import { MSI_TOKEN_PATH } from "./msiEndpoint";
+
+/**
+ * Environment variables that make @azure/identity (v4) get tokens from the emulator:
+ * - `IDENTITY_ENDPOINT` / `IDENTITY_HEADER`: the App Service managed-identity source of MSAL,
+ *   which `ManagedIdentityCredential` (and `DefaultAzureCredential`) pick up;
+ * - `AZURE_TOKEN_CREDENTIALS=ManagedIdentityCredential`: `DefaultAzureCredential` then builds only
+ *   the managed-identity credential, so it never falls through to Azure CLI, VS Code or IMDS.
+ * @param emulator - The emulator's state.
+ */
+export function tokenEnvironment(emulator: EmulatorState): Record<string, string> {
+  return {
+    IDENTITY_ENDPOINT: `${emulator.baseUrl}${MSI_TOKEN_PATH}`,
+    IDENTITY_HEADER: emulator.identityHeader,
+    AZURE_TOKEN_CREDENTIALS: "ManagedIdentityCredential",
+  };
+}

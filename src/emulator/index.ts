@@ -1,0 +1,18 @@
+/**
+ * Local emulator of the Azure PIM security-alerts APIs, for tests, demos and the testing kit.
+ * @packageDocumentation
+ */
+export { startEmulator } from "./emulator";
+export type { Emulator } from "./emulator";
+export type { EmulatorOptions } from "./options";
+export { EmulatorAdmin } from "./admin/emulatorAdmin";
+export type { AdminTokenRequest, OperationBehaviour } from "./admin/emulatorAdmin";
+export type { ArmAlertSnapshot, DefinitionFlags } from "./admin/armAdmin";
+export { EmulatorAdminError, isEmulatorAdminError } from "./admin/adminError";
+export type { FaultSpec, FaultBody, FaultTarget, ActiveFault } from "./faults/faultRules";
+export type { RequestLogEntry, RequestApi } from "./log/requestLog";
+export type { RegisteredClient } from "./auth/registeredClients";
+export { DEFAULT_TENANT_ID, MANAGED_IDENTITY_CLIENT_ID, MANAGED_IDENTITY_OBJECT_ID } from "./auth/principals";
+export { ARM_API_VERSION } from "./arm/armCall";
+export { ARM_ERROR_CODES } from "./arm/armErrors";
+export { MSI_TOKEN_PATH } from "./auth/msiEndpoint";

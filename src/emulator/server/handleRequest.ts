@@ -1,0 +1,83 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { handleAdminRequest } from "../admin/adminRouter";
+import type { EmulatorAdmin } from "../admin/emulatorAdmin";
+import { readIncomingCall, type IncomingCall } from "../core/incomingCall";
+import { requestIdHeaders, requestIdsFor } from "../core/requestIds";
+import { delay } from "../core/time";
+import { writeReply } from "../core/writeReply";
+import { emptyProperties, faultReply } from "../faults/faultReplies";
+import type { ActiveFault } from "../faults/faultRules";
+import { redactedQuery, type RequestApi } from "../log/requestLog";
+import type { EmulatorState } from "../state";
+import { errorBuilderFor, routeApiRequest, type RouteOutcome } from "./route";
+import { apiOf, decodedPath, surfaceOf, type Surface } from "./surface";
+
+function safeRoute(emulator: EmulatorState, surface: Surface, call: IncomingCall, path: string): RouteOutcome {
+  try {
+    return routeApiRequest(emulator, surface, call, path);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return { reply: errorBuilderFor(surface)(500, "InternalServerError", `Emulator error: ${message}`) };
+  }
+}
+
+/** What to do with a request a fault matched, decided before the API runs. */
+type FaultAction = "hang" | "reset" | "reply" | "transform";
+
+function faultAction(fault: ActiveFault): FaultAction {
+  if (fault.hang === true) return "hang";
+  if (fault.resetConnection === true) return "reset";
+  return fault.body === "emptyProperties" ? "transform" : "reply";
+}
+
+/**
+ * Serves one HTTP request: admin calls go straight to the admin API; API and token calls get the
+ * global latency, then a matching fault (if any) or the API, and are written to the request log.
+ * @param emulator - The emulator's state.
+ * @param admin - Its admin API.
+ * @param req - The Node request.
+ * @param res - The Node response.
+ */
+export async function handleRequest(
+  emulator: EmulatorState,
+  admin: EmulatorAdmin,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
+  const timestamp = new Date().toISOString();
+  const call = await readIncomingCall(req);
+  const baseHeaders = requestIdHeaders(requestIdsFor(call), call);
+  const path = decodedPath(call.path);
+  const surface = surfaceOf(path);
+  if (surface === "admin") {
+    writeReply(res, handleAdminRequest(admin, call, path), baseHeaders);
+    return;
+  }
+  const api: RequestApi = apiOf(surface);
+  const record = (status: number, audience: string | undefined, fault: ActiveFault | undefined): void => {
+    emulator.log.record({
+      timestamp, method: call.method, path, query: redactedQuery(call.query), status, api,
+      ...(audience === undefined ? {} : { audience }),
+      ...(fault === undefined ? {} : { faultId: fault.id }),
+    });
+  };
+  await delay(emulator.settings.latencyMs);
+  const fault = emulator.faults.take(call, api);
+  const action = fault === undefined ? undefined : faultAction(fault);
+  if (fault !== undefined) await delay(fault.latencyMs ?? 0);
+  if (fault !== undefined && (action === "hang" || action === "reset")) {
+    record(0, undefined, fault);
+    if (action === "reset") req.socket.destroy();
+    return;
+  }
+  if (fault !== undefined && action === "reply") {
+    const reply = faultReply(fault, errorBuilderFor(surface));
+    record(reply.status, undefined, fault);
+    writeReply(res, reply, baseHeaders);
+    return;
+  }
+  const outcome = safeRoute(emulator, surface, call, path);
+  const reply = fault === undefined ? outcome.reply : emptyProperties(outcome.reply, fault);
+  record(reply.status, outcome.audience, fault);
+  writeReply(res, reply, baseHeaders);
+}

@@ -1,0 +1,58 @@
+import { randomBytes } from "node:crypto";
+import type { ArmRefreshInfo } from "./arm/refreshInfo";
+import { ArmScopeStore } from "./arm/scopeStore";
+import { ReadOnlyPrincipals } from "./auth/principals";
+import { RegisteredClients } from "./auth/registeredClients";
+import { OperationStore } from "./core/operationStore";
+import { FaultRegistry } from "./faults/faultRules";
+import { RequestLog } from "./log/requestLog";
+import { initialSettings, type EmulatorOptions, type EmulatorSettings } from "./options";
+
+/** Everything one running emulator holds in memory. */
+export interface EmulatorState {
+  /** `http://127.0.0.1:<port>`, known once the server listens. */
+  baseUrl: string;
+  readonly options: EmulatorOptions;
+  readonly settings: EmulatorSettings;
+  /** Secret the MSI endpoint expects in `X-IDENTITY-HEADER`; fixed for the emulator's life. */
+  readonly identityHeader: string;
+  readonly armScopes: ArmScopeStore;
+  readonly armOperations: OperationStore<ArmRefreshInfo>;
+  readonly readOnly: ReadOnlyPrincipals;
+  readonly clients: RegisteredClients;
+  readonly faults: FaultRegistry;
+  readonly log: RequestLog;
+}
+
+/**
+ * A fresh state for an emulator started with `options`.
+ * @param options - Start options.
+ */
+export function createEmulatorState(options: EmulatorOptions): EmulatorState {
+  return {
+    baseUrl: "",
+    options,
+    settings: initialSettings(options),
+    identityHeader: randomBytes(16).toString("hex"),
+    armScopes: new ArmScopeStore(),
+    armOperations: new OperationStore<ArmRefreshInfo>(),
+    readOnly: new ReadOnlyPrincipals(),
+    clients: new RegisteredClients(),
+    faults: new FaultRegistry(),
+    log: new RequestLog(),
+  };
+}
+
+/**
+ * Returns `state` to how it was at start: seed data, no faults, empty log, start settings, no
+ * read-only principals. Issued tokens and registered clients stay valid (clients cache tokens).
+ * @param state - The state to reset in place.
+ */
+export function resetEmulatorState(state: EmulatorState): void {
+  Object.assign(state.settings, initialSettings(state.options));
+  state.armScopes.clear();
+  state.armOperations.clear();
+  state.readOnly.clear();
+  state.faults.clear();
+  state.log.clear();
+}
