@@ -1,0 +1,67 @@
+/**
+ * Read functions and actions of the ARM PIM alerts API: definitions, alerts, incidents,
+ * refresh (a long-running operation) and remediation.
+ */
+import type { ApiClient } from "../http/apiClient";
+import { PimAlertsError } from "../http/errors";
+import { pollOperation, type PollOptions } from "../http/longRunningOperation";
+import { serverRequestedDelayMs } from "../http/retryPolicy";
+import { ARM_API_VERSION } from "./alertsClient";
+import { readAlertSummary, readDefinition, readIncident, readOperation, type AlertDefinition, type AlertIncident, type AlertOperation, type AlertSummary } from "./readModels";
+
+const QUERY = { "api-version": ARM_API_VERSION } as const;
+const base = (scope: string) => `${scope}/providers/Microsoft.Authorization`;
+
+/** Lists the alert definitions at a scope. */
+export async function listDefinitions(http: ApiClient, scope: string): Promise<AlertDefinition[]> {
+    const items = await http.listAll({ path: `${base(scope)}/roleManagementAlertDefinitions`, query: QUERY, subject: { scope, description: `alert definitions at ${scope}` } });
+    return items.map(readDefinition);
+}
+
+/** Lists the alerts at a scope with their state. */
+export async function listAlerts(http: ApiClient, scope: string): Promise<AlertSummary[]> {
+    const items = await http.listAll({ path: `${base(scope)}/roleManagementAlerts`, query: QUERY, subject: { scope, description: `alerts at ${scope}` } });
+    return items.map(readAlertSummary);
+}
+
+/** Lists the incidents of one alert. */
+export async function listIncidents(http: ApiClient, scope: string, alertId: string): Promise<AlertIncident[]> {
+    const path = `${base(scope)}/roleManagementAlerts/${alertId}/alertIncidents`;
+    const items = await http.listAll({ path, query: QUERY, subject: { scope, description: `incidents of alert ${alertId} at ${scope}` } });
+    return items.map(readIncident);
+}
+
+/**
+ * Starts a scan of one alert (or all alerts) at a scope and waits for it to finish.
+ * Note: a refresh re-activates alerts that were dismissed.
+ */
+export async function refreshAlerts(http: ApiClient, scope: string, alertId: string | undefined, options: PollOptions = {}): Promise<AlertOperation> {
+    const path = alertId ? `${base(scope)}/roleManagementAlerts/${alertId}/refresh` : `${base(scope)}/roleManagementAlerts/refresh`;
+    const what = `refresh of ${alertId ? `alert ${alertId}` : "all alerts"} at ${scope}`;
+    const started = await http.send({ method: "POST", path, query: QUERY, subject: { scope, description: what } });
+    // One spec variant answers 200 with the final result instead of 202.
+    if (started.status === 200 && started.body !== undefined) return finished(readOperation(started.body), what);
+    const location = started.headers["location"];
+    if (!location) throw new PimAlertsError(`${what}: the service accepted it (${started.status}) but gave no Location to follow`);
+    const read = (body: unknown) => {
+        const op = readOperation(body);
+        return { ...op, detail: op.statusDetail };
+    };
+    const { detail: _detail, ...result } = await pollOperation(http, location, serverRequestedDelayMs(started.headers), read, what, options);
+    return result;
+}
+
+function finished(op: AlertOperation, what: string): AlertOperation {
+    if (/^(failed|canceled|cancelled)$/i.test(op.status)) throw new PimAlertsError(`${what} ended ${op.status}: ${op.statusDetail}`);
+    return op;
+}
+
+/** Remediates one incident; refuses, before any call, when the alert is not remediatable. */
+export async function remediateIncident(http: ApiClient, scope: string, alertId: string, incidentId: string): Promise<void> {
+    const definitions = await listDefinitions(http, scope);
+    const definition = definitions.find((d) => d.alertId === alertId);
+    if (!definition) throw new PimAlertsError(`remediating incident ${incidentId}: alert ${alertId} has no definition at ${scope}; alerts there: ${definitions.map((d) => d.alertId).join(", ")}`);
+    if (!definition.isRemediatable) throw new PimAlertsError(`remediating incident ${incidentId}: alert ${alertId} is not remediatable; follow its mitigation steps instead: ${definition.mitigationSteps}`);
+    const path = `${base(scope)}/roleManagementAlerts/${alertId}/alertIncidents/${incidentId}/remediate`;
+    await http.send({ method: "POST", path, query: QUERY, subject: { scope, description: `incident ${incidentId} of alert ${alertId} at ${scope}` } });
+}

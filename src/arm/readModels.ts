@@ -1,0 +1,120 @@
+/**
+ * Read-only models of the ARM PIM alerts API (definitions, alerts, incidents, operations),
+ * checked with zod so a surprising body becomes a clear message. Optional fields are
+ * normalised to empty strings or zero: nothing here is ever `undefined`.
+ */
+import { z } from "zod";
+
+/** An alert definition: what the alert means and how to act on it. */
+export interface AlertDefinition {
+    readonly alertId: string;
+    readonly displayName: string;
+    /** Low, Medium or High (the API may add values). */
+    readonly severityLevel: string;
+    readonly description: string;
+    readonly securityImpact: string;
+    readonly mitigationSteps: string;
+    readonly howToPrevent: string;
+    readonly isConfigurable: boolean;
+    readonly isRemediatable: boolean;
+}
+
+/** An alert with its state. */
+export interface AlertSummary {
+    readonly alertId: string;
+    readonly scope: string;
+    readonly isActive: boolean;
+    readonly incidentCount: number;
+    readonly lastScannedDateTime: string;
+    readonly lastModifiedDateTime: string;
+}
+
+/** An incident: its id, its type, and the typed properties of that type. */
+export interface AlertIncident {
+    readonly incidentId: string;
+    /** e.g. `TooManyOwnersAssignedToResourceAlertIncident`. */
+    readonly alertIncidentType: string;
+    /** The type's own properties (assigneeName, roleName, ...), strings and dates as the API returns them. */
+    readonly properties: Readonly<Record<string, string | number | boolean>>;
+}
+
+/** A long-running operation (a refresh scan). */
+export interface AlertOperation {
+    readonly operationId: string;
+    /** Free text in the API: NotStarted, Running, Succeeded, Failed, ... */
+    readonly status: string;
+    /** The API's statusDetail, which is itself JSON-encoded text. */
+    readonly statusDetail: string;
+    readonly createdDateTime: string;
+    readonly lastActionDateTime: string;
+}
+
+const text = z.string().nullish().transform((v) => v ?? "");
+
+const definitionSchema = z.object({
+    name: z.string(),
+    properties: z.object({
+        displayName: text,
+        severityLevel: text,
+        description: text,
+        securityImpact: text,
+        mitigationSteps: text,
+        howToPrevent: text,
+        isConfigurable: z.boolean(),
+        isRemediatable: z.boolean(),
+    }),
+});
+
+const alertSchema = z.object({
+    name: z.string(),
+    properties: z.object({
+        scope: text,
+        isActive: z.boolean(),
+        incidentCount: z.number().int().nullish().transform((v) => v ?? 0),
+        lastScannedDateTime: text,
+        lastModifiedDateTime: text,
+    }),
+});
+
+const incidentSchema = z.object({
+    name: z.string(),
+    properties: z.object({ alertIncidentType: z.string() }).catchall(z.unknown()),
+});
+
+const operationSchema = z.object({
+    id: text,
+    status: z.string(),
+    statusDetail: text,
+    createdDateTime: text,
+    lastActionDateTime: text,
+});
+
+/** Parses a value with a schema, or throws a message naming what was being read. */
+function parseWith<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
+    const parsed = schema.safeParse(value);
+    if (parsed.success) return parsed.data;
+    throw new Error(`reading ${what}: ${parsed.error.issues.map((i) => `${i.path.join(".") || "body"}: ${i.message}`).join("; ")}`);
+}
+
+export function readDefinition(value: unknown): AlertDefinition {
+    const d = parseWith(definitionSchema, value, "an alert definition");
+    return { alertId: d.name, ...d.properties };
+}
+
+export function readAlertSummary(value: unknown): AlertSummary {
+    const a = parseWith(alertSchema, value, "an alert");
+    return { alertId: a.name, ...a.properties };
+}
+
+export function readIncident(value: unknown): AlertIncident {
+    const i = parseWith(incidentSchema, value, "an alert incident");
+    const { alertIncidentType, ...rest } = i.properties;
+    const properties: Record<string, string | number | boolean> = {};
+    for (const [key, v] of Object.entries(rest)) if (typeof v === "string" || typeof v === "number" || typeof v === "boolean") properties[key] = v;
+    return { incidentId: i.name, alertIncidentType, properties };
+}
+
+export function readOperation(value: unknown): AlertOperation {
+    const o = parseWith(operationSchema, value, "an alert operation");
+    return { operationId: o.id, status: o.status, statusDetail: o.statusDetail, createdDateTime: o.createdDateTime, lastActionDateTime: o.lastActionDateTime };
+}
