@@ -18,3 +18,17 @@ export type { ArmAlertId } from "./arm/catalog";
 export type { CloudName } from "./auth/clouds";
 export { AzureApiError, isAzureApiError, NetworkError, PimAlertsError, UnexpectedResponseError } from "./http/errors";
 export type { AzureApiErrorDetails } from "./http/errors";
+export { DirectoryAlertConfiguration } from "./resources/directoryAlertConfiguration";
+export type {
+    DirectoryAlertConfigurationArgs,
+    DirectoryAlertConfigurationCommonArgs,
+    DirectoryAlertSettings,
+    RedundantAssignmentSettings,
+    SequentialActivationRenewalsSettings,
+    StaleSignInSettings,
+    TooManyGlobalAdminsSettings,
+} from "./resources/directoryAlertConfiguration";
+export { DirectoryAlertDismissal } from "./resources/directoryAlertDismissal";
+export type { DirectoryAlertDismissalArgs } from "./resources/directoryAlertDismissal";
+export { DIRECTORY_ALERT_IDS } from "./graph/catalog";
+export type { DirectoryAlertId } from "./graph/catalog";

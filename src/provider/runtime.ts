@@ -3,7 +3,10 @@
  * Built lazily on first use, so `__provider` (which only `require`s the provider modules) captures none of it.
  */
 import { createArmAlertsClient, type ArmAlertsClient } from "../arm/alertsClient";
+import { readTokenClaims } from "../auth/tokenClaims";
 import { createCredential, createTokenSource, type TokenSource } from "../auth/tokenSource";
+import { createDirectoryAlertsClient, type DirectoryAlertsClient } from "../graph/alertsClient";
+import { resolveTenantId } from "../graph/tenantId";
 import { createApiClient, type ApiClient } from "../http/apiClient";
 import { resolveSettings, type ConfigReader, type ProviderSettings } from "./settings";
 
@@ -12,6 +15,9 @@ interface Runtime {
     readonly tokens: TokenSource;
     arm?: ArmAlertsClient;
     graph?: ApiClient;
+    directory?: DirectoryAlertsClient;
+    /** The directory tenant id, found once per process (per settings). */
+    tenantId?: Promise<string>;
 }
 
 let current: Runtime | undefined;
@@ -64,4 +70,40 @@ export function providerSettings(): ProviderSettings {
 /** Token requests made by this process, per audience. */
 export function tokenRequestCounts(): ReadonlyMap<string, number> {
     return runtime().tokens.requests;
+}
+
+/** The Microsoft Graph directory-role alerts client of this process. */
+export function directoryAlerts(): DirectoryAlertsClient {
+    const r = runtime();
+    r.directory ??= createDirectoryAlertsClient(graphApi());
+    return r.directory;
+}
+
+/**
+ * The claims of this process's Microsoft Graph access token (e.g. `tid`), decoded locally. The token
+ * itself never leaves this module; neither it nor its claims are logged. Undefined for an opaque token.
+ */
+export async function graphTokenClaims(): Promise<Readonly<Record<string, unknown>> | undefined> {
+    const r = runtime();
+    return readTokenClaims(await r.tokens.getToken(r.settings.cloud.graphAudience));
+}
+
+/**
+ * The tenant id of the directory-role alerts: configured, else the token's `tid`, else the prefix of the
+ * listed configuration ids (see {@link resolveTenantId}). Found once per process; a failure is not cached.
+ */
+export function directoryTenantId(): Promise<string> {
+    const r = runtime();
+    if (!r.tenantId) {
+        const pending = resolveTenantId({
+            configured: r.settings.tenantId,
+            tokenClaims: graphTokenClaims,
+            listConfigurationIds: () => directoryAlerts().listConfigurationIds(),
+        });
+        r.tenantId = pending;
+        pending.catch(() => {
+            if (r.tenantId === pending) delete r.tenantId;
+        });
+    }
+    return r.tenantId;
 }

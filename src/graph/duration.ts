@@ -1,0 +1,56 @@
+/**
+ * ISO-8601 durations (Graph's Edm.Duration), parsed with luxon and compared by meaning, not by text:
+ * `P30D`, `PT720H` and `P4W2D` are the same duration, so a service that answers in another spelling
+ * never shows as drift.
+ *
+ * A day is exactly 24 hours and a week 7 days (Edm.Duration is a day-time duration). Months and years
+ * are refused: their length varies, so they cannot be compared or range-checked honestly.
+ */
+import { Duration } from "luxon";
+
+/** The outcome of parsing a duration: its length, or why the text is not one this package accepts. */
+export type DurationParse = { readonly ok: true; readonly milliseconds: number } | { readonly ok: false; readonly reason: string };
+
+/** Milliseconds in one day (24 hours). */
+export const DAY_MS = 86_400_000;
+
+/** Parses an ISO-8601 duration such as `P30D`, `PT720H`, `P4W2D` or `PT10S`. */
+export function parseDuration(text: string): DurationParse {
+    const duration = Duration.fromISO(text);
+    if (!duration.isValid) return { ok: false, reason: `${JSON.stringify(text)} is not an ISO-8601 duration (e.g. "P30D", "PT12H", "PT10S")` };
+    const parts = duration.toObject();
+    const used = Object.entries(parts).filter(([, value]) => value !== undefined);
+    // luxon accepts "P", "PT" and a dangling "T"; ISO-8601 does not.
+    if (used.length === 0 || text.endsWith("T")) return { ok: false, reason: `${JSON.stringify(text)} has no value after P or T (e.g. "P30D", "PT12H")` };
+    if (used.some(([, value]) => (value ?? 0) < 0) || text.startsWith("-")) return { ok: false, reason: `${JSON.stringify(text)} is negative` };
+    if ((parts.years ?? 0) !== 0 || (parts.months ?? 0) !== 0) {
+        return { ok: false, reason: `${JSON.stringify(text)} uses years or months, whose length varies; write days instead (e.g. "P30D", "P365D")` };
+    }
+    return { ok: true, milliseconds: duration.toMillis() };
+}
+
+/**
+ * True when two values are the same duration. A value that is not a duration (a spelling this
+ * package cannot parse) is only the same as an identical value.
+ */
+export function sameDuration(a: unknown, b: unknown): boolean {
+    if (a === b) return true;
+    if (typeof a !== "string" || typeof b !== "string") return false;
+    const left = parseDuration(a);
+    const right = parseDuration(b);
+    return left.ok && right.ok && left.milliseconds === right.milliseconds;
+}
+
+/** A length for messages: `30 days`, `1 day 12 hours`, `10 seconds`, `0 seconds`. */
+export function describeDuration(milliseconds: number): string {
+    const shifted = Duration.fromMillis(milliseconds).shiftTo("days", "hours", "minutes", "seconds", "milliseconds").toObject();
+    const units: ReadonlyArray<[number | undefined, string]> = [
+        [shifted.days, "day"],
+        [shifted.hours, "hour"],
+        [shifted.minutes, "minute"],
+        [shifted.seconds, "second"],
+        [shifted.milliseconds, "millisecond"],
+    ];
+    const parts = units.filter(([n]) => n !== undefined && n !== 0).map(([n, unit]) => `${n} ${unit}${n === 1 ? "" : "s"}`);
+    return parts.length > 0 ? parts.join(" ") : "0 seconds";
+}

@@ -1,0 +1,92 @@
+/**
+ * Pure conversion between Microsoft Graph bodies and this package's values. Responses are checked
+ * with zod so that a surprising body becomes a clear error, never an `undefined` in Pulumi state.
+ */
+import { z } from "zod";
+import { alertOfOdataType, DIRECTORY_ALERTS, type DirectoryAlertId, type DirectoryAlertSpec } from "./catalog";
+import { parseDirectoryAlertId } from "./directoryId";
+
+/** The managed values of a configuration: `isEnabled` and settings (durations as ISO-8601 text), by Graph name. */
+export type DirectoryValues = Readonly<Record<string, boolean | number | string>>;
+
+/** An alert configuration as Graph holds it. */
+export interface DirectoryConfiguration {
+    readonly id: string;
+    readonly alertId: DirectoryAlertId;
+    readonly odataType: string;
+    /** `isEnabled` and every setting Graph returned, in Graph's spelling (absent ones are left out). */
+    readonly values: DirectoryValues;
+}
+
+/** An alert's state as Graph holds it. */
+export interface DirectoryAlertState {
+    readonly id: string;
+    readonly isActive: boolean;
+    readonly incidentCount: number;
+    /** ISO date-time of the last scan; empty string when Graph gives none. */
+    readonly lastScannedDateTime: string;
+}
+
+const configurationSchema = z.object({ id: z.string(), "@odata.type": z.string().optional(), isEnabled: z.boolean() }).catchall(z.unknown());
+
+const alertSchema = z.object({
+    id: z.string(),
+    isActive: z.boolean(),
+    incidentCount: z.number().int().nullable().optional(),
+    lastScannedDateTime: z.string().nullable().optional(),
+});
+
+/** Reads a configuration body; returns the reason when it is not one this package understands. */
+export function readDirectoryConfiguration(body: unknown): DirectoryConfiguration | string {
+    const parsed = configurationSchema.safeParse(body);
+    if (!parsed.success) return `not an alert configuration (${describeIssues(parsed.error)})`;
+    const data = parsed.data;
+    const spec = specOf(data.id, data["@odata.type"]);
+    if (typeof spec === "string") return spec;
+    const values: Record<string, boolean | number | string> = { isEnabled: data.isEnabled };
+    for (const [name, setting] of Object.entries(spec.settings)) {
+        const value = data[name];
+        if (value === undefined || value === null) continue;
+        const expected = setting.kind === "integer" ? "number" : "string";
+        if (typeof value !== expected) return `${name} of ${data.id} is ${JSON.stringify(value)}, not a ${setting.kind === "integer" ? "number" : "duration string"}`;
+        values[name] = value as number | string;
+    }
+    return { id: data.id, alertId: spec.alertId, odataType: spec.odataType, values };
+}
+
+/** Reads an alert body; returns the reason when it is not one. */
+export function readDirectoryAlert(body: unknown): DirectoryAlertState | string {
+    const parsed = alertSchema.safeParse(body);
+    if (!parsed.success) return `not an alert (${describeIssues(parsed.error)})`;
+    const a = parsed.data;
+    return { id: a.id, isActive: a.isActive, incidentCount: a.incidentCount ?? 0, lastScannedDateTime: a.lastScannedDateTime ?? "" };
+}
+
+/** The PATCH body that sets the given values: always with the alert's `@odata.type`, booleans as JSON booleans. */
+export function directoryConfigurationPatchBody(alertId: DirectoryAlertId, values: DirectoryValues): Record<string, unknown> {
+    return { "@odata.type": DIRECTORY_ALERTS[alertId].odataType, ...values };
+}
+
+/** The PATCH body that dismisses (`false`) or re-activates (`true`) an alert. */
+export function directoryAlertPatchBody(isActive: boolean): { isActive: boolean } {
+    return { isActive };
+}
+
+// The alert comes from @odata.type when Graph sends it, else from the id's suffix; both must agree.
+function specOf(id: string, odataType: string | undefined): DirectoryAlertSpec | string {
+    let fromId: DirectoryAlertSpec | undefined;
+    try {
+        fromId = DIRECTORY_ALERTS[parseDirectoryAlertId(id).alertId];
+    } catch {
+        fromId = undefined;
+    }
+    if (odataType === undefined) return fromId ?? `${JSON.stringify(id)} has no @odata.type and its id names no alert this version of pulumi-pim-alerts knows`;
+    const fromType = alertOfOdataType(odataType);
+    if (!fromType) return `@odata.type ${JSON.stringify(odataType)} of ${id} is not one this version of pulumi-pim-alerts knows (a newer API?)`;
+    if (fromId && fromId !== fromType) return `@odata.type ${JSON.stringify(odataType)} does not belong to ${id}`;
+    return fromType;
+}
+
+function describeIssues(error: z.ZodError): string {
+    return error.issues.map((i) => `${i.path.join(".") || "body"}: ${i.message}`).join("; ");
+}

@@ -1,0 +1,93 @@
+/**
+ * The dynamic provider of {@link DirectoryAlertDismissal}; this module's exports are the provider.
+ *
+ * A dismissal is desired state, not a one-shot action: when PIM raises the alert again (a rescan, or
+ * anyone's refresh re-activates it), `read` reports `isActive: true`, preview shows the drift and `up`
+ * dismisses it again. The provider itself never triggers a refresh (that would re-activate the alert).
+ * The Pulumi id is Graph's alert id, `DirectoryRole_<tenantId>_<alertId>`.
+ */
+import type * as dynamic from "@pulumi/pulumi/dynamic";
+import { isDirectoryAlertId } from "../graph/catalog";
+import { describeDirectoryAlert, formatDirectoryAlertId, parseDirectoryAlertId, type DirectoryAlertRef } from "../graph/directoryId";
+import type { DirectoryAlertState } from "../graph/payload";
+import { isAzureApiError } from "../http/errors";
+import { checkDirectoryAlertDismissal } from "./directoryAlertDismissalCheck";
+import { diffDismissal, isActiveAgain } from "./dismissalState";
+import { onDeleteOf } from "./onDelete";
+import { afterWrite } from "./partialFailure";
+import { configureRuntime, directoryAlerts, directoryTenantId } from "./runtime";
+
+type Props = Record<string, unknown>;
+
+/** Receives the stack config once per provider process. */
+export async function configure(request: dynamic.ConfigureRequest): Promise<void> {
+    configureRuntime((key) => request.config.get(key));
+}
+
+/** Validates inputs without any network call. */
+export async function check(_olds: Props, news: Props): Promise<dynamic.CheckResult> {
+    return checkDirectoryAlertDismissal(news);
+}
+
+/** Replaces on a new alert; otherwise changes when the alert is active again or onDelete changed. */
+export async function diff(_id: string, olds: Props, news: Props): Promise<dynamic.DiffResult> {
+    return diffDismissal(olds, news, olds["alertId"] !== news["alertId"] ? ["alertId"] : []);
+}
+
+/** Dismisses the alert (PATCH isActive=false, which answers 204) and reads it back. */
+export async function create(inputs: Props): Promise<dynamic.CreateResult> {
+    const alertId = inputs["alertId"];
+    if (!isDirectoryAlertId(alertId)) throw new Error("internal-error: inputs have no validated alertId");
+    const ref: DirectoryAlertRef = { tenantId: await directoryTenantId(), alertId };
+    const id = formatDirectoryAlertId(ref);
+    return { id, outs: await dismiss(id, ref, inputs) };
+}
+
+/** Reports isActive, incidentCount and lastScannedDateTime; an alert that is gone returns an empty id. */
+export async function read(id: string, props: Props): Promise<dynamic.ReadResult> {
+    const ref = parseDirectoryAlertId(id);
+    let alert: DirectoryAlertState;
+    try {
+        alert = await directoryAlerts().getAlert(ref);
+    } catch (error) {
+        if (isAzureApiError(error) && error.status === 404) return { id: "", props: {} };
+        throw error;
+    }
+    const onDelete = onDeleteOf(props);
+    return { id, props: dismissalOutputs(ref, onDelete, alert), inputs: { alertId: ref.alertId, onDelete, isActive: alert.isActive } };
+}
+
+/** Dismisses again (when the alert is active again) or records a new onDelete. */
+export async function update(id: string, olds: Props, news: Props): Promise<dynamic.UpdateResult> {
+    if (!isActiveAgain(olds)) return { outs: { ...olds, onDelete: news["onDelete"] } };
+    return { outs: await dismiss(id, parseDirectoryAlertId(id), news) };
+}
+
+/** "retain" (default) leaves the alert dismissed; "reactivate" sets isActive back to true. */
+export async function deleteResource(id: string, props: Props): Promise<void> {
+    if (props["onDelete"] !== "reactivate") return;
+    await directoryAlerts().patchAlert(parseDirectoryAlertId(id), true);
+}
+
+export { deleteResource as delete };
+
+async function dismiss(id: string, ref: DirectoryAlertRef, inputs: Props): Promise<Props> {
+    const graph = directoryAlerts();
+    const onDelete = onDeleteOf(inputs);
+    await graph.patchAlert(ref, false);
+    // The PATCH succeeded: if the read-back fails, record the alert as still active so the next `up` retries.
+    const recorded = { alertId: ref.alertId, tenantId: ref.tenantId, onDelete, isActive: true, incidentCount: 0, lastScannedDateTime: "", __provider: inputs["__provider"] };
+    const alert = await afterWrite(id, recorded, `dismissed ${describeDirectoryAlert("alerts", ref)}`, () => graph.getAlert(ref));
+    return dismissalOutputs(ref, onDelete, alert);
+}
+
+function dismissalOutputs(ref: DirectoryAlertRef, onDelete: string, alert: DirectoryAlertState): Props {
+    return {
+        alertId: ref.alertId,
+        tenantId: ref.tenantId,
+        onDelete,
+        isActive: alert.isActive,
+        incidentCount: alert.incidentCount,
+        lastScannedDateTime: alert.lastScannedDateTime,
+    };
+}
