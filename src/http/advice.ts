@@ -34,9 +34,10 @@ const ADVICE: Readonly<Record<AzureApi, Readonly<Record<number, AdviceFor>>>> = 
     },
     graph: {
         401: () => `Microsoft Graph did not accept the credentials. ${SIGN_IN}`,
-        403: () =>
-            "The identity needs the Microsoft Graph permission RoleManagementAlert.ReadWrite.Directory " +
-            "(RoleManagementAlert.Read.Directory to read), and a signed-in user needs the Privileged Role Administrator role",
+        403: (s) =>
+            "The identity needs the Microsoft Graph permission RoleManagementAlert.ReadWrite.Directory, with admin consent, " +
+            `to change ${s.description ?? "directory-role PIM alerts"} (RoleManagementAlert.Read.Directory is enough to read); ` +
+            "a signed-in user also needs the Privileged Role Administrator role (Global Reader, Security Administrator and Security Reader can only read)",
         404: (s) => `${s.description ?? "The object"} was not found: check the tenant id and the alert id`,
         429: () => "Microsoft Graph kept throttling after all retries; run again later",
     },
