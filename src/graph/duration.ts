@@ -5,6 +5,9 @@
  *
  * A day is exactly 24 hours and a week 7 days (Edm.Duration is a day-time duration). Months and years
  * are refused: their length varies, so they cannot be compared or range-checked honestly.
+ *
+ * Programs may write any ISO-8601 spelling (`P4W2D`, `P1.5D`); what goes over the wire is always the
+ * Edm.Duration form (`P[nD][T[nH][nM][n[.n]S]]`, no weeks, fractions only on seconds), see {@link toEdmDuration}.
  */
 import { Duration } from "luxon";
 
@@ -53,4 +56,27 @@ export function describeDuration(milliseconds: number): string {
     ];
     const parts = units.filter(([n]) => n !== undefined && n !== 0).map(([n, unit]) => `${n} ${unit}${n === 1 ? "" : "s"}`);
     return parts.length > 0 ? parts.join(" ") : "0 seconds";
+}
+
+/**
+ * The Edm.Duration spelling Graph accepts for an ISO-8601 duration: `P4W2D` => `P30D`, `PT36H` => `P1DT12H`,
+ * `PT90S` => `PT1M30S`, `PT0.5S` => `PT0.5S`, zero => `P0D`. Undefined when the text is not a duration this package accepts.
+ */
+export function toEdmDuration(text: string): string | undefined {
+    const parsed = parseDuration(text);
+    if (!parsed.ok) return undefined;
+    let rest = parsed.milliseconds;
+    const take = (unit: number) => {
+        const n = Math.floor(rest / unit);
+        rest -= n * unit;
+        return n;
+    };
+    const days = take(DAY_MS);
+    const hours = take(3_600_000);
+    const minutes = take(60_000);
+    // Whole milliseconds as decimal seconds without float noise (1500 => "1.5").
+    const seconds = rest === 0 ? "" : `${(rest / 1000).toFixed(3).replace(/\.?0+$/, "")}S`;
+    const time = `${hours ? `${hours}H` : ""}${minutes ? `${minutes}M` : ""}${seconds}`;
+    if (days === 0 && time === "") return "P0D";
+    return `P${days ? `${days}D` : ""}${time ? `T${time}` : ""}`;
 }

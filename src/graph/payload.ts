@@ -5,6 +5,7 @@
 import { z } from "zod";
 import { alertOfOdataType, DIRECTORY_ALERTS, type DirectoryAlertId, type DirectoryAlertSpec } from "./catalog";
 import { parseDirectoryAlertId } from "./directoryId";
+import { toEdmDuration } from "./duration";
 
 /** The managed values of a configuration: `isEnabled` and settings (durations as ISO-8601 text), by Graph name. */
 export type DirectoryValues = Readonly<Record<string, boolean | number | string>>;
@@ -62,9 +63,17 @@ export function readDirectoryAlert(body: unknown): DirectoryAlertState | string 
     return { id: a.id, isActive: a.isActive, incidentCount: a.incidentCount ?? 0, lastScannedDateTime: a.lastScannedDateTime ?? "" };
 }
 
-/** The PATCH body that sets the given values: always with the alert's `@odata.type`, booleans as JSON booleans. */
+/**
+ * The PATCH body that sets the given values: always with the alert's `@odata.type`, booleans as JSON
+ * booleans, durations in the Edm.Duration form Graph accepts (`P4W2D` goes as `P30D`).
+ */
 export function directoryConfigurationPatchBody(alertId: DirectoryAlertId, values: DirectoryValues): Record<string, unknown> {
-    return { "@odata.type": DIRECTORY_ALERTS[alertId].odataType, ...values };
+    const spec = DIRECTORY_ALERTS[alertId];
+    const body: Record<string, unknown> = { "@odata.type": spec.odataType };
+    for (const [name, value] of Object.entries(values)) {
+        body[name] = spec.settings[name]?.kind === "duration" && typeof value === "string" ? (toEdmDuration(value) ?? value) : value;
+    }
+    return body;
 }
 
 /** The PATCH body that dismisses (`false`) or re-activates (`true`) an alert. */

@@ -1,4 +1,4 @@
-import { describeDuration, parseDuration, sameDuration } from "../../../src/graph/duration";
+import { describeDuration, parseDuration, sameDuration, toEdmDuration } from "../../../src/graph/duration";
 
 const DAY = 86_400_000;
 
@@ -82,5 +82,26 @@ describe("describeDuration", () => {
         [0, "0 seconds"],
     ])("%d ms is %s", (milliseconds, text) => {
         expect(describeDuration(milliseconds)).toBe(text);
+    });
+});
+
+describe("toEdmDuration", () => {
+    test.each<[string, string | undefined]>([
+        ["P30D", "P30D"],
+        ["PT720H", "P30D"],
+        ["P4W2D", "P30D"],
+        ["P1.5D", "P1DT12H"],
+        ["PT36H", "P1DT12H"],
+        ["PT90S", "PT1M30S"],
+        ["PT10S", "PT10S"],
+        ["PT0.5S", "PT0.5S"],
+        ["PT1.25S", "PT1.25S"],
+        ["P1DT1H1M1S", "P1DT1H1M1S"],
+        ["PT0S", "P0D"],
+        ["P0D", "P0D"],
+        ["P1M", undefined],
+        ["30 days", undefined],
+    ])("%s goes over the wire as %s", (text, edm) => {
+        expect(toEdmDuration(text)).toBe(edm);
     });
 });

@@ -66,6 +66,13 @@ describe("Graph configuration bodies", () => {
         ["InvalidLicenseAlert", { isEnabled: false }, { "@odata.type": "#microsoft.graph.invalidLicenseAlertConfiguration", isEnabled: false }],
         ["RolesAssignedOutsidePimAlert", { isEnabled: true }, { "@odata.type": "#microsoft.graph.rolesAssignedOutsidePrivilegedIdentityManagementAlertConfiguration", isEnabled: true }],
         ["StaleSignInAlert", { duration: "P30D" }, { "@odata.type": "#microsoft.graph.staleSignInAlertConfiguration", duration: "P30D" }],
+        // Any ISO-8601 spelling a program writes goes over the wire as an Edm.Duration (no weeks, no fractional days).
+        ["RedundantAssignmentAlert", { duration: "P2W" }, { "@odata.type": "#microsoft.graph.redundantAssignmentAlertConfiguration", duration: "P14D" }],
+        [
+            "SequentialActivationRenewalsAlert",
+            { sequentialActivationCounterThreshold: 4, timeIntervalBetweenActivations: "PT90M" },
+            { "@odata.type": "#microsoft.graph.sequentialActivationRenewalsAlertConfiguration", sequentialActivationCounterThreshold: 4, timeIntervalBetweenActivations: "PT1H30M" },
+        ],
         [
             "TooManyGlobalAdminsAssignedToTenantAlert",
             { isEnabled: true, globalAdminCountThreshold: 4, percentageOfGlobalAdminsOutOfRolesThreshold: 10 },
