@@ -16,3 +16,7 @@ export { DEFAULT_TENANT_ID, MANAGED_IDENTITY_CLIENT_ID, MANAGED_IDENTITY_OBJECT_
 export { ARM_API_VERSION } from "./arm/armCall";
 export { ARM_ERROR_CODES } from "./arm/armErrors";
 export { MSI_TOKEN_PATH } from "./auth/msiEndpoint";
+export { GraphAdmin } from "./admin/graphAdmin";
+export type { GraphAlertSnapshot } from "./admin/graphAdmin";
+export { GRAPH_ERROR_CODES } from "./graph/graphErrors";
+export { REQUIRED_GRAPH_FILTER } from "./graph/graphList";

@@ -5,6 +5,7 @@ import { ReadOnlyPrincipals } from "./auth/principals";
 import { RegisteredClients } from "./auth/registeredClients";
 import { OperationStore } from "./core/operationStore";
 import { FaultRegistry } from "./faults/faultRules";
+import { seedGraphState, type GraphRefreshInfo, type GraphStore } from "./graph/graphState";
 import { RequestLog } from "./log/requestLog";
 import { initialSettings, type EmulatorOptions, type EmulatorSettings } from "./options";
 
@@ -18,6 +19,8 @@ export interface EmulatorState {
   readonly identityHeader: string;
   readonly armScopes: ArmScopeStore;
   readonly armOperations: OperationStore<ArmRefreshInfo>;
+  /** The directory-role alerts of the (single) tenant and their refresh operations. */
+  readonly graph: GraphStore;
   readonly readOnly: ReadOnlyPrincipals;
   readonly clients: RegisteredClients;
   readonly faults: FaultRegistry;
@@ -36,6 +39,7 @@ export function createEmulatorState(options: EmulatorOptions): EmulatorState {
     identityHeader: randomBytes(16).toString("hex"),
     armScopes: new ArmScopeStore(),
     armOperations: new OperationStore<ArmRefreshInfo>(),
+    graph: { state: seedGraphState(), operations: new OperationStore<GraphRefreshInfo>() },
     readOnly: new ReadOnlyPrincipals(),
     clients: new RegisteredClients(),
     faults: new FaultRegistry(),
@@ -52,6 +56,8 @@ export function resetEmulatorState(state: EmulatorState): void {
   Object.assign(state.settings, initialSettings(state.options));
   state.armScopes.clear();
   state.armOperations.clear();
+  state.graph.state = seedGraphState();
+  state.graph.operations.clear();
   state.readOnly.clear();
   state.faults.clear();
   state.log.clear();

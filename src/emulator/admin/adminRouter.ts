@@ -1,22 +1,15 @@
 import type { IncomingCall } from "../core/incomingCall";
 import { jsonReply, type Reply } from "../core/reply";
-import { EmulatorAdminError, isEmulatorAdminError } from "./adminError";
+import { isEmulatorAdminError } from "./adminError";
 import { AdminInput, definedFields } from "./adminInput";
+import { OK, type AdminRoute } from "./adminRoute";
+import { ARM_ADMIN_ROUTES } from "./armAdminRoutes";
 import type { EmulatorAdmin } from "./emulatorAdmin";
+import { GRAPH_ADMIN_ROUTES } from "./graphAdminRoutes";
 import { faultSpecFrom } from "./faultSpecInput";
 
 /** Prefix reserved for the admin API and the MSI endpoint; never part of ARM or Graph. */
 export const ADMIN_PREFIX = "/_emulator/";
-
-type AdminRoute = (admin: EmulatorAdmin, input: AdminInput, query: URLSearchParams) => unknown;
-
-const OK = { ok: true };
-
-function queryString(query: URLSearchParams, key: string): string {
-  const value = query.get(key);
-  if (value === null) throw new EmulatorAdminError(`Query parameter '${key}' is required.`);
-  return value;
-}
 
 /** Admin routes: `"<METHOD> <path after /_emulator/>"` -> handler returning the JSON answer. */
 const ROUTES: Readonly<Record<string, AdminRoute>> = {
@@ -58,31 +51,8 @@ const ROUTES: Readonly<Record<string, AdminRoute>> = {
     });
     return { access_token: admin.issueToken(request) };
   },
-  "GET arm/configurations": (admin, _input, query) =>
-    admin.configuration(queryString(query, "scope"), queryString(query, "alertId")),
-  "POST arm/configurations": (admin, input) => {
-    input.only(["scope", "alertId", "properties"]);
-    admin.setConfiguration(input.string("scope"), input.string("alertId"), input.object("properties"));
-    return OK;
-  },
-  "GET arm/alerts": (admin, _input, query) => admin.alert(queryString(query, "scope"), queryString(query, "alertId")),
-  "POST arm/alerts": (admin, input) => {
-    input.only(["scope", "alertId", "isActive"]);
-    admin.setAlertActive(input.string("scope"), input.string("alertId"), input.boolean("isActive"));
-    return OK;
-  },
-  "POST arm/incidents": (admin, input) => {
-    input.only(["scope", "alertId", "properties"]);
-    const incidentId = admin.raiseIncident(input.string("scope"), input.string("alertId"), input.optionalObject("properties"));
-    return { incidentId };
-  },
-  "POST arm/definitions": (admin, input) => {
-    input.only(["scope", "alertId", "isRemediatable", "isConfigurable"]);
-    const isRemediatable = input.optionalBoolean("isRemediatable");
-    const flags = definedFields({ isRemediatable, isConfigurable: input.optionalBoolean("isConfigurable") });
-    admin.setDefinitionFlags(input.string("scope"), input.string("alertId"), flags);
-    return OK;
-  },
+  ...ARM_ADMIN_ROUTES,
+  ...GRAPH_ADMIN_ROUTES,
 };
 
 /**

@@ -8,6 +8,7 @@ import type { RequestLogEntry } from "../log/requestLog";
 import { resetEmulatorState, type EmulatorState } from "../state";
 import { EmulatorAdminError } from "./adminError";
 import { ArmAdmin } from "./armAdmin";
+import { GraphAdmin } from "./graphAdmin";
 
 /** What {@link EmulatorAdmin.issueToken} puts in a token; everything defaults to the managed identity. */
 export interface AdminTokenRequest {
@@ -34,14 +35,18 @@ function nonNegativeInteger(name: string, value: number): number {
 
 /**
  * The emulator's admin API as in-process methods; the HTTP routes under `/_emulator/` call these.
- * ARM drift methods are inherited from {@link ArmAdmin}.
+ * ARM drift methods are inherited from {@link ArmAdmin}; Graph ones are under {@link EmulatorAdmin.graph}.
  */
 export class EmulatorAdmin extends ArmAdmin {
+  /** Drift, incidents and state of the Graph directory-role alerts. */
+  readonly graph: GraphAdmin;
+
   constructor(private readonly state: EmulatorState) {
     super(state);
+    this.graph = new GraphAdmin(state);
   }
 
-  /** Restores seed data and start settings; clears faults, request log and read-only principals. */
+  /** Restores seed data (ARM and Graph) and start settings; clears faults, request log and read-only principals. */
   reset(): void {
     resetEmulatorState(this.state);
   }

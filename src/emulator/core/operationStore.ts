@@ -18,6 +18,8 @@ export interface StoredOperation<TInfo> {
 
 /** How to start an operation. */
 export interface OperationStart<TInfo> {
+  /** Operation id; a fresh GUID when absent. Starting an id again replaces the earlier operation. */
+  readonly id?: string;
   readonly info: TInfo;
   readonly pollsUntilDone: number;
   readonly fail: boolean;
@@ -37,7 +39,7 @@ export class OperationStore<TInfo> {
    */
   start(start: OperationStart<TInfo>, now: Date): StoredOperation<TInfo> {
     const operation: StoredOperation<TInfo> = {
-      id: randomUUID(),
+      id: start.id ?? randomUUID(),
       info: start.info,
       createdAt: now,
       lastActionAt: now,
@@ -45,8 +47,8 @@ export class OperationStore<TInfo> {
       pollsRemaining: Math.max(0, Math.floor(start.pollsUntilDone)),
       outcome: start.fail ? "failed" : "succeeded",
     };
-    this.operations.set(operation.id, operation);
-    this.completions.set(operation.id, start.onSucceeded);
+    this.operations.set(operation.id.toLowerCase(), operation);
+    this.completions.set(operation.id.toLowerCase(), start.onSucceeded);
     return operation;
   }
 
@@ -63,8 +65,8 @@ export class OperationStore<TInfo> {
       current.pollsRemaining > 0
         ? { ...current, pollsRemaining: current.pollsRemaining - 1 }
         : { ...current, phase: current.outcome, lastActionAt: now };
-    this.operations.set(next.id, next);
-    if (next.phase === "succeeded") this.completions.get(next.id)?.();
+    this.operations.set(next.id.toLowerCase(), next);
+    if (next.phase === "succeeded") this.completions.get(next.id.toLowerCase())?.();
     return next;
   }
 

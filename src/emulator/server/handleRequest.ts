@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { handleAdminRequest } from "../admin/adminRouter";
 import type { EmulatorAdmin } from "../admin/emulatorAdmin";
 import { readIncomingCall, type IncomingCall } from "../core/incomingCall";
-import { requestIdHeaders, requestIdsFor } from "../core/requestIds";
+import { requestIdHeaders, requestIdsFor, type RequestIds } from "../core/requestIds";
 import { delay } from "../core/time";
 import { writeReply } from "../core/writeReply";
 import { emptyProperties, faultReply } from "../faults/faultReplies";
@@ -12,12 +12,12 @@ import type { EmulatorState } from "../state";
 import { errorBuilderFor, routeApiRequest, type RouteOutcome } from "./route";
 import { apiOf, decodedPath, surfaceOf, type Surface } from "./surface";
 
-function safeRoute(emulator: EmulatorState, surface: Surface, call: IncomingCall, path: string): RouteOutcome {
+function safeRoute(emulator: EmulatorState, surface: Surface, call: IncomingCall, path: string, ids: RequestIds): RouteOutcome {
   try {
-    return routeApiRequest(emulator, surface, call, path);
+    return routeApiRequest(emulator, surface, call, path, ids);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    return { reply: errorBuilderFor(surface)(500, "InternalServerError", `Emulator error: ${message}`) };
+    return { reply: errorBuilderFor(surface, ids)(500, "InternalServerError", `Emulator error: ${message}`) };
   }
 }
 
@@ -46,7 +46,8 @@ export async function handleRequest(
 ): Promise<void> {
   const timestamp = new Date().toISOString();
   const call = await readIncomingCall(req);
-  const baseHeaders = requestIdHeaders(requestIdsFor(call), call);
+  const ids = requestIdsFor(call);
+  const baseHeaders = requestIdHeaders(ids, call);
   const path = decodedPath(call.path);
   const surface = surfaceOf(path);
   if (surface === "admin") {
@@ -71,12 +72,12 @@ export async function handleRequest(
     return;
   }
   if (fault !== undefined && action === "reply") {
-    const reply = faultReply(fault, errorBuilderFor(surface));
+    const reply = faultReply(fault, errorBuilderFor(surface, ids));
     record(reply.status, undefined, fault);
     writeReply(res, reply, baseHeaders);
     return;
   }
-  const outcome = safeRoute(emulator, surface, call, path);
+  const outcome = safeRoute(emulator, surface, call, path, ids);
   const reply = fault === undefined ? outcome.reply : emptyProperties(outcome.reply, fault);
   record(reply.status, outcome.audience, fault);
   writeReply(res, reply, baseHeaders);

@@ -7,8 +7,8 @@ import type { RequestApi } from "../log/requestLog";
 /** The part of the emulator a path belongs to. */
 export type Surface = "admin" | "msi" | "entra" | "arm" | "graph" | "unknown";
 
-/** Graph beta paths of the PIM alerts API start with this (any case). */
-export const GRAPH_PREFIX = "/beta/";
+/** Graph paths start with a version: `/beta/` serves the PIM alerts; `/v1.0/` has none (400, as Graph). */
+const GRAPH_PREFIXES = ["/beta/", "/v1.0/"];
 
 /**
  * Which part of the emulator serves `path`.
@@ -18,7 +18,7 @@ export function surfaceOf(path: string): Surface {
   const lower = path.toLowerCase();
   if (lower === MSI_TOKEN_PATH) return "msi";
   if (lower.startsWith(ADMIN_PREFIX)) return "admin";
-  if (lower.startsWith(GRAPH_PREFIX)) return "graph";
+  if (GRAPH_PREFIXES.some((prefix) => lower.startsWith(prefix))) return "graph";
   if (isArmAuthorizationPath(lower)) return "arm";
   if (isEntraPath(path)) return "entra";
   return "unknown";

@@ -47,12 +47,15 @@ describe("the real @azure/identity against the emulator", () => {
     expect(response.status).toBe(200);
   });
 
-  test("ManagedIdentityCredential gets a Graph token; the request log counts tokens per audience", async () => {
+  test("ManagedIdentityCredential gets a Graph token that Graph accepts; the request log counts tokens per audience", async () => {
     emulator().admin.clearRequests();
     const accessToken = await new ManagedIdentityCredential().getToken("https://graph.microsoft.com/.default");
     expect(claimsOf(accessToken.token)).toMatchObject({ aud: "https://graph.microsoft.com" });
     const tokenRequests = emulator().admin.requests().filter((entry) => entry.api === "token");
     expect(tokenRequests).toEqual([expect.objectContaining({ path: "/_emulator/msi/token", status: 200, audience: "https://graph.microsoft.com" })]);
+    const filter = encodeURIComponent("scopeId eq '/' and scopeType eq 'DirectoryRole'");
+    const graph = await send(emulator(), "GET", `/beta/identityGovernance/roleManagementAlerts/alerts?$filter=${filter}`, { token: accessToken.token });
+    expect(graph.status).toBe(200);
   });
 
   test("a user-assigned identity (clientId) gets tokens with that appid", async () => {

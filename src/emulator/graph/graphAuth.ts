@@ -1,0 +1,38 @@
+import type { BearerFailure } from "../auth/bearer";
+import type { RequestIds } from "../core/requestIds";
+import type { Reply } from "../core/reply";
+import { GRAPH_ERROR_CODES, graphErrorReply } from "./graphErrors";
+
+/** Graph's messages for each authentication failure. */
+const MESSAGES: Readonly<Record<BearerFailure, string>> = {
+  missing: "Access token is empty.",
+  "malformed-header": "CompactToken parsing failed with error code: 80049217",
+  invalid: "Access token validation failure.",
+  expired: "Lifetime validation failed, the token is expired.",
+  "wrong-audience": "Access token validation failure. Invalid audience.",
+};
+
+/** Application id of Microsoft Graph, named in its challenge. */
+const GRAPH_APP_ID = "00000003-0000-0000-c000-000000000000";
+
+/**
+ * The 401 Graph answers for an unauthenticated request (no token, a foreign or expired token, or an
+ * ARM token), with its `WWW-Authenticate` challenge.
+ * @param ids - The request's ids.
+ * @param failure - Why authentication failed.
+ * @param authority - The emulator's tenant authority URL.
+ */
+export function graphUnauthenticated(ids: RequestIds, failure: BearerFailure, authority: string): Reply {
+  return graphErrorReply(ids, 401, GRAPH_ERROR_CODES.invalidToken, MESSAGES[failure], {
+    "www-authenticate": `Bearer realm="", authorization_uri="${authority}/oauth2/authorize", client_id="${GRAPH_APP_ID}"`,
+  });
+}
+
+/**
+ * The 403 Graph answers when the caller lacks `RoleManagementAlert.ReadWrite.Directory` (here: a
+ * principal made read-only through the admin API).
+ * @param ids - The request's ids.
+ */
+export function graphForbidden(ids: RequestIds): Reply {
+  return graphErrorReply(ids, 403, GRAPH_ERROR_CODES.forbidden, "Insufficient privileges to complete the operation.");
+}
