@@ -3,7 +3,7 @@
  * Durations keep the user's spelling: they are compared by meaning, never rewritten.
  */
 import { ALL_DIRECTORY_SETTINGS, DIRECTORY_ALERT_IDS, DIRECTORY_ALERTS, isDirectoryAlertId } from "../graph/catalog";
-import { checkNoUnknownProperties, checkOnDelete, checkOneOf, checkOptionalBoolean, isUnknown, type CheckFailure } from "./checkFailures";
+import { checkNoUnknownProperties, checkOnDelete, checkOneOf, checkOptionalBoolean, isUnknown, show, type CheckFailure } from "./checkFailures";
 import { checkDirectorySetting, loosestSetting } from "./directorySettingCheck";
 import { CONFIGURATION_ON_DELETE } from "./onDelete";
 
@@ -36,7 +36,7 @@ function checkSettings(news: Readonly<Record<string, unknown>>, alertId: unknown
             failures.push({
                 property: name,
                 reason:
-                    `${name} is not a setting of ${String(alertId)}; ` +
+                    `${name} (${show(value)}) is not a setting of ${String(alertId)}; ` +
                     (allowed.length ? `its settings are ${allowed.join(", ")}` : "this alert has no settings (only isEnabled)"),
             });
             continue;

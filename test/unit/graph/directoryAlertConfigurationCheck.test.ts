@@ -93,11 +93,11 @@ describe("DirectoryAlertConfiguration check", () => {
         ["an activation window in months", { ...renewals, timeIntervalBetweenActivations: "P1M" }, "timeIntervalBetweenActivations",
             'timeIntervalBetweenActivations is not valid: "P1M" uses years or months'],
         ["a setting of another alert", { ...stale, globalAdminCountThreshold: 3 }, "globalAdminCountThreshold",
-            "globalAdminCountThreshold is not a setting of StaleSignInAlert; its settings are duration"],
+            "globalAdminCountThreshold (3) is not a setting of StaleSignInAlert; its settings are duration"],
         ["duration on the renewals alert", { ...renewals, duration: "P30D" }, "duration",
-            "duration is not a setting of SequentialActivationRenewalsAlert; its settings are sequentialActivationCounterThreshold, timeIntervalBetweenActivations"],
+            'duration ("P30D") is not a setting of SequentialActivationRenewalsAlert; its settings are sequentialActivationCounterThreshold, timeIntervalBetweenActivations'],
         ["a setting on a non-configurable alert", { alertId: "NoMfaOnRoleActivationAlert", duration: "P30D" }, "duration",
-            "duration is not a setting of NoMfaOnRoleActivationAlert; this alert has no settings (only isEnabled)"],
+            'duration ("P30D") is not a setting of NoMfaOnRoleActivationAlert; this alert has no settings (only isEnabled)'],
         ["an unknown alert id, listing the valid ones", { alertId: "StaleSignIn" }, "alertId",
             'alertId must be one of InvalidLicenseAlert, NoMfaOnRoleActivationAlert, RedundantAssignmentAlert, RolesAssignedOutsidePimAlert, SequentialActivationRenewalsAlert, StaleSignInAlert, TooManyGlobalAdminsAssignedToTenantAlert; got "StaleSignIn"'],
         ["an ARM alert id", { alertId: "TooManyOwnersAssignedToResource" }, "alertId", 'got "TooManyOwnersAssignedToResource"'],
@@ -111,6 +111,8 @@ describe("DirectoryAlertConfiguration check", () => {
         expect(failures).toHaveLength(1);
         expect(failures[0]?.property).toBe(property);
         expect(failures[0]?.reason).toContain(reason);
+        // Every failure names the value the program gave.
+        if (property in inputs) expect(failures[0]?.reason).toContain(JSON.stringify(inputs[property]));
     });
 
     test("values unknown during preview pass through unchecked", () => {
