@@ -60,7 +60,7 @@ export interface CapturedResource {
 
 /** Resources plus everything the program printed. */
 export interface ProgramCapture {
-    /** Registered resources, in registration order. */
+    /** Registered resources, in the order their registrations reached the (mock) engine. */
     readonly resources: readonly CapturedResource[];
     /** The program's stdout/stderr lines (the result line excluded). */
     readonly output: readonly string[];
