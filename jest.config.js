@@ -8,4 +8,6 @@ module.exports = {
   coverageProvider: "v8",
   testTimeout: 60000,
   maxWorkers: 2,
+  // Installs the packed package into .e2e/program, as a user would get it.
+  globalSetup: "<rootDir>/test/support/globalSetup.ts",
 };

@@ -48,7 +48,7 @@ export function checkOneOf(property: string, value: unknown, allowed: readonly s
 export function checkNoUnknownProperties(inputs: Readonly<Record<string, unknown>>, allowed: readonly string[], resource: string): CheckFailure[] {
     return Object.keys(inputs)
         .filter((key) => key !== "__provider" && !allowed.includes(key))
-        .map((key) => ({ property: key, reason: `${key} is not a property of ${resource}; allowed: ${allowed.join(", ")}` }));
+        .map((key) => ({ property: key, reason: `${key} (${show(inputs[key])}) is not a property of ${resource}; allowed: ${allowed.join(", ")}` }));
 }
 
 /** A boolean when declared at all (undefined and preview unknowns pass), or a failure. */

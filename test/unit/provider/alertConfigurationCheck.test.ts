@@ -27,7 +27,7 @@ describe("AlertConfiguration check", () => {
         ["a string where a number belongs", { thresholdNumberOfOwners: "3" }, "thresholdNumberOfOwners", "must be a number (a count, 0..2147483647); got string \"3\""],
         ["a malformed scope", { scope: "/subscriptions/abc" }, "scope", "scope \"/subscriptions/abc\" is not valid: the subscription id must be a GUID"],
         ["a non-boolean isEnabled", { isEnabled: "yes" }, "isEnabled", "isEnabled must be true or false; got string \"yes\""],
-        ["an unknown property", { thresholdOwners: 3 }, "thresholdOwners", "thresholdOwners is not a property of AlertConfiguration; allowed: scope, alertId, isEnabled, onDelete"],
+        ["an unknown property", { thresholdOwners: 3 }, "thresholdOwners", "thresholdOwners (3) is not a property of AlertConfiguration; allowed: scope, alertId, isEnabled, onDelete"],
         ["a bad onDelete", { onDelete: "reset" }, "onDelete", "onDelete must be one of retain, restore; got \"reset\""],
     ])("rejects %s", (_what, change, property, reason) => {
         const { failures } = checkAlertConfiguration({}, { ...owners, ...change });

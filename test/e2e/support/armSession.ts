@@ -1,0 +1,71 @@
+/**
+ * An end-to-end session as the engine runs it: the packed package installed in a program directory,
+ * the real resource classes serialized by @pulumi/pulumi (through setMocks in a child process), the
+ * dynamic-provider host over gRPC, and the emulator as Azure.
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { startEmulator, type Emulator } from "../../../src/emulator";
+import { captureResources, type CapturedResource } from "../../../src/testing/captureResources";
+import { startProviderHost, type ProviderHost } from "../../../src/testing/providerHost";
+import { ensurePackedProgram, PROGRAM_DIR } from "../../support/packedPackage";
+
+export const CONFIGURATION = "pulumi-nodejs:dynamic/pim:AlertConfiguration";
+export const DISMISSAL = "pulumi-nodejs:dynamic/pim:AlertDismissal";
+
+/** The serialized providers of the two ARM resources, as the SDK wrote them in `__provider`. */
+export interface SerializedProviders {
+    readonly configuration: string;
+    readonly dismissal: string;
+    /** The captured resources of the capture program (both resource kinds). */
+    readonly captured: readonly CapturedResource[];
+}
+
+/** Runs the real resource classes under setMocks once and keeps what they serialized. */
+export async function captureProviders(): Promise<SerializedProviders> {
+    await ensurePackedProgram();
+    const programFile = "capture-arm.js";
+    fs.writeFileSync(
+        path.join(PROGRAM_DIR, programFile),
+        [
+            'const pim = require("pulumi-pim-alerts");',
+            'const scope = "/subscriptions/afa2a084-766f-4003-8ae1-c4aeb893a99f";',
+            'new pim.AlertConfiguration("owners", { scope, alertId: "TooManyOwnersAssignedToResource", isEnabled: true, thresholdNumberOfOwners: 3 });',
+            'new pim.AlertDismissal("dup", { scope, alertId: "DuplicateRoleCreated" });',
+            "",
+        ].join("\n"),
+    );
+    const captured = await captureResources({ programDir: PROGRAM_DIR, programFile });
+    const text = (type: string) => {
+        const resource = captured.find((r) => r.type === type);
+        const value = resource?.inputs["__provider"];
+        if (typeof value !== "string") throw new Error(`no __provider captured for ${type}`);
+        return value;
+    };
+    return { configuration: text(CONFIGURATION), dismissal: text(DISMISSAL), captured };
+}
+
+/** A running emulator + provider host configured to use it. */
+export interface ArmSession {
+    readonly emulator: Emulator;
+    readonly host: ProviderHost;
+    stop(): Promise<void>;
+}
+
+/** Starts the emulator and a provider host whose stack config points at it. */
+export async function startArmSession(options: { config?: Record<string, unknown>; env?: Record<string, string> } = {}): Promise<ArmSession> {
+    const emulator = await startEmulator({ retryAfterSeconds: 0 });
+    const host = await startProviderHost({
+        cwd: PROGRAM_DIR,
+        env: { ...emulator.admin.tokenEnvironment(), ...options.env },
+        config: { "pim-alerts:armEndpoint": emulator.url, "pim-alerts:timeoutSeconds": "5", ...options.config },
+    });
+    return {
+        emulator,
+        host,
+        stop: async () => {
+            await host.stop();
+            await emulator.stop();
+        },
+    };
+}
