@@ -23,6 +23,16 @@ async function started(options?: Parameters<typeof startArmSession>[0]): Promise
     return session;
 }
 
+/** The error a call fails with; fails the test when the call succeeds. */
+async function failureOf(call: Promise<unknown>): Promise<Error> {
+    try {
+        await call;
+    } catch (error) {
+        return error as Error;
+    }
+    throw new Error("expected the call to fail, but it succeeded");
+}
+
 const ownersArgs = { scope: SUB, alertId: OWNERS, thresholdNumberOfOwners: 3 };
 
 async function create(s: ArmSession, args: Record<string, unknown> = ownersArgs) {
@@ -58,7 +68,7 @@ describe("Azure failures", () => {
     test("403 names the missing permission, the status, code and request id, and changes nothing", async () => {
         const s = await started();
         s.emulator.admin.setReadOnly(MANAGED_IDENTITY_OBJECT_ID);
-        const error = await create(s).catch((e: unknown) => e as Error);
+        const error = await failureOf(create(s));
         expect(error.message).toMatch(/PATCH http:\/\/127\.0\.0\.1:\d+\/subscriptions\/.*roleManagementAlertConfigurations\/TooManyOwnersAssignedToResource\?api-version=2022-08-01-preview failed with 403 Forbidden: AuthorizationFailed: /);
         expect(error.message).toMatch(/\(request id: [0-9a-f-]{36}\)/);
         expect(error.message).toContain(`missing the permission Microsoft.Authorization/roleAssignments/write on ${SUB} (held by the Owner and User Access Administrator roles)`);
@@ -68,7 +78,7 @@ describe("Azure failures", () => {
     test("401 says how to sign in", async () => {
         const s = await started();
         s.emulator.admin.injectFault({ method: "GET", status: 401, times: 1 });
-        const error = await create(s).catch((e: unknown) => e as Error);
+        const error = await failureOf(create(s));
         expect(error.message).toContain("failed with 401 Unauthorized");
         expect(error.message).toContain("Sign in: locally run `az login`");
     });
@@ -95,7 +105,7 @@ describe("Azure failures", () => {
     test("5xx that never stops fails with the status and advice after bounded retries", async () => {
         const s = await started();
         s.emulator.admin.injectFault({ status: 500, retryAfterSeconds: 0, times: 100 });
-        const error = await create(s).catch((e: unknown) => e as Error);
+        const error = await failureOf(create(s));
         expect(error.message).toContain("failed with 500");
         expect(error.message).toContain("The service failed after all retries");
         expect(s.emulator.admin.requests().filter((r) => r.api === "arm")).toHaveLength(7);
