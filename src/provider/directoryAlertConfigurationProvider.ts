@@ -8,7 +8,7 @@
  * values when `onDelete` is "restore". The Pulumi id is Graph's id, `DirectoryRole_<tenantId>_<alertId>`.
  */
 import type * as dynamic from "@pulumi/pulumi/dynamic";
-import type { DirectoryAlertId } from "../graph/catalog";
+import { isDirectoryAlertId } from "../graph/catalog";
 import { describeDirectoryAlert, formatDirectoryAlertId, parseDirectoryAlertId, type DirectoryAlertRef } from "../graph/directoryId";
 import { isAzureApiError } from "../http/errors";
 import { isRecord, managementFromState, managementOf, valuesToWrite, type DeclaredValue } from "./declaredState";
@@ -43,7 +43,9 @@ export async function diff(_id: string, olds: Props, news: Props): Promise<dynam
 
 /** Adopts the configuration: GET (kept as initialProperties), PATCH the declared values that differ, GET. */
 export async function create(inputs: Props): Promise<dynamic.CreateResult> {
-    const ref: DirectoryAlertRef = { tenantId: await directoryTenantId(), alertId: inputs["alertId"] as DirectoryAlertId };
+    const alertId = inputs["alertId"];
+    if (!isDirectoryAlertId(alertId)) throw new Error("internal-error: inputs have no validated alertId");
+    const ref: DirectoryAlertRef = { tenantId: await directoryTenantId(), alertId };
     const graph = directoryAlerts();
     const before = await graph.getConfiguration(ref);
     const id = formatDirectoryAlertId(ref);
