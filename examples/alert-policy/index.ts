@@ -3,6 +3,7 @@
 // Every subscription of the landing zone gets the same owner thresholds; the platform management
 // group is stricter; roles assigned outside PIM must always be scanned for; the sandbox's
 // duplicate-role alert is dismissed on purpose (it is noisy there and reviewed elsewhere).
+// For Entra directory roles: stale privileged accounts after 30 days, at most 4 Global Administrators.
 import * as pulumi from "@pulumi/pulumi";
 import * as pim from "pulumi-pim-alerts";
 
@@ -50,3 +51,15 @@ export const platformOwners = new pim.AlertConfiguration("platform-owners", {
 }).initialProperties;
 
 new pim.AlertDismissal("sandbox-duplicate-roles", { scope: sandbox, alertId: "DuplicateRoleCreated" });
+
+// Entra directory roles (Microsoft Graph beta), in the tenant the provider signs in to.
+new pim.DirectoryAlertConfiguration("stale-accounts", { alertId: "StaleSignInAlert", isEnabled: true, duration: "P30D" });
+new pim.DirectoryAlertConfiguration("global-admins", {
+    alertId: "TooManyGlobalAdminsAssignedToTenantAlert",
+    isEnabled: true,
+    globalAdminCountThreshold: 4,
+    percentageOfGlobalAdminsOutOfRolesThreshold: 10,
+});
+// MFA on activation is enforced by Conditional Access in this tenant, which PIM's scan does not see:
+// the alert is a known false positive here, so it stays dismissed (and comes back as drift if PIM raises it).
+new pim.DirectoryAlertDismissal("no-mfa-on-activation", { alertId: "NoMfaOnRoleActivationAlert" });
