@@ -14,12 +14,22 @@ export const ARM_API_VERSION = "2022-08-01-preview";
 
 const QUERY = { "api-version": ARM_API_VERSION } as const;
 
+/**
+ * One item of a list, under the alert id it names (its `name`, else the last segment of its `id`):
+ * what was read, or why the item is not one this package understands (other items stay readable).
+ */
+export type ListedItems<T> = ReadonlyMap<string, T | UnexpectedResponseError>;
+
 /** Alert and alert-configuration operations at one ARM scope. */
 export interface ArmAlertsClient {
     getConfiguration(scope: string, alertId: ArmAlertId): Promise<ArmConfiguration>;
     listConfigurations(scope: string): Promise<ArmConfiguration[]>;
+    /** Every configuration at `scope`, one request per page; an unreadable item does not fail the others. */
+    listConfigurationItems(scope: string): Promise<ListedItems<ArmConfiguration>>;
     patchConfiguration(scope: string, alertId: ArmAlertId, values: ConfigurationValues): Promise<void>;
     getAlert(scope: string, alertId: ArmAlertId): Promise<ArmAlertState>;
+    /** Every alert at `scope` with its state, one request per page; an unreadable item does not fail the others. */
+    listAlertItems(scope: string): Promise<ListedItems<ArmAlertState>>;
     patchAlert(scope: string, alertId: ArmAlertId, isActive: boolean): Promise<void>;
 }
 
@@ -31,6 +41,20 @@ export function createArmAlertsClient(http: ApiClient): ArmAlertsClient {
     });
     const unexpected = (method: string, path: string, problem: string) =>
         new UnexpectedResponseError(method, redactUrl(`${http.baseUrl}${path}`), 200, problem);
+    async function listItems<T>(scope: string, collection: ArmAlertCollection, read: (item: unknown) => T | string): Promise<ListedItems<T>> {
+        const path = `${scope}/providers/Microsoft.Authorization/${collection}`;
+        const description = `${collection === "roleManagementAlerts" ? "alerts" : "alert configurations"} at ${scope}`;
+        const items = await http.listAll({ path, query: QUERY, subject: { scope, description } });
+        const listed = new Map<string, T | UnexpectedResponseError>();
+        for (const item of items) {
+            const alertId = itemAlertId(item);
+            // Without a name no read can be matched to the item: better no answer than a wrong "gone".
+            if (alertId === undefined) throw unexpected("GET", path, "a list item has neither a name nor an id");
+            const value = read(item);
+            listed.set(alertId, typeof value === "string" ? unexpected("GET", path, `item ${alertId}: ${value}`) : value);
+        }
+        return listed;
+    }
 
     return {
         async getConfiguration(scope, alertId) {
@@ -49,6 +73,7 @@ export function createArmAlertsClient(http: ApiClient): ArmAlertsClient {
                 return configuration;
             });
         },
+        listConfigurationItems: (scope) => listItems(scope, "roleManagementAlertConfigurations", readConfiguration),
         async patchConfiguration(scope, alertId, values) {
             const t = target(scope, alertId, "roleManagementAlertConfigurations");
             await http.send({ method: "PATCH", path: t.path, query: QUERY, body: configurationPatchBody(alertId, values), subject: t.subject });
@@ -60,9 +85,19 @@ export function createArmAlertsClient(http: ApiClient): ArmAlertsClient {
             if (typeof alert === "string") throw unexpected("GET", t.path, alert);
             return alert;
         },
+        listAlertItems: (scope) => listItems(scope, "roleManagementAlerts", readAlert),
         async patchAlert(scope, alertId, isActive) {
             const t = target(scope, alertId, "roleManagementAlerts");
             await http.send({ method: "PATCH", path: t.path, query: QUERY, body: alertPatchBody(isActive), subject: t.subject });
         },
     };
+}
+
+/** The alert id a list item is about: its `name`, else the last segment of its `id`. */
+function itemAlertId(item: unknown): string | undefined {
+    if (typeof item !== "object" || item === null) return undefined;
+    const { name, id } = item as Record<string, unknown>;
+    if (typeof name === "string" && name !== "") return name;
+    const last = typeof id === "string" ? id.split("/").pop() : undefined;
+    return last === undefined || last === "" ? undefined : last;
 }

@@ -9,7 +9,6 @@
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { isArmAlertId, type ArmAlertId } from "../arm/catalog";
 import { describeAlertResource, formatAlertResourceId, parseAlertResourceId } from "../arm/configurationId";
-import { isAzureApiError } from "../http/errors";
 import { checkAlertConfiguration } from "./alertConfigurationCheck";
 import {
     configurationOutputs,
@@ -22,7 +21,8 @@ import {
 } from "./alertConfigurationState";
 import { isRecord } from "./declaredState";
 import { afterWrite } from "./partialFailure";
-import { armAlerts, configureRuntime } from "./runtime";
+import { armClient } from "./armClient";
+import { configureRuntime } from "./runtime";
 
 type Props = Record<string, unknown>;
 
@@ -46,7 +46,7 @@ export async function diff(_id: string, olds: Props, news: Props): Promise<dynam
 export async function create(inputs: Props): Promise<dynamic.CreateResult> {
     const scope = inputs["scope"] as string;
     const alertId = inputs["alertId"] as ArmAlertId;
-    const arm = armAlerts();
+    const arm = armClient();
     const before = await arm.getConfiguration(scope, alertId);
     const management = managementOf(alertId, inputs);
     const id = formatAlertResourceId({ scope, alertId, collection: "roleManagementAlertConfigurations" });
@@ -62,17 +62,15 @@ export async function create(inputs: Props): Promise<dynamic.CreateResult> {
     return { id, outs: configurationOutputs(after, scope, management, { ...before.values }) };
 }
 
-/** Reads live values; works from the id alone; an object that is gone returns an empty id. */
+/**
+ * Reads live values; works from the id alone; an object that is gone (404) returns an empty id.
+ * Reads at one scope share one list call (arm/configurationReadCache.ts): a refresh costs one call per scope.
+ */
 export async function read(id: string, props: Props): Promise<dynamic.ReadResult> {
     const parsed = parseAlertResourceId(id, "roleManagementAlertConfigurations");
     const scope = typeof props["scope"] === "string" ? props["scope"] : parsed.scope;
-    let live;
-    try {
-        live = await armAlerts().getConfiguration(scope, parsed.alertId);
-    } catch (error) {
-        if (isAzureApiError(error) && error.status === 404) return { id: "", props: {} };
-        throw error;
-    }
+    const live = await armClient().readConfiguration(scope, parsed.alertId);
+    if (live === undefined) return { id: "", props: {} };
     const initial = isRecord(props["initialProperties"]) ? (props["initialProperties"] as Record<string, boolean | number>) : { ...live.values };
     const outs = configurationOutputs(live, scope, managementFromState(props), initial);
     return { id, props: outs, inputs: refreshedInputs(outs, props) };
@@ -87,7 +85,7 @@ export async function update(id: string, olds: Props, news: Props): Promise<dyna
     const toWrite = valuesToWrite(declaredValues(alertId, news), olds);
     if (Object.keys(toWrite).length === 0) return { outs: { ...olds, onDelete: management.onDelete, declaredProperties: management.declaredProperties } };
 
-    const arm = armAlerts();
+    const arm = armClient();
     await arm.patchConfiguration(scope, alertId, toWrite);
     const recorded = { ...olds, declaredProperties: management.declaredProperties, onDelete: management.onDelete, __provider: news["__provider"] };
     const after = await afterWrite(id, recorded, `updated ${describeAlertResource({ scope, alertId, collection: "roleManagementAlertConfigurations" })}`, () =>
@@ -111,7 +109,7 @@ export async function deleteResource(id: string, props: Props): Promise<void> {
         const value = initial[name];
         if (typeof value === "boolean" || typeof value === "number") restore[name] = value;
     }
-    if (Object.keys(restore).length > 0) await armAlerts().patchConfiguration(scope, alertId, restore);
+    if (Object.keys(restore).length > 0) await armClient().patchConfiguration(scope, alertId, restore);
 }
 
 export { deleteResource as delete };

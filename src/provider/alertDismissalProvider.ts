@@ -10,11 +10,11 @@ import { isArmAlertId, type ArmAlertId } from "../arm/catalog";
 import { describeAlertResource, formatAlertResourceId, parseAlertResourceId } from "../arm/configurationId";
 import type { ArmAlertState } from "../arm/payload";
 import { sameScope } from "../arm/scope";
-import { isAzureApiError } from "../http/errors";
 import { checkAlertDismissal } from "./alertDismissalCheck";
 import { diffDismissal, isActiveAgain } from "./dismissalState";
 import { afterWrite } from "./partialFailure";
-import { armAlerts, configureRuntime } from "./runtime";
+import { armClient } from "./armClient";
+import { configureRuntime } from "./runtime";
 
 type Props = Record<string, unknown>;
 
@@ -43,17 +43,15 @@ export async function create(inputs: Props): Promise<dynamic.CreateResult> {
     return { id, outs: await dismiss(id, scope, alertId, inputs) };
 }
 
-/** Reports isActive, incidentCount and lastScannedDateTime; an alert that is gone returns an empty id. */
+/**
+ * Reports isActive, incidentCount and lastScannedDateTime; an alert that is gone (404) returns an empty id.
+ * Reads at one scope share one list of its alerts (arm/configurationReadCache.ts).
+ */
 export async function read(id: string, props: Props): Promise<dynamic.ReadResult> {
     const parsed = parseAlertResourceId(id, "roleManagementAlerts");
     const scope = typeof props["scope"] === "string" ? props["scope"] : parsed.scope;
-    let alert: ArmAlertState;
-    try {
-        alert = await armAlerts().getAlert(scope, parsed.alertId);
-    } catch (error) {
-        if (isAzureApiError(error) && error.status === 404) return { id: "", props: {} };
-        throw error;
-    }
+    const alert = await armClient().readAlert(scope, parsed.alertId);
+    if (alert === undefined) return { id: "", props: {} };
     const onDelete = typeof props["onDelete"] === "string" ? props["onDelete"] : "retain";
     const outs = dismissalOutputs(scope, parsed.alertId, onDelete, alert);
     return { id, props: outs, inputs: { scope, alertId: parsed.alertId, onDelete, isActive: alert.isActive } };
@@ -70,13 +68,13 @@ export async function update(id: string, olds: Props, news: Props): Promise<dyna
 export async function deleteResource(_id: string, props: Props): Promise<void> {
     if (props["onDelete"] !== "reactivate") return;
     const { scope, alertId } = identity(props);
-    await armAlerts().patchAlert(scope, alertId, true);
+    await armClient().patchAlert(scope, alertId, true);
 }
 
 export { deleteResource as delete };
 
 async function dismiss(id: string, scope: string, alertId: ArmAlertId, inputs: Props): Promise<Props> {
-    const arm = armAlerts();
+    const arm = armClient();
     const onDelete = String(inputs["onDelete"] ?? "retain");
     await arm.patchAlert(scope, alertId, false);
     // The PATCH succeeded: if the read-back fails, record the alert as still active so the next `up` retries.

@@ -4,6 +4,7 @@
  * so nothing here is ever captured in `__provider`.
  */
 import { AZURE_NATIVE_ENVIRONMENTS, CLOUDS, findCloud, type CloudEndpoints } from "../auth/clouds";
+import { DEFAULT_READ_CACHE_MS } from "../arm/configurationReadCache";
 import { PimAlertsError } from "../http/errors";
 
 /** Reads one stack config value by its full key (`pim-alerts:cloud`). */
@@ -20,6 +21,8 @@ export interface ProviderSettings {
     readonly clientSecret: string | undefined;
     /** Per-attempt HTTP timeout. */
     readonly timeoutMs: number;
+    /** How long one list of a scope answers refresh reads ({@link DEFAULT_READ_CACHE_MS}); 0 = one GET per read. */
+    readonly readCacheMs: number;
 }
 
 /** A setting with its config key and environment variable. */
@@ -38,6 +41,7 @@ const SOURCES = {
     clientId: { key: "clientId", env: ["PIM_ALERTS_CLIENT_ID", "ARM_CLIENT_ID"], azureNativeKey: "clientId" },
     clientSecret: { key: "clientSecret", env: ["PIM_ALERTS_CLIENT_SECRET", "ARM_CLIENT_SECRET"], azureNativeKey: "clientSecret" },
     timeoutSeconds: { key: "timeoutSeconds", env: ["PIM_ALERTS_TIMEOUT_SECONDS"] },
+    readCacheSeconds: { key: "readCacheSeconds", env: ["PIM_ALERTS_READ_CACHE_SECONDS"] },
 } satisfies Record<string, SettingSource>;
 
 /** Invalid provider configuration; names the key, the value and what is allowed. */
@@ -62,6 +66,7 @@ export function resolveSettings(config: ConfigReader, env: Readonly<Record<strin
         clientId: read(SOURCES.clientId),
         clientSecret: read(SOURCES.clientSecret),
         timeoutMs: timeout(read(SOURCES.timeoutSeconds)),
+        readCacheMs: readCache(read(SOURCES.readCacheSeconds)),
     };
 }
 
@@ -91,6 +96,15 @@ function timeout(value: string | undefined): number {
     const seconds = Number(value);
     if (!Number.isFinite(seconds) || seconds <= 0 || seconds > 600) {
         throw new ConfigurationError(`pim-alerts:timeoutSeconds is ${JSON.stringify(value)}; allowed: a number of seconds from 1 to 600`);
+    }
+    return seconds * 1000;
+}
+
+function readCache(value: string | undefined): number {
+    if (value === undefined) return DEFAULT_READ_CACHE_MS;
+    const seconds = Number(value);
+    if (!Number.isFinite(seconds) || seconds < 0 || seconds > 300) {
+        throw new ConfigurationError(`pim-alerts:readCacheSeconds is ${JSON.stringify(value)}; allowed: a number of seconds from 0 (off) to 300`);
     }
     return seconds * 1000;
 }

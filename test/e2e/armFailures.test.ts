@@ -86,7 +86,8 @@ describe("Azure failures", () => {
     test("404 on read tells Pulumi the object is gone; on create it names the scope and alert", async () => {
         const s = await started();
         const { id, properties } = await create(s);
-        s.emulator.admin.injectFault({ method: "GET", status: 404, times: 1 });
+        // The scope is gone: its list answers 404, and so does the configuration's own GET.
+        s.emulator.admin.injectFault({ method: "GET", status: 404, times: 2 });
         expect((await s.host.read(CONFIGURATION, "owners", id, properties)).id).toBe("");
         s.emulator.admin.injectFault({ method: "GET", status: 404, times: 1 });
         await expect(create(s)).rejects.toThrow(`alert configuration ${OWNERS} at ${SUB} was not found`);

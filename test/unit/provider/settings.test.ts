@@ -45,7 +45,14 @@ describe("provider settings", () => {
         [{ "pim-alerts:cloud": "Mars" }, 'pim-alerts:cloud is "Mars"; allowed: AzureCloud, AzureChinaCloud, AzureUSGovernment'],
         [{ "pim-alerts:armEndpoint": "management.azure.com" }, "pim-alerts:armEndpoint is \"management.azure.com\", which is not an absolute URL"],
         [{ "pim-alerts:timeoutSeconds": "0" }, "pim-alerts:timeoutSeconds is \"0\"; allowed: a number of seconds from 1 to 600"],
+        [{ "pim-alerts:readCacheSeconds": "-1" }, "pim-alerts:readCacheSeconds is \"-1\"; allowed: a number of seconds from 0 (off) to 300"],
     ])("rejects %j with a message naming the key, the value and what is allowed", (values, message) => {
         expect(() => resolveSettings(config(values), {})).toThrow(message);
+    });
+
+    test("refresh reads are coalesced for 30 s by default; readCacheSeconds (or its variable) changes that, 0 turns it off", () => {
+        expect(resolveSettings(config({}), {}).readCacheMs).toBe(30_000);
+        expect(resolveSettings(config({ "pim-alerts:readCacheSeconds": "0" }), {}).readCacheMs).toBe(0);
+        expect(resolveSettings(config({}), { PIM_ALERTS_READ_CACHE_SECONDS: "2.5" }).readCacheMs).toBe(2_500);
     });
 });

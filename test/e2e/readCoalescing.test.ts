@@ -1,0 +1,114 @@
+/**
+ * Refresh of many ARM resources through the dynamic-provider host: reads at one scope share one list
+ * call, a lone read is still one call, writes drop the cached scope, and readCacheSeconds 0 is the
+ * one-GET-per-resource baseline. Counted on the emulator's request log.
+ */
+import { captureProviders, CONFIGURATION, DISMISSAL, startArmSession, type ArmSession, type SerializedProviders } from "./support/armSession";
+
+const SCOPES = ["/subscriptions/afa2a084-766f-4003-8ae1-c4aeb893a99f", "/subscriptions/0b1f6471-1bf0-4dda-aec3-cb9272f09590"];
+const ALERTS = ["TooManyOwnersAssignedToResource", "TooManyPermanentOwnersAssignedToResource", "DuplicateRoleCreated", "AzureRolesAssignedOutsidePimAlert"];
+
+let providers: SerializedProviders;
+let session: ArmSession | undefined;
+
+beforeAll(async () => {
+    providers = await captureProviders();
+});
+afterEach(async () => {
+    await session?.stop();
+    session = undefined;
+});
+
+interface Created {
+    readonly type: string;
+    readonly name: string;
+    readonly id: string;
+    readonly properties: Record<string, unknown>;
+    readonly inputs: Record<string, unknown>;
+}
+
+/** Creates, through the host, every configuration at every scope plus one dismissal per scope. */
+async function createAll(s: ArmSession): Promise<Created[]> {
+    const created: Created[] = [];
+    for (const [i, scope] of SCOPES.entries()) {
+        for (const alertId of ALERTS) {
+            created.push(await createOne(s, CONFIGURATION, `${alertId}-${i}`, { __provider: providers.configuration, scope, alertId, isEnabled: true }));
+        }
+        created.push(await createOne(s, DISMISSAL, `dup-${i}`, { __provider: providers.dismissal, scope, alertId: "DuplicateRoleCreated" }));
+    }
+    return created;
+}
+
+async function createOne(s: ArmSession, type: string, name: string, args: Record<string, unknown>): Promise<Created> {
+    const checked = await s.host.check(type, name, {}, args);
+    const { id, properties } = await s.host.create(type, name, checked.inputs);
+    return { type, name, id, properties, inputs: checked.inputs };
+}
+
+/** Reads (refreshes) every resource, in order; returns the ARM requests the reads made. */
+async function refresh(s: ArmSession, resources: readonly Created[]) {
+    s.emulator.admin.clearRequests();
+    const reads = [];
+    for (const r of resources) reads.push(await s.host.read(r.type, r.name, r.id, r.properties, r.inputs));
+    const calls = s.emulator.admin.requests().filter((r) => r.api === "arm").map((r) => `${r.method} ${r.path}`);
+    return { reads, calls };
+}
+
+const list = (scope: string, collection: string) => `GET ${scope}/providers/Microsoft.Authorization/${collection}`;
+
+test("a refresh makes one list call per scope and collection, not one GET per resource, and reads the same values", async () => {
+    session = await startArmSession();
+    const resources = await createAll(session);
+    session.emulator.admin.setConfiguration(SCOPES[1] as string, "TooManyOwnersAssignedToResource", { thresholdNumberOfOwners: 8 });
+
+    const { reads, calls } = await refresh(session, resources);
+    expect(calls).toEqual(
+        SCOPES.flatMap((scope) => [list(scope, "roleManagementAlertConfigurations"), list(scope, "roleManagementAlerts")]),
+    );
+    // What a user sees is unchanged: the live values, drift included.
+    expect(reads.every((r, i) => r.id === resources[i]?.id)).toBe(true);
+    expect(reads[5]?.properties).toMatchObject({ alertId: "TooManyOwnersAssignedToResource", thresholdNumberOfOwners: 8 });
+    expect(reads[4]?.properties).toMatchObject({ alertId: "DuplicateRoleCreated", isActive: false });
+});
+
+test("a lone read is still one request", async () => {
+    session = await startArmSession();
+    const [owners] = await createAll(session);
+    const { calls } = await refresh(session, [owners as Created]);
+    expect(calls).toEqual([list(SCOPES[0] as string, "roleManagementAlertConfigurations")]);
+});
+
+test("an update drops the cached scope: the next read sees Azure after the write, other scopes stay cached", async () => {
+    session = await startArmSession();
+    const resources = await createAll(session);
+    await refresh(session, resources);
+    const owners = resources[0] as Created;
+    const news = { ...owners.inputs, thresholdNumberOfOwners: 6 };
+    const updated = await session.host.update(CONFIGURATION, owners.name, owners.id, owners.properties, news, owners.inputs);
+    expect(updated.properties).toMatchObject({ thresholdNumberOfOwners: 6 });
+    // Drift made in the portal after the write is seen too: the write dropped the list of that scope.
+    session.emulator.admin.setConfiguration(SCOPES[0] as string, "DuplicateRoleCreated", { isEnabled: false });
+
+    const { reads, calls } = await refresh(session, resources);
+    expect(calls).toEqual([list(SCOPES[0] as string, "roleManagementAlertConfigurations"), list(SCOPES[0] as string, "roleManagementAlerts")]);
+    expect(reads[0]?.properties).toMatchObject({ thresholdNumberOfOwners: 6 });
+    expect(reads[2]?.properties).toMatchObject({ alertId: "DuplicateRoleCreated", isEnabled: false });
+});
+
+test("create and update never use the cache: adoption GET and read-back always go to Azure", async () => {
+    session = await startArmSession();
+    const resources = await createAll(session);
+    await refresh(session, resources);
+    session.emulator.admin.setConfiguration(SCOPES[0] as string, "TooManyOwnersAssignedToResource", { thresholdNumberOfOwners: 7 });
+    session.emulator.admin.clearRequests();
+    const again = await createOne(session, CONFIGURATION, "owners-again", { __provider: providers.configuration, scope: SCOPES[0], alertId: "TooManyOwnersAssignedToResource" });
+    expect(again.properties).toMatchObject({ thresholdNumberOfOwners: 7 });
+    expect(session.emulator.admin.requests().filter((r) => r.api === "arm").map((r) => r.method)).toEqual(["GET"]);
+});
+
+test("readCacheSeconds 0 is the baseline: one GET per resource", async () => {
+    session = await startArmSession({ config: { "pim-alerts:readCacheSeconds": "0" } });
+    const resources = await createAll(session);
+    const { calls } = await refresh(session, resources);
+    expect(calls).toEqual(resources.map((r) => `GET ${r.id}`));
+});

@@ -1,0 +1,174 @@
+import { createArmAlertsClient } from "../../../src/arm/alertsClient";
+import { withReadCache } from "../../../src/arm/configurationReadCache";
+import type { ApiClient, ApiRequest } from "../../../src/http/apiClient";
+import { AzureApiError } from "../../../src/http/errors";
+import { startEmulator } from "../../../src/emulator";
+import { createApiClient } from "../../../src/http/apiClient";
+
+const SUB = "/subscriptions/afa2a084-766f-4003-8ae1-c4aeb893a99f";
+const OTHER = "/subscriptions/0b1f6471-1bf0-4dda-aec3-cb9272f09590";
+const CONFIGS = `${SUB}/providers/Microsoft.Authorization/roleManagementAlertConfigurations`;
+
+const owners = (threshold: number) => ({
+    id: `${CONFIGS}/TooManyOwnersAssignedToResource`,
+    name: "TooManyOwnersAssignedToResource",
+    properties: { alertConfigurationType: "TooManyOwnersAssignedToResourceAlertConfiguration", isEnabled: true, thresholdNumberOfOwners: threshold },
+});
+const duplicate = { id: `${CONFIGS}/DuplicateRoleCreated`, name: "DuplicateRoleCreated", properties: { alertConfigurationType: "DuplicateRoleCreatedAlertConfiguration", isEnabled: false } };
+const notFound = (method: string) =>
+    new AzureApiError({ method, url: "u", status: 404, statusText: "Not Found", code: "NotFound", serviceMessage: undefined, requestId: undefined, advice: undefined });
+
+/** An ARM API that answers from `items` and records every call as `METHOD path`. */
+function fakeArm(items: unknown[], options: { listFails?: Error } = {}) {
+    const calls: string[] = [];
+    let listed = items;
+    const http: ApiClient = {
+        api: "arm",
+        baseUrl: "https://management.azure.com",
+        async send(request: ApiRequest) {
+            calls.push(`${request.method} ${request.path}`);
+            if (request.method !== "GET") return { status: 204, headers: {}, body: undefined };
+            const item = listed.find((i) => (i as { id: string }).id.toLowerCase() === request.path.toLowerCase());
+            if (!item) throw notFound("GET");
+            return { status: 200, headers: {}, body: item };
+        },
+        async listAll(request) {
+            calls.push(`LIST ${request.path}`);
+            if (options.listFails) throw options.listFails;
+            return listed;
+        },
+    };
+    return { calls, client: createArmAlertsClient(http), replace: (next: unknown[]) => (listed = next) };
+}
+
+describe("coalesced reads of alert configurations", () => {
+    test("N reads at one scope make one list call; a lone read is one call too", async () => {
+        const arm = fakeArm([owners(4), duplicate]);
+        const reads = withReadCache(arm.client, 30_000);
+        const a = await reads.readConfiguration(SUB, "TooManyOwnersAssignedToResource");
+        const b = await reads.readConfiguration(SUB, "DuplicateRoleCreated");
+        expect(a?.values).toEqual({ isEnabled: true, thresholdNumberOfOwners: 4 });
+        expect(b?.values).toEqual({ isEnabled: false });
+        expect(arm.calls).toEqual([`LIST ${CONFIGS}`]);
+    });
+
+    test("a read answers what a GET of the item answers", async () => {
+        const arm = fakeArm([owners(4), duplicate]);
+        const listed = await withReadCache(arm.client, 30_000).readConfiguration(SUB, "TooManyOwnersAssignedToResource");
+        const got = await arm.client.getConfiguration(SUB, "TooManyOwnersAssignedToResource");
+        expect(listed).toEqual(got);
+    });
+
+    test("a write drops the scope's list: the next read sees the written value", async () => {
+        const arm = fakeArm([owners(4), duplicate]);
+        const reads = withReadCache(arm.client, 30_000);
+        await reads.readConfiguration(SUB, "TooManyOwnersAssignedToResource");
+        await reads.patchConfiguration(SUB, "TooManyOwnersAssignedToResource", { thresholdNumberOfOwners: 9 });
+        arm.replace([owners(9), duplicate]);
+        expect((await reads.readConfiguration(SUB, "TooManyOwnersAssignedToResource"))?.values["thresholdNumberOfOwners"]).toBe(9);
+        expect(arm.calls.map((c) => c.split(" ")[0])).toEqual(["LIST", "PATCH", "LIST"]);
+    });
+
+    test("a write that fails still drops the list (a timed-out PATCH may have been applied)", async () => {
+        const arm = fakeArm([owners(4)]);
+        const reads = withReadCache({ ...arm.client, patchConfiguration: () => Promise.reject(new Error("timed out")) }, 30_000);
+        await reads.readConfiguration(SUB, "TooManyOwnersAssignedToResource");
+        await expect(reads.patchConfiguration(SUB, "TooManyOwnersAssignedToResource", { thresholdNumberOfOwners: 9 })).rejects.toThrow("timed out");
+        await reads.readConfiguration(SUB, "TooManyOwnersAssignedToResource");
+        expect(arm.calls.filter((c) => c.startsWith("LIST"))).toHaveLength(2);
+    });
+
+    test("readCacheSeconds 0 turns coalescing off: one GET per read (the baseline)", async () => {
+        const arm = fakeArm([owners(4), duplicate]);
+        const reads = withReadCache(arm.client, 0);
+        await reads.readConfiguration(SUB, "TooManyOwnersAssignedToResource");
+        await reads.readConfiguration(SUB, "DuplicateRoleCreated");
+        expect(arm.calls.map((c) => c.split(" ")[0])).toEqual(["GET", "GET"]);
+        expect(reads.listsStarted).toBe(0);
+    });
+
+    test("'gone' comes only from the item's own 404: an item missing from the list is read with its GET", async () => {
+        const arm = fakeArm([owners(4)]);
+        const reads = withReadCache(arm.client, 30_000);
+        expect(await reads.readConfiguration(SUB, "DuplicateRoleCreated")).toBeUndefined();
+        expect(arm.calls).toEqual([`LIST ${CONFIGS}`, `GET ${CONFIGS}/DuplicateRoleCreated`]);
+    });
+
+    test("a scope whose list is 404 falls back to one GET per read", async () => {
+        const arm = fakeArm([owners(4)], { listFails: notFound("GET") });
+        const reads = withReadCache(arm.client, 30_000);
+        expect((await reads.readConfiguration(SUB, "TooManyOwnersAssignedToResource"))?.values["thresholdNumberOfOwners"]).toBe(4);
+        expect(await reads.readConfiguration(SUB, "DuplicateRoleCreated")).toBeUndefined();
+        expect(arm.calls.map((c) => c.split(" ")[0])).toEqual(["LIST", "GET", "GET"]);
+    });
+
+    test("a list that fails otherwise fails the read, and the next read lists again", async () => {
+        const failure = new Error("GET ... failed with 500 Internal Server Error");
+        const arm = fakeArm([owners(4)], { listFails: failure });
+        const reads = withReadCache(arm.client, 30_000);
+        await expect(reads.readConfiguration(SUB, "TooManyOwnersAssignedToResource")).rejects.toBe(failure);
+        await expect(reads.readConfiguration(SUB, "TooManyOwnersAssignedToResource")).rejects.toBe(failure);
+        expect(arm.calls).toEqual([`LIST ${CONFIGS}`, `LIST ${CONFIGS}`]);
+    });
+
+    test("an item of a newer API fails only its own read, naming it; the others are read", async () => {
+        const newer = { id: `${CONFIGS}/BrandNewAlert`, name: "DuplicateRoleCreated", properties: { alertConfigurationType: "BrandNewAlertConfiguration", isEnabled: true } };
+        const arm = fakeArm([owners(4), newer]);
+        const reads = withReadCache(arm.client, 30_000);
+        expect((await reads.readConfiguration(SUB, "TooManyOwnersAssignedToResource"))?.values["thresholdNumberOfOwners"]).toBe(4);
+        await expect(reads.readConfiguration(SUB, "DuplicateRoleCreated")).rejects.toThrow(
+            /roleManagementAlertConfigurations answered 200 with an unexpected body: item DuplicateRoleCreated: alertConfigurationType "BrandNewAlertConfiguration" .* is not one this version of pulumi-pim-alerts knows/,
+        );
+    });
+
+    test("a hollow item (properties emptied) fails its read with what is missing", async () => {
+        const arm = fakeArm([{ ...owners(4), properties: {} }]);
+        await expect(withReadCache(arm.client, 30_000).readConfiguration(SUB, "TooManyOwnersAssignedToResource")).rejects.toThrow(
+            /item TooManyOwnersAssignedToResource: not an alert configuration \(properties\.alertConfigurationType: /,
+        );
+    });
+
+    test("a list item with neither name nor id fails the list rather than calling anything gone", async () => {
+        const arm = fakeArm([{ properties: {} }]);
+        await expect(withReadCache(arm.client, 30_000).readConfiguration(SUB, "TooManyOwnersAssignedToResource")).rejects.toThrow("a list item has neither a name nor an id");
+    });
+});
+
+describe("coalesced reads of alerts (AlertDismissal refresh)", () => {
+    test("reads of alerts at one scope share one list, separate from the configurations' list", async () => {
+        const alertsPath = `${SUB}/providers/Microsoft.Authorization/roleManagementAlerts`;
+        const alert = (name: string, isActive: boolean) => ({ id: `${alertsPath}/${name}`, name, properties: { isActive, incidentCount: isActive ? 2 : 0 } });
+        const arm = fakeArm([alert("DuplicateRoleCreated", false), alert("AzureRolesAssignedOutsidePimAlert", true)]);
+        const reads = withReadCache(arm.client, 30_000);
+        expect(await reads.readAlert(SUB, "DuplicateRoleCreated")).toMatchObject({ isActive: false, incidentCount: 0, lastScannedDateTime: "" });
+        expect(await reads.readAlert(SUB, "AzureRolesAssignedOutsidePimAlert")).toMatchObject({ isActive: true, incidentCount: 2 });
+        await reads.patchAlert(SUB, "DuplicateRoleCreated", false);
+        await reads.readAlert(SUB, "DuplicateRoleCreated");
+        expect(arm.calls.map((c) => c.split(" ")[0])).toEqual(["LIST", "PATCH", "LIST"]);
+    });
+});
+
+describe("over the emulator", () => {
+    test("a list is followed over its pages, and every configuration of the scope is read from it", async () => {
+        const emulator = await startEmulator({ pageSize: 3 });
+        try {
+            const http = createApiClient({ api: "arm", baseUrl: emulator.url, getToken: async () => emulator.admin.issueToken() });
+            const reads = withReadCache(createArmAlertsClient(http), 30_000);
+            for (const scope of [SUB, OTHER]) {
+                for (const alertId of ["TooManyOwnersAssignedToResource", "TooManyPermanentOwnersAssignedToResource", "DuplicateRoleCreated", "AzureRolesAssignedOutsidePimAlert"] as const) {
+                    expect((await reads.readConfiguration(scope, alertId))?.alertId).toBe(alertId);
+                }
+            }
+            // 4 configurations at 3 per page: two pages per scope, nothing else.
+            const calls = emulator.admin.requests().filter((r) => r.api === "arm");
+            expect(calls.map((r) => `${r.method} ${r.path.split("/").pop()} ${r.query["$skipToken"] ? "page2" : "page1"}`)).toEqual([
+                "GET roleManagementAlertConfigurations page1",
+                "GET roleManagementAlertConfigurations page2",
+                "GET roleManagementAlertConfigurations page1",
+                "GET roleManagementAlertConfigurations page2",
+            ]);
+        } finally {
+            await emulator.stop();
+        }
+    });
+});
