@@ -7,6 +7,7 @@ import type { ActiveFault, FaultSpec } from "../faults/faultRules";
 import type { RequestLogEntry } from "../log/requestLog";
 import { resetEmulatorState, type EmulatorState } from "../state";
 import { EmulatorAdminError } from "./adminError";
+import { checkFaultSpec } from "./faultSpecInput";
 import { ArmAdmin } from "./armAdmin";
 import { GraphAdmin } from "./graphAdmin";
 
@@ -57,7 +58,7 @@ export class EmulatorAdmin extends ArmAdmin {
    * @returns The fault's id.
    */
   injectFault(spec: FaultSpec): string {
-    return this.state.faults.add(spec);
+    return this.state.faults.add(checkFaultSpec(spec));
   }
 
   /** Removes every injected fault. */

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { IncomingCall } from "../core/incomingCall";
 import type { RequestApi } from "../log/requestLog";
+import { FaultChance } from "./faultChance";
 
 /**
  * What a fault answers with:
@@ -37,12 +38,34 @@ export interface FaultSpec {
   readonly hang?: boolean;
   /** Which surface the fault applies to. @default "api" */
   readonly target?: FaultTarget;
+  /**
+   * Chance (0..1) that the fault answers a matching request; the others go on to later faults and
+   * the API. Reproducible for a `seed` (see {@link FaultChance}). `times` counts answers only.
+   * @default 1
+   */
+  readonly probability?: number;
+  /** Seed of `probability`'s decisions. @default 1 */
+  readonly seed?: number;
+  /** Lets this many matching requests through before the fault starts answering. @default 0 */
+  readonly after?: number;
+  /**
+   * The API handles the request first (a write is applied), then the fault answers instead of it:
+   * e.g. a connection reset after a PATCH was applied. @default false
+   */
+  readonly afterHandling?: boolean;
 }
 
 /** An injected fault with its id and how many more requests it will answer. */
 export interface ActiveFault extends FaultSpec {
   readonly id: string;
   readonly remaining: number;
+}
+
+interface RegisteredFault {
+  fault: ActiveFault;
+  /** Matching requests still to let through (`after`). */
+  toLetThrough: number;
+  readonly chance: FaultChance;
 }
 
 function safeDecode(path: string): string {
@@ -65,9 +88,19 @@ function matches(fault: ActiveFault, call: IncomingCall, api: RequestApi): boole
   return true;
 }
 
+function answers(entry: RegisteredFault, call: IncomingCall, api: RequestApi): boolean {
+  if (!matches(entry.fault, call, api)) return false;
+  if (entry.toLetThrough > 0) {
+    entry.toLetThrough -= 1;
+    return false;
+  }
+  const { probability, seed } = entry.fault;
+  return probability === undefined || entry.chance.fires(probability, seed ?? 1, call);
+}
+
 /** The injected faults, consumed in injection order. */
 export class FaultRegistry {
-  private faults: ActiveFault[] = [];
+  private faults: RegisteredFault[] = [];
 
   /**
    * Adds a fault and returns its id.
@@ -75,28 +108,30 @@ export class FaultRegistry {
    */
   add(spec: FaultSpec): string {
     const id = randomUUID();
-    this.faults.push({ ...spec, id, remaining: Math.max(1, Math.floor(spec.times ?? 1)) });
+    const fault = { ...spec, id, remaining: Math.max(1, Math.floor(spec.times ?? 1)) };
+    this.faults.push({ fault, toLetThrough: Math.max(0, Math.floor(spec.after ?? 0)), chance: new FaultChance() });
     return id;
   }
 
   /**
-   * The first fault matching this request, with one use consumed; `undefined` when none matches.
+   * The first fault that matches this request and answers it (its `after` and `probability`
+   * allowing), with one use consumed; `undefined` when none does.
    * @param call - The incoming request.
    * @param api - The surface it hit.
    */
   take(call: IncomingCall, api: RequestApi): ActiveFault | undefined {
-    const index = this.faults.findIndex((fault) => matches(fault, call, api));
+    const index = this.faults.findIndex((entry) => answers(entry, call, api));
     if (index < 0) return undefined;
-    const fault = this.faults[index] as ActiveFault;
-    const remaining = fault.remaining - 1;
-    if (remaining <= 0) this.faults.splice(index, 1);
-    else this.faults[index] = { ...fault, remaining };
+    const entry = this.faults[index] as RegisteredFault;
+    const fault = entry.fault;
+    if (fault.remaining <= 1) this.faults.splice(index, 1);
+    else entry.fault = { ...fault, remaining: fault.remaining - 1 };
     return fault;
   }
 
   /** The faults still waiting to fire. */
   list(): ActiveFault[] {
-    return [...this.faults];
+    return this.faults.map((entry) => entry.fault);
   }
 
   /** Removes every fault. */

@@ -65,6 +65,8 @@ export async function handleRequest(
   await delay(emulator.settings.latencyMs);
   const fault = emulator.faults.take(call, api);
   const action = fault === undefined ? undefined : faultAction(fault);
+  // `afterHandling`: the API acts first (a write is applied), then the fault answers instead.
+  const handled = fault?.afterHandling === true ? safeRoute(emulator, surface, call, path, ids) : undefined;
   if (fault !== undefined) await delay(fault.latencyMs ?? 0);
   if (fault !== undefined && (action === "hang" || action === "reset")) {
     record(0, undefined, fault);
@@ -77,7 +79,7 @@ export async function handleRequest(
     writeReply(res, reply, baseHeaders);
     return;
   }
-  const outcome = safeRoute(emulator, surface, call, path, ids);
+  const outcome = handled ?? safeRoute(emulator, surface, call, path, ids);
   const reply = fault === undefined ? outcome.reply : emptyProperties(outcome.reply, fault);
   record(reply.status, outcome.audience, fault);
   writeReply(res, reply, baseHeaders);
