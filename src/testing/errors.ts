@@ -3,6 +3,7 @@
  *
  * @packageDocumentation
  */
+import type { InitFailure } from "./initFailure";
 
 /** gRPC status code names, indexed by code (grpc/status.h). */
 const GRPC_CODE_NAMES: readonly string[] = [
@@ -45,18 +46,25 @@ export class ProviderCallError extends Error {
     public readonly code: number;
     /** The gRPC status text: the provider's error message. */
     public readonly details: string;
+    /**
+     * Set when a create or update reached the cloud but did not finish: the id and state the engine
+     * keeps (ErrorResourceInitFailed), so that the next `up` updates the resource again.
+     */
+    public readonly initFailure: InitFailure | undefined;
 
     /**
      * @param method - RPC method name
      * @param code - gRPC status code
      * @param details - gRPC status details
+     * @param initFailure - the ErrorResourceInitFailed the host sent, if any
      */
-    constructor(method: string, code: number, details: string) {
+    constructor(method: string, code: number, details: string, initFailure?: InitFailure) {
         super(`${method} failed with gRPC ${grpcCodeName(code)} (${code}): ${details}`);
         this.name = "ProviderCallError";
         this.method = method;
         this.code = code;
         this.details = details;
+        this.initFailure = initFailure;
     }
 
     /** The name of {@link ProviderCallError.code}, e.g. `"UNKNOWN"`. */

@@ -18,6 +18,7 @@ export {
     type ProgramCapture,
 } from "./captureResources";
 export { CaptureError, ProviderCallError, ProviderHostStartError, grpcCodeName } from "./errors";
+export type { InitFailure } from "./initFailure";
 export {
     providerHostArgs,
     startProviderHost,
@@ -32,6 +33,7 @@ export {
     type ProviderHostOptions,
     type ReadResult,
     type UpdateResult,
+    type WaitForOutputOptions,
 } from "./providerHost";
 export { SECRET_SIG, SPECIAL_SIG_KEY, isSecret, secret, unwrapSecret, type SecretEnvelope } from "./secrets";
 export { NotJsonError, toWireObject, type JsonObject, type JsonPrimitive, type JsonValue } from "./struct";

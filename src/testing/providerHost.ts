@@ -119,6 +119,14 @@ export interface ConfigureResult {
 /** What to wait for in the host's output: a substring, a pattern or a predicate. */
 export type OutputMatcher = string | RegExp | ((line: string) => boolean);
 
+/** Options of {@link ProviderHost.waitForOutput}. */
+export interface WaitForOutputOptions {
+    /** Upper bound on the wait. Default 5 000 ms. */
+    readonly timeoutMs?: number;
+    /** Ignore lines before this index of {@link ProviderHost.output}. Default 0. */
+    readonly since?: number;
+}
+
 /** A running dynamic-provider host and a typed client of it. */
 export interface ProviderHost {
     /** Process id of the host. */
@@ -145,10 +153,12 @@ export interface ProviderHost {
     /** True until the host process has exited. */
     isRunning(): boolean;
     /**
-     * Resolves with the first output line (already printed or future) that matches; rejects after
-     * `timeoutMs` (default 5 000) or when the host exits first.
+     * Resolves with the first matching output line at index `since` or later of
+     * {@link ProviderHost.output} (already printed or future); rejects after `timeoutMs`
+     * (default 5 000) or when the host exits first. To wait for a line caused by an action, take
+     * `since = host.output.length` before the action.
      */
-    waitForOutput(match: OutputMatcher, timeoutMs?: number): Promise<string>;
+    waitForOutput(match: OutputMatcher, options?: WaitForOutputOptions): Promise<string>;
     /** The URN the engine would use for a top-level resource. */
     urn(type: string, name: string): string;
     /** GetPluginInfo: the SDK version the host reports. */
@@ -273,9 +283,9 @@ class HostOutput {
         }
     }
 
-    waitFor(match: OutputMatcher, timeoutMs: number, running: () => boolean): Promise<string> {
+    waitFor(match: OutputMatcher, timeoutMs: number, since: number, running: () => boolean): Promise<string> {
         const matches = toMatcher(match);
-        const found = this.lines.find(matches);
+        const found = this.lines.slice(since).find(matches);
         if (found !== undefined) {
             return Promise.resolve(found);
         }
@@ -347,8 +357,9 @@ class RunningProviderHost implements ProviderHost {
         return isRunning(this.child);
     }
 
-    waitForOutput(match: OutputMatcher, timeoutMs = DEFAULT_WAIT_FOR_OUTPUT_MS): Promise<string> {
-        return this.hostOutput.waitFor(match, timeoutMs, () => this.isRunning());
+    waitForOutput(match: OutputMatcher, options: WaitForOutputOptions = {}): Promise<string> {
+        const { timeoutMs = DEFAULT_WAIT_FOR_OUTPUT_MS, since = 0 } = options;
+        return this.hostOutput.waitFor(match, timeoutMs, since, () => this.isRunning());
     }
 
     urn(type: string, name: string): string {
@@ -364,7 +375,7 @@ class RunningProviderHost implements ProviderHost {
             fn.call(this.client, request, this.sdk.createMetadata(), { deadline }, (error, response) => {
                 if (error !== null) {
                     const details = typeof error.details === "string" && error.details !== "" ? error.details : error.message;
-                    reject(new ProviderCallError(method, error.code, details));
+                    reject(new ProviderCallError(method, error.code, details, this.sdk.readInitFailure(error.metadata)));
                 } else if (response === undefined) {
                     reject(new ProviderCallError(method, 13, "the host sent no response message"));
                 } else {

@@ -11,6 +11,7 @@
  * @packageDocumentation
  */
 import * as path from "path";
+import { initFailureReader, type InitFailureReader } from "./initFailure";
 import type { StructClass, StructMessage } from "./struct";
 
 /** A gRPC error as @grpc/grpc-js reports it. */
@@ -19,6 +20,8 @@ export interface GrpcServiceError extends Error {
     code: number;
     /** Status text sent by the server. */
     details: string;
+    /** Trailing metadata (a @grpc/grpc-js `Metadata`), e.g. `grpc-status-details-bin`. */
+    metadata?: unknown;
 }
 
 /** Per-call options understood by @grpc/grpc-js. */
@@ -204,6 +207,8 @@ export interface ProviderSdk {
     createClient(address: string): ResourceProviderClient;
     /** Creates empty gRPC metadata. */
     createMetadata(): unknown;
+    /** Reads ErrorResourceInitFailed from a failed call's metadata (see {@link InitFailureReader}). */
+    readonly readInitFailure: InitFailureReader;
 }
 
 function load(modulePath: string): unknown {
@@ -304,5 +309,6 @@ export function loadProviderSdk(programDir: string): ProviderSdk {
         createMetadata(): unknown {
             return new Metadata();
         },
+        readInitFailure: initFailureReader(pulumiDir, load),
     };
 }

@@ -77,10 +77,14 @@ function readPackageJson(packageDir: string): PackageJson {
     if (typeof name !== "string" || typeof version !== "string") {
         throw new Error(`${packageDir}/package.json needs a name and a version`);
     }
-    if (files !== undefined && !(Array.isArray(files) && files.every((f): f is string => typeof f === "string"))) {
+    if (files === undefined) {
+        return { name, version };
+    }
+    if (!Array.isArray(files) || !files.every((f): f is string => typeof f === "string")) {
         throw new Error(`${packageDir}/package.json "files" must be a list of strings`);
     }
-    return files === undefined ? { name, version } : { name, version, files };
+    const list: readonly string[] = files;
+    return { name, version, files: list };
 }
 
 async function listFiles(root: string, rel: string, into: string[]): Promise<void> {
