@@ -1,6 +1,9 @@
 import type { EngineHost } from "../../../src/runner/engine";
 import { Engine } from "../../../src/runner/engine";
 import type { StackState } from "../../../src/runner/stackState";
+import type { JsonObject } from "../../../src/testing/struct";
+
+const json = (value: Record<string, unknown>): JsonObject => value as JsonObject;
 
 const TYPE = "pulumi-nodejs:dynamic/pim:AlertConfiguration";
 const URN = `urn:pulumi:dev::p::${TYPE}::owners`;
@@ -9,16 +12,16 @@ const URN = `urn:pulumi:dev::p::${TYPE}::owners`;
 function fakeHost(overrides: Partial<EngineHost> = {}): EngineHost & { calls: string[] } {
     const calls: string[] = [];
     const host: EngineHost = {
-        check: async (_t, _n, _olds, news) => (calls.push("check"), { inputs: { ...news }, failures: [] }),
+        check: async (_t, _n, _olds, news) => (calls.push("check"), { inputs: json({ ...news }), failures: [] }),
         diff: async (_t, _n, _id, olds, news) => {
             calls.push("diff");
             const replaces = olds["scope"] !== news["scope"] ? ["scope"] : [];
             const changes = replaces.length > 0 || olds["threshold"] !== news["threshold"] ? "some" : "none";
             return { changes, replaces, stables: [], deleteBeforeReplace: false };
         },
-        create: async (_t, _n, props) => (calls.push("create"), { id: `id-${String(props["scope"])}`, properties: { ...props, live: true } }),
-        read: async (_t, _n, id, props) => (calls.push("read"), { id, properties: { ...props, threshold: 5 }, inputs: { scope: props["scope"], threshold: 5 } }),
-        update: async (_t, _n, _id, _olds, news) => (calls.push("update"), { properties: { ...news, live: true } }),
+        create: async (_t, _n, props) => (calls.push("create"), { id: `id-${String(props["scope"])}`, properties: json({ ...props, live: true }) }),
+        read: async (_t, _n, id, props) => (calls.push("read"), { id, properties: json({ ...props, threshold: 5 }), inputs: json({ scope: props["scope"], threshold: 5 }) }),
+        update: async (_t, _n, _id, _olds, news) => (calls.push("update"), { properties: json({ ...news, live: true }) }),
         delete: async () => {
             calls.push("delete");
         },
@@ -99,7 +102,7 @@ describe("runner engine", () => {
     });
 
     test("a write that reached Azure but did not finish is kept, marked for another update", async () => {
-        const initFailure = { id: "id-a", properties: { scope: "a", threshold: 3 }, reasons: ["read-back failed"] };
+        const initFailure = { id: "id-a", properties: json({ scope: "a", threshold: 3 }), reasons: ["read-back failed"] };
         const host = fakeHost({ update: async () => Promise.reject(Object.assign(new Error("read-back failed"), { initFailure })) });
         const engine = new Engine({ host, state: stateWith({ scope: "a", threshold: 3 }), preview: false });
         await expect(engine.register(URN, TYPE, "owners", { scope: "a", threshold: 4 })).rejects.toThrow("read-back failed");
