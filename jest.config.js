@@ -10,4 +10,10 @@ module.exports = {
   maxWorkers: 2,
   // Installs the packed package into .e2e/program, as a user would get it.
   globalSetup: "<rootDir>/test/support/globalSetup.ts",
+  setupFiles: ["<rootDir>/test/support/testEnvironment.ts"],
+  // The README's examples import the package by name, as users do.
+  moduleNameMapper: {
+    "^pulumi-pim-alerts/testing$": "<rootDir>/src/testing/index.ts",
+    "^pulumi-pim-alerts$": "<rootDir>/src/index.ts",
+  },
 };

@@ -5,6 +5,10 @@
  *   each resource's inputs as the SDK serialized them (`__provider` included).
  * - {@link startProviderHost}: start @pulumi/pulumi's dynamic-provider host and drive it over
  *   gRPC (Configure, Check, Diff, Create, Read, Update, Delete) like the engine.
+ * - {@link runProgram}: play the engine for a whole program (`up`, `preview` with `refresh` and
+ *   `expectNoChanges`, `refresh`, `destroy`), keeping the stack's state in a JSON file.
+ * - {@link startEmulator}: a local emulator of the ARM and Graph PIM alert APIs, with an admin API
+ *   to inject drift, incidents and faults.
  *
  * @packageDocumentation
  */
@@ -38,3 +42,8 @@ export {
 export { SECRET_SIG, SPECIAL_SIG_KEY, isSecret, secret, unwrapSecret, type SecretEnvelope } from "./secrets";
 export { NotJsonError, toWireObject, type JsonObject, type JsonPrimitive, type JsonValue } from "./struct";
 export { DEFAULT_PROJECT, DEFAULT_STACK, dynamicResourceType, makeUrn, readProjectName } from "./urn";
+export { startEmulator, MANAGED_IDENTITY_OBJECT_ID, type Emulator, type EmulatorOptions, type FaultSpec, type RequestLogEntry } from "../emulator";
+export { runProgram, type RunProgramOptions } from "../runner/runProgram";
+export type { RunCommand, RunResult } from "../runner/runRequest";
+export type { Step, StepOperation, StepSummary } from "../runner/steps";
+export type { PropertyDiff } from "../runner/propertyDiff";

@@ -3,8 +3,10 @@
  * echo-provider fixture into `.e2e/echo-program`. Fast when nothing changed.
  */
 import { ensureEchoProgram, ensurePackedProgram } from "./packedPackage";
+import { ensurePolicyProgram } from "./policyProgram";
 
 export default async function globalSetup(): Promise<void> {
     await ensurePackedProgram();
     await ensureEchoProgram();
+    await ensurePolicyProgram();
 }

@@ -1,0 +1,21 @@
+import * as fs from "node:fs";
+import * as path from "node:path";
+
+const root = path.resolve(__dirname, "../../..");
+const readme = fs.readFileSync(path.join(root, "README.md"), "utf8");
+
+describe("README", () => {
+    test("its testing-kit example is, word for word, the test that runs in npm test", () => {
+        const example = fs.readFileSync(path.join(root, "test/e2e/testingKit.example.test.ts"), "utf8");
+        expect(readme).toContain("```ts\n" + example + "```");
+    });
+
+    test("the quick start is exactly the two commands, and .ci/run runs the test one", () => {
+        expect(readme).toContain("npm ci && npm run demo");
+        expect(readme).toContain("npm ci && npm test");
+        const ci = fs.readFileSync(path.join(root, ".ci/run"), "utf8");
+        expect(ci).toMatch(/^npm ci\b/m);
+        expect(ci).toMatch(/^npm test\b/m);
+        expect(ci).toMatch(/^npm run demo$/m);
+    });
+});
