@@ -88,6 +88,9 @@ async function runProgram(request: RunRequest, engine: Engine): Promise<string[]
     } catch (error) {
         onError(error);
     }
+    // A failed registration rejects promises nobody awaits; Node reports them once the current
+    // macrotask ends. Let that happen while the handlers are still installed, or the process dies.
+    await new Promise((resolve) => setImmediate(resolve));
     process.off("unhandledRejection", onError);
     process.off("uncaughtException", onError);
     // The engine recorded failed steps with their messages; keep one message per failure.

@@ -4,8 +4,10 @@
  * dynamic-provider host over gRPC, and the emulator as Azure.
  */
 import * as fs from "node:fs";
+import * as os from "node:os";
 import * as path from "node:path";
 import { startEmulator, type Emulator } from "../../../src/emulator";
+import type { RunProgramOptions } from "../../../src/runner/runProgram";
 import { captureResources, type CapturedResource } from "../../../src/testing/captureResources";
 import { startProviderHost, type ProviderHost } from "../../../src/testing/providerHost";
 import { ensurePackedProgram, PROGRAM_DIR } from "../../support/packedPackage";
@@ -52,9 +54,19 @@ export interface ArmSession {
     stop(): Promise<void>;
 }
 
+/** Options of {@link startArmSession}. */
+export interface ArmSessionOptions {
+    /** Stack config added to (or replacing) the session's. */
+    readonly config?: Record<string, unknown>;
+    /** Environment added to the host's. */
+    readonly env?: Record<string, string>;
+    /** An emulator to use instead of a new one (it is stopped with the session). */
+    readonly emulator?: Emulator;
+}
+
 /** Starts the emulator and a provider host whose stack config points at it. */
-export async function startArmSession(options: { config?: Record<string, unknown>; env?: Record<string, string> } = {}): Promise<ArmSession> {
-    const emulator = await startEmulator({ retryAfterSeconds: 0 });
+export async function startArmSession(options: ArmSessionOptions = {}): Promise<ArmSession> {
+    const emulator = options.emulator ?? (await startEmulator({ retryAfterSeconds: 0 }));
     const host = await startProviderHost({
         cwd: PROGRAM_DIR,
         env: { ...emulator.admin.tokenEnvironment(), ...options.env },
@@ -67,5 +79,43 @@ export async function startArmSession(options: { config?: Record<string, unknown
             await host.stop();
             await emulator.stop();
         },
+    };
+}
+
+/** Writes a CommonJS Pulumi program into the packed program directory; returns its file name. */
+export async function writeProgram(name: string, lines: readonly string[]): Promise<string> {
+    await ensurePackedProgram();
+    const programFile = `${name}.js`;
+    fs.writeFileSync(path.join(PROGRAM_DIR, programFile), [...lines, ""].join("\n"));
+    return programFile;
+}
+
+/** A program run by the runner against an emulator, with a stack state of its own. */
+export interface ProgramStack {
+    /** Options for `runProgram`, plus `extra`. */
+    options(extra?: Partial<RunProgramOptions>): RunProgramOptions;
+    /** The stack's state file (absent until the first `up`). */
+    readonly stateFile: string;
+    /** Deletes the state. */
+    remove(): void;
+}
+
+/** A stack of `programFile` whose stack config and host environment point at `emulator`. */
+export function programStack(emulator: Emulator, programFile: string, config: Record<string, string> = {}): ProgramStack {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pim-stack-"));
+    const stateFile = path.join(dir, "state.json");
+    return {
+        stateFile,
+        options: (extra = {}) => ({
+            programDir: PROGRAM_DIR,
+            programFile,
+            stateFile,
+            config: { "pim-alerts:armEndpoint": emulator.url, "pim-alerts:graphEndpoint": `${emulator.url}/beta`, "pim-alerts:timeoutSeconds": "5", ...config },
+            env: emulator.admin.tokenEnvironment(),
+            color: false,
+            timeoutMs: 50_000,
+            ...extra,
+        }),
+        remove: () => fs.rmSync(dir, { recursive: true, force: true }),
     };
 }

@@ -1,0 +1,64 @@
+/**
+ * Network faults through the dynamic-provider host: a request that hangs is cut by
+ * pim-alerts:timeoutSeconds and retried; a connection reset during a PATCH (before or after Azure
+ * applied it) is retried, and Azure ends as declared.
+ */
+import { captureProviders, CONFIGURATION, startArmSession, type ArmSession, type SerializedProviders } from "./support/armSession";
+
+const SUB = "/subscriptions/afa2a084-766f-4003-8ae1-c4aeb893a99f";
+const OWNERS = "TooManyOwnersAssignedToResource";
+
+let providers: SerializedProviders;
+let session: ArmSession | undefined;
+
+beforeAll(async () => {
+    providers = await captureProviders();
+});
+afterEach(async () => {
+    await session?.stop();
+    session = undefined;
+});
+
+/** check + create of the owners configuration with a threshold of 4. */
+async function createOwners(s: ArmSession) {
+    const checked = await s.host.check(CONFIGURATION, "owners", {}, { __provider: providers.configuration, scope: SUB, alertId: OWNERS, thresholdNumberOfOwners: 4 });
+    return s.host.create(CONFIGURATION, "owners", checked.inputs);
+}
+
+const armCalls = (s: ArmSession) => s.emulator.admin.requests().filter((r) => r.api === "arm").map((r) => `${r.method} ${r.status}`);
+
+test.each([
+    ["the adoption GET", { method: "GET" }, ["GET 0", "GET 200", "PATCH 204", "GET 200"]],
+    ["the PATCH, before Azure applied it", { method: "PATCH" }, ["GET 200", "PATCH 0", "PATCH 204", "GET 200"]],
+    ["the PATCH, after Azure applied it", { method: "PATCH", afterHandling: true }, ["GET 200", "PATCH 0", "PATCH 204", "GET 200"]],
+])("a hang in %s is cut by timeoutSeconds and retried", async (_what, where, calls) => {
+    session = await startArmSession({ config: { "pim-alerts:timeoutSeconds": "1" } });
+    session.emulator.admin.injectFault({ ...where, hang: true, times: 1 });
+    const started = Date.now();
+    const { properties } = await createOwners(session);
+    // Cut after 1 s, not after the 30 s default or the host call's deadline.
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(properties).toMatchObject({ thresholdNumberOfOwners: 4 });
+    expect(session.emulator.admin.configuration(SUB, OWNERS)).toMatchObject({ thresholdNumberOfOwners: 4 });
+    expect(armCalls(session)).toEqual(calls);
+});
+
+test.each([
+    ["before Azure applied it", false],
+    ["after Azure applied it (the answer is lost)", true],
+])("a connection reset during the PATCH, %s, is retried and the end state is right", async (_what, afterHandling) => {
+    session = await startArmSession();
+    session.emulator.admin.injectFault({ method: "PATCH", resetConnection: true, afterHandling, times: 1 });
+    const { properties } = await createOwners(session);
+    expect(properties).toMatchObject({ thresholdNumberOfOwners: 4, thresholdPercentageOfOwnersOutOfAllRoleMembers: 3 });
+    // Sending the complete desired values twice gives the same result as once.
+    expect(session.emulator.admin.configuration(SUB, OWNERS)).toEqual({ isEnabled: true, thresholdNumberOfOwners: 4, thresholdPercentageOfOwnersOutOfAllRoleMembers: 3 });
+    expect(armCalls(session)).toEqual(["GET 200", "PATCH 0", "PATCH 204", "GET 200"]);
+});
+
+test("resets on three attempts in a row are retried with backoff; the write lands once", async () => {
+    session = await startArmSession();
+    session.emulator.admin.injectFault({ method: "PATCH", resetConnection: true, times: 3 });
+    expect((await createOwners(session)).properties).toMatchObject({ thresholdNumberOfOwners: 4 });
+    expect(armCalls(session)).toEqual(["GET 200", "PATCH 0", "PATCH 0", "PATCH 0", "PATCH 204", "GET 200"]);
+});
