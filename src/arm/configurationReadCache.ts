@@ -5,8 +5,9 @@
  * Freshness: only `read` (refresh) uses the lists, and a list answers reads for `ttlMs` after it was
  * sent ({@link DEFAULT_READ_CACHE_MS} by default), in one provider process, i.e. one Pulumi command.
  * Every write through this client drops the lists of its scope. Create's adoption GET, update's
- * read-back and everything else always ask Azure. "Gone" is only ever concluded from the item's own
- * 404: an item missing from a list is read with its own GET.
+ * read-back and everything else always ask Azure. Whatever a list does not answer positively (an item
+ * missing from it, or one it could not read: hollow, or of a newer API) is read with the item's own
+ * GET, so "gone" is only ever concluded from that item's 404 and errors name the item's URL.
  */
 import { isAzureApiError } from "../http/errors";
 import type { ArmAlertsClient, ListedItems } from "./alertsClient";
@@ -38,12 +39,9 @@ export function withReadCache(client: ArmAlertsClient, ttlMs: number, now?: () =
     const configurations = createScopeListCache({ list: (scope) => listedOrNone(client.listConfigurationItems(scope)), ttlMs, ...clock });
     const alerts = createScopeListCache({ list: (scope) => listedOrNone(client.listAlertItems(scope)), ttlMs, ...clock });
 
-    async function read<T>(cache: ScopeListCache<T | Error>, scope: string, alertId: ArmAlertId, getOne: () => Promise<T>): Promise<T | undefined> {
-        if (ttlMs > 0) {
-            const listed = await cache.get(scope, alertId);
-            if (listed instanceof Error) throw listed;
-            if (listed !== undefined) return listed;
-        }
+    async function read<T>(cache: ScopeListCache<T>, scope: string, alertId: ArmAlertId, getOne: () => Promise<T>): Promise<T | undefined> {
+        const listed = ttlMs > 0 ? await cache.get(scope, alertId) : undefined;
+        if (listed !== undefined) return listed;
         try {
             return await getOne();
         } catch (error) {

@@ -111,20 +111,30 @@ describe("coalesced reads of alert configurations", () => {
         expect(arm.calls).toEqual([`LIST ${CONFIGS}`, `LIST ${CONFIGS}`]);
     });
 
-    test("an item of a newer API fails only its own read, naming it; the others are read", async () => {
-        const newer = { id: `${CONFIGS}/BrandNewAlert`, name: "DuplicateRoleCreated", properties: { alertConfigurationType: "BrandNewAlertConfiguration", isEnabled: true } };
+    test("an item of a newer API is read with its own GET, whose error names it; the others come from the list", async () => {
+        const newer = { ...duplicate, properties: { alertConfigurationType: "BrandNewAlertConfiguration", isEnabled: true } };
         const arm = fakeArm([owners(4), newer]);
         const reads = withReadCache(arm.client, 30_000);
         expect((await reads.readConfiguration(SUB, "TooManyOwnersAssignedToResource"))?.values["thresholdNumberOfOwners"]).toBe(4);
         await expect(reads.readConfiguration(SUB, "DuplicateRoleCreated")).rejects.toThrow(
-            /roleManagementAlertConfigurations answered 200 with an unexpected body: item DuplicateRoleCreated: alertConfigurationType "BrandNewAlertConfiguration" .* is not one this version of pulumi-pim-alerts knows/,
+            /GET https:\/\/management\.azure\.com\/subscriptions\/.*\/DuplicateRoleCreated answered 200 with an unexpected body: alertConfigurationType "BrandNewAlertConfiguration" of DuplicateRoleCreated is not one this version of pulumi-pim-alerts knows/,
         );
+        expect(arm.calls).toEqual([`LIST ${CONFIGS}`, `GET ${CONFIGS}/DuplicateRoleCreated`]);
     });
 
-    test("a hollow item (properties emptied) fails its read with what is missing", async () => {
+    test("a hollow item in a list is not trusted: its own GET answers (here, the real values)", async () => {
+        const arm = fakeArm([{ ...owners(4), properties: {} }]);
+        const reads = withReadCache(arm.client, 30_000);
+        const listed = reads.readConfiguration(SUB, "TooManyOwnersAssignedToResource");
+        arm.replace([owners(4)]);
+        expect((await listed)?.values["thresholdNumberOfOwners"]).toBe(4);
+        expect(arm.calls.map((c) => c.split(" ")[0])).toEqual(["LIST", "GET"]);
+    });
+
+    test("an item hollow in the list and in its GET fails with what is missing", async () => {
         const arm = fakeArm([{ ...owners(4), properties: {} }]);
         await expect(withReadCache(arm.client, 30_000).readConfiguration(SUB, "TooManyOwnersAssignedToResource")).rejects.toThrow(
-            /item TooManyOwnersAssignedToResource: not an alert configuration \(properties\.alertConfigurationType: /,
+            /TooManyOwnersAssignedToResource answered 200 with an unexpected body: not an alert configuration \(properties\.alertConfigurationType: /,
         );
     });
 
