@@ -7,6 +7,7 @@
  */
 import type { TokenCredential } from "@azure/identity";
 import { PimAlertsError } from "../http/errors";
+import { CLOUDS } from "./clouds";
 
 /** What is needed to build a credential. The secret is only ever held in memory. */
 export interface CredentialSettings {
@@ -30,11 +31,36 @@ export class AuthenticationError extends PimAlertsError {
 
 const RENEW_BEFORE_EXPIRY_MS = 5 * 60_000;
 
+/** True when `authorityHost` is the Entra authority of one of the clouds in {@link CLOUDS}. */
+export function isKnownAuthorityHost(authorityHost: string): boolean {
+    let origin: string;
+    try {
+        origin = new URL(authorityHost).origin;
+    } catch {
+        return false;
+    }
+    return Object.values(CLOUDS).some((cloud) => new URL(cloud.authorityHost).origin === origin);
+}
+
+/**
+ * The options every credential gets: the authority host and, for a host outside the known clouds,
+ * `disableInstanceDiscovery`.
+ * @param authorityHost - The Entra authority host of the settings.
+ */
+export function credentialOptions(authorityHost: string): { readonly authorityHost: string; readonly disableInstanceDiscovery?: true } {
+    // MSAL validates an authority it has no built-in metadata for by "instance discovery", a GET to
+    // https://login.microsoftonline.com/common/discovery/instance (always that host, whatever the
+    // authority). For an authority host of its own (Azure Stack, a private cloud, the emulator) that
+    // call fails or does not know the host, and getToken ends in `endpoints_resolution_error`. The
+    // user configured this host explicitly, so trust it as is; the known clouds keep the validation.
+    return isKnownAuthorityHost(authorityHost) ? { authorityHost } : { authorityHost, disableInstanceDiscovery: true };
+}
+
 /** Builds the credential the settings call for: a client secret, or DefaultAzureCredential. */
 export function createCredential(settings: CredentialSettings): TokenCredential {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const identity = require("@azure/identity") as typeof import("@azure/identity");
-    const common = { authorityHost: settings.authorityHost };
+    const common = credentialOptions(settings.authorityHost);
     if (settings.clientSecret !== undefined) {
         if (settings.tenantId === undefined || settings.clientId === undefined) {
             throw new AuthenticationError("pim-alerts:clientSecret is set, so pim-alerts:tenantId and pim-alerts:clientId are required too");
@@ -48,8 +74,27 @@ export function createCredential(settings: CredentialSettings): TokenCredential 
     });
 }
 
-/** Wraps a credential with the per-audience cache. */
-export function createTokenSource(makeCredential: () => TokenCredential): TokenSource {
+/**
+ * Removes every occurrence of each secret from `text`, raw and as it appears form- or URL-encoded or
+ * JSON-escaped (how a token request body or an echoed error would carry it).
+ */
+export function redactSecrets(text: string, secrets: readonly (string | undefined)[]): string {
+    let result = text;
+    for (const value of secrets) {
+        if (value === undefined || value.length < 4) continue;
+        const forms = new Set([value, encodeURIComponent(value), new URLSearchParams({ s: value }).toString().slice(2), JSON.stringify(value).slice(1, -1)]);
+        for (const form of [...forms].sort((a, b) => b.length - a.length)) result = result.split(form).join("REDACTED");
+    }
+    return result;
+}
+
+/**
+ * Wraps a credential with the per-audience cache.
+ * @param makeCredential - Builds the credential on the first token request.
+ * @param secrets - Values (the client secret) that must never appear in an error this source throws,
+ *   even if the credential's or the server's message were to echo them.
+ */
+export function createTokenSource(makeCredential: () => TokenCredential, secrets: readonly (string | undefined)[] = []): TokenSource {
     let credential: TokenCredential | undefined;
     const cache = new Map<string, { token: string; renewAt: number }>();
     const pending = new Map<string, Promise<string>>();
@@ -62,7 +107,10 @@ export function createTokenSource(makeCredential: () => TokenCredential): TokenS
         try {
             result = await credential.getToken(audience);
         } catch (error) {
-            const reason = (error instanceof Error ? (error.message.split("\n")[0] ?? "") : String(error)).replace(/\.+$/, "");
+            // Only the first line of the credential's message (MSAL appends trace ids and links), with
+            // the secret removed should the message carry it.
+            const firstLine = error instanceof Error ? (error.message.split("\n")[0] ?? "") : String(error);
+            const reason = redactSecrets(firstLine, secrets).replace(/\.+$/, "");
             throw new AuthenticationError(
                 `getting an access token for ${audience}: ${reason}. Sign in with \`az login\`, or give the pipeline an identity ` +
                     "(AZURE_CLIENT_ID/AZURE_TENANT_ID with a secret, federated token or managed identity), or set pim-alerts:clientId, " +

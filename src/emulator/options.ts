@@ -16,6 +16,12 @@ export interface EmulatorOptions {
   readonly pollsUntilDone?: number | undefined;
   /** Lifetime of issued access tokens, in seconds. @default 3600 */
   readonly tokenLifetimeSeconds?: number | undefined;
+  /**
+   * Serve HTTPS with a self-signed certificate for 127.0.0.1/localhost, generated at start with the
+   * `openssl` CLI, so that @azure/identity's `ClientSecretCredential` (which needs an https
+   * authority host) can use the emulator. @default false (plain http)
+   */
+  readonly https?: boolean | undefined;
 }
 
 /** The emulator's tunable behaviour; admin calls change it, `reset()` restores the start values. */

@@ -11,8 +11,10 @@ import { initialSettings, type EmulatorOptions, type EmulatorSettings } from "./
 
 /** Everything one running emulator holds in memory. */
 export interface EmulatorState {
-  /** `http://127.0.0.1:<port>`, known once the server listens. */
+  /** `http://127.0.0.1:<port>` (or `https://`), known once the server listens. */
   baseUrl: string;
+  /** In HTTPS mode, the PEM file of the self-signed certificate (for `NODE_EXTRA_CA_CERTS`). */
+  caCertFile?: string;
   readonly options: EmulatorOptions;
   readonly settings: EmulatorSettings;
   /** Secret the MSI endpoint expects in `X-IDENTITY-HEADER`; fixed for the emulator's life. */

@@ -27,7 +27,7 @@ export function configureRuntime(config: ConfigReader, env: Readonly<Record<stri
     const settings = resolveSettings(config, env);
     // Keep the token cache when the settings did not change (several provider modules configure one process).
     if (current && JSON.stringify(current.settings) === JSON.stringify(settings)) return;
-    current = { settings, tokens: createTokenSource(() => createCredential(settings)) };
+    current = { settings, tokens: createTokenSource(() => createCredential(settings), [settings.clientSecret]) };
 }
 
 function runtime(): Runtime {
