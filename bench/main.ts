@@ -1,0 +1,42 @@
+/**
+ * `npm run bench`: builds nothing itself (run after `npm run build`), runs each benchmark and prints
+ * its table. Counts and ratios are the result; wall times are this machine's, printed for comparison.
+ *
+ * `node bench/run.js [roundTrips|refresh|tokens|providerSize|coldStart ...] [--sizes=10,100,400] [--runs=5]`
+ */
+import { coldStart } from "./coldStart";
+import { providerSize } from "./providerSize";
+import { refreshCoalescing, type RefreshRun } from "./refreshCoalescing";
+import { roundTrips } from "./roundTrips";
+import { renderTable, type Table } from "./support";
+import { tokens } from "./tokens";
+
+const ALL = ["roundTrips", "refresh", "tokens", "providerSize", "coldStart"] as const;
+type Bench = (typeof ALL)[number];
+
+function option(args: readonly string[], name: string): string | undefined {
+    return args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+}
+
+/** Runs the named benchmarks (all by default), printing each table as it finishes. */
+export async function main(args: readonly string[]): Promise<void> {
+    const named = args.filter((a) => !a.startsWith("--"));
+    const unknown = named.filter((a) => !(ALL as readonly string[]).includes(a));
+    if (unknown.length > 0) throw new Error(`unknown benchmark ${unknown.join(", ")}; choose from ${ALL.join(", ")}`);
+    const chosen = new Set<Bench>(named.length > 0 ? (named as Bench[]) : ALL);
+    const sizes = (option(args, "sizes") ?? "10,100,400").split(",").map(Number);
+    const runs = Number(option(args, "runs") ?? "5");
+    const print = (table: Table) => process.stdout.write(`${renderTable(table)}\n`);
+
+    process.stdout.write(`pulumi-pim-alerts benchmarks, node ${process.version}, ${new Date().toISOString()}\n\n`);
+    if (chosen.has("roundTrips")) print(await roundTrips());
+    let refreshRuns: RefreshRun[] = [];
+    if (chosen.has("refresh")) {
+        const result = await refreshCoalescing(sizes);
+        refreshRuns = result.runs;
+        print(result.table);
+    }
+    if (chosen.has("tokens")) print(await tokens(refreshRuns, sizes));
+    if (chosen.has("providerSize")) print(await providerSize());
+    if (chosen.has("coldStart")) print(await coldStart(runs));
+}
