@@ -32,3 +32,4 @@ export { DirectoryAlertDismissal } from "./resources/directoryAlertDismissal";
 export type { DirectoryAlertDismissalArgs } from "./resources/directoryAlertDismissal";
 export { DIRECTORY_ALERT_IDS } from "./graph/catalog";
 export type { DirectoryAlertId } from "./graph/catalog";
+export * from "./functions";

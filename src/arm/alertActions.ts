@@ -4,9 +4,10 @@
  */
 import type { ApiClient } from "../http/apiClient";
 import { PimAlertsError } from "../http/errors";
-import { pollOperation, type PollOptions } from "../http/longRunningOperation";
+import { OperationFailedError, pollOperation, type PollOptions } from "../http/longRunningOperation";
 import { serverRequestedDelayMs } from "../http/retryPolicy";
 import { ARM_API_VERSION } from "./alertsClient";
+import { describeOperationDetail } from "./operationDetail";
 import { readAlertSummary, readDefinition, readIncident, readOperation, type AlertDefinition, type AlertIncident, type AlertOperation, type AlertSummary } from "./readModels";
 
 const QUERY = { "api-version": ARM_API_VERSION } as const;
@@ -45,14 +46,14 @@ export async function refreshAlerts(http: ApiClient, scope: string, alertId: str
     if (!location) throw new PimAlertsError(`${what}: the service accepted it (${started.status}) but gave no Location to follow`);
     const read = (body: unknown) => {
         const op = readOperation(body);
-        return { ...op, detail: op.statusDetail };
+        return { ...op, detail: describeOperationDetail(op.statusDetail) };
     };
     const { detail: _detail, ...result } = await pollOperation(http, location, serverRequestedDelayMs(started.headers), read, what, options);
     return result;
 }
 
 function finished(op: AlertOperation, what: string): AlertOperation {
-    if (/^(failed|canceled|cancelled)$/i.test(op.status)) throw new PimAlertsError(`${what} ended ${op.status}: ${op.statusDetail}`);
+    if (/^(failed|canceled|cancelled)$/i.test(op.status)) throw new OperationFailedError(`${what} ended ${op.status}: ${describeOperationDetail(op.statusDetail) || "no detail given"}`);
     return op;
 }
 

@@ -1,0 +1,93 @@
+/**
+ * The `--help` text of `pim-alerts` and of each command.
+ */
+
+const SETTINGS = `Settings (the same as the Pulumi provider's, from the environment):
+  PIM_ALERTS_CLOUD            AzureCloud (default), AzureChinaCloud or AzureUSGovernment
+  PIM_ALERTS_ARM_ENDPOINT     Azure Resource Manager URL (default: the cloud's)
+  PIM_ALERTS_GRAPH_ENDPOINT   Microsoft Graph beta URL (default: the cloud's)
+  PIM_ALERTS_AUTHORITY_HOST   Microsoft Entra authority (also AZURE_AUTHORITY_HOST)
+  PIM_ALERTS_TENANT_ID        tenant (also ARM_TENANT_ID); the directory's tenant when a GUID
+  PIM_ALERTS_CLIENT_ID        app or managed identity client id (also ARM_CLIENT_ID)
+  PIM_ALERTS_CLIENT_SECRET    client secret (also ARM_CLIENT_SECRET); else DefaultAzureCredential
+                              (az login, AZURE_* variables, workload or managed identity)
+  PIM_ALERTS_TIMEOUT_SECONDS  per-request timeout, 1-600 (default 30)
+  NO_COLOR                    set to anything to turn colours off`;
+
+const EXIT_CODES = `Exit codes:
+  0  done
+  1  failed: Azure or Graph answered an error, sign-in failed, a file could not be written
+  2  usage error: unknown command or option, missing or invalid --scope, --out file exists`;
+
+const SCOPES = `Scopes:
+  --scope <scope>   an ARM scope: /subscriptions/<id>, .../resourceGroups/<name>, a resource id,
+                    or /providers/Microsoft.Management/managementGroups/<id>; repeatable.
+                    --scope directory is the same as --directory.
+  --directory       the Entra directory roles of the signed-in tenant (Microsoft Graph beta)`;
+
+/** Help of each command, and of the tool itself under "". */
+export const HELP: Readonly<Record<string, string>> = {
+    "": `pim-alerts: Azure PIM security alerts from the command line
+
+Usage:
+  pim-alerts export --scope <scope> [--scope ...] [--directory] [--out file.ts] [--append | --force]
+  pim-alerts status --scope <scope> [--scope ...] [--directory] [--json]
+  pim-alerts <command> --help
+  pim-alerts --version
+
+Commands:
+  export   write a Pulumi program (TypeScript) that declares today's alert configurations
+  status   show the alerts of scopes: severity, active, incidents, last scan
+
+${SETTINGS}
+
+${EXIT_CODES}
+`,
+    export: `pim-alerts export: adopt today's PIM alert policy as code
+
+Reads the live alert configurations of each scope and writes a TypeScript Pulumi program with one
+resource per configuration (pim.AlertConfiguration for an ARM scope, pim.DirectoryAlertConfiguration
+for the directory) that declares every current value. The first \`pulumi up\` of that program adopts
+the configurations without changing anything in Azure; after it, \`pulumi preview\` shows no changes.
+Resource names are stable and readable (<scope>-<alert>, e.g. sub-0b1c2d3e-too-many-owners-assigned-
+to-resource, mg-platform-duplicate-role-created, directory-stale-sign-in), so exporting again gives
+the same program.
+
+Usage:
+  pim-alerts export --scope <scope> [--scope ...] [--directory] [--out file.ts] [--append | --force]
+
+${SCOPES}
+
+Output:
+  --out, -o <file>  write the program to this file (default: standard output)
+  --append          add to --out: configurations whose resource name the file already declares are
+                    skipped, the import is written only when the file has none
+  --force           overwrite --out when it exists (without --append or --force, an existing file
+                    is a usage error and nothing is written)
+
+If any scope cannot be read, nothing is written and the exit code is 1.
+
+${EXIT_CODES}
+`,
+    status: `pim-alerts status: the PIM alerts of scopes
+
+Prints one row per alert: scope, alert, severity, whether it is active, its incident count and its
+last scan, coloured on a terminal (plain when piped or with NO_COLOR). While many scopes are read,
+a progress line is shown on standard error when it is a terminal.
+
+Usage:
+  pim-alerts status --scope <scope> [--scope ...] [--directory] [--json]
+
+${SCOPES}
+
+Output:
+  --json            print JSON instead: {"scopes":[{"scope","alerts":[{id, alertId, displayName,
+                    severity, isActive, incidentCount, lastScannedDateTime, lastModifiedDateTime}]}
+                    or {"scope","error"}]}
+
+A scope that cannot be read is reported (on standard error, or as "error" in JSON) and makes the
+exit code 1; the other scopes are still shown.
+
+${EXIT_CODES}
+`,
+};

@@ -1,0 +1,16 @@
+#!/usr/bin/env node
+/**
+ * The `pim-alerts` executable (package.json `bin`: `"pim-alerts": "dist/cli/main.js"`).
+ * @packageDocumentation
+ */
+import { runCli } from "./run";
+
+runCli(process.argv.slice(2), {
+    stdout: { write: (text) => process.stdout.write(text), isTTY: process.stdout.isTTY === true },
+    stderr: { write: (text) => process.stderr.write(text), isTTY: process.stderr.isTTY === true },
+    env: process.env,
+    cwd: process.cwd(),
+}).then((code) => {
+    // exitCode, not exit(): let stdout drain when it is a pipe.
+    process.exitCode = code;
+});

@@ -1,0 +1,43 @@
+import { parseTarget } from "../../../src/functions/target";
+import { alertSlug, declaredNames, resourceName, scopeSlug } from "../../../src/cli/resourceNames";
+
+const SUB = "/subscriptions/0B1C2D3E-1111-2222-3333-444444444444";
+
+test.each([
+    [SUB, "sub-0b1c2d3e"],
+    [`${SUB}/resourceGroups/app`, "sub-0b1c2d3e-rg-app"],
+    [`${SUB}/resourceGroups/rg-App`, "sub-0b1c2d3e-rg-app"],
+    [`${SUB}/resourceGroups/RG_Core.1`, "sub-0b1c2d3e-rg-core-1"],
+    [`${SUB}/resourceGroups/app/providers/Microsoft.KeyVault/vaults/kv1`, "sub-0b1c2d3e-rg-app-vaults-kv1"],
+    [`${SUB}/resourceGroups/app/providers/Microsoft.Sql/servers/s1/databases/db1`, "sub-0b1c2d3e-rg-app-servers-s1-databases-db1"],
+    ["/providers/Microsoft.Management/managementGroups/Platform", "mg-platform"],
+    ["providers/Microsoft.Management/managementGroups/mg-landing_zones", "mg-landing-zones"],
+    ["directory", "directory"],
+])("scope %s => %s", (scope, expected) => {
+    expect(scopeSlug(parseTarget(scope))).toBe(expected);
+});
+
+test.each([
+    ["TooManyOwnersAssignedToResource", "too-many-owners-assigned-to-resource"],
+    ["AzureRolesAssignedOutsidePimAlert", "azure-roles-assigned-outside-pim"],
+    ["StaleSignInAlert", "stale-sign-in"],
+    ["NoMfaOnRoleActivationAlert", "no-mfa-on-role-activation"],
+    ["TooManyGlobalAdminsAssignedToTenantAlert", "too-many-global-admins-assigned-to-tenant"],
+])("alert %s => %s", (alertId, expected) => {
+    expect(alertSlug(alertId)).toBe(expected);
+});
+
+test("the same scope in any spelling gives the same name", () => {
+    const names = [SUB, SUB.toLowerCase(), `${SUB.slice(1)}/`, `/providers/Microsoft.Subscription${SUB}`].map((s) => resourceName(parseTarget(s), "DuplicateRoleCreated"));
+    expect(new Set(names)).toEqual(new Set(["sub-0b1c2d3e-duplicate-role-created"]));
+});
+
+test("declaredNames finds the names a program declares, whatever the quotes and spacing", () => {
+    const program = [
+        'new pim.AlertConfiguration("sub-1-a", { scope, alertId: "A" });',
+        "new pim.DirectoryAlertConfiguration( 'directory-b', {});",
+        "const x = new pim.AlertDismissal(`dismiss`, {});",
+        'new other.Thing("not-pim", {});',
+    ].join("\n");
+    expect(declaredNames(program)).toEqual(new Set(["sub-1-a", "directory-b", "dismiss"]));
+});
