@@ -4,180 +4,24 @@
  * engine's `pulumi-resource-pulumi-nodejs` shim does, so the client speaks the protocol of the
  * SDK the program actually uses.
  *
- * The generated stubs ship as JavaScript with .d.ts files that depend on @grpc/grpc-js and
- * @types/google-protobuf; the minimal interfaces below declare only what this kit calls, so the
- * kit's own declarations stay self-contained.
+ * The generated stubs ship as JavaScript; their minimal declarations are in ./providerMessages.
  *
  * @packageDocumentation
  */
 import * as path from "path";
 import { initFailureReader, type InitFailureReader } from "./initFailure";
-import type { StructClass, StructMessage } from "./struct";
-
-/** A gRPC error as @grpc/grpc-js reports it. */
-export interface GrpcServiceError extends Error {
-    /** gRPC status code. */
-    code: number;
-    /** Status text sent by the server. */
-    details: string;
-    /** Trailing metadata (a @grpc/grpc-js `Metadata`), e.g. `grpc-status-details-bin`. */
-    metadata?: unknown;
-}
-
-/** Per-call options understood by @grpc/grpc-js. */
-export interface GrpcCallOptions {
-    /** Absolute deadline of the call. */
-    deadline: Date;
-}
-
-/** A unary method of a generated @grpc/grpc-js client. */
-export type UnaryMethod<Req, Res> = (
-    request: Req,
-    metadata: unknown,
-    options: GrpcCallOptions,
-    callback: (error: GrpcServiceError | null, response?: Res) => void,
-) => unknown;
-
-/** `google.protobuf.Empty`. */
-export type EmptyMessage = object;
-
-/** `pulumirpc.PluginInfo`. */
-export interface PluginInfoMessage {
-    getVersion(): string;
-}
-
-/** `pulumirpc.CheckRequest` (also used by CheckConfig). */
-export interface CheckRequestMessage {
-    setUrn(value: string): this;
-    setName(value: string): this;
-    setType(value: string): this;
-    setOlds(value: StructMessage): this;
-    setNews(value: StructMessage): this;
-    setRandomseed(value: Uint8Array): this;
-}
-
-/** `pulumirpc.CheckFailure`. */
-export interface CheckFailureMessage {
-    getProperty(): string;
-    getReason(): string;
-}
-
-/** `pulumirpc.CheckResponse`. */
-export interface CheckResponseMessage {
-    getInputs(): StructMessage | undefined;
-    getFailuresList(): CheckFailureMessage[];
-}
-
-/** `pulumirpc.ConfigureRequest`. */
-export interface ConfigureRequestMessage {
-    setArgs(value: StructMessage): this;
-    setAcceptsecrets(value: boolean): this;
-    setAcceptresources(value: boolean): this;
-    setSendsOldInputs(value: boolean): this;
-    setSendsOldInputsToDelete(value: boolean): this;
-}
-
-/** `pulumirpc.ConfigureResponse`. */
-export interface ConfigureResponseMessage {
-    getAcceptsecrets(): boolean;
-    getSupportspreview(): boolean;
-    getAcceptresources(): boolean;
-    getAcceptoutputs(): boolean;
-}
-
-/** `pulumirpc.DiffRequest`. */
-export interface DiffRequestMessage {
-    setUrn(value: string): this;
-    setName(value: string): this;
-    setType(value: string): this;
-    setId(value: string): this;
-    setOlds(value: StructMessage): this;
-    setNews(value: StructMessage): this;
-    setOldInputs(value: StructMessage): this;
-    setIgnorechangesList(value: string[]): this;
-}
-
-/** `pulumirpc.DiffResponse`. */
-export interface DiffResponseMessage {
-    getChanges(): number;
-    getReplacesList(): string[];
-    getStablesList(): string[];
-    getDeletebeforereplace(): boolean;
-}
-
-/** `pulumirpc.CreateRequest`. */
-export interface CreateRequestMessage {
-    setUrn(value: string): this;
-    setName(value: string): this;
-    setType(value: string): this;
-    setProperties(value: StructMessage): this;
-    setPreview(value: boolean): this;
-}
-
-/** `pulumirpc.CreateResponse`. */
-export interface CreateResponseMessage {
-    getId(): string;
-    getProperties(): StructMessage | undefined;
-}
-
-/** `pulumirpc.ReadRequest`. */
-export interface ReadRequestMessage {
-    setUrn(value: string): this;
-    setName(value: string): this;
-    setType(value: string): this;
-    setId(value: string): this;
-    setProperties(value: StructMessage): this;
-    setInputs(value: StructMessage): this;
-}
-
-/** `pulumirpc.ReadResponse`. */
-export interface ReadResponseMessage {
-    getId(): string;
-    getProperties(): StructMessage | undefined;
-    getInputs(): StructMessage | undefined;
-}
-
-/** `pulumirpc.UpdateRequest`. */
-export interface UpdateRequestMessage {
-    setUrn(value: string): this;
-    setName(value: string): this;
-    setType(value: string): this;
-    setId(value: string): this;
-    setOlds(value: StructMessage): this;
-    setNews(value: StructMessage): this;
-    setOldInputs(value: StructMessage): this;
-    setPreview(value: boolean): this;
-    setIgnorechangesList(value: string[]): this;
-}
-
-/** `pulumirpc.UpdateResponse`. */
-export interface UpdateResponseMessage {
-    getProperties(): StructMessage | undefined;
-}
-
-/** `pulumirpc.DeleteRequest`. */
-export interface DeleteRequestMessage {
-    setUrn(value: string): this;
-    setName(value: string): this;
-    setType(value: string): this;
-    setId(value: string): this;
-    setProperties(value: StructMessage): this;
-    setOldInputs(value: StructMessage): this;
-}
-
-/** A generated `pulumirpc.ResourceProviderClient`, restricted to the methods this kit calls. */
-export interface ResourceProviderClient {
-    getPluginInfo: UnaryMethod<EmptyMessage, PluginInfoMessage>;
-    checkConfig: UnaryMethod<CheckRequestMessage, CheckResponseMessage>;
-    configure: UnaryMethod<ConfigureRequestMessage, ConfigureResponseMessage>;
-    check: UnaryMethod<CheckRequestMessage, CheckResponseMessage>;
-    diff: UnaryMethod<DiffRequestMessage, DiffResponseMessage>;
-    create: UnaryMethod<CreateRequestMessage, CreateResponseMessage>;
-    read: UnaryMethod<ReadRequestMessage, ReadResponseMessage>;
-    update: UnaryMethod<UpdateRequestMessage, UpdateResponseMessage>;
-    delete: UnaryMethod<DeleteRequestMessage, EmptyMessage>;
-    close(): void;
-}
+import type {
+    CheckRequestMessage,
+    ConfigureRequestMessage,
+    CreateRequestMessage,
+    DeleteRequestMessage,
+    DiffRequestMessage,
+    EmptyMessage,
+    ReadRequestMessage,
+    ResourceProviderClient,
+    UpdateRequestMessage,
+} from "./providerMessages";
+import type { StructClass } from "./struct";
 
 /** Everything the client needs, loaded from one program directory. */
 export interface ProviderSdk {
