@@ -4,6 +4,7 @@
  * `undefined` in Pulumi state.
  */
 import { z } from "zod";
+import { describeIssues } from "../http/responseSchema";
 import { ARM_ALERTS, ARM_ALERT_IDS, type ArmAlertId } from "./catalog";
 
 /** The managed values of a configuration: `isEnabled` and thresholds, by API property name. */
@@ -80,6 +81,3 @@ export function alertPatchBody(isActive: boolean): { properties: { isActive: boo
     return { properties: { isActive } };
 }
 
-function describeIssues(error: z.ZodError): string {
-    return error.issues.map((i) => `${i.path.join(".") || "body"}: ${i.message}`).join("; ");
-}

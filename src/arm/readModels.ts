@@ -4,6 +4,7 @@
  * normalised to empty strings or zero: nothing here is ever `undefined`.
  */
 import { z } from "zod";
+import { optionalText, parseWith } from "../http/responseSchema";
 
 /** An alert definition: what the alert means and how to act on it. */
 export interface AlertDefinition {
@@ -49,7 +50,7 @@ export interface AlertOperation {
     readonly lastActionDateTime: string;
 }
 
-const text = z.string().nullish().transform((v) => v ?? "");
+const text = optionalText;
 
 const definitionSchema = z.object({
     name: z.string(),
@@ -89,12 +90,6 @@ const operationSchema = z.object({
     lastActionDateTime: text,
 });
 
-/** Parses a value with a schema, or throws a message naming what was being read. */
-function parseWith<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
-    const parsed = schema.safeParse(value);
-    if (parsed.success) return parsed.data;
-    throw new Error(`reading ${what}: ${parsed.error.issues.map((i) => `${i.path.join(".") || "body"}: ${i.message}`).join("; ")}`);
-}
 
 export function readDefinition(value: unknown): AlertDefinition {
     const d = parseWith(definitionSchema, value, "an alert definition");

@@ -3,6 +3,7 @@
  * with zod so that a surprising body becomes a clear error, never an `undefined` in Pulumi state.
  */
 import { z } from "zod";
+import { describeIssues } from "../http/responseSchema";
 import { alertOfOdataType, DIRECTORY_ALERTS, type DirectoryAlertId, type DirectoryAlertSpec } from "./catalog";
 import { parseDirectoryAlertId } from "./directoryId";
 import { toEdmDuration } from "./duration";
@@ -96,6 +97,3 @@ function specOf(id: string, odataType: string | undefined): DirectoryAlertSpec |
     return fromType;
 }
 
-function describeIssues(error: z.ZodError): string {
-    return error.issues.map((i) => `${i.path.join(".") || "body"}: ${i.message}`).join("; ");
-}

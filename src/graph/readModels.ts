@@ -4,6 +4,7 @@
  * message. Optional fields are normalised to empty strings or zero: nothing here is `undefined`.
  */
 import { z } from "zod";
+import { optionalText, parseWith } from "../http/responseSchema";
 
 /** A directory-role alert definition: what the alert means and how to act on it. */
 export interface DirectoryDefinition {
@@ -47,7 +48,7 @@ export interface DirectoryOperation {
     readonly lastActionDateTime: string;
 }
 
-const text = z.string().nullish().transform((v) => v ?? "");
+const text = optionalText;
 
 const definitionSchema = z.object({
     id: z.string(),
@@ -81,11 +82,6 @@ const operationSchema = z.object({
 
 const TYPE_PREFIX = /^#?microsoft\.graph\./i;
 
-function parseWith<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
-    const parsed = schema.safeParse(value);
-    if (parsed.success) return parsed.data;
-    throw new Error(`reading ${what}: ${parsed.error.issues.map((i) => `${i.path.join(".") || "body"}: ${i.message}`).join("; ")}`);
-}
 
 /** Reads a `unifiedRoleManagementAlertDefinition`; throws naming the field when it is not one. */
 export function readDirectoryDefinition(value: unknown): DirectoryDefinition {
