@@ -48,7 +48,13 @@ export async function coldStart(runs = 5): Promise<Table> {
     }
     const row = (variant: "lazy" | "eager", label: string) => {
         const s = samples[variant];
-        return [label, ms(median(s.map((x) => x.toPort))), ms(median(s.map((x) => x.toFirstCheck))), ms(median(s.map((x) => x.firstCreate))), ms(median(s.map((x) => x.toFirstCheck + x.firstCreate)))];
+        return [
+            label,
+            ms(median(s.map((x) => x.toPort))),
+            ms(median(s.map((x) => x.toFirstCheck))),
+            ms(median(s.map((x) => x.firstCreate))),
+            ms(median(s.map((x) => x.toFirstCheck + x.firstCreate))),
+        ];
     };
     const providerModule = require.resolve("pulumi-pim-alerts/dist/provider/alertConfigurationProvider.js", { paths: [PROGRAM_DIR] });
     const identityMs = requireCost(identity, [], runs);

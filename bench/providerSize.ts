@@ -52,7 +52,14 @@ export async function providerSize(): Promise<Table> {
     const classProvider = bytesOf("class");
     const row = (what: string, name: string) => {
         const { bytes, text } = bytesOf(name);
-        return [what, bytes, bytes * 2, `${(classProvider.bytes / bytes).toFixed(1)}x`, text.split("\n").filter((l) => l.trim() !== "").length, /require\("pulumi-pim-alerts\/dist\/provider\/\w+\.js"\)/.exec(text)?.[0] ?? "(code by value)"];
+        return [
+            what,
+            bytes,
+            bytes * 2,
+            `${(classProvider.bytes / bytes).toFixed(1)}x`,
+            text.split("\n").filter((l) => l.trim() !== "").length,
+            /require\("pulumi-pim-alerts\/dist\/provider\/\w+\.js"\)/.exec(text)?.[0] ?? "(code by value)",
+        ];
     };
     return {
         title: "__provider bytes per resource (serialized by @pulumi/pulumi's closure serializer)",

@@ -30,7 +30,15 @@ export async function refreshRun(n: number, coalesced: boolean, latencyMs: numbe
     try {
         const read = (scope: string, alertId: string) => {
             const id = `${scope}/providers/Microsoft.Authorization/roleManagementAlertConfigurations/${alertId}`;
-            const state = { __provider: providers.configuration, scope, alertId, onDelete: "retain", declaredProperties: ["isEnabled"], initialProperties: { isEnabled: true }, isEnabled: true };
+            const state = {
+                __provider: providers.configuration,
+                scope,
+                alertId,
+                onDelete: "retain",
+                declaredProperties: ["isEnabled"],
+                initialProperties: { isEnabled: true },
+                isEnabled: true,
+            };
             return session.host.read(CONFIGURATION, alertId, id, state, { __provider: providers.configuration, scope, alertId, isEnabled: true });
         };
         // Warm-up outside the measure: the first call of a process also loads @azure/identity and gets a token.
@@ -57,7 +65,16 @@ export async function refreshCoalescing(sizes: readonly number[], latencyMs = 20
         const baseline = await refreshRun(n, false, latencyMs);
         const coalesced = await refreshRun(n, true, latencyMs);
         runs.push(baseline, coalesced);
-        rows.push([n, Math.ceil(n / ALERTS.length), baseline.calls, coalesced.calls, ratio(baseline.calls, coalesced.calls), ms(baseline.wallMs), ms(coalesced.wallMs), ratio(baseline.wallMs, coalesced.wallMs)]);
+        rows.push([
+            n,
+            Math.ceil(n / ALERTS.length),
+            baseline.calls,
+            coalesced.calls,
+            ratio(baseline.calls, coalesced.calls),
+            ms(baseline.wallMs),
+            ms(coalesced.wallMs),
+            ratio(baseline.wallMs, coalesced.wallMs),
+        ]);
     }
     return {
         runs,

@@ -33,18 +33,33 @@ export async function roundTrips(): Promise<Table> {
             created = await s.host.create(CONFIGURATION, "owners", checked.inputs);
         });
         await count("create, adopting a configuration already as declared", 1, "read to adopt", (s) => s.host.create(CONFIGURATION, "owners", checked.inputs));
-        await count("diff (a no-op preview)", 0, "state against inputs", (s) => s.host.diff(CONFIGURATION, "owners", created.id, created.properties, checked.inputs, checked.inputs));
-        await count("read (refresh of one resource)", 1, "one GET or one list", (s) => s.host.read(CONFIGURATION, "owners", created.id, created.properties, checked.inputs));
+        await count("diff (a no-op preview)", 0, "state against inputs", (s) =>
+            s.host.diff(CONFIGURATION, "owners", created.id, created.properties, checked.inputs, checked.inputs),
+        );
+        await count("read (refresh of one resource)", 1, "one GET or one list", (s) =>
+            s.host.read(CONFIGURATION, "owners", created.id, created.properties, checked.inputs),
+        );
         const news = { ...checked.inputs, thresholdNumberOfOwners: 5 };
-        await count("update of one threshold", 2, "PATCH, read back", (s) => s.host.update(CONFIGURATION, "owners", created.id, created.properties, news, checked.inputs));
-        await count("delete (onDelete retain, the default)", 0, "nothing to undo", (s) => s.host.delete(CONFIGURATION, "owners", created.id, created.properties));
+        await count("update of one threshold", 2, "PATCH, read back", (s) =>
+            s.host.update(CONFIGURATION, "owners", created.id, created.properties, news, checked.inputs),
+        );
+        await count("delete (onDelete retain, the default)", 0, "nothing to undo", (s) =>
+            s.host.delete(CONFIGURATION, "owners", created.id, created.properties),
+        );
         const restoring = await session.host.check(CONFIGURATION, "r", {}, { ...owners, onDelete: "restore" });
         const toRestore = await session.host.create(CONFIGURATION, "r", restoring.inputs);
         await count("delete (onDelete restore)", 1, "one PATCH", (s) => s.host.delete(CONFIGURATION, "r", toRestore.id, toRestore.properties));
         const dismissal = await session.host.check(DISMISSAL, "dup", {}, { __provider: arm.dismissal, scope: SUB, alertId: "DuplicateRoleCreated" });
         await count("AlertDismissal create", 2, "PATCH, read back", (s) => s.host.create(DISMISSAL, "dup", dismissal.inputs));
-        const stale = await session.host.check(DIRECTORY_CONFIGURATION, "stale", {}, { __provider: directory.configuration, alertId: "StaleSignInAlert", duration: "P14D" });
-        await count("DirectoryAlertConfiguration create (Graph)", 3, "read to adopt, PATCH, read back; tenant id from the token", (s) => s.host.create(DIRECTORY_CONFIGURATION, "stale", stale.inputs));
+        const stale = await session.host.check(
+            DIRECTORY_CONFIGURATION,
+            "stale",
+            {},
+            { __provider: directory.configuration, alertId: "StaleSignInAlert", duration: "P14D" },
+        );
+        await count("DirectoryAlertConfiguration create (Graph)", 3, "read to adopt, PATCH, read back; tenant id from the token", (s) =>
+            s.host.create(DIRECTORY_CONFIGURATION, "stale", stale.inputs),
+        );
     } finally {
         await session.stop();
     }

@@ -31,7 +31,10 @@ export function renderTable(table: Table): string {
 
 /** API requests (ARM and Graph) the emulator logged, as `METHOD status`. */
 export function apiCalls(emulator: Emulator): string[] {
-    return emulator.admin.requests().filter((r) => r.api === "arm" || r.api === "graph").map((r) => `${r.method} ${r.status}`);
+    return emulator.admin
+        .requests()
+        .filter((r) => r.api === "arm" || r.api === "graph")
+        .map((r) => `${r.method} ${r.status}`);
 }
 
 /** Token requests the emulator answered, per audience. */

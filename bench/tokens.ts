@@ -8,7 +8,15 @@ import { captureProviders, CONFIGURATION, startArmSession } from "../test/e2e/su
 import type { RefreshRun } from "./refreshCoalescing";
 import { tokenRequests, type Table } from "./support";
 
-const DIRECTORY_ALERTS = ["StaleSignInAlert", "RedundantAssignmentAlert", "SequentialActivationRenewalsAlert", "TooManyGlobalAdminsAssignedToTenantAlert", "InvalidLicenseAlert", "NoMfaOnRoleActivationAlert", "RolesAssignedOutsidePimAlert"];
+const DIRECTORY_ALERTS = [
+    "StaleSignInAlert",
+    "RedundantAssignmentAlert",
+    "SequentialActivationRenewalsAlert",
+    "TooManyGlobalAdminsAssignedToTenantAlert",
+    "InvalidLicenseAlert",
+    "NoMfaOnRoleActivationAlert",
+    "RolesAssignedOutsidePimAlert",
+];
 
 /** In one host: `n` ARM reads over n/4 subscriptions and `n` Graph reads; token requests per audience. */
 async function mixedRun(n: number): Promise<Map<string, number>> {
@@ -17,7 +25,9 @@ async function mixedRun(n: number): Promise<Map<string, number>> {
     const session = await startArmSession({ emulator, config: { "pim-alerts:graphEndpoint": `${emulator.url}/beta` } });
     try {
         for (let k = 0; k < n; k++) {
-            const scope = `/subscriptions/${Math.floor(k / 4).toString(16).padStart(8, "0")}-0000-4000-8000-0000000070ce`;
+            const scope = `/subscriptions/${Math.floor(k / 4)
+                .toString(16)
+                .padStart(8, "0")}-0000-4000-8000-0000000070ce`;
             const id = `${scope}/providers/Microsoft.Authorization/roleManagementAlertConfigurations/DuplicateRoleCreated`;
             await session.host.read(CONFIGURATION, `c${k}`, id, { __provider: arm.configuration });
             const alertId = DIRECTORY_ALERTS[k % DIRECTORY_ALERTS.length] as string;

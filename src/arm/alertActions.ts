@@ -8,14 +8,27 @@ import { OperationFailedError, pollOperation, type PollOptions } from "../http/l
 import { serverRequestedDelayMs } from "../http/retryPolicy";
 import { ARM_API_VERSION } from "./alertsClient";
 import { describeOperationDetail } from "./operationDetail";
-import { readAlertSummary, readDefinition, readIncident, readOperation, type AlertDefinition, type AlertIncident, type AlertOperation, type AlertSummary } from "./readModels";
+import {
+    readAlertSummary,
+    readDefinition,
+    readIncident,
+    readOperation,
+    type AlertDefinition,
+    type AlertIncident,
+    type AlertOperation,
+    type AlertSummary,
+} from "./readModels";
 
 const QUERY = { "api-version": ARM_API_VERSION } as const;
 const base = (scope: string) => `${scope}/providers/Microsoft.Authorization`;
 
 /** Lists the alert definitions at a scope. */
 export async function listDefinitions(http: ApiClient, scope: string): Promise<AlertDefinition[]> {
-    const items = await http.listAll({ path: `${base(scope)}/roleManagementAlertDefinitions`, query: QUERY, subject: { scope, description: `alert definitions at ${scope}` } });
+    const items = await http.listAll({
+        path: `${base(scope)}/roleManagementAlertDefinitions`,
+        query: QUERY,
+        subject: { scope, description: `alert definitions at ${scope}` },
+    });
     return items.map(readDefinition);
 }
 
@@ -53,7 +66,8 @@ export async function refreshAlerts(http: ApiClient, scope: string, alertId: str
 }
 
 function finished(op: AlertOperation, what: string): AlertOperation {
-    if (/^(failed|canceled|cancelled)$/i.test(op.status)) throw new OperationFailedError(`${what} ended ${op.status}: ${describeOperationDetail(op.statusDetail) || "no detail given"}`);
+    if (/^(failed|canceled|cancelled)$/i.test(op.status))
+        throw new OperationFailedError(`${what} ended ${op.status}: ${describeOperationDetail(op.statusDetail) || "no detail given"}`);
     return op;
 }
 
@@ -61,8 +75,14 @@ function finished(op: AlertOperation, what: string): AlertOperation {
 export async function remediateIncident(http: ApiClient, scope: string, alertId: string, incidentId: string): Promise<void> {
     const definitions = await listDefinitions(http, scope);
     const definition = definitions.find((d) => d.alertId === alertId);
-    if (!definition) throw new PimAlertsError(`remediating incident ${incidentId}: alert ${alertId} has no definition at ${scope}; alerts there: ${definitions.map((d) => d.alertId).join(", ")}`);
-    if (!definition.isRemediatable) throw new PimAlertsError(`remediating incident ${incidentId}: alert ${alertId} is not remediatable; follow its mitigation steps instead: ${definition.mitigationSteps}`);
+    if (!definition)
+        throw new PimAlertsError(
+            `remediating incident ${incidentId}: alert ${alertId} has no definition at ${scope}; alerts there: ${definitions.map((d) => d.alertId).join(", ")}`,
+        );
+    if (!definition.isRemediatable)
+        throw new PimAlertsError(
+            `remediating incident ${incidentId}: alert ${alertId} is not remediatable; follow its mitigation steps instead: ${definition.mitigationSteps}`,
+        );
     const path = `${base(scope)}/roleManagementAlerts/${alertId}/alertIncidents/${incidentId}/remediate`;
     await http.send({ method: "POST", path, query: QUERY, subject: { scope, description: `incident ${incidentId} of alert ${alertId} at ${scope}` } });
 }

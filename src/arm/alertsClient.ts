@@ -7,7 +7,15 @@ import { UnexpectedResponseError } from "../http/errors";
 import { redactUrl } from "../http/redaction";
 import type { ArmAlertId } from "./catalog";
 import { describeAlertResource, formatAlertResourceId, type ArmAlertCollection } from "./configurationId";
-import { alertPatchBody, configurationPatchBody, readAlert, readConfiguration, type ArmAlertState, type ArmConfiguration, type ConfigurationValues } from "./payload";
+import {
+    alertPatchBody,
+    configurationPatchBody,
+    readAlert,
+    readConfiguration,
+    type ArmAlertState,
+    type ArmConfiguration,
+    type ConfigurationValues,
+} from "./payload";
 
 /** The only api-version that has these APIs. */
 export const ARM_API_VERSION = "2022-08-01-preview";

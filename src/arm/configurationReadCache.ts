@@ -64,7 +64,8 @@ export function withReadCache(client: ArmAlertsClient, ttlMs: number, now?: () =
         ...client,
         readConfiguration: (scope, alertId) => read<ArmConfiguration>(configurations, scope, alertId, () => client.getConfiguration(scope, alertId)),
         readAlert: (scope, alertId) => read<ArmAlertState>(alerts, scope, alertId, () => client.getAlert(scope, alertId)),
-        patchConfiguration: (scope: string, alertId: ArmAlertId, values: ConfigurationValues) => writing(scope, () => client.patchConfiguration(scope, alertId, values)),
+        patchConfiguration: (scope: string, alertId: ArmAlertId, values: ConfigurationValues) =>
+            writing(scope, () => client.patchConfiguration(scope, alertId, values)),
         patchAlert: (scope: string, alertId: ArmAlertId, isActive: boolean) => writing(scope, () => client.patchAlert(scope, alertId, isActive)),
         get listsStarted() {
             return configurations.listsStarted + alerts.listsStarted;

@@ -31,9 +31,7 @@ export interface ArmAlertState {
 const configurationSchema = z.object({
     id: z.string(),
     name: z.string(),
-    properties: z
-        .object({ alertConfigurationType: z.string(), isEnabled: z.boolean() })
-        .catchall(z.unknown()),
+    properties: z.object({ alertConfigurationType: z.string(), isEnabled: z.boolean() }).catchall(z.unknown()),
 });
 
 const alertSchema = z.object({
@@ -80,4 +78,3 @@ export function configurationPatchBody(alertId: ArmAlertId, values: Configuratio
 export function alertPatchBody(isActive: boolean): { properties: { isActive: boolean } } {
     return { properties: { isActive } };
 }
-

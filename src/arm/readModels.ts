@@ -71,7 +71,11 @@ const alertSchema = z.object({
     properties: z.object({
         scope: text,
         isActive: z.boolean(),
-        incidentCount: z.number().int().nullish().transform((v) => v ?? 0),
+        incidentCount: z
+            .number()
+            .int()
+            .nullish()
+            .transform((v) => v ?? 0),
         lastScannedDateTime: text,
         lastModifiedDateTime: text,
     }),
@@ -89,7 +93,6 @@ const operationSchema = z.object({
     createdDateTime: text,
     lastActionDateTime: text,
 });
-
 
 export function readDefinition(value: unknown): AlertDefinition {
     const d = parseWith(definitionSchema, value, "an alert definition");

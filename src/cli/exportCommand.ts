@@ -24,7 +24,11 @@ export async function runExport(options: ExportOptions, clients: PimClients, io:
         throw new UsageError(`${options.out} exists; pass --append to add to it or --force to overwrite it`, "export");
     }
 
-    const outcomes = await readScopes(options.targets, (target) => lookupConfigurations(clients, targetScope(target)), createProgress(io.stderr, options.targets.length));
+    const outcomes = await readScopes(
+        options.targets,
+        (target) => lookupConfigurations(clients, targetScope(target)),
+        createProgress(io.stderr, options.targets.length),
+    );
     const failures = outcomes.filter((o) => !o.ok);
     for (const failure of failures) if (!failure.ok) io.stderr.write(`pim-alerts export: reading ${targetScope(failure.target)}: ${failure.error.message}\n`);
     if (failures.length > 0) {
@@ -46,6 +50,8 @@ export async function runExport(options: ExportOptions, clients: PimClients, io:
     else if (!appending) fs.writeFileSync(file, rendered.text);
 
     const where = file === undefined ? "" : ` in ${options.out}`;
-    io.stderr.write(`pim-alerts export: declared ${rendered.declared.length} configurations of ${scopes.length} scope${scopes.length === 1 ? "" : "s"}${where}\n`);
+    io.stderr.write(
+        `pim-alerts export: declared ${rendered.declared.length} configurations of ${scopes.length} scope${scopes.length === 1 ? "" : "s"}${where}\n`,
+    );
     return EXIT_OK;
 }

@@ -35,7 +35,12 @@ export function wantsHelp(args: readonly string[]): boolean {
 
 /** Parses `export` arguments. */
 export function parseExportOptions(args: readonly string[]): ExportOptions {
-    const { values } = parse("export", args, { ...SCOPE_OPTIONS, out: { type: "string", short: "o" }, append: { type: "boolean" }, force: { type: "boolean" } });
+    const { values } = parse("export", args, {
+        ...SCOPE_OPTIONS,
+        out: { type: "string", short: "o" },
+        append: { type: "boolean" },
+        force: { type: "boolean" },
+    });
     const out = values.out;
     if (out === "") throw new UsageError("--out needs a file name, e.g. --out policy.ts", "export");
     if (values.append && out === undefined) throw new UsageError("--append needs --out: it adds to that file", "export");

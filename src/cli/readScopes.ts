@@ -7,13 +7,18 @@ import { targetScope } from "../functions/target";
 import type { Progress } from "./progress";
 
 /** One scope's outcome. */
-export type ScopeOutcome<T> = { readonly target: AlertTarget; readonly ok: true; readonly value: T } | { readonly target: AlertTarget; readonly ok: false; readonly error: Error };
+export type ScopeOutcome<T> =
+    { readonly target: AlertTarget; readonly ok: true; readonly value: T } | { readonly target: AlertTarget; readonly ok: false; readonly error: Error };
 
 /** How many scopes are read at once. */
 export const SCOPE_CONCURRENCY = 4;
 
 /** Runs `read` for each target, at most {@link SCOPE_CONCURRENCY} at a time; never rejects. */
-export async function readScopes<T>(targets: readonly AlertTarget[], read: (target: AlertTarget) => Promise<T>, progress: Progress): Promise<ScopeOutcome<T>[]> {
+export async function readScopes<T>(
+    targets: readonly AlertTarget[],
+    read: (target: AlertTarget) => Promise<T>,
+    progress: Progress,
+): Promise<ScopeOutcome<T>[]> {
     const outcomes: ScopeOutcome<T>[] = new Array(targets.length);
     let next = 0;
     const worker = async () => {

@@ -14,7 +14,10 @@ import type { AlertTarget } from "../functions/target";
 
 /** Lower case, runs of other characters as one dash, no dash at either end. */
 export function slug(text: string): string {
-    return text.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
+    return text
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, "-")
+        .replace(/^-+|-+$/g, "");
 }
 
 /** The scope part of a name (the subscription by the first 8 digits of its id). */

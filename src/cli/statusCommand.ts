@@ -15,10 +15,16 @@ import { painter } from "./style";
 
 /** Runs the command; returns the exit code. */
 export async function runStatus(options: StatusOptions, clients: PimClients, io: CliIo): Promise<number> {
-    const outcomes = await readScopes(options.targets, (target) => lookupAlerts(clients, targetScope(target)), createProgress(io.stderr, options.targets.length));
+    const outcomes = await readScopes(
+        options.targets,
+        (target) => lookupAlerts(clients, targetScope(target)),
+        createProgress(io.stderr, options.targets.length),
+    );
     const failed = outcomes.some((o) => !o.ok);
     if (options.json) {
-        const scopes = outcomes.map((o) => (o.ok ? { scope: o.value.scope, alerts: o.value.alerts } : { scope: targetScope(o.target), error: o.error.message }));
+        const scopes = outcomes.map((o) =>
+            o.ok ? { scope: o.value.scope, alerts: o.value.alerts } : { scope: targetScope(o.target), error: o.error.message },
+        );
         io.stdout.write(`${JSON.stringify({ scopes }, null, 2)}\n`);
         return failed ? EXIT_FAILURE : EXIT_OK;
     }

@@ -34,7 +34,10 @@ function expect(condition: boolean, what: string): void {
 }
 
 function driftKeys(result: RunResult): string[] {
-    return result.steps.filter((s) => s.op === "update").flatMap((s) => s.diffs.map((d) => `${s.name}.${d.key}: ${d.old} => ${d.new}`)).sort();
+    return result.steps
+        .filter((s) => s.op === "update")
+        .flatMap((s) => s.diffs.map((d) => `${s.name}.${d.key}: ${d.old} => ${d.new}`))
+        .sort();
 }
 
 async function demoWithRunner(emulator: Emulator): Promise<void> {

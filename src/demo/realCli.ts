@@ -37,7 +37,9 @@ export async function runWithPulumiCli(emulator: Emulator, repoRoot: string, exa
         pulumi(["config", "set", "pim-alerts:graphEndpoint", `${emulator.url}/beta`]);
         pulumi(["up", "--yes", "--skip-preview"]);
         pulumi(["preview", "--expect-no-changes"]);
-        emulator.admin.setConfiguration("/subscriptions/11111111-1111-1111-1111-111111111111", "TooManyOwnersAssignedToResource", { thresholdNumberOfOwners: 5 });
+        emulator.admin.setConfiguration("/subscriptions/11111111-1111-1111-1111-111111111111", "TooManyOwnersAssignedToResource", {
+            thresholdNumberOfOwners: 5,
+        });
         emulator.admin.setConfiguration("/subscriptions/22222222-2222-2222-2222-222222222222", "AzureRolesAssignedOutsidePimAlert", { isEnabled: false });
         if (pulumi(["preview", "--refresh", "--diff", "--expect-no-changes"], true) === 0) throw new Error("the drift was not detected");
         pulumi(["up", "--refresh", "--yes", "--skip-preview"]);

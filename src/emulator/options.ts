@@ -2,38 +2,38 @@ import { DEFAULT_TENANT_ID } from "./auth/principals";
 
 /** Options of {@link startEmulator}. Every field is optional. */
 export interface EmulatorOptions {
-  /** TCP port on 127.0.0.1; 0 or absent picks a free port. */
-  readonly port?: number | undefined;
-  /** Items per page of every list (ARM `nextLink`, Graph `@odata.nextLink`). @default 100 */
-  readonly pageSize?: number | undefined;
-  /** Tenant id put in tokens and in Graph ids. @default {@link DEFAULT_TENANT_ID} */
-  readonly tenantId?: string | undefined;
-  /** Delay added before answering every API request, in milliseconds. @default 0 */
-  readonly latencyMs?: number | undefined;
-  /** `Retry-After` (seconds) of the refresh long-running operations; 0 makes tests fast. @default 1 */
-  readonly retryAfterSeconds?: number | undefined;
-  /** How many polls of a refresh operation answer `Running` before the final status. @default 1 */
-  readonly pollsUntilDone?: number | undefined;
-  /** Lifetime of issued access tokens, in seconds. @default 3600 */
-  readonly tokenLifetimeSeconds?: number | undefined;
-  /**
-   * Serve HTTPS with a self-signed certificate for 127.0.0.1/localhost, generated at start with the
-   * `openssl` CLI, so that @azure/identity's `ClientSecretCredential` (which needs an https
-   * authority host) can use the emulator. @default false (plain http)
-   */
-  readonly https?: boolean | undefined;
+    /** TCP port on 127.0.0.1; 0 or absent picks a free port. */
+    readonly port?: number | undefined;
+    /** Items per page of every list (ARM `nextLink`, Graph `@odata.nextLink`). @default 100 */
+    readonly pageSize?: number | undefined;
+    /** Tenant id put in tokens and in Graph ids. @default {@link DEFAULT_TENANT_ID} */
+    readonly tenantId?: string | undefined;
+    /** Delay added before answering every API request, in milliseconds. @default 0 */
+    readonly latencyMs?: number | undefined;
+    /** `Retry-After` (seconds) of the refresh long-running operations; 0 makes tests fast. @default 1 */
+    readonly retryAfterSeconds?: number | undefined;
+    /** How many polls of a refresh operation answer `Running` before the final status. @default 1 */
+    readonly pollsUntilDone?: number | undefined;
+    /** Lifetime of issued access tokens, in seconds. @default 3600 */
+    readonly tokenLifetimeSeconds?: number | undefined;
+    /**
+     * Serve HTTPS with a self-signed certificate for 127.0.0.1/localhost, generated at start with the
+     * `openssl` CLI, so that @azure/identity's `ClientSecretCredential` (which needs an https
+     * authority host) can use the emulator. @default false (plain http)
+     */
+    readonly https?: boolean | undefined;
 }
 
 /** The emulator's tunable behaviour; admin calls change it, `reset()` restores the start values. */
 export interface EmulatorSettings {
-  pageSize: number;
-  latencyMs: number;
-  tenantId: string;
-  retryAfterSeconds: number;
-  pollsUntilDone: number;
-  tokenLifetimeSeconds: number;
-  /** When true, the next refresh operation started ends `Failed` (then the flag clears). */
-  failNextOperation: boolean;
+    pageSize: number;
+    latencyMs: number;
+    tenantId: string;
+    retryAfterSeconds: number;
+    pollsUntilDone: number;
+    tokenLifetimeSeconds: number;
+    /** When true, the next refresh operation started ends `Failed` (then the flag clears). */
+    failNextOperation: boolean;
 }
 
 /** Default page size: larger than any list the emulator serves, so lists are one page. */
@@ -44,13 +44,13 @@ export const DEFAULT_PAGE_SIZE = 100;
  * @param options - What the caller passed to {@link startEmulator}.
  */
 export function initialSettings(options: EmulatorOptions): EmulatorSettings {
-  return {
-    pageSize: options.pageSize ?? DEFAULT_PAGE_SIZE,
-    latencyMs: options.latencyMs ?? 0,
-    tenantId: options.tenantId ?? DEFAULT_TENANT_ID,
-    retryAfterSeconds: options.retryAfterSeconds ?? 1,
-    pollsUntilDone: options.pollsUntilDone ?? 1,
-    tokenLifetimeSeconds: options.tokenLifetimeSeconds ?? 3600,
-    failNextOperation: false,
-  };
+    return {
+        pageSize: options.pageSize ?? DEFAULT_PAGE_SIZE,
+        latencyMs: options.latencyMs ?? 0,
+        tenantId: options.tenantId ?? DEFAULT_TENANT_ID,
+        retryAfterSeconds: options.retryAfterSeconds ?? 1,
+        pollsUntilDone: options.pollsUntilDone ?? 1,
+        tokenLifetimeSeconds: options.tokenLifetimeSeconds ?? 3600,
+        failNextOperation: false,
+    };
 }

@@ -11,22 +11,22 @@ import { initialSettings, type EmulatorOptions, type EmulatorSettings } from "./
 
 /** Everything one running emulator holds in memory. */
 export interface EmulatorState {
-  /** `http://127.0.0.1:<port>` (or `https://`), known once the server listens. */
-  baseUrl: string;
-  /** In HTTPS mode, the PEM file of the self-signed certificate (for `NODE_EXTRA_CA_CERTS`). */
-  caCertFile?: string;
-  readonly options: EmulatorOptions;
-  readonly settings: EmulatorSettings;
-  /** Secret the MSI endpoint expects in `X-IDENTITY-HEADER`; fixed for the emulator's life. */
-  readonly identityHeader: string;
-  readonly armScopes: ArmScopeStore;
-  readonly armOperations: OperationStore<ArmRefreshInfo>;
-  /** The directory-role alerts of the (single) tenant and their refresh operations. */
-  readonly graph: GraphStore;
-  readonly readOnly: ReadOnlyPrincipals;
-  readonly clients: RegisteredClients;
-  readonly faults: FaultRegistry;
-  readonly log: RequestLog;
+    /** `http://127.0.0.1:<port>` (or `https://`), known once the server listens. */
+    baseUrl: string;
+    /** In HTTPS mode, the PEM file of the self-signed certificate (for `NODE_EXTRA_CA_CERTS`). */
+    caCertFile?: string;
+    readonly options: EmulatorOptions;
+    readonly settings: EmulatorSettings;
+    /** Secret the MSI endpoint expects in `X-IDENTITY-HEADER`; fixed for the emulator's life. */
+    readonly identityHeader: string;
+    readonly armScopes: ArmScopeStore;
+    readonly armOperations: OperationStore<ArmRefreshInfo>;
+    /** The directory-role alerts of the (single) tenant and their refresh operations. */
+    readonly graph: GraphStore;
+    readonly readOnly: ReadOnlyPrincipals;
+    readonly clients: RegisteredClients;
+    readonly faults: FaultRegistry;
+    readonly log: RequestLog;
 }
 
 /**
@@ -34,19 +34,19 @@ export interface EmulatorState {
  * @param options - Start options.
  */
 export function createEmulatorState(options: EmulatorOptions): EmulatorState {
-  return {
-    baseUrl: "",
-    options,
-    settings: initialSettings(options),
-    identityHeader: randomBytes(16).toString("hex"),
-    armScopes: new ArmScopeStore(),
-    armOperations: new OperationStore<ArmRefreshInfo>(),
-    graph: { state: seedGraphState(), operations: new OperationStore<GraphRefreshInfo>() },
-    readOnly: new ReadOnlyPrincipals(),
-    clients: new RegisteredClients(),
-    faults: new FaultRegistry(),
-    log: new RequestLog(),
-  };
+    return {
+        baseUrl: "",
+        options,
+        settings: initialSettings(options),
+        identityHeader: randomBytes(16).toString("hex"),
+        armScopes: new ArmScopeStore(),
+        armOperations: new OperationStore<ArmRefreshInfo>(),
+        graph: { state: seedGraphState(), operations: new OperationStore<GraphRefreshInfo>() },
+        readOnly: new ReadOnlyPrincipals(),
+        clients: new RegisteredClients(),
+        faults: new FaultRegistry(),
+        log: new RequestLog(),
+    };
 }
 
 /**
@@ -55,12 +55,12 @@ export function createEmulatorState(options: EmulatorOptions): EmulatorState {
  * @param state - The state to reset in place.
  */
 export function resetEmulatorState(state: EmulatorState): void {
-  Object.assign(state.settings, initialSettings(state.options));
-  state.armScopes.clear();
-  state.armOperations.clear();
-  state.graph.state = seedGraphState();
-  state.graph.operations.clear();
-  state.readOnly.clear();
-  state.faults.clear();
-  state.log.clear();
+    Object.assign(state.settings, initialSettings(state.options));
+    state.armScopes.clear();
+    state.armOperations.clear();
+    state.graph.state = seedGraphState();
+    state.graph.operations.clear();
+    state.readOnly.clear();
+    state.faults.clear();
+    state.log.clear();
 }

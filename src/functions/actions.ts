@@ -49,7 +49,11 @@ export async function runRefresh(clients: PimClients, scope: unknown, alertId: u
     const alert = alertId === undefined ? undefined : parseTargetAlert(target, alertId);
     if (target.kind === "arm") {
         const op = await refreshArmAlerts(clients.arm, target.scope, alert?.alertId, poll);
-        return { scope: target.scope, alertIds: alert ? [alert.alertId] : [...ARM_ALERT_IDS], ...operationFields({ ...op, detail: describeOperationDetail(op.statusDetail) }) };
+        return {
+            scope: target.scope,
+            alertIds: alert ? [alert.alertId] : [...ARM_ALERT_IDS],
+            ...operationFields({ ...op, detail: describeOperationDetail(op.statusDetail) }),
+        };
     }
     const ref = alert?.kind === "directory" ? await directoryRef(clients, alert) : undefined;
     const op = await refreshDirectoryAlerts(clients.graph, ref, poll);
@@ -69,7 +73,13 @@ export async function runRemediation(clients: PimClients, scope: unknown, alertI
 type OperationFields = Pick<RefreshAlertsResult, "operationId" | "status" | "detail" | "createdDateTime" | "lastActionDateTime">;
 
 function operationFields(op: OperationFields): OperationFields {
-    return { operationId: op.operationId, status: op.status, detail: op.detail, createdDateTime: op.createdDateTime, lastActionDateTime: op.lastActionDateTime };
+    return {
+        operationId: op.operationId,
+        status: op.status,
+        detail: op.detail,
+        createdDateTime: op.createdDateTime,
+        lastActionDateTime: op.lastActionDateTime,
+    };
 }
 
 function pollOptions(wait: RefreshWaitOptions): PollOptions {

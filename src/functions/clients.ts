@@ -26,8 +26,18 @@ export interface PimClients {
 export function createPimClients(config: ConfigReader, env: Readonly<Record<string, string | undefined>>): PimClients {
     const settings: ProviderSettings = resolveSettings(config, env);
     const tokens: TokenSource = createTokenSource(() => createCredential(settings));
-    const arm = createApiClient({ api: "arm", baseUrl: settings.armEndpoint, timeoutMs: settings.timeoutMs, getToken: () => tokens.getToken(settings.cloud.armAudience) });
-    const graph = createApiClient({ api: "graph", baseUrl: settings.graphEndpoint, timeoutMs: settings.timeoutMs, getToken: () => tokens.getToken(settings.cloud.graphAudience) });
+    const arm = createApiClient({
+        api: "arm",
+        baseUrl: settings.armEndpoint,
+        timeoutMs: settings.timeoutMs,
+        getToken: () => tokens.getToken(settings.cloud.armAudience),
+    });
+    const graph = createApiClient({
+        api: "graph",
+        baseUrl: settings.graphEndpoint,
+        timeoutMs: settings.timeoutMs,
+        getToken: () => tokens.getToken(settings.cloud.graphAudience),
+    });
     let tenantId: Promise<string> | undefined;
     return {
         arm,
@@ -39,7 +49,9 @@ export function createPimClients(config: ConfigReader, env: Readonly<Record<stri
                     tokenClaims: async () => readTokenClaims(await tokens.getToken(settings.cloud.graphAudience)),
                     listConfigurationIds: async () => {
                         const items = await graph.listAll({ path: `${ROLE_MANAGEMENT_ALERTS_PATH}/alertConfigurations`, query: directoryListQuery() });
-                        return items.map((item) => (typeof item === "object" && item !== null ? (item as Record<string, unknown>)["id"] : undefined)).filter((id): id is string => typeof id === "string");
+                        return items
+                            .map((item) => (typeof item === "object" && item !== null ? (item as Record<string, unknown>)["id"] : undefined))
+                            .filter((id): id is string => typeof id === "string");
                     },
                 });
                 tenantId = pending;

@@ -40,6 +40,9 @@ export async function getAlertConfigurations(args: GetAlertConfigurationsArgs, _
  * @param args - The scope, as an Input.
  * @param _opts - Accepted for the azure-native signature; no effect.
  */
-export function getAlertConfigurationsOutput(args: GetAlertConfigurationsOutputArgs, _opts?: pulumi.InvokeOutputOptions): pulumi.Output<GetAlertConfigurationsResult> {
+export function getAlertConfigurationsOutput(
+    args: GetAlertConfigurationsOutputArgs,
+    _opts?: pulumi.InvokeOutputOptions,
+): pulumi.Output<GetAlertConfigurationsResult> {
     return pulumi.output(args).apply((a) => getAlertConfigurations(a));
 }

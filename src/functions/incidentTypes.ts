@@ -63,7 +63,9 @@ function isIncidentType(value: string): value is AlertIncidentType {
 export function typedIncident(incidentId: string, incidentType: string, properties: Readonly<Record<string, unknown>>): AlertIncidentInfo {
     const where = `reading incident ${incidentId}`;
     if (!isIncidentType(incidentType)) {
-        throw new PimAlertsError(`${where}: its type ${JSON.stringify(incidentType)} is not one this version of pulumi-pim-alerts knows (a newer API?); upgrade the package`);
+        throw new PimAlertsError(
+            `${where}: its type ${JSON.stringify(incidentType)} is not one this version of pulumi-pim-alerts knows (a newer API?); upgrade the package`,
+        );
     }
     const out: Record<string, string | number> = { incidentId, incidentType };
     for (const [name, kind] of Object.entries(INCIDENT_PROPERTIES[incidentType] as Readonly<Record<string, "string" | "number">>)) {

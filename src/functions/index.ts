@@ -15,7 +15,14 @@ export type { RefreshAlertsArgs } from "./refreshAlerts";
 export { remediateIncident } from "./remediateIncident";
 export type { RemediateIncidentArgs } from "./remediateIncident";
 export type { RefreshAlertsResult, RemediateIncidentResult, RefreshWaitOptions } from "./actions";
-export type { AlertConfigurationInfo, AlertDefinitionInfo, AlertInfo, GetAlertConfigurationsResult, GetAlertDefinitionsResult, GetAlertsResult } from "./results";
+export type {
+    AlertConfigurationInfo,
+    AlertDefinitionInfo,
+    AlertInfo,
+    GetAlertConfigurationsResult,
+    GetAlertDefinitionsResult,
+    GetAlertsResult,
+} from "./results";
 export type { AlertIncidentInfo, AlertIncidentOf, AlertIncidentType, GetAlertIncidentsResult } from "./incidentTypes";
 export { INCIDENT_PROPERTIES } from "./incidentTypes";
 export { DIRECTORY_SCOPE, InvalidArgumentError } from "./target";

@@ -35,7 +35,10 @@ export async function lookupAlerts(clients: PimClients, scope: unknown): Promise
 export async function lookupIncidents(clients: PimClients, scope: unknown, alertId: unknown): Promise<GetAlertIncidentsResult> {
     const target = parseTarget(scope);
     const alert = parseTargetAlert(target, alertId);
-    const incidents = alert.kind === "arm" ? await armIncidents(clients.arm, alert.scope, alert.alertId) : await directoryIncidents(clients.graph, await directoryRef(clients, alert));
+    const incidents =
+        alert.kind === "arm"
+            ? await armIncidents(clients.arm, alert.scope, alert.alertId)
+            : await directoryIncidents(clients.graph, await directoryRef(clients, alert));
     return { scope: targetScope(target), alertId: alert.alertId, incidents };
 }
 

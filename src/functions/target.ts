@@ -28,7 +28,8 @@ export class InvalidArgumentError extends PimAlertsError {
 
 /** Parses `scope`: `"directory"` (any case) or any accepted spelling of an ARM scope. */
 export function parseTarget(scope: unknown): AlertTarget {
-    if (typeof scope !== "string") throw new InvalidArgumentError(`scope must be a string: "${DIRECTORY_SCOPE}" or an ARM scope (${SCOPE_FORMS}); got ${typeof scope}`);
+    if (typeof scope !== "string")
+        throw new InvalidArgumentError(`scope must be a string: "${DIRECTORY_SCOPE}" or an ARM scope (${SCOPE_FORMS}); got ${typeof scope}`);
     if (scope.trim().toLowerCase() === DIRECTORY_SCOPE) return { kind: "directory" };
     const parsed = parseScope(scope);
     if (!parsed.ok) throw new InvalidArgumentError(`scope ${JSON.stringify(scope)} is neither "${DIRECTORY_SCOPE}" nor an ARM scope: ${parsed.reason}`);
@@ -56,7 +57,9 @@ export function parseTargetAlert(target: AlertTarget, alertId: unknown): TargetA
         }
         return { kind: "directory", alertId: ref.alertId, tenantId: ref.tenantId };
     }
-    throw new InvalidArgumentError(`alertId ${JSON.stringify(alertId)} is not a directory-role PIM alert; allowed: ${DIRECTORY_ALERT_IDS.join(", ")} (or Graph's full id DirectoryRole_<tenantId>_<alertId>)`);
+    throw new InvalidArgumentError(
+        `alertId ${JSON.stringify(alertId)} is not a directory-role PIM alert; allowed: ${DIRECTORY_ALERT_IDS.join(", ")} (or Graph's full id DirectoryRole_<tenantId>_<alertId>)`,
+    );
 }
 
 /** Checks an incident id before it goes into a URL path (incident ids are GUIDs or object ids). */

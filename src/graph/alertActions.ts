@@ -8,7 +8,14 @@ import { PimAlertsError, UnexpectedResponseError } from "../http/errors";
 import { pollOperation, type PollOptions } from "../http/longRunningOperation";
 import { redactUrl } from "../http/redaction";
 import { serverRequestedDelayMs } from "../http/retryPolicy";
-import { describeDirectoryAlert, directoryItemPath, directoryListQuery, formatDirectoryAlertId, ROLE_MANAGEMENT_ALERTS_PATH, type DirectoryAlertRef } from "./directoryId";
+import {
+    describeDirectoryAlert,
+    directoryItemPath,
+    directoryListQuery,
+    formatDirectoryAlertId,
+    ROLE_MANAGEMENT_ALERTS_PATH,
+    type DirectoryAlertRef,
+} from "./directoryId";
 import { readDirectoryConfiguration, type DirectoryConfiguration } from "./payload";
 import {
     readDirectoryAlertSummary,
@@ -56,7 +63,11 @@ export async function listDirectoryIncidents(http: ApiClient, ref: DirectoryAler
 /** Reads one alert definition. */
 export async function getDirectoryDefinition(http: ApiClient, ref: DirectoryAlertRef): Promise<DirectoryDefinition> {
     const path = `${ROLE_MANAGEMENT_ALERTS_PATH}/alertDefinitions/${formatDirectoryAlertId(ref)}`;
-    const { body } = await http.send({ method: "GET", path, subject: { description: `the definition of directory alert ${ref.alertId} in tenant ${ref.tenantId}` } });
+    const { body } = await http.send({
+        method: "GET",
+        path,
+        subject: { description: `the definition of directory alert ${ref.alertId} in tenant ${ref.tenantId}` },
+    });
     return readDirectoryDefinition(body);
 }
 

@@ -82,7 +82,13 @@ export const DIRECTORY_ALERTS: Readonly<Record<DirectoryAlertId, DirectoryAlertS
             // Neither Graph nor the portal gives a range (the portal takes days, hours, minutes and seconds).
             // From 1 second: Microsoft's own sample holds PT10S. Up to 30 days: the alert only looks at
             // activations of the last 30 days, so a longer window could never matter.
-            timeIntervalBetweenActivations: { kind: "duration", min: "PT1S", max: "P30D", wholeDays: false, what: "the window in which activations are counted" },
+            timeIntervalBetweenActivations: {
+                kind: "duration",
+                min: "PT1S",
+                max: "P30D",
+                wholeDays: false,
+                what: "the window in which activations are counted",
+            },
         },
     },
     StaleSignInAlert: {

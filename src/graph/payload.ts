@@ -50,7 +50,8 @@ export function readDirectoryConfiguration(body: unknown): DirectoryConfiguratio
         const value = data[name];
         if (value === undefined || value === null) continue;
         const expected = setting.kind === "integer" ? "number" : "string";
-        if (typeof value !== expected) return `${name} of ${data.id} is ${JSON.stringify(value)}, not a ${setting.kind === "integer" ? "number" : "duration string"}`;
+        if (typeof value !== expected)
+            return `${name} of ${data.id} is ${JSON.stringify(value)}, not a ${setting.kind === "integer" ? "number" : "duration string"}`;
         values[name] = value as number | string;
     }
     return { id: data.id, alertId: spec.alertId, odataType: spec.odataType, values };
@@ -96,4 +97,3 @@ function specOf(id: string, odataType: string | undefined): DirectoryAlertSpec |
     if (fromId && fromId !== fromType) return `@odata.type ${JSON.stringify(odataType)} does not belong to ${id}`;
     return fromType;
 }
-

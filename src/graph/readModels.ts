@@ -65,7 +65,11 @@ const definitionSchema = z.object({
 const alertSchema = z.object({
     id: z.string(),
     isActive: z.boolean(),
-    incidentCount: z.number().int().nullish().transform((v) => v ?? 0),
+    incidentCount: z
+        .number()
+        .int()
+        .nullish()
+        .transform((v) => v ?? 0),
     lastScannedDateTime: text,
     lastModifiedDateTime: text,
 });
@@ -81,7 +85,6 @@ const operationSchema = z.object({
 });
 
 const TYPE_PREFIX = /^#?microsoft\.graph\./i;
-
 
 /** Reads a `unifiedRoleManagementAlertDefinition`; throws naming the field when it is not one. */
 export function readDirectoryDefinition(value: unknown): DirectoryDefinition {

@@ -27,9 +27,7 @@ const ADVICE: Readonly<Record<AzureApi, Readonly<Record<number, AdviceFor>>>> = 
             `The identity is missing the permission Microsoft.Authorization/roleAssignments/write` +
             `${s.scope ? ` on ${s.scope}` : ""} (held by the Owner and User Access Administrator roles); ` +
             "reading alerts needs Microsoft.Authorization/roleAssignments/read",
-        404: (s) =>
-            `${s.description ?? "The object"} was not found: check that the scope exists, is spelled right, ` +
-            "and that the identity can see it",
+        404: (s) => `${s.description ?? "The object"} was not found: check that the scope exists, is spelled right, ` + "and that the identity can see it",
         429: () => "Azure kept throttling after all retries; run again later, or run fewer operations in parallel",
     },
     graph: {

@@ -110,7 +110,8 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
             if (!Array.isArray(value)) throw new UnexpectedResponseError("GET", redactUrl(resolve(next.path)), 200, "a list without a `value` array");
             items.push(...value);
             const link = (body as Record<string, unknown>)["nextLink"] ?? (body as Record<string, unknown>)["@odata.nextLink"];
-            next = typeof link === "string" && link !== "" ? { path: link, method: "GET", ...(request.subject ? { subject: request.subject } : {}) } : undefined;
+            next =
+                typeof link === "string" && link !== "" ? { path: link, method: "GET", ...(request.subject ? { subject: request.subject } : {}) } : undefined;
         }
         return items;
     }

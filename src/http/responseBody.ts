@@ -13,7 +13,11 @@ export function parseBody(text: string, contentType: string | undefined): Parsed
         return { ok: true, value: JSON.parse(text) as unknown };
     } catch {
         const kind = contentType?.split(";")[0]?.trim() || "unknown content type";
-        const sample = text.replace(/<[^>]*>/g, " ").replace(/\s+/g, " ").trim().slice(0, 120);
+        const sample = text
+            .replace(/<[^>]*>/g, " ")
+            .replace(/\s+/g, " ")
+            .trim()
+            .slice(0, 120);
         return { ok: false, problem: `the body is not JSON (${kind}): ${JSON.stringify(sample)}` };
     }
 }

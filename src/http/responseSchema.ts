@@ -5,7 +5,10 @@
 import { z } from "zod";
 
 /** An optional string field, normalised to "" when absent or null. */
-export const optionalText = z.string().nullish().transform((v) => v ?? "");
+export const optionalText = z
+    .string()
+    .nullish()
+    .transform((v) => v ?? "");
 
 /** `path: problem; path: problem` for a failed parse. */
 export function describeIssues(error: z.ZodError): string {

@@ -54,7 +54,9 @@ function checkThresholds(news: Readonly<Record<string, unknown>>, alertId: unkno
             const allowed = Object.keys(own);
             failures.push({
                 property: name,
-                reason: `${name} (${show(value)}) is not a threshold of ${String(alertId)}; ` + (allowed.length ? `its thresholds are ${allowed.join(", ")}` : "this alert has no thresholds (only isEnabled)"),
+                reason:
+                    `${name} (${show(value)}) is not a threshold of ${String(alertId)}; ` +
+                    (allowed.length ? `its thresholds are ${allowed.join(", ")}` : "this alert has no thresholds (only isEnabled)"),
             });
             continue;
         }

@@ -72,9 +72,11 @@ export function diffConfiguration(
 }
 
 /** The inputs `read` reports: the declared properties with their live values, so refresh shows drift. */
-export function refreshedInputs(
-    outputs: AlertConfigurationOutputs,
-    oldInputs: Readonly<Record<string, unknown>>,
-): Record<string, unknown> {
-    return { scope: outputs.scope, alertId: outputs.alertId, onDelete: outputs.onDelete, ...liveDeclaredInputs(outputs.declaredProperties, outputs, oldInputs) };
+export function refreshedInputs(outputs: AlertConfigurationOutputs, oldInputs: Readonly<Record<string, unknown>>): Record<string, unknown> {
+    return {
+        scope: outputs.scope,
+        alertId: outputs.alertId,
+        onDelete: outputs.onDelete,
+        ...liveDeclaredInputs(outputs.declaredProperties, outputs, oldInputs),
+    };
 }

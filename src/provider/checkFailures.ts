@@ -19,7 +19,7 @@ export function isUnknown(value: unknown): boolean {
 
 /** Shows a value the way a user wrote it, shortened so a huge string cannot flood a message. */
 export function show(value: unknown): string {
-    const text = typeof value === "string" ? JSON.stringify(value) : value === undefined ? "undefined" : JSON.stringify(value) ?? String(value);
+    const text = typeof value === "string" ? JSON.stringify(value) : value === undefined ? "undefined" : (JSON.stringify(value) ?? String(value));
     return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }
 
@@ -63,5 +63,7 @@ export function checkOnDelete(value: unknown, allowed: readonly string[]): Check
 
 /** A dismissal's `isActive` may only be declared as false (its desired state), or a failure. */
 export function checkDismissedFlag(value: unknown): CheckFailure | undefined {
-    return value === undefined || value === false ? undefined : { property: "isActive", reason: `isActive can only be false on a dismissal; got ${show(value)}` };
+    return value === undefined || value === false
+        ? undefined
+        : { property: "isActive", reason: `isActive can only be false on a dismissal; got ${show(value)}` };
 }

@@ -86,7 +86,8 @@ export async function update(id: string, olds: Props, news: Props): Promise<dyna
     const initial = isRecord(olds["initialProperties"]) ? (olds["initialProperties"] as Record<string, DeclaredValue>) : {};
     const toWrite = valuesToWrite(declared, olds, sameDirectoryValue);
     // Nothing to write means every declared value means what the stored one means: record the program's spelling.
-    if (Object.keys(toWrite).length === 0) return { outs: { ...olds, ...declared, onDelete: management.onDelete, declaredProperties: management.declaredProperties } };
+    if (Object.keys(toWrite).length === 0)
+        return { outs: { ...olds, ...declared, onDelete: management.onDelete, declaredProperties: management.declaredProperties } };
 
     const graph = directoryAlerts();
     await graph.patchConfiguration(ref, toWrite);

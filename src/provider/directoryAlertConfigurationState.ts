@@ -84,9 +84,6 @@ export function diffDirectoryConfiguration(
 }
 
 /** The inputs `read` reports: the declared properties with their live values, so refresh shows drift. */
-export function refreshedDirectoryInputs(
-    outputs: DirectoryAlertConfigurationOutputs,
-    oldInputs: Readonly<Record<string, unknown>>,
-): Record<string, unknown> {
+export function refreshedDirectoryInputs(outputs: DirectoryAlertConfigurationOutputs, oldInputs: Readonly<Record<string, unknown>>): Record<string, unknown> {
     return { alertId: outputs.alertId, onDelete: outputs.onDelete, ...liveDeclaredInputs(outputs.declaredProperties, outputs, oldInputs) };
 }

@@ -76,7 +76,15 @@ async function dismiss(id: string, ref: DirectoryAlertRef, inputs: Props): Promi
     const onDelete = onDeleteOf(inputs);
     await graph.patchAlert(ref, false);
     // The PATCH succeeded: if the read-back fails, record the alert as still active so the next `up` retries.
-    const recorded = { alertId: ref.alertId, tenantId: ref.tenantId, onDelete, isActive: true, incidentCount: 0, lastScannedDateTime: "", __provider: inputs["__provider"] };
+    const recorded = {
+        alertId: ref.alertId,
+        tenantId: ref.tenantId,
+        onDelete,
+        isActive: true,
+        incidentCount: 0,
+        lastScannedDateTime: "",
+        __provider: inputs["__provider"],
+    };
     const alert = await afterWrite(id, recorded, `dismissed ${describeDirectoryAlert("alerts", ref)}`, () => graph.getAlert(ref));
     return dismissalOutputs(ref, onDelete, alert);
 }

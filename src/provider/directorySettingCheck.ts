@@ -16,7 +16,8 @@ export function checkDirectorySetting(property: string, value: unknown, setting:
 function checkDurationSetting(property: string, value: unknown, setting: DurationSetting): CheckFailure | undefined {
     const allowed = `${setting.what}, ${setting.min}..${setting.max}`;
     const fail = (reason: string): CheckFailure => ({ property, reason });
-    if (typeof value !== "string") return fail(`${property} must be an ISO-8601 duration string (${allowed}, e.g. "${setting.max}"); got ${typeof value} ${show(value)}`);
+    if (typeof value !== "string")
+        return fail(`${property} must be an ISO-8601 duration string (${allowed}, e.g. "${setting.max}"); got ${typeof value} ${show(value)}`);
     const parsed = parseDuration(value);
     if (!parsed.ok) return fail(`${property} is not valid: ${parsed.reason}; allowed: ${allowed}`);
     const ms = parsed.milliseconds;
@@ -39,7 +40,9 @@ function checkDurationSetting(property: string, value: unknown, setting: Duratio
  * known yet (a preview unknown) or not valid (that failure is reported on alertId).
  */
 export function loosestSetting(property: string): DirectorySetting | undefined {
-    const settings = alertsWithSetting(property).map((spec) => spec.settings[property]).filter((s): s is DirectorySetting => s !== undefined);
+    const settings = alertsWithSetting(property)
+        .map((spec) => spec.settings[property])
+        .filter((s): s is DirectorySetting => s !== undefined);
     return settings.reduce<DirectorySetting | undefined>((loosest, s) => (loosest === undefined ? s : widen(loosest, s)), undefined);
 }
 

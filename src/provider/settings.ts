@@ -87,7 +87,8 @@ function endpoint(key: string, value: string): string {
     } catch {
         throw new ConfigurationError(`pim-alerts:${key} is ${JSON.stringify(value)}, which is not an absolute URL (e.g. https://management.azure.com)`);
     }
-    if (url.protocol !== "https:" && url.protocol !== "http:") throw new ConfigurationError(`pim-alerts:${key} must be an http(s) URL; got ${JSON.stringify(value)}`);
+    if (url.protocol !== "https:" && url.protocol !== "http:")
+        throw new ConfigurationError(`pim-alerts:${key} must be an http(s) URL; got ${JSON.stringify(value)}`);
     return value.replace(/\/+$/, "");
 }
 

@@ -55,11 +55,7 @@ export interface AlertConfigurationCommonArgs<A extends string> {
  * compile; with an `alertId` known only at run time, any threshold compiles and `check` rejects the wrong ones.
  */
 export type AlertConfigurationArgs<A extends string = ArmAlertId> = AlertConfigurationCommonArgs<A> &
-    (string extends A
-        ? TooManyOwnersThresholds & TooManyPermanentOwnersThresholds
-        : A extends ArmAlertId
-          ? ArmAlertThresholds[A]
-          : never);
+    (string extends A ? TooManyOwnersThresholds & TooManyPermanentOwnersThresholds : A extends ArmAlertId ? ArmAlertThresholds[A] : never);
 
 /**
  * Declares the configuration of one PIM alert at one ARM scope.

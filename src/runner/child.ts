@@ -31,8 +31,19 @@ async function main(request: RunRequest): Promise<number> {
     let host: ProviderHost | undefined;
     let engine: Engine | undefined;
     try {
-        host = await startProviderHost({ cwd: request.programDir, env: { ...request.hostEnv }, project: request.project, stack: request.stack, config: request.config });
-        engine = new Engine({ host, state: loadStackState(request.stateFile), preview: request.command === "preview", onStep: (s) => renderStep(s, paint).forEach(print) });
+        host = await startProviderHost({
+            cwd: request.programDir,
+            env: { ...request.hostEnv },
+            project: request.project,
+            stack: request.stack,
+            config: request.config,
+        });
+        engine = new Engine({
+            host,
+            state: loadStackState(request.stateFile),
+            preview: request.command === "preview",
+            onStep: (s) => renderStep(s, paint).forEach(print),
+        });
         if (request.refresh || request.command === "refresh") await engine.refreshAll();
         if (request.command === "up" || request.command === "preview") {
             const programErrors = await runProgram(request, engine);
@@ -70,7 +81,8 @@ async function runProgram(request: RunRequest, engine: Engine): Promise<string[]
     await pulumi.runtime.setMocks(
         {
             newResource: async (args) => {
-                if (!args.type.startsWith("pulumi-nodejs:dynamic/")) return foreignResource(args.type, args.name, args.inputs as Record<string, unknown>, subscriptionId);
+                if (!args.type.startsWith("pulumi-nodejs:dynamic/"))
+                    return foreignResource(args.type, args.name, args.inputs as Record<string, unknown>, subscriptionId);
                 const urn = `urn:pulumi:${request.stack}::${request.project}::${args.type}::${args.name}`;
                 return engine.register(urn, args.type, args.name, args.inputs as Record<string, unknown>);
             },

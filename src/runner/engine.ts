@@ -98,7 +98,10 @@ export class Engine {
             await host.delete(type, name, old.id, old.outputs, old.inputs);
             return { id: created.id, state: created.outputs };
         }
-        const updated = await this.write(urn, type, name, news, async () => ({ id: old.id, ...(await host.update(type, name, old.id, old.outputs, news, old.inputs)) }));
+        const updated = await this.write(urn, type, name, news, async () => ({
+            id: old.id,
+            ...(await host.update(type, name, old.id, old.outputs, news, old.inputs)),
+        }));
         return { id: old.id, state: updated.outputs };
     }
 
@@ -110,7 +113,13 @@ export class Engine {
             const read = await this.options.host.read(r.type, r.name, r.id, r.outputs, r.inputs);
             if (read.id === "") {
                 this.resources.delete(urn);
-                this.record({ urn, type: shortType(r.type), name: r.name, op: "refresh", diffs: [{ key: "(resource)", kind: "delete", old: JSON.stringify(r.id), replaces: false }] });
+                this.record({
+                    urn,
+                    type: shortType(r.type),
+                    name: r.name,
+                    op: "refresh",
+                    diffs: [{ key: "(resource)", kind: "delete", old: JSON.stringify(r.id), replaces: false }],
+                });
                 continue;
             }
             const inputs = (read.inputs ?? r.inputs) as Record<string, unknown>;

@@ -7,7 +7,12 @@
 export const DEFAULT_SUBSCRIPTION_ID = "00000000-0000-0000-0000-000000000001";
 
 /** State for a mocked resource of another package. */
-export function foreignResource(type: string, name: string, inputs: Record<string, unknown>, subscriptionId: string): { id: string; state: Record<string, unknown> } {
+export function foreignResource(
+    type: string,
+    name: string,
+    inputs: Record<string, unknown>,
+    subscriptionId: string,
+): { id: string; state: Record<string, unknown> } {
     if (type === "azure-native:resources:ResourceGroup") {
         const groupName = typeof inputs["resourceGroupName"] === "string" ? inputs["resourceGroupName"] : name;
         const id = `/subscriptions/${subscriptionId}/resourceGroups/${groupName}`;

@@ -66,7 +66,15 @@ export async function runProgram(command: RunCommand, options: RunProgramOptions
     try {
         const output = await runChild(requestFile, programDir, request, config, secretKeys, options);
         const result = fs.existsSync(request.resultFile) ? (JSON.parse(fs.readFileSync(request.resultFile, "utf8")) as Omit<RunResult, "output">) : undefined;
-        if (!result) return { exitCode: 254, steps: [], summary: { same: 0, create: 0, update: 0, replace: 0, delete: 0 }, changes: false, errors: ["the runner exited without a result"], output };
+        if (!result)
+            return {
+                exitCode: 254,
+                steps: [],
+                summary: { same: 0, create: 0, update: 0, replace: 0, delete: 0 },
+                changes: false,
+                errors: ["the runner exited without a result"],
+                output,
+            };
         return { ...result, output };
     } finally {
         fs.rmSync(work, { recursive: true, force: true });

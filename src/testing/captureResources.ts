@@ -195,10 +195,7 @@ export async function captureProgram(options: CaptureOptions): Promise<ProgramCa
         throw new CaptureError(`the program process could not be started: ${exit.message}`, output);
     }
     if (resultJson === undefined) {
-        throw new CaptureError(
-            `${request.programFile} exited (code ${String(exit.code)}, signal ${String(exit.signal)}) without a result`,
-            output,
-        );
+        throw new CaptureError(`${request.programFile} exited (code ${String(exit.code)}, signal ${String(exit.signal)}) without a result`, output);
     }
     const result = parseResult(resultJson, output);
     if (!result.ok) {

@@ -53,7 +53,9 @@ export function initFailureReader(pulumiDir: string, load: (modulePath: string) 
     const InitFailed = classOf<InitFailedMessage>(load(path.join(pulumiDir, "proto", "provider_pb.js")), "ErrorResourceInitFailed", "provider_pb");
     return (metadata) => {
         for (const bytes of detailValues(metadata)) {
-            const detail = Status.deserializeBinary(bytes).getDetailsList().find((any) => any.getTypeName() === TYPE_NAME);
+            const detail = Status.deserializeBinary(bytes)
+                .getDetailsList()
+                .find((any) => any.getTypeName() === TYPE_NAME);
             if (!detail) continue;
             const failed = InitFailed.deserializeBinary(detail.getValue_asU8());
             return { id: failed.getId(), properties: decodeStruct(failed.getProperties()) ?? {}, reasons: failed.getReasonsList() };

@@ -101,13 +101,7 @@ export interface ProviderHost {
         oldInputs?: Readonly<Record<string, unknown>>,
     ): Promise<UpdateResult>;
     /** Delete: `properties` is the current state. */
-    delete(
-        type: string,
-        name: string,
-        id: string,
-        properties: Readonly<Record<string, unknown>>,
-        oldInputs?: Readonly<Record<string, unknown>>,
-    ): Promise<void>;
+    delete(type: string, name: string, id: string, properties: Readonly<Record<string, unknown>>, oldInputs?: Readonly<Record<string, unknown>>): Promise<void>;
     /** Closes the connection and ends the host process (bounded); safe to call twice. */
     stop(): Promise<void>;
 }

@@ -42,11 +42,29 @@ async function create(s: ArmSession, args: Record<string, unknown> = ownersArgs)
 
 describe("check rejects bad input before any HTTP call, naming the property", () => {
     test.each<[string, string, Record<string, unknown>, string, string]>([
-        ["unknown alert id", CONFIGURATION, { alertId: "TooManyOwners" }, "alertId", "must be one of TooManyOwnersAssignedToResource, TooManyPermanentOwnersAssignedToResource, DuplicateRoleCreated, AzureRolesAssignedOutsidePimAlert"],
-        ["threshold of another alert", CONFIGURATION, { alertId: "DuplicateRoleCreated", thresholdNumberOfOwners: 3 }, "thresholdNumberOfOwners", "not a threshold of DuplicateRoleCreated"],
+        [
+            "unknown alert id",
+            CONFIGURATION,
+            { alertId: "TooManyOwners" },
+            "alertId",
+            "must be one of TooManyOwnersAssignedToResource, TooManyPermanentOwnersAssignedToResource, DuplicateRoleCreated, AzureRolesAssignedOutsidePimAlert",
+        ],
+        [
+            "threshold of another alert",
+            CONFIGURATION,
+            { alertId: "DuplicateRoleCreated", thresholdNumberOfOwners: 3 },
+            "thresholdNumberOfOwners",
+            "not a threshold of DuplicateRoleCreated",
+        ],
         ["fractional count", CONFIGURATION, { thresholdNumberOfOwners: 1.5 }, "thresholdNumberOfOwners", "whole number"],
         ["negative count", CONFIGURATION, { thresholdNumberOfOwners: -2 }, "thresholdNumberOfOwners", "between 0 and 2147483647"],
-        ["percentage over 100", CONFIGURATION, { thresholdPercentageOfOwnersOutOfAllRoleMembers: 150 }, "thresholdPercentageOfOwnersOutOfAllRoleMembers", "between 0 and 100"],
+        [
+            "percentage over 100",
+            CONFIGURATION,
+            { thresholdPercentageOfOwnersOutOfAllRoleMembers: 150 },
+            "thresholdPercentageOfOwnersOutOfAllRoleMembers",
+            "between 0 and 100",
+        ],
         ["string for a number", CONFIGURATION, { thresholdNumberOfOwners: "3" }, "thresholdNumberOfOwners", "must be a number"],
         ["malformed scope", CONFIGURATION, { scope: "subscriptions/123" }, "scope", "the subscription id must be a GUID"],
         ["injection-looking scope", CONFIGURATION, { scope: `${SUB}/../../providers?x=1` }, "scope", "not allowed"],
@@ -69,9 +87,13 @@ describe("Azure failures", () => {
         const s = await started();
         s.emulator.admin.setReadOnly(MANAGED_IDENTITY_OBJECT_ID);
         const error = await failureOf(create(s));
-        expect(error.message).toMatch(/PATCH http:\/\/127\.0\.0\.1:\d+\/subscriptions\/.*roleManagementAlertConfigurations\/TooManyOwnersAssignedToResource\?api-version=2022-08-01-preview failed with 403 Forbidden: AuthorizationFailed: /);
+        expect(error.message).toMatch(
+            /PATCH http:\/\/127\.0\.0\.1:\d+\/subscriptions\/.*roleManagementAlertConfigurations\/TooManyOwnersAssignedToResource\?api-version=2022-08-01-preview failed with 403 Forbidden: AuthorizationFailed: /,
+        );
         expect(error.message).toMatch(/\(request id: [0-9a-f-]{36}\)/);
-        expect(error.message).toContain(`missing the permission Microsoft.Authorization/roleAssignments/write on ${SUB} (held by the Owner and User Access Administrator roles)`);
+        expect(error.message).toContain(
+            `missing the permission Microsoft.Authorization/roleAssignments/write on ${SUB} (held by the Owner and User Access Administrator roles)`,
+        );
         expect(s.emulator.admin.configuration(SUB, OWNERS)).toMatchObject({ thresholdNumberOfOwners: 2 });
     });
 
@@ -99,7 +121,10 @@ describe("Azure failures", () => {
         s.emulator.admin.injectFault({ method: "PATCH", status: 503, retryAfterSeconds: 0, times: 1 });
         const { properties } = await create(s);
         expect(properties["thresholdNumberOfOwners"]).toBe(3);
-        const statuses = s.emulator.admin.requests().filter((r) => r.api === "arm").map((r) => `${r.method} ${r.status}`);
+        const statuses = s.emulator.admin
+            .requests()
+            .filter((r) => r.api === "arm")
+            .map((r) => `${r.method} ${r.status}`);
         expect(statuses).toEqual(["GET 429", "GET 429", "GET 200", "PATCH 503", "PATCH 204", "GET 200"]);
     });
 
@@ -115,7 +140,11 @@ describe("Azure failures", () => {
     test("a read-back failing after a successful PATCH keeps the state, and the next update repairs it", async () => {
         const s = await started();
         const { id, properties } = await create(s);
-        const checked = await s.host.check(CONFIGURATION, "owners", properties, { __provider: providers.configuration, ...ownersArgs, thresholdNumberOfOwners: 6 });
+        const checked = await s.host.check(CONFIGURATION, "owners", properties, {
+            __provider: providers.configuration,
+            ...ownersArgs,
+            thresholdNumberOfOwners: 6,
+        });
         s.emulator.admin.injectFault({ method: "GET", status: 500, retryAfterSeconds: 0, times: 7 });
         await expect(s.host.update(CONFIGURATION, "owners", id, properties, checked.inputs)).rejects.toThrow(
             /updated alert configuration TooManyOwnersAssignedToResource at .*, then: GET .* failed with 500.*The state is kept; run `pulumi up` again to finish/,

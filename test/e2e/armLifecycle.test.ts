@@ -29,7 +29,11 @@ async function createConfiguration(args: Record<string, unknown>, name = "owners
     return { inputs: checked.inputs, ...created };
 }
 
-const apiCalls = () => session.emulator.admin.requests().filter((r) => r.api === "arm").map((r) => `${r.method} ${r.status}`);
+const apiCalls = () =>
+    session.emulator.admin
+        .requests()
+        .filter((r) => r.api === "arm")
+        .map((r) => `${r.method} ${r.status}`);
 
 describe("AlertConfiguration", () => {
     test("create adopts the configuration: keeps what was there, sets only what is declared", async () => {
@@ -46,7 +50,11 @@ describe("AlertConfiguration", () => {
             thresholdPercentageOfOwnersOutOfAllRoleMembers: 3,
         });
         // The undeclared percentage was never written: it still holds the example's 3.
-        expect(session.emulator.admin.configuration(SUB, OWNERS)).toEqual({ isEnabled: true, thresholdNumberOfOwners: 4, thresholdPercentageOfOwnersOutOfAllRoleMembers: 3 });
+        expect(session.emulator.admin.configuration(SUB, OWNERS)).toEqual({
+            isEnabled: true,
+            thresholdNumberOfOwners: 4,
+            thresholdPercentageOfOwnersOutOfAllRoleMembers: 3,
+        });
         expect(apiCalls()).toEqual(["GET 200", "PATCH 204", "GET 200"]);
     });
 
@@ -58,7 +66,12 @@ describe("AlertConfiguration", () => {
     test("after create, a preview sees no change (diff makes no HTTP call)", async () => {
         const { id, inputs, properties } = await createConfiguration({ scope: SUB, alertId: OWNERS, thresholdNumberOfOwners: 3 });
         session.emulator.admin.clearRequests();
-        const again = await session.host.check(CONFIGURATION, "owners", inputs, { __provider: providers.configuration, scope: SUB, alertId: OWNERS, thresholdNumberOfOwners: 3 });
+        const again = await session.host.check(CONFIGURATION, "owners", inputs, {
+            __provider: providers.configuration,
+            scope: SUB,
+            alertId: OWNERS,
+            thresholdNumberOfOwners: 3,
+        });
         const diff = await session.host.diff(CONFIGURATION, "owners", id, properties, again.inputs, inputs);
         expect(diff).toMatchObject({ changes: "none", replaces: [] });
         expect(apiCalls()).toEqual([]);
@@ -73,7 +86,14 @@ describe("AlertConfiguration", () => {
         expect(read.id).toBe(id);
         expect(read.properties).toMatchObject({ thresholdNumberOfOwners: 5, thresholdPercentageOfOwnersOutOfAllRoleMembers: 50 });
         // Refreshed inputs carry the live value of declared properties only: the preview shows 5 => 3.
-        expect(read.inputs).toEqual({ __provider: providers.configuration, scope: SUB, alertId: OWNERS, onDelete: "retain", isEnabled: true, thresholdNumberOfOwners: 5 });
+        expect(read.inputs).toEqual({
+            __provider: providers.configuration,
+            scope: SUB,
+            alertId: OWNERS,
+            onDelete: "retain",
+            isEnabled: true,
+            thresholdNumberOfOwners: 5,
+        });
         expect(apiCalls()).toEqual(["GET 200"]);
 
         const diff = await session.host.diff(CONFIGURATION, "owners", id, read.properties, inputs, read.inputs);
@@ -81,7 +101,11 @@ describe("AlertConfiguration", () => {
         const updated = await session.host.update(CONFIGURATION, "owners", id, read.properties, inputs, read.inputs);
         expect(updated.properties).toMatchObject({ thresholdNumberOfOwners: 3, thresholdPercentageOfOwnersOutOfAllRoleMembers: 50 });
         // Only the declared, drifted threshold was written back; the undeclared 50 % is left alone.
-        expect(session.emulator.admin.configuration(SUB, OWNERS)).toEqual({ isEnabled: true, thresholdNumberOfOwners: 3, thresholdPercentageOfOwnersOutOfAllRoleMembers: 50 });
+        expect(session.emulator.admin.configuration(SUB, OWNERS)).toEqual({
+            isEnabled: true,
+            thresholdNumberOfOwners: 3,
+            thresholdPercentageOfOwnersOutOfAllRoleMembers: 50,
+        });
         expect(apiCalls()).toEqual(["GET 200", "PATCH 204", "GET 200"]);
     });
 
@@ -110,10 +134,20 @@ describe("AlertConfiguration", () => {
     });
 
     test("delete with onDelete restore puts back only the declared properties", async () => {
-        const { id, properties } = await createConfiguration({ scope: SUB, alertId: OWNERS, isEnabled: false, thresholdNumberOfOwners: 7, onDelete: "restore" });
+        const { id, properties } = await createConfiguration({
+            scope: SUB,
+            alertId: OWNERS,
+            isEnabled: false,
+            thresholdNumberOfOwners: 7,
+            onDelete: "restore",
+        });
         session.emulator.admin.setConfiguration(SUB, OWNERS, { thresholdPercentageOfOwnersOutOfAllRoleMembers: 60 });
         await session.host.delete(CONFIGURATION, "owners", id, properties);
-        expect(session.emulator.admin.configuration(SUB, OWNERS)).toEqual({ isEnabled: true, thresholdNumberOfOwners: 2, thresholdPercentageOfOwnersOutOfAllRoleMembers: 60 });
+        expect(session.emulator.admin.configuration(SUB, OWNERS)).toEqual({
+            isEnabled: true,
+            thresholdNumberOfOwners: 2,
+            thresholdPercentageOfOwnersOutOfAllRoleMembers: 60,
+        });
     });
 });
 
@@ -141,7 +175,10 @@ describe("AlertDismissal", () => {
     });
 
     test("delete leaves the alert dismissed; onDelete reactivate re-activates it", async () => {
-        for (const [onDelete, expected] of [["retain", false], ["reactivate", true]] as const) {
+        for (const [onDelete, expected] of [
+            ["retain", false],
+            ["reactivate", true],
+        ] as const) {
             const checked = await session.host.check(DISMISSAL, "dup", {}, { __provider: providers.dismissal, scope: SUB, alertId: DUP, onDelete });
             const created = await session.host.create(DISMISSAL, "dup", checked.inputs);
             await session.host.delete(DISMISSAL, "dup", created.id, created.properties);

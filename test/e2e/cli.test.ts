@@ -130,7 +130,12 @@ describe("export adopts today's policy as code", () => {
         expect(typeErrors(file)).toEqual([]);
         // The check has teeth: a threshold of the wrong type, or on the wrong alert, does not compile.
         const broken = path.join(work, "broken.ts");
-        fs.writeFileSync(broken, program.replace("thresholdNumberOfOwners: 5,", 'thresholdNumberOfOwners: "5",').replace('duration: "P45D",', 'duration: "P45D", globalAdminCountThreshold: 3,'));
+        fs.writeFileSync(
+            broken,
+            program
+                .replace("thresholdNumberOfOwners: 5,", 'thresholdNumberOfOwners: "5",')
+                .replace('duration: "P45D",', 'duration: "P45D", globalAdminCountThreshold: 3,'),
+        );
         expect(typeErrors(broken).join("\n")).toMatch(/Type 'string' is not assignable[\s\S]*'globalAdminCountThreshold' does not exist/);
 
         await ensurePackedProgram();
@@ -170,7 +175,12 @@ describe("export adopts today's policy as code", () => {
 function liveConfigurations(scopes: readonly string[]): Record<string, unknown> {
     const out: Record<string, unknown> = {};
     for (const scope of scopes) {
-        for (const alertId of ["TooManyOwnersAssignedToResource", "TooManyPermanentOwnersAssignedToResource", "DuplicateRoleCreated", "AzureRolesAssignedOutsidePimAlert"]) {
+        for (const alertId of [
+            "TooManyOwnersAssignedToResource",
+            "TooManyPermanentOwnersAssignedToResource",
+            "DuplicateRoleCreated",
+            "AzureRolesAssignedOutsidePimAlert",
+        ]) {
             out[`${scope}:${alertId}`] = emulator.admin.configuration(scope, alertId);
         }
     }

@@ -95,12 +95,15 @@ describe("DirectoryAlertConfiguration: every configuration type", () => {
 });
 
 describe("DirectoryAlertConfiguration: durations compared by meaning", () => {
-    test.each<[string]>([["P30D"], ["PT720H"], ["P4W2D"]])("declaring %s where Graph holds P30D writes nothing and reports the program's spelling", async (duration) => {
-        const s = await started();
-        const { properties } = await createConfiguration(s, { alertId: "StaleSignInAlert", duration });
-        expect(s.graphCalls()).toEqual(["GET 200"]);
-        expect(properties["duration"]).toBe(duration);
-    });
+    test.each<[string]>([["P30D"], ["PT720H"], ["P4W2D"]])(
+        "declaring %s where Graph holds P30D writes nothing and reports the program's spelling",
+        async (duration) => {
+            const s = await started();
+            const { properties } = await createConfiguration(s, { alertId: "StaleSignInAlert", duration });
+            expect(s.graphCalls()).toEqual(["GET 200"]);
+            expect(properties["duration"]).toBe(duration);
+        },
+    );
 
     test("Graph answering in another spelling is no drift; a different length is", async () => {
         const s = await started();
@@ -115,7 +118,10 @@ describe("DirectoryAlertConfiguration: durations compared by meaning", () => {
         s.emulator.admin.graph.setConfiguration("StaleSignInAlert", { duration: "P45D" });
         const drifted = await s.host.read(DIRECTORY_CONFIGURATION, "config", id, same.properties, inputs);
         expect(drifted.inputs).toMatchObject({ duration: "P45D" });
-        expect(await s.host.diff(DIRECTORY_CONFIGURATION, "config", id, drifted.properties, inputs, drifted.inputs)).toMatchObject({ changes: "some", replaces: [] });
+        expect(await s.host.diff(DIRECTORY_CONFIGURATION, "config", id, drifted.properties, inputs, drifted.inputs)).toMatchObject({
+            changes: "some",
+            replaces: [],
+        });
         s.emulator.admin.clearRequests();
         const updated = await s.host.update(DIRECTORY_CONFIGURATION, "config", id, drifted.properties, inputs, drifted.inputs);
         expect(updated.properties).toMatchObject({ duration: "P30D" });
@@ -125,7 +131,10 @@ describe("DirectoryAlertConfiguration: durations compared by meaning", () => {
 
     test("respelling a declared duration in the program is not a change", async () => {
         const s = await started();
-        const { id, inputs, properties } = await createConfiguration(s, { alertId: "SequentialActivationRenewalsAlert", timeIntervalBetweenActivations: "PT1H" });
+        const { id, inputs, properties } = await createConfiguration(s, {
+            alertId: "SequentialActivationRenewalsAlert",
+            timeIntervalBetweenActivations: "PT1H",
+        });
         const checked = await s.host.check(DIRECTORY_CONFIGURATION, "config", inputs, { ...inputs, timeIntervalBetweenActivations: "PT60M" });
         expect(await s.host.diff(DIRECTORY_CONFIGURATION, "config", id, properties, checked.inputs, inputs)).toMatchObject({ changes: "none" });
     });
@@ -150,7 +159,12 @@ describe("DirectoryAlertConfiguration: ranges", () => {
 
     test.each<[string, Record<string, unknown>, string, string]>([
         ["TooManyGlobalAdminsAssignedToTenantAlert", { globalAdminCountThreshold: 1 }, "globalAdminCountThreshold", "between 2 and 100"],
-        ["TooManyGlobalAdminsAssignedToTenantAlert", { percentageOfGlobalAdminsOutOfRolesThreshold: 101 }, "percentageOfGlobalAdminsOutOfRolesThreshold", "between 0 and 100"],
+        [
+            "TooManyGlobalAdminsAssignedToTenantAlert",
+            { percentageOfGlobalAdminsOutOfRolesThreshold: 101 },
+            "percentageOfGlobalAdminsOutOfRolesThreshold",
+            "between 0 and 100",
+        ],
         ["StaleSignInAlert", { duration: "P366D" }, "duration", "between P1D and P365D"],
         ["StaleSignInAlert", { duration: "P1M" }, "duration", "uses years or months"],
         ["StaleSignInAlert", { duration: "PT36H" }, "duration", "whole number of days"],
@@ -181,7 +195,11 @@ describe("DirectoryAlertConfiguration: lifecycle", () => {
         expect(read.properties).toMatchObject({ globalAdminCountThreshold: 9, percentageOfGlobalAdminsOutOfRolesThreshold: 50 });
         const updated = await s.host.update(DIRECTORY_CONFIGURATION, "config", id, read.properties, inputs, read.inputs);
         expect(updated.properties).toMatchObject({ globalAdminCountThreshold: 4, percentageOfGlobalAdminsOutOfRolesThreshold: 50 });
-        expect(s.emulator.admin.graph.configuration(alertId)).toEqual({ isEnabled: true, globalAdminCountThreshold: 4, percentageOfGlobalAdminsOutOfRolesThreshold: 50 });
+        expect(s.emulator.admin.graph.configuration(alertId)).toEqual({
+            isEnabled: true,
+            globalAdminCountThreshold: 4,
+            percentageOfGlobalAdminsOutOfRolesThreshold: 50,
+        });
         expect(s.graphCalls()).toEqual(["GET 200", "PATCH 204", "GET 200"]);
     });
 
@@ -221,13 +239,22 @@ describe("DirectoryAlertConfiguration: lifecycle", () => {
         const { id, properties } = await createConfiguration(s, { alertId, globalAdminCountThreshold: 8, onDelete: "restore" });
         s.emulator.admin.graph.setConfiguration(alertId, { percentageOfGlobalAdminsOutOfRolesThreshold: 60 });
         await s.host.delete(DIRECTORY_CONFIGURATION, "config", id, properties);
-        expect(s.emulator.admin.graph.configuration(alertId)).toEqual({ isEnabled: true, globalAdminCountThreshold: 3, percentageOfGlobalAdminsOutOfRolesThreshold: 60 });
+        expect(s.emulator.admin.graph.configuration(alertId)).toEqual({
+            isEnabled: true,
+            globalAdminCountThreshold: 3,
+            percentageOfGlobalAdminsOutOfRolesThreshold: 60,
+        });
     });
 
     test("the configured tenant id is used before the token's", async () => {
         const other = "0f0f0f0f-1111-2222-3333-444444444444";
         const s = await started({ config: { "pim-alerts:tenantId": other } });
-        const checked = await s.host.check(DIRECTORY_CONFIGURATION, "config", {}, { __provider: providers.configuration, alertId: "StaleSignInAlert", duration: "P60D" });
+        const checked = await s.host.check(
+            DIRECTORY_CONFIGURATION,
+            "config",
+            {},
+            { __provider: providers.configuration, alertId: "StaleSignInAlert", duration: "P60D" },
+        );
         await expect(s.host.create(DIRECTORY_CONFIGURATION, "config", checked.inputs)).rejects.toThrow(
             `directory alert configuration StaleSignInAlert in tenant ${other} was not found: check the tenant id and the alert id`,
         );
@@ -262,7 +289,10 @@ describe("DirectoryAlertDismissal", () => {
         expect(s.emulator.admin.requests().filter((r) => r.method === "POST")).toEqual([]);
     });
 
-    test.each<[string, boolean]>([["retain", false], ["reactivate", true]])("delete with onDelete %s leaves isActive %s", async (onDelete, isActive) => {
+    test.each<[string, boolean]>([
+        ["retain", false],
+        ["reactivate", true],
+    ])("delete with onDelete %s leaves isActive %s", async (onDelete, isActive) => {
         const s = await started();
         const { id, properties } = await createDismissal(s, { alertId: NO_MFA, onDelete });
         await s.host.delete(DIRECTORY_DISMISSAL, "dismissal", id, properties);
@@ -278,7 +308,15 @@ describe("DirectoryAlertDismissal", () => {
         );
         // The PATCH reached Graph; the engine recorded the alert as still active, so the next `up` dismisses again.
         expect(s.emulator.admin.graph.alert(NO_MFA).isActive).toBe(false);
-        const recorded = { __provider: providers.dismissal, alertId: NO_MFA, tenantId: s.emulator.tenantId, onDelete: "retain", isActive: true, incidentCount: 0, lastScannedDateTime: "" };
+        const recorded = {
+            __provider: providers.dismissal,
+            alertId: NO_MFA,
+            tenantId: s.emulator.tenantId,
+            onDelete: "retain",
+            isActive: true,
+            incidentCount: 0,
+            lastScannedDateTime: "",
+        };
         const id = s.idOf(NO_MFA);
         expect(await s.host.diff(DIRECTORY_DISMISSAL, "dismissal", id, recorded, checked.inputs)).toMatchObject({ changes: "some" });
         const updated = await s.host.update(DIRECTORY_DISMISSAL, "dismissal", id, recorded, checked.inputs);
@@ -290,7 +328,12 @@ describe("403", () => {
     test("a configuration write names the permission and the role, and changes nothing", async () => {
         const s = await started();
         s.emulator.admin.setReadOnly(MANAGED_IDENTITY_OBJECT_ID);
-        const checked = await s.host.check(DIRECTORY_CONFIGURATION, "config", {}, { __provider: providers.configuration, alertId: "StaleSignInAlert", duration: "P60D" });
+        const checked = await s.host.check(
+            DIRECTORY_CONFIGURATION,
+            "config",
+            {},
+            { __provider: providers.configuration, alertId: "StaleSignInAlert", duration: "P60D" },
+        );
         const error = await failureOf(s.host.create(DIRECTORY_CONFIGURATION, "config", checked.inputs));
         expect(error.message).toMatch(
             /PATCH http:\/\/127\.0\.0\.1:\d+\/beta\/identityGovernance\/roleManagementAlerts\/alertConfigurations\/DirectoryRole_[0-9a-f-]{36}_StaleSignInAlert failed with 403 Forbidden: Authorization_RequestDenied: /,

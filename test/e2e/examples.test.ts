@@ -30,5 +30,8 @@ test("azure-native interop: scopes from a resource group's id and from getClient
     expect(result.summary.create).toBe(2);
     const subscription = `/subscriptions/${DEFAULT_SUBSCRIPTION_ID}`;
     expect(emulator.admin.configuration(subscription, "TooManyPermanentOwnersAssignedToResource")["thresholdNumberOfPermanentOwners"]).toBe(2);
-    expect(emulator.admin.configuration(`${subscription}/resourceGroups/rg-payments-prod`, "TooManyOwnersAssignedToResource")).toMatchObject({ isEnabled: true, thresholdNumberOfOwners: 2 });
+    expect(emulator.admin.configuration(`${subscription}/resourceGroups/rg-payments-prod`, "TooManyOwnersAssignedToResource")).toMatchObject({
+        isEnabled: true,
+        thresholdNumberOfOwners: 2,
+    });
 });

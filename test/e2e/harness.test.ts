@@ -270,7 +270,9 @@ describe("startProviderHost, driven like the engine", () => {
 
     test("undefined in a provider's outs: the provider acted, but the host cannot encode the result", async () => {
         const since = host.output.length;
-        const error: unknown = await host.create(ECHO, "undefined-outs", { __provider: providerText, value: "v", returnUndefined: true }).catch((e: unknown) => e);
+        const error: unknown = await host
+            .create(ECHO, "undefined-outs", { __provider: providerText, value: "v", returnUndefined: true })
+            .catch((e: unknown) => e);
         expect(error).toMatchObject({ method: "create", code: 2, details: "Unexpected struct type." });
         // The object was created all the same: Pulumi would never record it.
         await expect(host.waitForOutput(/^echo-provider: created echo-\d+$/, { since })).resolves.toMatch(/created echo-\d+/);

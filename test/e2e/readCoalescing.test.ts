@@ -50,7 +50,10 @@ async function refresh(s: ArmSession, resources: readonly Created[]) {
     s.emulator.admin.clearRequests();
     const reads = [];
     for (const r of resources) reads.push(await s.host.read(r.type, r.name, r.id, r.properties, r.inputs));
-    const calls = s.emulator.admin.requests().filter((r) => r.api === "arm").map((r) => `${r.method} ${r.path}`);
+    const calls = s.emulator.admin
+        .requests()
+        .filter((r) => r.api === "arm")
+        .map((r) => `${r.method} ${r.path}`);
     return { reads, calls };
 }
 
@@ -62,9 +65,7 @@ test("a refresh makes one list call per scope and collection, not one GET per re
     session.emulator.admin.setConfiguration(SCOPES[1] as string, "TooManyOwnersAssignedToResource", { thresholdNumberOfOwners: 8 });
 
     const { reads, calls } = await refresh(session, resources);
-    expect(calls).toEqual(
-        SCOPES.flatMap((scope) => [list(scope, "roleManagementAlertConfigurations"), list(scope, "roleManagementAlerts")]),
-    );
+    expect(calls).toEqual(SCOPES.flatMap((scope) => [list(scope, "roleManagementAlertConfigurations"), list(scope, "roleManagementAlerts")]));
     // What a user sees is unchanged: the live values, drift included.
     expect(reads.every((r, i) => r.id === resources[i]?.id)).toBe(true);
     expect(reads[5]?.properties).toMatchObject({ alertId: "TooManyOwnersAssignedToResource", thresholdNumberOfOwners: 8 });
@@ -101,9 +102,18 @@ test("create and update never use the cache: adoption GET and read-back always g
     await refresh(session, resources);
     session.emulator.admin.setConfiguration(SCOPES[0] as string, "TooManyOwnersAssignedToResource", { thresholdNumberOfOwners: 7 });
     session.emulator.admin.clearRequests();
-    const again = await createOne(session, CONFIGURATION, "owners-again", { __provider: providers.configuration, scope: SCOPES[0], alertId: "TooManyOwnersAssignedToResource" });
+    const again = await createOne(session, CONFIGURATION, "owners-again", {
+        __provider: providers.configuration,
+        scope: SCOPES[0],
+        alertId: "TooManyOwnersAssignedToResource",
+    });
     expect(again.properties).toMatchObject({ thresholdNumberOfOwners: 7 });
-    expect(session.emulator.admin.requests().filter((r) => r.api === "arm").map((r) => r.method)).toEqual(["GET"]);
+    expect(
+        session.emulator.admin
+            .requests()
+            .filter((r) => r.api === "arm")
+            .map((r) => r.method),
+    ).toEqual(["GET"]);
 });
 
 test("readCacheSeconds 0 is the baseline: one GET per resource", async () => {

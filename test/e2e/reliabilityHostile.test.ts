@@ -33,7 +33,12 @@ async function started(): Promise<ArmSession> {
 }
 
 async function createOwners(s: ArmSession) {
-    const checked = await s.host.check(CONFIGURATION, "owners", {}, { __provider: providers.configuration, scope: SUB, alertId: OWNERS, thresholdNumberOfOwners: 4 });
+    const checked = await s.host.check(
+        CONFIGURATION,
+        "owners",
+        {},
+        { __provider: providers.configuration, scope: SUB, alertId: OWNERS, thresholdNumberOfOwners: 4 },
+    );
     return s.host.create(CONFIGURATION, "owners", checked.inputs);
 }
 
@@ -55,10 +60,26 @@ function expectNoHoles(value: unknown, path = "outputs"): void {
 }
 
 const HOSTILE: Array<[string, FaultSpec, RegExp]> = [
-    ["malformed JSON in a 200", { status: 200, body: "malformedJson" }, /answered 200 with an unexpected body: the body is not JSON \(application\/json\): "\{\\"error\\": /],
-    ["an HTML login page from a proxy, 200", { status: 200, body: "html" }, /answered 200 with an unexpected body: the body is not JSON \(text\/html\): "200 - Service Error 200 The service is temporarily unavailable/],
-    ["an HTML error page from a proxy, 502 on every retry", { status: 502, body: "html", retryAfterSeconds: 0, times: 7 }, /failed with 502 Bad Gateway: the body is not JSON \(text\/html\): "502 - Service Error .*The service failed after all retries/],
-    ["a 200 whose properties are missing", { body: "emptyProperties" }, /answered 200 with an unexpected body: not an alert configuration \(properties\.alertConfigurationType: .*properties\.isEnabled: /],
+    [
+        "malformed JSON in a 200",
+        { status: 200, body: "malformedJson" },
+        /answered 200 with an unexpected body: the body is not JSON \(application\/json\): "\{\\"error\\": /,
+    ],
+    [
+        "an HTML login page from a proxy, 200",
+        { status: 200, body: "html" },
+        /answered 200 with an unexpected body: the body is not JSON \(text\/html\): "200 - Service Error 200 The service is temporarily unavailable/,
+    ],
+    [
+        "an HTML error page from a proxy, 502 on every retry",
+        { status: 502, body: "html", retryAfterSeconds: 0, times: 7 },
+        /failed with 502 Bad Gateway: the body is not JSON \(text\/html\): "502 - Service Error .*The service failed after all retries/,
+    ],
+    [
+        "a 200 whose properties are missing",
+        { body: "emptyProperties" },
+        /answered 200 with an unexpected body: not an alert configuration \(properties\.alertConfigurationType: .*properties\.isEnabled: /,
+    ],
 ];
 
 describe.each(HOSTILE)("%s", (_what, fault, message) => {
@@ -88,7 +109,10 @@ describe.each(HOSTILE)("%s", (_what, fault, message) => {
         if (fault.body === "emptyProperties") {
             // The hollow list answered nothing positively: the configuration was read with its own GET.
             expect(first.read?.properties).toMatchObject({ thresholdNumberOfOwners: 4 });
-            expect(s.emulator.admin.requests().map((r) => `${r.method} ${r.path.split("/").pop()}`)).toEqual(["GET roleManagementAlertConfigurations", `GET ${OWNERS}`]);
+            expect(s.emulator.admin.requests().map((r) => `${r.method} ${r.path.split("/").pop()}`)).toEqual([
+                "GET roleManagementAlertConfigurations",
+                `GET ${OWNERS}`,
+            ]);
         } else {
             expect(first.error).toMatch(URL_OF(CONFIGS));
             expect(first.error).toMatch(message);
@@ -114,7 +138,9 @@ test("a hollow alert on every read fails a dismissal's refresh clearly; the host
     const checked = await s.host.check(DISMISSAL, "dup", {}, { __provider: providers.dismissal, scope: SUB, alertId: "DuplicateRoleCreated" });
     const created = await s.host.create(DISMISSAL, "dup", checked.inputs);
     s.emulator.admin.injectFault({ method: "GET", body: "emptyProperties", times: 2 });
-    expect(await messageOf(s.host.read(DISMISSAL, "dup", created.id, created.properties))).toMatch(/roleManagementAlerts\/DuplicateRoleCreated answered 200 with an unexpected body: not an alert \(properties\.isActive: /);
+    expect(await messageOf(s.host.read(DISMISSAL, "dup", created.id, created.properties))).toMatch(
+        /roleManagementAlerts\/DuplicateRoleCreated answered 200 with an unexpected body: not an alert \(properties\.isActive: /,
+    );
     expectNoHoles((await s.host.read(DISMISSAL, "dup", created.id, created.properties)).properties);
 });
 
@@ -123,7 +149,12 @@ test.each<[string, FaultSpec, RegExp]>([
     ["a hollow entity (only id and @odata)", { body: "emptyProperties" }, /answered 200 with an unexpected body: /],
 ])("Graph: %s on a directory configuration is a clear error, and the host goes on", async (_what, fault, message) => {
     const s = await started();
-    const checked = await s.host.check(DIRECTORY_CONFIGURATION, "stale", {}, { __provider: directory.configuration, alertId: "StaleSignInAlert", duration: "P30D" });
+    const checked = await s.host.check(
+        DIRECTORY_CONFIGURATION,
+        "stale",
+        {},
+        { __provider: directory.configuration, alertId: "StaleSignInAlert", duration: "P30D" },
+    );
     s.emulator.admin.injectFault({ method: "GET", pathIncludes: "alertConfigurations/", ...fault });
     const error = await messageOf(s.host.create(DIRECTORY_CONFIGURATION, "stale", checked.inputs));
     expect(error).toMatch(/GET http:\/\/127\.0\.0\.1:\d+\/beta\/identityGovernance\/roleManagementAlerts\/alertConfigurations\//);
@@ -133,13 +164,26 @@ test.each<[string, FaultSpec, RegExp]>([
 
 describe("a configuration type from a newer API", () => {
     let arm: ScriptedServer;
-    const newer = { id: `${CONFIGS}/${OWNERS}`, name: OWNERS, properties: { alertConfigurationType: "TooManyOwnersAssignedToResourceAlertConfigurationV2", isEnabled: true, thresholdNumberOfOwners: 2 } };
-    const duplicate = { id: `${CONFIGS}/DuplicateRoleCreated`, name: "DuplicateRoleCreated", properties: { alertConfigurationType: "DuplicateRoleCreatedAlertConfiguration", isEnabled: true } };
+    const newer = {
+        id: `${CONFIGS}/${OWNERS}`,
+        name: OWNERS,
+        properties: { alertConfigurationType: "TooManyOwnersAssignedToResourceAlertConfigurationV2", isEnabled: true, thresholdNumberOfOwners: 2 },
+    };
+    const duplicate = {
+        id: `${CONFIGS}/DuplicateRoleCreated`,
+        name: "DuplicateRoleCreated",
+        properties: { alertConfigurationType: "DuplicateRoleCreatedAlertConfiguration", isEnabled: true },
+    };
 
     beforeEach(async () => {
         // ARM answers from a script: the owners configuration has a type this version does not know.
         arm = await startScriptedServer([
-            (req, res) => (req.url.includes(`${OWNERS}?`) ? json(200, newer) : req.url.includes("DuplicateRoleCreated?") ? json(200, duplicate) : json(200, { value: [newer, duplicate] }))(req, res),
+            (req, res) =>
+                (req.url.includes(`${OWNERS}?`)
+                    ? json(200, newer)
+                    : req.url.includes("DuplicateRoleCreated?")
+                      ? json(200, duplicate)
+                      : json(200, { value: [newer, duplicate] }))(req, res),
         ]);
         const emulator = await startEmulator();
         session = await startArmSession({ emulator, config: { "pim-alerts:armEndpoint": arm.url } });
@@ -151,7 +195,9 @@ describe("a configuration type from a newer API", () => {
     test("create refuses it, saying so, before writing anything", async () => {
         const s = session as ArmSession;
         const error = await messageOf(createOwners(s));
-        expect(error).toMatch(/answered 200 with an unexpected body: alertConfigurationType "TooManyOwnersAssignedToResourceAlertConfigurationV2" of TooManyOwnersAssignedToResource is not one this version of pulumi-pim-alerts knows \(a newer API\?\)/);
+        expect(error).toMatch(
+            /answered 200 with an unexpected body: alertConfigurationType "TooManyOwnersAssignedToResourceAlertConfigurationV2" of TooManyOwnersAssignedToResource is not one this version of pulumi-pim-alerts knows \(a newer API\?\)/,
+        );
         expect(arm.seen.map((r) => r.method)).toEqual(["GET"]);
     });
 
@@ -162,7 +208,9 @@ describe("a configuration type from a newer API", () => {
         expect(read.properties).toMatchObject({ alertId: "DuplicateRoleCreated", isEnabled: true });
         expectNoHoles(read.properties);
         const error = await messageOf(s.host.read(CONFIGURATION, "owners", `${CONFIGS}/${OWNERS}`, { __provider: providers.configuration }));
-        expect(error).toMatch(/TooManyOwnersAssignedToResource answered 200 with an unexpected body: alertConfigurationType "TooManyOwnersAssignedToResourceAlertConfigurationV2" .* is not one this version of pulumi-pim-alerts knows/);
+        expect(error).toMatch(
+            /TooManyOwnersAssignedToResource answered 200 with an unexpected body: alertConfigurationType "TooManyOwnersAssignedToResourceAlertConfigurationV2" .* is not one this version of pulumi-pim-alerts knows/,
+        );
         // One list for the scope; the item it could not read was asked for on its own.
         expect(arm.seen.map((r) => r.url.split("?")[0])).toEqual([CONFIGS, `${CONFIGS}/${OWNERS}`]);
     });

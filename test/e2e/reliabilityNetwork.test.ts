@@ -21,11 +21,20 @@ afterEach(async () => {
 
 /** check + create of the owners configuration with a threshold of 4. */
 async function createOwners(s: ArmSession) {
-    const checked = await s.host.check(CONFIGURATION, "owners", {}, { __provider: providers.configuration, scope: SUB, alertId: OWNERS, thresholdNumberOfOwners: 4 });
+    const checked = await s.host.check(
+        CONFIGURATION,
+        "owners",
+        {},
+        { __provider: providers.configuration, scope: SUB, alertId: OWNERS, thresholdNumberOfOwners: 4 },
+    );
     return s.host.create(CONFIGURATION, "owners", checked.inputs);
 }
 
-const armCalls = (s: ArmSession) => s.emulator.admin.requests().filter((r) => r.api === "arm").map((r) => `${r.method} ${r.status}`);
+const armCalls = (s: ArmSession) =>
+    s.emulator.admin
+        .requests()
+        .filter((r) => r.api === "arm")
+        .map((r) => `${r.method} ${r.status}`);
 
 test.each([
     ["the adoption GET", { method: "GET" }, ["GET 0", "GET 200", "PATCH 204", "GET 200"]],
@@ -52,7 +61,11 @@ test.each([
     const { properties } = await createOwners(session);
     expect(properties).toMatchObject({ thresholdNumberOfOwners: 4, thresholdPercentageOfOwnersOutOfAllRoleMembers: 3 });
     // Sending the complete desired values twice gives the same result as once.
-    expect(session.emulator.admin.configuration(SUB, OWNERS)).toEqual({ isEnabled: true, thresholdNumberOfOwners: 4, thresholdPercentageOfOwnersOutOfAllRoleMembers: 3 });
+    expect(session.emulator.admin.configuration(SUB, OWNERS)).toEqual({
+        isEnabled: true,
+        thresholdNumberOfOwners: 4,
+        thresholdPercentageOfOwnersOutOfAllRoleMembers: 3,
+    });
     expect(armCalls(session)).toEqual(["GET 200", "PATCH 0", "PATCH 204", "GET 200"]);
 });
 

@@ -35,7 +35,14 @@ const program = (name: string, threshold: number) =>
 
 /** Every read-back of the configuration fails (7 attempts = the first and all 6 retries); `after` lets GETs through first. */
 const failReadBack = (after = 0) =>
-    emulator.admin.injectFault({ method: "GET", pathIncludes: `roleManagementAlertConfigurations/${OWNERS}`, status: 500, retryAfterSeconds: 0, times: 7, after });
+    emulator.admin.injectFault({
+        method: "GET",
+        pathIncludes: `roleManagementAlertConfigurations/${OWNERS}`,
+        status: 500,
+        retryAfterSeconds: 0,
+        times: 7,
+        after,
+    });
 
 const owners = (s: ProgramStack) => (JSON.parse(fs.readFileSync(s.stateFile, "utf8")) as StackState).resources.find((r) => r.name === "owners");
 
@@ -47,7 +54,9 @@ test("update: the PATCH lands, the read-back fails; the state keeps the resource
     failReadBack();
     const failed = await runProgram("up", stack.options());
     expect(failed.exitCode).toBe(255);
-    expect(failed.errors.join("\n")).toMatch(/updated alert configuration TooManyOwnersAssignedToResource at .*, then: GET .* failed with 500.*The state is kept; run `pulumi up` again to finish/);
+    expect(failed.errors.join("\n")).toMatch(
+        /updated alert configuration TooManyOwnersAssignedToResource at .*, then: GET .* failed with 500.*The state is kept; run `pulumi up` again to finish/,
+    );
     // Nothing lost: Azure has the new value, and the state still holds the resource (old values, marked failed).
     expect(emulator.admin.configuration(SUB, OWNERS)).toMatchObject({ thresholdNumberOfOwners: 6 });
     expect(owners(stack)).toMatchObject({ id: ID, outputs: { thresholdNumberOfOwners: 3 }, initErrors: [expect.stringContaining("failed with 500")] });
@@ -75,14 +84,24 @@ test("create: adopted and written, the read-back fails; the resource is kept (no
     expect(finished.exitCode).toBe(0);
     expect(finished.summary).toMatchObject({ create: 0, update: 1 });
     expect(owners(stack)?.outputs).toMatchObject({ thresholdNumberOfOwners: 5, initialProperties: { thresholdNumberOfOwners: 2 } });
-    expect(emulator.admin.requests().filter((r) => r.api === "arm").map((r) => `${r.method} ${r.status}`)).toEqual(["PATCH 204", "GET 200"]);
+    expect(
+        emulator.admin
+            .requests()
+            .filter((r) => r.api === "arm")
+            .map((r) => `${r.method} ${r.status}`),
+    ).toEqual(["PATCH 204", "GET 200"]);
 });
 
 test("over gRPC, the host's error carries the id, the state to keep and the reason", async () => {
     const providers = await captureProviders();
     const session = await startArmSession({ emulator });
     try {
-        const checked = await session.host.check(CONFIGURATION, "owners", {}, { __provider: providers.configuration, scope: SUB, alertId: OWNERS, thresholdNumberOfOwners: 7 });
+        const checked = await session.host.check(
+            CONFIGURATION,
+            "owners",
+            {},
+            { __provider: providers.configuration, scope: SUB, alertId: OWNERS, thresholdNumberOfOwners: 7 },
+        );
         failReadBack(1);
         const error = await session.host.create(CONFIGURATION, "owners", checked.inputs).then(
             () => undefined,
@@ -91,7 +110,13 @@ test("over gRPC, the host's error carries the id, the state to keep and the reas
         expect(error).toBeInstanceOf(ProviderCallError);
         const { initFailure } = error as ProviderCallError;
         expect(initFailure?.id).toBe(ID);
-        expect(initFailure?.properties).toMatchObject({ scope: SUB, alertId: OWNERS, thresholdNumberOfOwners: 2, declaredProperties: ["thresholdNumberOfOwners"], __provider: providers.configuration });
+        expect(initFailure?.properties).toMatchObject({
+            scope: SUB,
+            alertId: OWNERS,
+            thresholdNumberOfOwners: 2,
+            declaredProperties: ["thresholdNumberOfOwners"],
+            __provider: providers.configuration,
+        });
         expect(initFailure?.reasons).toEqual([expect.stringMatching(/^GET .*failed with 500/)]);
     } finally {
         await session.host.stop();

@@ -84,7 +84,11 @@ describe.each<SecretSource>(["secret stack config", "PIM_ALERTS_CLIENT_SECRET", 
         expect(read.properties).toMatchObject({ thresholdNumberOfOwners: 4 });
 
         // diff + update to a new value
-        const rechecked = await s.host.check(CONFIGURATION, "owners", checked.inputs, { __provider: providers.configuration, ...args, thresholdNumberOfOwners: 6 });
+        const rechecked = await s.host.check(CONFIGURATION, "owners", checked.inputs, {
+            __provider: providers.configuration,
+            ...args,
+            thresholdNumberOfOwners: 6,
+        });
         stored.push(rechecked);
         const diff = await s.host.diff(CONFIGURATION, "owners", created.id, read.properties, rechecked.inputs, read.inputs);
         expect(diff).toMatchObject({ changes: "some", replaces: [] });
@@ -98,12 +102,15 @@ describe.each<SecretSource>(["secret stack config", "PIM_ALERTS_CLIENT_SECRET", 
         expect(emulator.admin.configuration(SUB, OWNERS)).toMatchObject({ thresholdNumberOfOwners: 2 });
 
         // Tokens came from the client-credentials endpoint only (one per process), never from the MSI endpoint.
-        const tokenCalls = emulator.admin.requests().filter((r) => r.api === "token").map((r) => `${r.method} ${r.path} ${r.status}`);
-        expect(tokenCalls).toEqual([
-            `GET /${emulator.tenantId}/v2.0/.well-known/openid-configuration 200`,
-            `POST /${emulator.tenantId}/oauth2/v2.0/token 200`,
-        ]);
-        const writes = emulator.admin.requests().filter((r) => r.api === "arm" && r.method === "PATCH").map((r) => r.status);
+        const tokenCalls = emulator.admin
+            .requests()
+            .filter((r) => r.api === "token")
+            .map((r) => `${r.method} ${r.path} ${r.status}`);
+        expect(tokenCalls).toEqual([`GET /${emulator.tenantId}/v2.0/.well-known/openid-configuration 200`, `POST /${emulator.tenantId}/oauth2/v2.0/token 200`]);
+        const writes = emulator.admin
+            .requests()
+            .filter((r) => r.api === "arm" && r.method === "PATCH")
+            .map((r) => r.status);
         expect(writes).toEqual([204, 204, 204]);
 
         // Every byte the engine would store, and every line the host printed (the SDK's logs included).
@@ -125,7 +132,12 @@ test("a wrong client secret fails with a message that says how to sign in and ho
     const wrongSecret = newSecret();
     const emulator = await httpsEmulator(rightSecret);
     const s = await startWithSecret("secret stack config", emulator, wrongSecret);
-    const checked = await s.host.check(CONFIGURATION, "owners", {}, { __provider: providers.configuration, scope: SUB, alertId: OWNERS, thresholdNumberOfOwners: 3 });
+    const checked = await s.host.check(
+        CONFIGURATION,
+        "owners",
+        {},
+        { __provider: providers.configuration, scope: SUB, alertId: OWNERS, thresholdNumberOfOwners: 3 },
+    );
     const error = (await s.host.create(CONFIGURATION, "owners", checked.inputs).catch((e: unknown) => e)) as Error;
     expect(error).toBeInstanceOf(Error);
     expect(error.message).toContain("getting an access token for https://management.azure.com/.default");

@@ -132,7 +132,10 @@ export async function packContentHash(packageDir: string): Promise<string> {
     }
     const hash = createHash("sha256");
     for (const rel of [...new Set(files.map((f) => f.split(path.sep).join("/")))].sort()) {
-        hash.update(rel).update("\0").update(await fsp.readFile(path.join(packageDir, rel))).update("\0");
+        hash.update(rel)
+            .update("\0")
+            .update(await fsp.readFile(path.join(packageDir, rel)))
+            .update("\0");
     }
     return hash.digest("hex");
 }

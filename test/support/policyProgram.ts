@@ -10,7 +10,11 @@ export const POLICY_PROGRAM_DIR = path.join(E2E_ROOT, "policy-program");
 
 /** Installs the packed package and the example program into {@link POLICY_PROGRAM_DIR}. */
 export async function ensurePolicyProgram(): Promise<string> {
-    const installed = await installPackedPackage({ packageDir: REPO_ROOT, programDir: POLICY_PROGRAM_DIR, requiredPaths: { dist: "run `npm run build` first" } });
+    const installed = await installPackedPackage({
+        packageDir: REPO_ROOT,
+        programDir: POLICY_PROGRAM_DIR,
+        requiredPaths: { dist: "run `npm run build` first" },
+    });
     await writeProgramFiles(POLICY_PROGRAM_DIR, { name: "alert-policy", dependencies: { [installed.name]: installed.version } });
     fs.copyFileSync(path.join(REPO_ROOT, "examples", "alert-policy", "index.ts"), path.join(POLICY_PROGRAM_DIR, "index.ts"));
     return POLICY_PROGRAM_DIR;

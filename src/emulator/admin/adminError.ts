@@ -1,6 +1,6 @@
 /** Thrown by admin methods (and turned into a 400 by the admin HTTP API) when an input is invalid. */
 export class EmulatorAdminError extends Error {
-  override readonly name = "EmulatorAdminError" as const;
+    override readonly name = "EmulatorAdminError" as const;
 }
 
 /**
@@ -8,5 +8,5 @@ export class EmulatorAdminError extends Error {
  * @param error - Anything caught.
  */
 export function isEmulatorAdminError(error: unknown): error is EmulatorAdminError {
-  return error instanceof EmulatorAdminError || (error instanceof Error && error.name === "EmulatorAdminError");
+    return error instanceof EmulatorAdminError || (error instanceof Error && error.name === "EmulatorAdminError");
 }

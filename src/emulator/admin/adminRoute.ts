@@ -14,7 +14,7 @@ export const OK = { ok: true } as const;
  * @param key - Parameter name.
  */
 export function queryString(query: URLSearchParams, key: string): string {
-  const value = query.get(key);
-  if (value === null) throw new EmulatorAdminError(`Query parameter '${key}' is required.`);
-  return value;
+    const value = query.get(key);
+    if (value === null) throw new EmulatorAdminError(`Query parameter '${key}' is required.`);
+    return value;
 }

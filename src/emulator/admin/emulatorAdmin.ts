@@ -13,25 +13,25 @@ import { GraphAdmin } from "./graphAdmin";
 
 /** What {@link EmulatorAdmin.issueToken} puts in a token; everything defaults to the managed identity. */
 export interface AdminTokenRequest {
-  /** Resource or `.default` scope. @default "https://management.azure.com" */
-  readonly audience?: string;
-  readonly objectId?: string;
-  readonly appId?: string;
-  /** Negative values give an already expired token. @default the emulator's token lifetime */
-  readonly lifetimeSeconds?: number;
+    /** Resource or `.default` scope. @default "https://management.azure.com" */
+    readonly audience?: string;
+    readonly objectId?: string;
+    readonly appId?: string;
+    /** Negative values give an already expired token. @default the emulator's token lifetime */
+    readonly lifetimeSeconds?: number;
 }
 
 /** How refresh operations behave. */
 export interface OperationBehaviour {
-  /** Polls answered `Running` before the final status. */
-  readonly pollsUntilDone?: number;
-  /** `Retry-After` seconds of the 202. */
-  readonly retryAfterSeconds?: number;
+    /** Polls answered `Running` before the final status. */
+    readonly pollsUntilDone?: number;
+    /** `Retry-After` seconds of the 202. */
+    readonly retryAfterSeconds?: number;
 }
 
 function nonNegativeInteger(name: string, value: number): number {
-  if (!Number.isInteger(value) || value < 0) throw new EmulatorAdminError(`${name} must be an integer >= 0, got ${value}.`);
-  return value;
+    if (!Number.isInteger(value) || value < 0) throw new EmulatorAdminError(`${name} must be an integer >= 0, got ${value}.`);
+    return value;
 }
 
 /**
@@ -39,119 +39,119 @@ function nonNegativeInteger(name: string, value: number): number {
  * ARM drift methods are inherited from {@link ArmAdmin}; Graph ones are under {@link EmulatorAdmin.graph}.
  */
 export class EmulatorAdmin extends ArmAdmin {
-  /** Drift, incidents and state of the Graph directory-role alerts. */
-  readonly graph: GraphAdmin;
+    /** Drift, incidents and state of the Graph directory-role alerts. */
+    readonly graph: GraphAdmin;
 
-  constructor(private readonly state: EmulatorState) {
-    super(state);
-    this.graph = new GraphAdmin(state);
-  }
+    constructor(private readonly state: EmulatorState) {
+        super(state);
+        this.graph = new GraphAdmin(state);
+    }
 
-  /** Restores seed data (ARM and Graph) and start settings; clears faults, request log and read-only principals. */
-  reset(): void {
-    resetEmulatorState(this.state);
-  }
+    /** Restores seed data (ARM and Graph) and start settings; clears faults, request log and read-only principals. */
+    reset(): void {
+        resetEmulatorState(this.state);
+    }
 
-  /**
-   * Injects a fault; the next matching request(s) get it instead of the API.
-   * @param spec - What to match and how to answer.
-   * @returns The fault's id.
-   */
-  injectFault(spec: FaultSpec): string {
-    return this.state.faults.add(checkFaultSpec(spec));
-  }
+    /**
+     * Injects a fault; the next matching request(s) get it instead of the API.
+     * @param spec - What to match and how to answer.
+     * @returns The fault's id.
+     */
+    injectFault(spec: FaultSpec): string {
+        return this.state.faults.add(checkFaultSpec(spec));
+    }
 
-  /** Removes every injected fault. */
-  clearFaults(): void {
-    this.state.faults.clear();
-  }
+    /** Removes every injected fault. */
+    clearFaults(): void {
+        this.state.faults.clear();
+    }
 
-  /** The faults that have not fired (all their times) yet. */
-  faults(): ActiveFault[] {
-    return this.state.faults.list();
-  }
+    /** The faults that have not fired (all their times) yet. */
+    faults(): ActiveFault[] {
+        return this.state.faults.list();
+    }
 
-  /**
-   * Delays every API and token request by `latencyMs`.
-   * @param latencyMs - Milliseconds, 0 to turn off.
-   */
-  setLatency(latencyMs: number): void {
-    this.state.settings.latencyMs = nonNegativeInteger("latencyMs", latencyMs);
-  }
+    /**
+     * Delays every API and token request by `latencyMs`.
+     * @param latencyMs - Milliseconds, 0 to turn off.
+     */
+    setLatency(latencyMs: number): void {
+        this.state.settings.latencyMs = nonNegativeInteger("latencyMs", latencyMs);
+    }
 
-  /**
-   * Sets the page size of every list.
-   * @param pageSize - Items per page, at least 1.
-   */
-  setPageSize(pageSize: number): void {
-    if (!Number.isInteger(pageSize) || pageSize < 1) throw new EmulatorAdminError(`pageSize must be an integer >= 1, got ${pageSize}.`);
-    this.state.settings.pageSize = pageSize;
-  }
+    /**
+     * Sets the page size of every list.
+     * @param pageSize - Items per page, at least 1.
+     */
+    setPageSize(pageSize: number): void {
+        if (!Number.isInteger(pageSize) || pageSize < 1) throw new EmulatorAdminError(`pageSize must be an integer >= 1, got ${pageSize}.`);
+        this.state.settings.pageSize = pageSize;
+    }
 
-  /**
-   * Changes how refresh operations behave (for operations started afterwards).
-   * @param behaviour - Poll count and/or Retry-After.
-   */
-  setOperationBehaviour(behaviour: OperationBehaviour): void {
-    const { pollsUntilDone, retryAfterSeconds } = behaviour;
-    if (pollsUntilDone !== undefined) this.state.settings.pollsUntilDone = nonNegativeInteger("pollsUntilDone", pollsUntilDone);
-    if (retryAfterSeconds !== undefined) this.state.settings.retryAfterSeconds = nonNegativeInteger("retryAfterSeconds", retryAfterSeconds);
-  }
+    /**
+     * Changes how refresh operations behave (for operations started afterwards).
+     * @param behaviour - Poll count and/or Retry-After.
+     */
+    setOperationBehaviour(behaviour: OperationBehaviour): void {
+        const { pollsUntilDone, retryAfterSeconds } = behaviour;
+        if (pollsUntilDone !== undefined) this.state.settings.pollsUntilDone = nonNegativeInteger("pollsUntilDone", pollsUntilDone);
+        if (retryAfterSeconds !== undefined) this.state.settings.retryAfterSeconds = nonNegativeInteger("retryAfterSeconds", retryAfterSeconds);
+    }
 
-  /** Makes the next refresh operation (ARM or Graph) end `Failed` instead of `Succeeded`. */
-  failNextOperation(): void {
-    this.state.settings.failNextOperation = true;
-  }
+    /** Makes the next refresh operation (ARM or Graph) end `Failed` instead of `Succeeded`. */
+    failNextOperation(): void {
+        this.state.settings.failNextOperation = true;
+    }
 
-  /**
-   * Makes a principal read-only (its PATCH/POST get 403) or writable again.
-   * @param principalId - Object id or application id.
-   * @param readOnly - @default true
-   */
-  setReadOnly(principalId: string, readOnly = true): void {
-    this.state.readOnly.set(principalId, readOnly);
-  }
+    /**
+     * Makes a principal read-only (its PATCH/POST get 403) or writable again.
+     * @param principalId - Object id or application id.
+     * @param readOnly - @default true
+     */
+    setReadOnly(principalId: string, readOnly = true): void {
+        this.state.readOnly.set(principalId, readOnly);
+    }
 
-  /**
-   * Registers a client id / secret accepted by the Entra token endpoint (client credentials).
-   * @param client - Client id, secret and optional object id.
-   */
-  registerClient(client: RegisteredClient): void {
-    this.state.clients.register(client);
-  }
+    /**
+     * Registers a client id / secret accepted by the Entra token endpoint (client credentials).
+     * @param client - Client id, secret and optional object id.
+     */
+    registerClient(client: RegisteredClient): void {
+        this.state.clients.register(client);
+    }
 
-  /**
-   * Issues a token directly (for tests that call the API without @azure/identity).
-   * @param request - Audience, principal and lifetime.
-   */
-  issueToken(request: AdminTokenRequest = {}): string {
-    const audience = normalizeAudience(request.audience ?? "https://management.azure.com");
-    if (audienceFamily(audience) === undefined) throw new EmulatorAdminError(`'${audience}' is not an audience the emulator serves.`);
-    const { token } = issueToken(
-      {
-        audience,
-        tenantId: this.state.settings.tenantId,
-        objectId: request.objectId ?? MANAGED_IDENTITY_OBJECT_ID,
-        appId: request.appId ?? MANAGED_IDENTITY_CLIENT_ID,
-        lifetimeSeconds: request.lifetimeSeconds ?? this.state.settings.tokenLifetimeSeconds,
-      },
-      nowInSeconds(),
-    );
-    return token;
-  }
+    /**
+     * Issues a token directly (for tests that call the API without @azure/identity).
+     * @param request - Audience, principal and lifetime.
+     */
+    issueToken(request: AdminTokenRequest = {}): string {
+        const audience = normalizeAudience(request.audience ?? "https://management.azure.com");
+        if (audienceFamily(audience) === undefined) throw new EmulatorAdminError(`'${audience}' is not an audience the emulator serves.`);
+        const { token } = issueToken(
+            {
+                audience,
+                tenantId: this.state.settings.tenantId,
+                objectId: request.objectId ?? MANAGED_IDENTITY_OBJECT_ID,
+                appId: request.appId ?? MANAGED_IDENTITY_CLIENT_ID,
+                lifetimeSeconds: request.lifetimeSeconds ?? this.state.settings.tokenLifetimeSeconds,
+            },
+            nowInSeconds(),
+        );
+        return token;
+    }
 
-  /** The environment variables that point @azure/identity at this emulator (see `Emulator.tokenEnvironment`). */
-  tokenEnvironment(): Record<string, string> {
-    return tokenEnvironment(this.state);
-  }
+    /** The environment variables that point @azure/identity at this emulator (see `Emulator.tokenEnvironment`). */
+    tokenEnvironment(): Record<string, string> {
+        return tokenEnvironment(this.state);
+    }
 
-  /** The request log (API and token requests; admin calls are not logged), oldest first. */
-  requests(): RequestLogEntry[] {
-    return this.state.log.list();
-  }
+    /** The request log (API and token requests; admin calls are not logged), oldest first. */
+    requests(): RequestLogEntry[] {
+        return this.state.log.list();
+    }
 
-  /** Empties the request log. */
-  clearRequests(): void {
-    this.state.log.clear();
-  }
+    /** Empties the request log. */
+    clearRequests(): void {
+        this.state.log.clear();
+    }
 }

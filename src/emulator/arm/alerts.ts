@@ -1,8 +1,8 @@
 /** The mutable state of one alert at one scope (incidents are kept beside it). */
 export interface ArmAlertStatus {
-  isActive: boolean;
-  lastModifiedDateTime: string;
-  lastScannedDateTime: string;
+    isActive: boolean;
+    lastModifiedDateTime: string;
+    lastScannedDateTime: string;
 }
 
 /** Dates of `GetAlerts.json` / `GetAlertById.json`, used for every seeded alert. */
@@ -14,5 +14,5 @@ const EXAMPLE_LAST_SCANNED = "2022-04-06T18:25:00.38+00:00";
  * example dates. `GetAlerts.json` only lists the two owner alerts; the other two get the same values.
  */
 export function seedAlertStatus(): ArmAlertStatus {
-  return { isActive: true, lastModifiedDateTime: EXAMPLE_LAST_MODIFIED, lastScannedDateTime: EXAMPLE_LAST_SCANNED };
+    return { isActive: true, lastModifiedDateTime: EXAMPLE_LAST_MODIFIED, lastScannedDateTime: EXAMPLE_LAST_SCANNED };
 }

@@ -8,10 +8,10 @@ export const ARM_API_VERSION = "2022-08-01-preview";
 
 /** An authenticated ARM request, resolved to its scope: what every ARM handler receives. */
 export interface ArmCall {
-  readonly call: IncomingCall;
-  readonly scope: ArmScope;
-  /** The scope's state (seeded on first touch). */
-  readonly state: ArmScopeState;
-  readonly emulator: EmulatorState;
-  readonly now: Date;
+    readonly call: IncomingCall;
+    readonly scope: ArmScope;
+    /** The scope's state (seeded on first touch). */
+    readonly state: ArmScopeState;
+    readonly emulator: EmulatorState;
+    readonly now: Date;
 }

@@ -9,23 +9,23 @@ import { jsonReply, type Reply } from "../core/reply";
  * - the `*NotFound` codes name the missing resource kind (real service codes are unknown).
  */
 export const ARM_ERROR_CODES = {
-  missingApiVersion: "MissingApiVersionParameter",
-  invalidApiVersion: "InvalidApiVersionParameter",
-  authenticationFailed: "AuthenticationFailed",
-  invalidToken: "InvalidAuthenticationToken",
-  wrongAudience: "InvalidAuthenticationTokenAudience",
-  authorizationFailed: "AuthorizationFailed",
-  invalidRequestContent: "InvalidRequestContent",
-  invalidScope: "InvalidScope",
-  invalidResourceType: "InvalidResourceType",
-  methodNotAllowed: "MethodNotAllowed",
-  invalidSkipToken: "InvalidSkipToken",
-  alertNotFound: "AlertNotFound",
-  configurationNotFound: "AlertConfigurationNotFound",
-  definitionNotFound: "AlertDefinitionNotFound",
-  incidentNotFound: "AlertIncidentNotFound",
-  operationNotFound: "AlertOperationNotFound",
-  notRemediatable: "AlertIncidentNotRemediatable",
+    missingApiVersion: "MissingApiVersionParameter",
+    invalidApiVersion: "InvalidApiVersionParameter",
+    authenticationFailed: "AuthenticationFailed",
+    invalidToken: "InvalidAuthenticationToken",
+    wrongAudience: "InvalidAuthenticationTokenAudience",
+    authorizationFailed: "AuthorizationFailed",
+    invalidRequestContent: "InvalidRequestContent",
+    invalidScope: "InvalidScope",
+    invalidResourceType: "InvalidResourceType",
+    methodNotAllowed: "MethodNotAllowed",
+    invalidSkipToken: "InvalidSkipToken",
+    alertNotFound: "AlertNotFound",
+    configurationNotFound: "AlertConfigurationNotFound",
+    definitionNotFound: "AlertDefinitionNotFound",
+    incidentNotFound: "AlertIncidentNotFound",
+    operationNotFound: "AlertOperationNotFound",
+    notRemediatable: "AlertIncidentNotRemediatable",
 } as const;
 
 /** One of {@link ARM_ERROR_CODES}, or a fault's code. */
@@ -38,11 +38,6 @@ export type ArmErrorCode = (typeof ARM_ERROR_CODES)[keyof typeof ARM_ERROR_CODES
  * @param message - Human-readable message.
  * @param headers - Extra headers (e.g. `WWW-Authenticate`, `Retry-After`).
  */
-export function armErrorReply(
-  status: number,
-  code: ArmErrorCode,
-  message: string,
-  headers?: Readonly<Record<string, string>>,
-): Reply {
-  return jsonReply(status, { error: { code, message } }, headers);
+export function armErrorReply(status: number, code: ArmErrorCode, message: string, headers?: Readonly<Record<string, string>>): Reply {
+    return jsonReply(status, { error: { code, message } }, headers);
 }

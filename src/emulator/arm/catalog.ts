@@ -3,20 +3,20 @@ export type ThresholdKind = "count" | "percentage";
 
 /** A writable threshold property of one configuration type. */
 export interface ThresholdSpec {
-  readonly name: string;
-  readonly kind: ThresholdKind;
+    readonly name: string;
+    readonly kind: ThresholdKind;
 }
 
 /** The fixed facts of one ARM PIM alert: its id and the discriminators of its configuration and incidents. */
 export interface ArmAlertKind {
-  /** Alert id, also the name of its configuration and definition. */
-  readonly alertId: string;
-  /** `properties.alertConfigurationType` of the configuration (the PATCH discriminator). */
-  readonly configurationType: string;
-  /** `properties.alertIncidentType` of its incidents. */
-  readonly incidentType: string;
-  /** Threshold properties of the configuration type (none for non-configurable alerts). */
-  readonly thresholds: readonly ThresholdSpec[];
+    /** Alert id, also the name of its configuration and definition. */
+    readonly alertId: string;
+    /** `properties.alertConfigurationType` of the configuration (the PATCH discriminator). */
+    readonly configurationType: string;
+    /** `properties.alertIncidentType` of its incidents. */
+    readonly incidentType: string;
+    /** Threshold properties of the configuration type (none for non-configurable alerts). */
+    readonly thresholds: readonly ThresholdSpec[];
 }
 
 /**
@@ -24,36 +24,36 @@ export interface ArmAlertKind {
  * discriminator: `AzureRolesAssignedOutsidePimAlert` -> `AzureRolesAssignedOutsidePimAlertConfiguration`.
  */
 export const ARM_ALERT_KINDS: readonly ArmAlertKind[] = [
-  {
-    alertId: "TooManyOwnersAssignedToResource",
-    configurationType: "TooManyOwnersAssignedToResourceAlertConfiguration",
-    incidentType: "TooManyOwnersAssignedToResourceAlertIncident",
-    thresholds: [
-      { name: "thresholdNumberOfOwners", kind: "count" },
-      { name: "thresholdPercentageOfOwnersOutOfAllRoleMembers", kind: "percentage" },
-    ],
-  },
-  {
-    alertId: "TooManyPermanentOwnersAssignedToResource",
-    configurationType: "TooManyPermanentOwnersAssignedToResourceAlertConfiguration",
-    incidentType: "TooManyPermanentOwnersAssignedToResourceAlertIncident",
-    thresholds: [
-      { name: "thresholdNumberOfPermanentOwners", kind: "count" },
-      { name: "thresholdPercentageOfPermanentOwnersOutOfAllOwners", kind: "percentage" },
-    ],
-  },
-  {
-    alertId: "DuplicateRoleCreated",
-    configurationType: "DuplicateRoleCreatedAlertConfiguration",
-    incidentType: "DuplicateRoleCreatedAlertIncident",
-    thresholds: [],
-  },
-  {
-    alertId: "AzureRolesAssignedOutsidePimAlert",
-    configurationType: "AzureRolesAssignedOutsidePimAlertConfiguration",
-    incidentType: "AzureRolesAssignedOutsidePimAlertIncident",
-    thresholds: [],
-  },
+    {
+        alertId: "TooManyOwnersAssignedToResource",
+        configurationType: "TooManyOwnersAssignedToResourceAlertConfiguration",
+        incidentType: "TooManyOwnersAssignedToResourceAlertIncident",
+        thresholds: [
+            { name: "thresholdNumberOfOwners", kind: "count" },
+            { name: "thresholdPercentageOfOwnersOutOfAllRoleMembers", kind: "percentage" },
+        ],
+    },
+    {
+        alertId: "TooManyPermanentOwnersAssignedToResource",
+        configurationType: "TooManyPermanentOwnersAssignedToResourceAlertConfiguration",
+        incidentType: "TooManyPermanentOwnersAssignedToResourceAlertIncident",
+        thresholds: [
+            { name: "thresholdNumberOfPermanentOwners", kind: "count" },
+            { name: "thresholdPercentageOfPermanentOwnersOutOfAllOwners", kind: "percentage" },
+        ],
+    },
+    {
+        alertId: "DuplicateRoleCreated",
+        configurationType: "DuplicateRoleCreatedAlertConfiguration",
+        incidentType: "DuplicateRoleCreatedAlertIncident",
+        thresholds: [],
+    },
+    {
+        alertId: "AzureRolesAssignedOutsidePimAlert",
+        configurationType: "AzureRolesAssignedOutsidePimAlertConfiguration",
+        incidentType: "AzureRolesAssignedOutsidePimAlertIncident",
+        thresholds: [],
+    },
 ];
 
 /**
@@ -61,6 +61,6 @@ export const ARM_ALERT_KINDS: readonly ArmAlertKind[] = [
  * @param alertId - An alert, configuration or definition name from a URL.
  */
 export function findArmAlertKind(alertId: string): ArmAlertKind | undefined {
-  const wanted = alertId.toLowerCase();
-  return ARM_ALERT_KINDS.find((kind) => kind.alertId.toLowerCase() === wanted);
+    const wanted = alertId.toLowerCase();
+    return ARM_ALERT_KINDS.find((kind) => kind.alertId.toLowerCase() === wanted);
 }

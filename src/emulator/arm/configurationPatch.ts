@@ -5,15 +5,15 @@ const INT32_MAX = 2_147_483_647;
 const READ_ONLY_PROPERTIES = new Set(["alertDefinitionId", "scope", "alertDefinition"]);
 
 function thresholdProblem(spec: ThresholdSpec, value: unknown): string | undefined {
-  if (typeof value !== "number" || !Number.isInteger(value)) return `must be an integer, got ${JSON.stringify(value)}.`;
-  if (value < 0) return `must not be negative, got ${value}.`;
-  if (spec.kind === "percentage" && value > 100) return `is a percentage and must be between 0 and 100, got ${value}.`;
-  if (value > INT32_MAX) return `must be at most ${INT32_MAX}, got ${value}.`;
-  return undefined;
+    if (typeof value !== "number" || !Number.isInteger(value)) return `must be an integer, got ${JSON.stringify(value)}.`;
+    if (value < 0) return `must not be negative, got ${value}.`;
+    if (spec.kind === "percentage" && value > 100) return `is a percentage and must be between 0 and 100, got ${value}.`;
+    if (value > INT32_MAX) return `must be at most ${INT32_MAX}, got ${value}.`;
+    return undefined;
 }
 
 function isThresholdOfAnotherType(name: string): boolean {
-  return ARM_ALERT_KINDS.some((kind) => kind.thresholds.some((spec) => spec.name === name));
+    return ARM_ALERT_KINDS.some((kind) => kind.thresholds.some((spec) => spec.name === name));
 }
 
 /**
@@ -28,35 +28,30 @@ function isThresholdOfAnotherType(name: string): boolean {
  * @param body - The parsed request body.
  */
 export function validateConfigurationPatch(kind: ArmAlertKind, body: unknown): PatchValidation {
-  const properties = propertiesOf(body);
-  if (typeof properties === "string") return { ok: false, message: properties };
-  const type = properties["alertConfigurationType"];
-  if (type === undefined) return propertyProblem("alertConfigurationType", "is required.");
-  if (type !== kind.configurationType) {
-    return propertyProblem(
-      "alertConfigurationType",
-      `must be '${kind.configurationType}' for alert '${kind.alertId}', got ${JSON.stringify(type)}.`,
-    );
-  }
-  const values: Record<string, unknown> = {};
-  for (const [name, value] of Object.entries(properties)) {
-    if (name === "alertConfigurationType") continue;
-    if (READ_ONLY_PROPERTIES.has(name)) return propertyProblem(name, "is read-only and cannot be set.");
-    if (name === "isEnabled") {
-      if (typeof value !== "boolean") return propertyProblem(name, `must be a boolean, got ${JSON.stringify(value)}.`);
-      values[name] = value;
-      continue;
+    const properties = propertiesOf(body);
+    if (typeof properties === "string") return { ok: false, message: properties };
+    const type = properties["alertConfigurationType"];
+    if (type === undefined) return propertyProblem("alertConfigurationType", "is required.");
+    if (type !== kind.configurationType) {
+        return propertyProblem("alertConfigurationType", `must be '${kind.configurationType}' for alert '${kind.alertId}', got ${JSON.stringify(type)}.`);
     }
-    const spec = kind.thresholds.find((threshold) => threshold.name === name);
-    if (spec === undefined) {
-      const why = isThresholdOfAnotherType(name)
-        ? `is not defined for alertConfigurationType '${kind.configurationType}'.`
-        : "is not a known property.";
-      return propertyProblem(name, why);
+    const values: Record<string, unknown> = {};
+    for (const [name, value] of Object.entries(properties)) {
+        if (name === "alertConfigurationType") continue;
+        if (READ_ONLY_PROPERTIES.has(name)) return propertyProblem(name, "is read-only and cannot be set.");
+        if (name === "isEnabled") {
+            if (typeof value !== "boolean") return propertyProblem(name, `must be a boolean, got ${JSON.stringify(value)}.`);
+            values[name] = value;
+            continue;
+        }
+        const spec = kind.thresholds.find((threshold) => threshold.name === name);
+        if (spec === undefined) {
+            const why = isThresholdOfAnotherType(name) ? `is not defined for alertConfigurationType '${kind.configurationType}'.` : "is not a known property.";
+            return propertyProblem(name, why);
+        }
+        const problem = thresholdProblem(spec, value);
+        if (problem !== undefined) return propertyProblem(name, problem);
+        values[name] = value;
     }
-    const problem = thresholdProblem(spec, value);
-    if (problem !== undefined) return propertyProblem(name, problem);
-    values[name] = value;
-  }
-  return { ok: true, values };
+    return { ok: true, values };
 }

@@ -7,16 +7,16 @@
  * wins because `GetAlerts.json` and `GetAlertById.json` agree with it (2 and 3).
  */
 export const ARM_CONFIGURATION_SEED: Readonly<Record<string, Readonly<Record<string, unknown>>>> = {
-  DuplicateRoleCreated: { isEnabled: true },
-  TooManyOwnersAssignedToResource: {
-    isEnabled: true,
-    thresholdNumberOfOwners: 2,
-    thresholdPercentageOfOwnersOutOfAllRoleMembers: 3,
-  },
-  TooManyPermanentOwnersAssignedToResource: {
-    isEnabled: true,
-    thresholdNumberOfPermanentOwners: 10,
-    thresholdPercentageOfPermanentOwnersOutOfAllOwners: 10,
-  },
-  AzureRolesAssignedOutsidePimAlert: { isEnabled: true },
+    DuplicateRoleCreated: { isEnabled: true },
+    TooManyOwnersAssignedToResource: {
+        isEnabled: true,
+        thresholdNumberOfOwners: 2,
+        thresholdPercentageOfOwnersOutOfAllRoleMembers: 3,
+    },
+    TooManyPermanentOwnersAssignedToResource: {
+        isEnabled: true,
+        thresholdNumberOfPermanentOwners: 10,
+        thresholdPercentageOfPermanentOwnersOutOfAllOwners: 10,
+    },
+    AzureRolesAssignedOutsidePimAlert: { isEnabled: true },
 };

@@ -5,10 +5,10 @@ import type { ArmScopeState } from "./scopeStore";
 
 /** Resource types as they appear in the `type` field of the examples. */
 export const ARM_TYPES = {
-  alert: "Microsoft.Authorization/roleManagementAlerts",
-  configuration: "Microsoft.Authorization/roleManagementAlertConfigurations",
-  definition: "Microsoft.Authorization/roleManagementAlertDefinitions",
-  incident: "Microsoft.Authorization/roleManagementAlerts/alertIncidents",
+    alert: "Microsoft.Authorization/roleManagementAlerts",
+    configuration: "Microsoft.Authorization/roleManagementAlertConfigurations",
+    definition: "Microsoft.Authorization/roleManagementAlertDefinitions",
+    incident: "Microsoft.Authorization/roleManagementAlerts/alertIncidents",
 } as const;
 
 /**
@@ -17,7 +17,7 @@ export const ARM_TYPES = {
  * @param relative - The part after `providers/Microsoft.Authorization/`.
  */
 export function armResourceId(scope: ArmScope, relative: string): string {
-  return `/${scope.requested}/providers/Microsoft.Authorization/${relative}`;
+    return `/${scope.requested}/providers/Microsoft.Authorization/${relative}`;
 }
 
 /**
@@ -27,13 +27,17 @@ export function armResourceId(scope: ArmScope, relative: string): string {
  * @param state - The scope's state.
  */
 export function definitionPayload(scope: ArmScope, kind: ArmAlertKind, state: ArmScopeState): unknown {
-  const properties: Record<string, unknown> = { ...state.definitions.get(kind.alertId), scope: scope.requested };
-  return {
-    name: kind.alertId,
-    type: ARM_TYPES.definition,
-    id: armResourceId(scope, `roleManagementAlertDefinitions/${kind.alertId}`),
-    properties: Object.fromEntries(Object.keys(properties).sort().map((key) => [key, properties[key]])),
-  };
+    const properties: Record<string, unknown> = { ...state.definitions.get(kind.alertId), scope: scope.requested };
+    return {
+        name: kind.alertId,
+        type: ARM_TYPES.definition,
+        id: armResourceId(scope, `roleManagementAlertDefinitions/${kind.alertId}`),
+        properties: Object.fromEntries(
+            Object.keys(properties)
+                .sort()
+                .map((key) => [key, properties[key]]),
+        ),
+    };
 }
 
 /**
@@ -43,22 +47,22 @@ export function definitionPayload(scope: ArmScope, kind: ArmAlertKind, state: Ar
  * @param state - The scope's state.
  */
 export function configurationPayload(scope: ArmScope, kind: ArmAlertKind, state: ArmScopeState): unknown {
-  const values = state.configurations.get(kind.alertId) ?? {};
-  const properties: Record<string, unknown> = {
-    alertConfigurationType: kind.configurationType,
-    alertDefinitionId: kind.alertId,
-    isEnabled: values["isEnabled"],
-    scope: scope.requested,
-  };
-  for (const { name } of kind.thresholds) {
-    if (values[name] !== undefined) properties[name] = values[name];
-  }
-  return {
-    name: kind.alertId,
-    type: ARM_TYPES.configuration,
-    id: armResourceId(scope, `roleManagementAlertConfigurations/${kind.alertId}`),
-    properties,
-  };
+    const values = state.configurations.get(kind.alertId) ?? {};
+    const properties: Record<string, unknown> = {
+        alertConfigurationType: kind.configurationType,
+        alertDefinitionId: kind.alertId,
+        isEnabled: values["isEnabled"],
+        scope: scope.requested,
+    };
+    for (const { name } of kind.thresholds) {
+        if (values[name] !== undefined) properties[name] = values[name];
+    }
+    return {
+        name: kind.alertId,
+        type: ARM_TYPES.configuration,
+        id: armResourceId(scope, `roleManagementAlertConfigurations/${kind.alertId}`),
+        properties,
+    };
 }
 
 /**
@@ -68,12 +72,12 @@ export function configurationPayload(scope: ArmScope, kind: ArmAlertKind, state:
  * @param incident - The incident.
  */
 export function incidentPayload(scope: ArmScope, kind: ArmAlertKind, incident: ArmIncidentRecord): unknown {
-  return {
-    name: incident.name,
-    type: ARM_TYPES.incident,
-    id: armResourceId(scope, `roleManagementAlerts/${kind.alertId}/alertIncidents/${incident.name}`),
-    properties: { alertIncidentType: kind.incidentType, ...incident.properties },
-  };
+    return {
+        name: incident.name,
+        type: ARM_TYPES.incident,
+        id: armResourceId(scope, `roleManagementAlerts/${kind.alertId}/alertIncidents/${incident.name}`),
+        properties: { alertIncidentType: kind.incidentType, ...incident.properties },
+    };
 }
 
 /**
@@ -83,21 +87,21 @@ export function incidentPayload(scope: ArmScope, kind: ArmAlertKind, incident: A
  * @param state - The scope's state.
  */
 export function alertPayload(scope: ArmScope, kind: ArmAlertKind, state: ArmScopeState): unknown {
-  const status = state.alerts.get(kind.alertId);
-  const incidents = state.incidents.get(kind.alertId) ?? [];
-  return {
-    name: kind.alertId,
-    type: ARM_TYPES.alert,
-    id: armResourceId(scope, `roleManagementAlerts/${kind.alertId}`),
-    properties: {
-      alertConfiguration: configurationPayload(scope, kind, state),
-      alertDefinition: definitionPayload(scope, kind, state),
-      alertIncidents: incidents.map((incident) => incidentPayload(scope, kind, incident)),
-      incidentCount: incidents.length,
-      isActive: status?.isActive,
-      lastModifiedDateTime: status?.lastModifiedDateTime,
-      lastScannedDateTime: status?.lastScannedDateTime,
-      scope: scope.requested,
-    },
-  };
+    const status = state.alerts.get(kind.alertId);
+    const incidents = state.incidents.get(kind.alertId) ?? [];
+    return {
+        name: kind.alertId,
+        type: ARM_TYPES.alert,
+        id: armResourceId(scope, `roleManagementAlerts/${kind.alertId}`),
+        properties: {
+            alertConfiguration: configurationPayload(scope, kind, state),
+            alertDefinition: definitionPayload(scope, kind, state),
+            alertIncidents: incidents.map((incident) => incidentPayload(scope, kind, incident)),
+            incidentCount: incidents.length,
+            isActive: status?.isActive,
+            lastModifiedDateTime: status?.lastModifiedDateTime,
+            lastScannedDateTime: status?.lastScannedDateTime,
+            scope: scope.requested,
+        },
+    };
 }

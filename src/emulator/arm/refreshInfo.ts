@@ -4,10 +4,10 @@ import type { ArmScopeState } from "./scopeStore";
 
 /** What an ARM refresh operation covers. */
 export interface ArmRefreshInfo {
-  readonly scope: ArmScope;
-  /** `one` for `roleManagementAlerts/{id}/refresh`, `all` for `roleManagementAlerts/refresh`. */
-  readonly target: "one" | "all";
-  readonly alertIds: readonly string[];
+    readonly scope: ArmScope;
+    /** `one` for `roleManagementAlerts/{id}/refresh`, `all` for `roleManagementAlerts/refresh`. */
+    readonly target: "one" | "all";
+    readonly alertIds: readonly string[];
 }
 
 /**
@@ -19,12 +19,12 @@ export interface ArmRefreshInfo {
  * @param now - Completion time.
  */
 export function applyArmRefresh(state: ArmScopeState, alertIds: readonly string[], now: Date): void {
-  for (const alertId of alertIds) {
-    const status = state.alerts.get(alertId);
-    if (status === undefined || state.configurations.get(alertId)?.["isEnabled"] === false) continue;
-    const isActive = (state.incidents.get(alertId)?.length ?? 0) > 0;
-    if (status.isActive !== isActive) status.lastModifiedDateTime = armDateTime(now);
-    status.isActive = isActive;
-    status.lastScannedDateTime = armDateTime(now);
-  }
+    for (const alertId of alertIds) {
+        const status = state.alerts.get(alertId);
+        if (status === undefined || state.configurations.get(alertId)?.["isEnabled"] === false) continue;
+        const isActive = (state.incidents.get(alertId)?.length ?? 0) > 0;
+        if (status.isActive !== isActive) status.lastModifiedDateTime = armDateTime(now);
+        status.isActive = isActive;
+        status.lastScannedDateTime = armDateTime(now);
+    }
 }

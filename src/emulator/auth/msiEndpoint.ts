@@ -10,13 +10,13 @@ import { issueToken, nowInSeconds } from "./tokens";
 export const MSI_TOKEN_PATH = "/_emulator/msi/token";
 
 function principalOf(query: URLSearchParams): { objectId: string; appId: string } {
-  const clientId = query.get("client_id");
-  if (clientId !== null) return { appId: clientId, objectId: derivedObjectId(`mi:${clientId}`) };
-  const objectId = query.get("object_id") ?? query.get("principal_id");
-  if (objectId !== null) return { objectId, appId: derivedObjectId(`mi-app:${objectId}`) };
-  const resourceId = query.get("mi_res_id") ?? query.get("msi_res_id");
-  if (resourceId !== null) return { objectId: derivedObjectId(`mi:${resourceId}`), appId: derivedObjectId(`mi-app:${resourceId}`) };
-  return { objectId: MANAGED_IDENTITY_OBJECT_ID, appId: MANAGED_IDENTITY_CLIENT_ID };
+    const clientId = query.get("client_id");
+    if (clientId !== null) return { appId: clientId, objectId: derivedObjectId(`mi:${clientId}`) };
+    const objectId = query.get("object_id") ?? query.get("principal_id");
+    if (objectId !== null) return { objectId, appId: derivedObjectId(`mi-app:${objectId}`) };
+    const resourceId = query.get("mi_res_id") ?? query.get("msi_res_id");
+    if (resourceId !== null) return { objectId: derivedObjectId(`mi:${resourceId}`), appId: derivedObjectId(`mi-app:${resourceId}`) };
+    return { objectId: MANAGED_IDENTITY_OBJECT_ID, appId: MANAGED_IDENTITY_CLIENT_ID };
 }
 
 /**
@@ -29,31 +29,31 @@ function principalOf(query: URLSearchParams): { objectId: string; appId: string 
  * @param call - The request.
  */
 export function handleMsiToken(emulator: EmulatorState, call: IncomingCall): TokenOutcome {
-  if (call.method !== "GET") return oauthError(405, "invalid_request", "The managed identity endpoint only supports GET.");
-  if (headerValue(call, "x-identity-header") !== emulator.identityHeader) {
-    return oauthError(401, "unauthorized_client", "The X-IDENTITY-HEADER header is missing or does not match IDENTITY_HEADER.");
-  }
-  const resource = call.query.get("resource");
-  if (resource === null || audienceFamily(resource) === undefined) {
-    return oauthError(
-      400,
-      "invalid_resource",
-      `AADSTS500011: The resource principal named ${resource ?? "(none)"} was not found in the tenant named ${emulator.settings.tenantId}.`,
-      500011,
+    if (call.method !== "GET") return oauthError(405, "invalid_request", "The managed identity endpoint only supports GET.");
+    if (headerValue(call, "x-identity-header") !== emulator.identityHeader) {
+        return oauthError(401, "unauthorized_client", "The X-IDENTITY-HEADER header is missing or does not match IDENTITY_HEADER.");
+    }
+    const resource = call.query.get("resource");
+    if (resource === null || audienceFamily(resource) === undefined) {
+        return oauthError(
+            400,
+            "invalid_resource",
+            `AADSTS500011: The resource principal named ${resource ?? "(none)"} was not found in the tenant named ${emulator.settings.tenantId}.`,
+            500011,
+        );
+    }
+    const audience = normalizeAudience(resource);
+    const principal = principalOf(call.query);
+    const { token, claims } = issueToken(
+        { audience, tenantId: emulator.settings.tenantId, lifetimeSeconds: emulator.settings.tokenLifetimeSeconds, ...principal },
+        nowInSeconds(),
     );
-  }
-  const audience = normalizeAudience(resource);
-  const principal = principalOf(call.query);
-  const { token, claims } = issueToken(
-    { audience, tenantId: emulator.settings.tenantId, lifetimeSeconds: emulator.settings.tokenLifetimeSeconds, ...principal },
-    nowInSeconds(),
-  );
-  const reply = jsonReply(200, {
-    access_token: token,
-    expires_on: String(claims.exp),
-    resource,
-    token_type: "Bearer",
-    client_id: principal.appId,
-  });
-  return { reply, audience };
+    const reply = jsonReply(200, {
+        access_token: token,
+        expires_on: String(claims.exp),
+        resource,
+        token_type: "Bearer",
+        client_id: principal.appId,
+    });
+    return { reply, audience };
 }

@@ -15,35 +15,35 @@ export const MANAGED_IDENTITY_CLIENT_ID = "3a1b2c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d"
  * @param seed - The id to derive from.
  */
 export function derivedObjectId(seed: string): string {
-  const hex = createHash("sha256").update(seed.toLowerCase()).digest("hex");
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+    const hex = createHash("sha256").update(seed.toLowerCase()).digest("hex");
+    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
 /** Principals that may read but not write (their PATCH/POST get 403). */
 export class ReadOnlyPrincipals {
-  private readonly ids = new Set<string>();
+    private readonly ids = new Set<string>();
 
-  /**
-   * Makes a principal read-only, or writable again.
-   * @param principalId - Object id (`oid`) or application id (`appid`) of the principal.
-   * @param readOnly - `false` lifts the restriction.
-   */
-  set(principalId: string, readOnly: boolean): void {
-    if (readOnly) this.ids.add(principalId.toLowerCase());
-    else this.ids.delete(principalId.toLowerCase());
-  }
+    /**
+     * Makes a principal read-only, or writable again.
+     * @param principalId - Object id (`oid`) or application id (`appid`) of the principal.
+     * @param readOnly - `false` lifts the restriction.
+     */
+    set(principalId: string, readOnly: boolean): void {
+        if (readOnly) this.ids.add(principalId.toLowerCase());
+        else this.ids.delete(principalId.toLowerCase());
+    }
 
-  /**
-   * True when the caller identified by these claims is read-only.
-   * @param oid - Object id claim.
-   * @param appid - Application id claim.
-   */
-  isReadOnly(oid: string, appid: string): boolean {
-    return this.ids.has(oid.toLowerCase()) || this.ids.has(appid.toLowerCase());
-  }
+    /**
+     * True when the caller identified by these claims is read-only.
+     * @param oid - Object id claim.
+     * @param appid - Application id claim.
+     */
+    isReadOnly(oid: string, appid: string): boolean {
+        return this.ids.has(oid.toLowerCase()) || this.ids.has(appid.toLowerCase());
+    }
 
-  /** Makes every principal writable. */
-  clear(): void {
-    this.ids.clear();
-  }
+    /** Makes every principal writable. */
+    clear(): void {
+        this.ids.clear();
+    }
 }

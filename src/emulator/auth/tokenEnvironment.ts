@@ -12,10 +12,10 @@ import { MSI_TOKEN_PATH } from "./msiEndpoint";
  * @param emulator - The emulator's state.
  */
 export function tokenEnvironment(emulator: EmulatorState): Record<string, string> {
-  return {
-    IDENTITY_ENDPOINT: `${emulator.baseUrl}${MSI_TOKEN_PATH}`,
-    IDENTITY_HEADER: emulator.identityHeader,
-    AZURE_TOKEN_CREDENTIALS: "ManagedIdentityCredential",
-    ...(emulator.caCertFile === undefined ? {} : { NODE_EXTRA_CA_CERTS: emulator.caCertFile }),
-  };
+    return {
+        IDENTITY_ENDPOINT: `${emulator.baseUrl}${MSI_TOKEN_PATH}`,
+        IDENTITY_HEADER: emulator.identityHeader,
+        AZURE_TOKEN_CREDENTIALS: "ManagedIdentityCredential",
+        ...(emulator.caCertFile === undefined ? {} : { NODE_EXTRA_CA_CERTS: emulator.caCertFile }),
+    };
 }

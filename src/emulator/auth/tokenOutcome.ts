@@ -3,8 +3,8 @@ import { jsonReply, type Reply } from "../core/reply";
 
 /** A token-endpoint answer and the audience of the token issued (for the request log). */
 export interface TokenOutcome {
-  readonly reply: Reply;
-  readonly audience?: string;
+    readonly reply: Reply;
+    readonly audience?: string;
 }
 
 /**
@@ -15,14 +15,17 @@ export interface TokenOutcome {
  * @param aadstsCode - Numeric AADSTS code, listed in `error_codes`.
  */
 export function oauthError(status: number, error: string, description: string, aadstsCode?: number): TokenOutcome {
-  return {
-    reply: jsonReply(status, {
-      error,
-      error_description: description,
-      error_codes: aadstsCode === undefined ? [] : [aadstsCode],
-      timestamp: new Date().toISOString().replace("T", " ").replace(/\.\d+Z$/, "Z"),
-      trace_id: randomUUID(),
-      correlation_id: randomUUID(),
-    }),
-  };
+    return {
+        reply: jsonReply(status, {
+            error,
+            error_description: description,
+            error_codes: aadstsCode === undefined ? [] : [aadstsCode],
+            timestamp: new Date()
+                .toISOString()
+                .replace("T", " ")
+                .replace(/\.\d+Z$/, "Z"),
+            trace_id: randomUUID(),
+            correlation_id: randomUUID(),
+        }),
+    };
 }

@@ -1,21 +1,21 @@
 /** A JSON body: serialized with `JSON.stringify` and sent as `application/json`. */
 export interface JsonReplyBody {
-  readonly kind: "json";
-  readonly value: unknown;
+    readonly kind: "json";
+    readonly value: unknown;
 }
 
 /** A raw text body sent as-is with its own content type (used by faults: HTML pages, broken JSON). */
 export interface TextReplyBody {
-  readonly kind: "text";
-  readonly contentType: string;
-  readonly text: string;
+    readonly kind: "text";
+    readonly contentType: string;
+    readonly text: string;
 }
 
 /** What a route handler answers; written to the socket by {@link writeReply}. */
 export interface Reply {
-  readonly status: number;
-  readonly headers?: Readonly<Record<string, string>>;
-  readonly body?: JsonReplyBody | TextReplyBody;
+    readonly status: number;
+    readonly headers?: Readonly<Record<string, string>>;
+    readonly body?: JsonReplyBody | TextReplyBody;
 }
 
 /**
@@ -25,9 +25,7 @@ export interface Reply {
  * @param headers - Extra response headers.
  */
 export function jsonReply(status: number, value: unknown, headers?: Readonly<Record<string, string>>): Reply {
-  return headers === undefined
-    ? { status, body: { kind: "json", value } }
-    : { status, headers, body: { kind: "json", value } };
+    return headers === undefined ? { status, body: { kind: "json", value } } : { status, headers, body: { kind: "json", value } };
 }
 
 /**
@@ -36,7 +34,7 @@ export function jsonReply(status: number, value: unknown, headers?: Readonly<Rec
  * @param headers - Extra response headers.
  */
 export function emptyReply(status: number, headers?: Readonly<Record<string, string>>): Reply {
-  return headers === undefined ? { status } : { status, headers };
+    return headers === undefined ? { status } : { status, headers };
 }
 
 /**
@@ -46,7 +44,7 @@ export function emptyReply(status: number, headers?: Readonly<Record<string, str
  * @param text - The body, sent verbatim.
  */
 export function textReply(status: number, contentType: string, text: string): Reply {
-  return { status, body: { kind: "text", contentType, text } };
+    return { status, body: { kind: "text", contentType, text } };
 }
 
 /**
@@ -55,5 +53,5 @@ export function textReply(status: number, contentType: string, text: string): Re
  * @param headers - Headers to add or override.
  */
 export function withHeaders(reply: Reply, headers: Readonly<Record<string, string>>): Reply {
-  return { ...reply, headers: { ...reply.headers, ...headers } };
+    return { ...reply, headers: { ...reply.headers, ...headers } };
 }

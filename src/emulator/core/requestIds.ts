@@ -3,8 +3,8 @@ import { headerValue, type IncomingCall } from "./incomingCall";
 
 /** The correlation headers stamped on every response, like ARM and Graph front doors do. */
 export interface RequestIds {
-  readonly requestId: string;
-  readonly correlationId: string;
+    readonly requestId: string;
+    readonly correlationId: string;
 }
 
 /**
@@ -13,8 +13,8 @@ export interface RequestIds {
  * @param call - The incoming request.
  */
 export function requestIdsFor(call: IncomingCall): RequestIds {
-  const sent = headerValue(call, "x-ms-correlation-request-id") ?? headerValue(call, "client-request-id");
-  return { requestId: randomUUID(), correlationId: sent ?? randomUUID() };
+    const sent = headerValue(call, "x-ms-correlation-request-id") ?? headerValue(call, "client-request-id");
+    return { requestId: randomUUID(), correlationId: sent ?? randomUUID() };
 }
 
 /**
@@ -23,13 +23,13 @@ export function requestIdsFor(call: IncomingCall): RequestIds {
  * @param call - The incoming request (its `x-ms-client-request-id` is echoed, as ARM does).
  */
 export function requestIdHeaders(ids: RequestIds, call: IncomingCall): Record<string, string> {
-  const headers: Record<string, string> = {
-    "x-ms-request-id": ids.requestId,
-    "x-ms-correlation-request-id": ids.correlationId,
-    "request-id": ids.requestId,
-    "client-request-id": ids.correlationId,
-  };
-  const clientRequestId = headerValue(call, "x-ms-client-request-id");
-  if (clientRequestId !== undefined) headers["x-ms-client-request-id"] = clientRequestId;
-  return headers;
+    const headers: Record<string, string> = {
+        "x-ms-request-id": ids.requestId,
+        "x-ms-correlation-request-id": ids.correlationId,
+        "request-id": ids.requestId,
+        "client-request-id": ids.correlationId,
+    };
+    const clientRequestId = headerValue(call, "x-ms-client-request-id");
+    if (clientRequestId !== undefined) headers["x-ms-client-request-id"] = clientRequestId;
+    return headers;
 }

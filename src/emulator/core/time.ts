@@ -4,7 +4,7 @@
  * @param date - The instant to format.
  */
 export function armDateTime(date: Date): string {
-  return date.toISOString().replace("Z", "+00:00");
+    return date.toISOString().replace("Z", "+00:00");
 }
 
 /**
@@ -12,7 +12,7 @@ export function armDateTime(date: Date): string {
  * @param date - The instant to format.
  */
 export function graphDateTime(date: Date): string {
-  return date.toISOString();
+    return date.toISOString();
 }
 
 /**
@@ -20,6 +20,6 @@ export function graphDateTime(date: Date): string {
  * @param ms - Delay in milliseconds.
  */
 export function delay(ms: number): Promise<void> {
-  if (ms <= 0) return Promise.resolve();
-  return new Promise((resolve) => setTimeout(resolve, ms));
+    if (ms <= 0) return Promise.resolve();
+    return new Promise((resolve) => setTimeout(resolve, ms));
 }

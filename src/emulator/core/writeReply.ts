@@ -8,18 +8,18 @@ import type { Reply } from "./reply";
  * @param baseHeaders - Headers every response carries (request ids); the reply's own headers win.
  */
 export function writeReply(res: ServerResponse, reply: Reply, baseHeaders: Readonly<Record<string, string>>): void {
-  const headers: Record<string, string> = { ...baseHeaders, ...reply.headers };
-  let payload = "";
-  if (reply.body !== undefined && reply.status !== 204 && reply.status !== 304) {
-    if (reply.body.kind === "json") {
-      payload = JSON.stringify(reply.body.value);
-      headers["content-type"] = "application/json; charset=utf-8";
-    } else {
-      payload = reply.body.text;
-      headers["content-type"] = reply.body.contentType;
+    const headers: Record<string, string> = { ...baseHeaders, ...reply.headers };
+    let payload = "";
+    if (reply.body !== undefined && reply.status !== 204 && reply.status !== 304) {
+        if (reply.body.kind === "json") {
+            payload = JSON.stringify(reply.body.value);
+            headers["content-type"] = "application/json; charset=utf-8";
+        } else {
+            payload = reply.body.text;
+            headers["content-type"] = reply.body.contentType;
+        }
     }
-  }
-  headers["content-length"] = String(Buffer.byteLength(payload));
-  res.writeHead(reply.status, headers);
-  res.end(payload);
+    headers["content-length"] = String(Buffer.byteLength(payload));
+    res.writeHead(reply.status, headers);
+    res.end(payload);
 }

@@ -7,20 +7,20 @@ import type { IncomingCall } from "../core/incomingCall";
  * requests on every run, even when a client sends requests concurrently.
  */
 export class FaultChance {
-  private readonly seen = new Map<string, number>();
+    private readonly seen = new Map<string, number>();
 
-  /**
-   * Rolls for one request (and counts it).
-   * @param probability - Chance in [0, 1] that the fault answers.
-   * @param seed - The fault's seed.
-   * @param call - The request.
-   */
-  fires(probability: number, seed: number, call: IncomingCall): boolean {
-    const key = `${call.method} ${call.path}?${call.query.toString()}`;
-    const n = this.seen.get(key) ?? 0;
-    this.seen.set(key, n + 1);
-    return uniform(`${seed}|${key}|${n}`) < probability;
-  }
+    /**
+     * Rolls for one request (and counts it).
+     * @param probability - Chance in [0, 1] that the fault answers.
+     * @param seed - The fault's seed.
+     * @param call - The request.
+     */
+    fires(probability: number, seed: number, call: IncomingCall): boolean {
+        const key = `${call.method} ${call.path}?${call.query.toString()}`;
+        const n = this.seen.get(key) ?? 0;
+        this.seen.set(key, n + 1);
+        return uniform(`${seed}|${key}|${n}`) < probability;
+    }
 }
 
 /**
@@ -28,15 +28,15 @@ export class FaultChance {
  * @param text - What to hash.
  */
 export function uniform(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i += 1) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return (h >>> 0) / 2 ** 32;
+    let h = 0x811c9dc5;
+    for (let i = 0; i < text.length; i += 1) {
+        h ^= text.charCodeAt(i);
+        h = Math.imul(h, 0x01000193);
+    }
+    h ^= h >>> 16;
+    h = Math.imul(h, 0x85ebca6b);
+    h ^= h >>> 13;
+    h = Math.imul(h, 0xc2b2ae35);
+    h ^= h >>> 16;
+    return (h >>> 0) / 2 ** 32;
 }

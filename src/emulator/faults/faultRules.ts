@@ -18,124 +18,124 @@ export type FaultTarget = "api" | "token" | "any";
 
 /** A fault to inject (`POST /_emulator/faults` body, or `emulator.admin.injectFault`). */
 export interface FaultSpec {
-  /** Only requests with this HTTP method (any case). */
-  readonly method?: string;
-  /** Only requests whose decoded path contains this text (any case). */
-  readonly pathIncludes?: string;
-  /** Status to answer with. @default 500 */
-  readonly status?: number;
-  /** Adds a `Retry-After` header with this many seconds. */
-  readonly retryAfterSeconds?: number;
-  /** How many matching requests the fault answers before it disappears. @default 1 */
-  readonly times?: number;
-  /** Delay before the fault answers, in milliseconds. */
-  readonly latencyMs?: number;
-  /** Body kind. @default "cloudError" */
-  readonly body?: FaultBody;
-  /** Destroy the socket instead of answering (the client sees ECONNRESET / socket hang up). */
-  readonly resetConnection?: boolean;
-  /** Never answer; the connection stays open until the client gives up or the emulator stops. */
-  readonly hang?: boolean;
-  /** Which surface the fault applies to. @default "api" */
-  readonly target?: FaultTarget;
-  /**
-   * Chance (0..1) that the fault answers a matching request; the others go on to later faults and
-   * the API. Reproducible for a `seed` (see {@link FaultChance}). `times` counts answers only.
-   * @default 1
-   */
-  readonly probability?: number;
-  /** Seed of `probability`'s decisions. @default 1 */
-  readonly seed?: number;
-  /** Lets this many matching requests through before the fault starts answering. @default 0 */
-  readonly after?: number;
-  /**
-   * The API handles the request first (a write is applied), then the fault answers instead of it:
-   * e.g. a connection reset after a PATCH was applied. @default false
-   */
-  readonly afterHandling?: boolean;
+    /** Only requests with this HTTP method (any case). */
+    readonly method?: string;
+    /** Only requests whose decoded path contains this text (any case). */
+    readonly pathIncludes?: string;
+    /** Status to answer with. @default 500 */
+    readonly status?: number;
+    /** Adds a `Retry-After` header with this many seconds. */
+    readonly retryAfterSeconds?: number;
+    /** How many matching requests the fault answers before it disappears. @default 1 */
+    readonly times?: number;
+    /** Delay before the fault answers, in milliseconds. */
+    readonly latencyMs?: number;
+    /** Body kind. @default "cloudError" */
+    readonly body?: FaultBody;
+    /** Destroy the socket instead of answering (the client sees ECONNRESET / socket hang up). */
+    readonly resetConnection?: boolean;
+    /** Never answer; the connection stays open until the client gives up or the emulator stops. */
+    readonly hang?: boolean;
+    /** Which surface the fault applies to. @default "api" */
+    readonly target?: FaultTarget;
+    /**
+     * Chance (0..1) that the fault answers a matching request; the others go on to later faults and
+     * the API. Reproducible for a `seed` (see {@link FaultChance}). `times` counts answers only.
+     * @default 1
+     */
+    readonly probability?: number;
+    /** Seed of `probability`'s decisions. @default 1 */
+    readonly seed?: number;
+    /** Lets this many matching requests through before the fault starts answering. @default 0 */
+    readonly after?: number;
+    /**
+     * The API handles the request first (a write is applied), then the fault answers instead of it:
+     * e.g. a connection reset after a PATCH was applied. @default false
+     */
+    readonly afterHandling?: boolean;
 }
 
 /** An injected fault with its id and how many more requests it will answer. */
 export interface ActiveFault extends FaultSpec {
-  readonly id: string;
-  readonly remaining: number;
+    readonly id: string;
+    readonly remaining: number;
 }
 
 interface RegisteredFault {
-  fault: ActiveFault;
-  /** Matching requests still to let through (`after`). */
-  toLetThrough: number;
-  readonly chance: FaultChance;
+    fault: ActiveFault;
+    /** Matching requests still to let through (`after`). */
+    toLetThrough: number;
+    readonly chance: FaultChance;
 }
 
 function safeDecode(path: string): string {
-  try {
-    return decodeURIComponent(path);
-  } catch {
-    return path;
-  }
+    try {
+        return decodeURIComponent(path);
+    } catch {
+        return path;
+    }
 }
 
 function matches(fault: ActiveFault, call: IncomingCall, api: RequestApi): boolean {
-  const target = fault.target ?? "api";
-  const isToken = api === "token";
-  if (target === "api" && isToken) return false;
-  if (target === "token" && !isToken) return false;
-  if (fault.method !== undefined && fault.method.toUpperCase() !== call.method) return false;
-  if (fault.pathIncludes !== undefined) {
-    return safeDecode(call.path).toLowerCase().includes(fault.pathIncludes.toLowerCase());
-  }
-  return true;
+    const target = fault.target ?? "api";
+    const isToken = api === "token";
+    if (target === "api" && isToken) return false;
+    if (target === "token" && !isToken) return false;
+    if (fault.method !== undefined && fault.method.toUpperCase() !== call.method) return false;
+    if (fault.pathIncludes !== undefined) {
+        return safeDecode(call.path).toLowerCase().includes(fault.pathIncludes.toLowerCase());
+    }
+    return true;
 }
 
 function answers(entry: RegisteredFault, call: IncomingCall, api: RequestApi): boolean {
-  if (!matches(entry.fault, call, api)) return false;
-  if (entry.toLetThrough > 0) {
-    entry.toLetThrough -= 1;
-    return false;
-  }
-  const { probability, seed } = entry.fault;
-  return probability === undefined || entry.chance.fires(probability, seed ?? 1, call);
+    if (!matches(entry.fault, call, api)) return false;
+    if (entry.toLetThrough > 0) {
+        entry.toLetThrough -= 1;
+        return false;
+    }
+    const { probability, seed } = entry.fault;
+    return probability === undefined || entry.chance.fires(probability, seed ?? 1, call);
 }
 
 /** The injected faults, consumed in injection order. */
 export class FaultRegistry {
-  private faults: RegisteredFault[] = [];
+    private faults: RegisteredFault[] = [];
 
-  /**
-   * Adds a fault and returns its id.
-   * @param spec - What to match and how to answer.
-   */
-  add(spec: FaultSpec): string {
-    const id = randomUUID();
-    const fault = { ...spec, id, remaining: Math.max(1, Math.floor(spec.times ?? 1)) };
-    this.faults.push({ fault, toLetThrough: Math.max(0, Math.floor(spec.after ?? 0)), chance: new FaultChance() });
-    return id;
-  }
+    /**
+     * Adds a fault and returns its id.
+     * @param spec - What to match and how to answer.
+     */
+    add(spec: FaultSpec): string {
+        const id = randomUUID();
+        const fault = { ...spec, id, remaining: Math.max(1, Math.floor(spec.times ?? 1)) };
+        this.faults.push({ fault, toLetThrough: Math.max(0, Math.floor(spec.after ?? 0)), chance: new FaultChance() });
+        return id;
+    }
 
-  /**
-   * The first fault that matches this request and answers it (its `after` and `probability`
-   * allowing), with one use consumed; `undefined` when none does.
-   * @param call - The incoming request.
-   * @param api - The surface it hit.
-   */
-  take(call: IncomingCall, api: RequestApi): ActiveFault | undefined {
-    const index = this.faults.findIndex((entry) => answers(entry, call, api));
-    if (index < 0) return undefined;
-    const entry = this.faults[index] as RegisteredFault;
-    const fault = entry.fault;
-    if (fault.remaining <= 1) this.faults.splice(index, 1);
-    else entry.fault = { ...fault, remaining: fault.remaining - 1 };
-    return fault;
-  }
+    /**
+     * The first fault that matches this request and answers it (its `after` and `probability`
+     * allowing), with one use consumed; `undefined` when none does.
+     * @param call - The incoming request.
+     * @param api - The surface it hit.
+     */
+    take(call: IncomingCall, api: RequestApi): ActiveFault | undefined {
+        const index = this.faults.findIndex((entry) => answers(entry, call, api));
+        if (index < 0) return undefined;
+        const entry = this.faults[index] as RegisteredFault;
+        const fault = entry.fault;
+        if (fault.remaining <= 1) this.faults.splice(index, 1);
+        else entry.fault = { ...fault, remaining: fault.remaining - 1 };
+        return fault;
+    }
 
-  /** The faults still waiting to fire. */
-  list(): ActiveFault[] {
-    return this.faults.map((entry) => entry.fault);
-  }
+    /** The faults still waiting to fire. */
+    list(): ActiveFault[] {
+        return this.faults.map((entry) => entry.fault);
+    }
 
-  /** Removes every fault. */
-  clear(): void {
-    this.faults = [];
-  }
+    /** Removes every fault. */
+    clear(): void {
+        this.faults = [];
+    }
 }

@@ -1,17 +1,17 @@
 /** A Graph setting that is a whole number within [min, max]. */
 export interface GraphIntegerSetting {
-  readonly kind: "integer";
-  readonly min: number;
-  readonly max: number;
+    readonly kind: "integer";
+    readonly min: number;
+    readonly max: number;
 }
 
 /** A Graph setting that is an ISO-8601 duration (Edm.Duration) within [minSeconds, maxSeconds]. */
 export interface GraphDurationSetting {
-  readonly kind: "duration";
-  readonly minSeconds: number;
-  readonly maxSeconds: number;
-  /** True when the portal's unit is days, so only whole days are accepted. */
-  readonly wholeDays: boolean;
+    readonly kind: "duration";
+    readonly minSeconds: number;
+    readonly maxSeconds: number;
+    /** True when the portal's unit is days, so only whole days are accepted. */
+    readonly wholeDays: boolean;
 }
 
 /** How one writable threshold of a configuration type is validated. */
@@ -19,13 +19,13 @@ export type GraphSetting = GraphIntegerSetting | GraphDurationSetting;
 
 /** The fixed facts of one directory-role alert of Microsoft Graph beta. */
 export interface GraphAlertKind {
-  /** Suffix of the ids: `DirectoryRole_<tenantId>_<suffix>`. */
-  readonly suffix: string;
-  /** `@odata.type` of the configuration, without `#microsoft.graph.`. */
-  readonly configurationType: string;
-  /** `@odata.type` of the incidents, without `#microsoft.graph.`. */
-  readonly incidentType: string;
-  readonly settings: Readonly<Record<string, GraphSetting>>;
+    /** Suffix of the ids: `DirectoryRole_<tenantId>_<suffix>`. */
+    readonly suffix: string;
+    /** `@odata.type` of the configuration, without `#microsoft.graph.`. */
+    readonly configurationType: string;
+    /** `@odata.type` of the incidents, without `#microsoft.graph.`. */
+    readonly incidentType: string;
+    readonly settings: Readonly<Record<string, GraphSetting>>;
 }
 
 const DAY = 86_400;
@@ -36,49 +36,49 @@ const DAY = 86_400;
  * (Microsoft's sample holds PT10S; the alert looks back 30 days at most).
  */
 export const GRAPH_ALERT_KINDS: readonly GraphAlertKind[] = [
-  { suffix: "InvalidLicenseAlert", configurationType: "invalidLicenseAlertConfiguration", incidentType: "invalidLicenseAlertIncident", settings: {} },
-  {
-    suffix: "NoMfaOnRoleActivationAlert",
-    configurationType: "noMfaOnRoleActivationAlertConfiguration",
-    incidentType: "noMfaOnRoleActivationAlertIncident",
-    settings: {},
-  },
-  {
-    suffix: "RedundantAssignmentAlert",
-    configurationType: "redundantAssignmentAlertConfiguration",
-    incidentType: "redundantAssignmentAlertIncident",
-    settings: { duration: { kind: "duration", minSeconds: 0, maxSeconds: 100 * DAY, wholeDays: true } },
-  },
-  {
-    suffix: "RolesAssignedOutsidePimAlert",
-    configurationType: "rolesAssignedOutsidePrivilegedIdentityManagementAlertConfiguration",
-    incidentType: "rolesAssignedOutsidePrivilegedIdentityManagementAlertIncident",
-    settings: {},
-  },
-  {
-    suffix: "SequentialActivationRenewalsAlert",
-    configurationType: "sequentialActivationRenewalsAlertConfiguration",
-    incidentType: "sequentialActivationRenewalsAlertIncident",
-    settings: {
-      sequentialActivationCounterThreshold: { kind: "integer", min: 2, max: 100 },
-      timeIntervalBetweenActivations: { kind: "duration", minSeconds: 1, maxSeconds: 30 * DAY, wholeDays: false },
+    { suffix: "InvalidLicenseAlert", configurationType: "invalidLicenseAlertConfiguration", incidentType: "invalidLicenseAlertIncident", settings: {} },
+    {
+        suffix: "NoMfaOnRoleActivationAlert",
+        configurationType: "noMfaOnRoleActivationAlertConfiguration",
+        incidentType: "noMfaOnRoleActivationAlertIncident",
+        settings: {},
     },
-  },
-  {
-    suffix: "StaleSignInAlert",
-    configurationType: "staleSignInAlertConfiguration",
-    incidentType: "staleSignInAlertIncident",
-    settings: { duration: { kind: "duration", minSeconds: DAY, maxSeconds: 365 * DAY, wholeDays: true } },
-  },
-  {
-    suffix: "TooManyGlobalAdminsAssignedToTenantAlert",
-    configurationType: "tooManyGlobalAdminsAssignedToTenantAlertConfiguration",
-    incidentType: "tooManyGlobalAdminsAssignedToTenantAlertIncident",
-    settings: {
-      globalAdminCountThreshold: { kind: "integer", min: 2, max: 100 },
-      percentageOfGlobalAdminsOutOfRolesThreshold: { kind: "integer", min: 0, max: 100 },
+    {
+        suffix: "RedundantAssignmentAlert",
+        configurationType: "redundantAssignmentAlertConfiguration",
+        incidentType: "redundantAssignmentAlertIncident",
+        settings: { duration: { kind: "duration", minSeconds: 0, maxSeconds: 100 * DAY, wholeDays: true } },
     },
-  },
+    {
+        suffix: "RolesAssignedOutsidePimAlert",
+        configurationType: "rolesAssignedOutsidePrivilegedIdentityManagementAlertConfiguration",
+        incidentType: "rolesAssignedOutsidePrivilegedIdentityManagementAlertIncident",
+        settings: {},
+    },
+    {
+        suffix: "SequentialActivationRenewalsAlert",
+        configurationType: "sequentialActivationRenewalsAlertConfiguration",
+        incidentType: "sequentialActivationRenewalsAlertIncident",
+        settings: {
+            sequentialActivationCounterThreshold: { kind: "integer", min: 2, max: 100 },
+            timeIntervalBetweenActivations: { kind: "duration", minSeconds: 1, maxSeconds: 30 * DAY, wholeDays: false },
+        },
+    },
+    {
+        suffix: "StaleSignInAlert",
+        configurationType: "staleSignInAlertConfiguration",
+        incidentType: "staleSignInAlertIncident",
+        settings: { duration: { kind: "duration", minSeconds: DAY, maxSeconds: 365 * DAY, wholeDays: true } },
+    },
+    {
+        suffix: "TooManyGlobalAdminsAssignedToTenantAlert",
+        configurationType: "tooManyGlobalAdminsAssignedToTenantAlertConfiguration",
+        incidentType: "tooManyGlobalAdminsAssignedToTenantAlertIncident",
+        settings: {
+            globalAdminCountThreshold: { kind: "integer", min: 2, max: 100 },
+            percentageOfGlobalAdminsOutOfRolesThreshold: { kind: "integer", min: 0, max: 100 },
+        },
+    },
 ];
 
 /** Namespace prefix of every `@odata.type` value. */
@@ -89,6 +89,6 @@ export const ODATA_TYPE_PREFIX = "#microsoft.graph.";
  * @param suffix - The part of an id after `DirectoryRole_<tenantId>_`.
  */
 export function findGraphAlertKind(suffix: string): GraphAlertKind | undefined {
-  const wanted = suffix.toLowerCase();
-  return GRAPH_ALERT_KINDS.find((kind) => kind.suffix.toLowerCase() === wanted);
+    const wanted = suffix.toLowerCase();
+    return GRAPH_ALERT_KINDS.find((kind) => kind.suffix.toLowerCase() === wanted);
 }

@@ -5,11 +5,11 @@ import { GRAPH_ERROR_CODES, graphErrorReply } from "./graphErrors";
 
 /** Graph's messages for each authentication failure. */
 const MESSAGES: Readonly<Record<BearerFailure, string>> = {
-  missing: "Access token is empty.",
-  "malformed-header": "CompactToken parsing failed with error code: 80049217",
-  invalid: "Access token validation failure.",
-  expired: "Lifetime validation failed, the token is expired.",
-  "wrong-audience": "Access token validation failure. Invalid audience.",
+    missing: "Access token is empty.",
+    "malformed-header": "CompactToken parsing failed with error code: 80049217",
+    invalid: "Access token validation failure.",
+    expired: "Lifetime validation failed, the token is expired.",
+    "wrong-audience": "Access token validation failure. Invalid audience.",
 };
 
 /** Application id of Microsoft Graph, named in its challenge. */
@@ -23,9 +23,9 @@ const GRAPH_APP_ID = "00000003-0000-0000-c000-000000000000";
  * @param authority - The emulator's tenant authority URL.
  */
 export function graphUnauthenticated(ids: RequestIds, failure: BearerFailure, authority: string): Reply {
-  return graphErrorReply(ids, 401, GRAPH_ERROR_CODES.invalidToken, MESSAGES[failure], {
-    "www-authenticate": `Bearer realm="", authorization_uri="${authority}/oauth2/authorize", client_id="${GRAPH_APP_ID}"`,
-  });
+    return graphErrorReply(ids, 401, GRAPH_ERROR_CODES.invalidToken, MESSAGES[failure], {
+        "www-authenticate": `Bearer realm="", authorization_uri="${authority}/oauth2/authorize", client_id="${GRAPH_APP_ID}"`,
+    });
 }
 
 /**
@@ -34,5 +34,5 @@ export function graphUnauthenticated(ids: RequestIds, failure: BearerFailure, au
  * @param ids - The request's ids.
  */
 export function graphForbidden(ids: RequestIds): Reply {
-  return graphErrorReply(ids, 403, GRAPH_ERROR_CODES.forbidden, "Insufficient privileges to complete the operation.");
+    return graphErrorReply(ids, 403, GRAPH_ERROR_CODES.forbidden, "Insufficient privileges to complete the operation.");
 }

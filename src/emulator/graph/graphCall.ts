@@ -5,12 +5,12 @@ import type { GraphState } from "./graphState";
 
 /** An authenticated Graph request: what every Graph handler receives. */
 export interface GraphCall {
-  readonly call: IncomingCall;
-  readonly ids: RequestIds;
-  readonly emulator: EmulatorState;
-  readonly state: GraphState;
-  readonly tenantId: string;
-  readonly now: Date;
+    readonly call: IncomingCall;
+    readonly ids: RequestIds;
+    readonly emulator: EmulatorState;
+    readonly state: GraphState;
+    readonly tenantId: string;
+    readonly now: Date;
 }
 
 /**
@@ -18,5 +18,5 @@ export interface GraphCall {
  * @param c - The Graph request.
  */
 export function graphBase(c: GraphCall): string {
-  return `${c.emulator.baseUrl}/beta`;
+    return `${c.emulator.baseUrl}/beta`;
 }

@@ -7,12 +7,12 @@ import { jsonReply, type Reply } from "../core/reply";
  * unknown URL segment), with a message naming the problem; `ResourceNotFound` unknown ids.
  */
 export const GRAPH_ERROR_CODES = {
-  invalidToken: "InvalidAuthenticationToken",
-  forbidden: "Authorization_RequestDenied",
-  badRequest: "BadRequest",
-  notFound: "ResourceNotFound",
-  methodNotAllowed: "MethodNotAllowed",
-  notRemediatable: "BadRequest",
+    invalidToken: "InvalidAuthenticationToken",
+    forbidden: "Authorization_RequestDenied",
+    badRequest: "BadRequest",
+    notFound: "ResourceNotFound",
+    methodNotAllowed: "MethodNotAllowed",
+    notRemediatable: "BadRequest",
 } as const;
 
 /**
@@ -23,17 +23,11 @@ export const GRAPH_ERROR_CODES = {
  * @param message - Human-readable message.
  * @param headers - Extra headers.
  */
-export function graphErrorReply(
-  ids: RequestIds,
-  status: number,
-  code: string,
-  message: string,
-  headers?: Readonly<Record<string, string>>,
-): Reply {
-  const innerError = {
-    date: new Date().toISOString().replace(/\.\d+Z$/, "Z"),
-    "request-id": ids.requestId,
-    "client-request-id": ids.correlationId,
-  };
-  return jsonReply(status, { error: { code, message, innerError } }, headers);
+export function graphErrorReply(ids: RequestIds, status: number, code: string, message: string, headers?: Readonly<Record<string, string>>): Reply {
+    const innerError = {
+        date: new Date().toISOString().replace(/\.\d+Z$/, "Z"),
+        "request-id": ids.requestId,
+        "client-request-id": ids.correlationId,
+    };
+    return jsonReply(status, { error: { code, message, innerError } }, headers);
 }

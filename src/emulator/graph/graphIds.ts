@@ -6,7 +6,7 @@ import { findGraphAlertKind, type GraphAlertKind } from "./catalog";
  * @param kind - The alert.
  */
 export function graphAlertId(tenantId: string, kind: GraphAlertKind): string {
-  return `DirectoryRole_${tenantId}_${kind.suffix}`;
+    return `DirectoryRole_${tenantId}_${kind.suffix}`;
 }
 
 /**
@@ -16,9 +16,9 @@ export function graphAlertId(tenantId: string, kind: GraphAlertKind): string {
  * @param id - The id from a URL.
  */
 export function parseGraphAlertId(tenantId: string, id: string): GraphAlertKind | undefined {
-  const prefix = `directoryrole_${tenantId.toLowerCase()}_`;
-  if (!id.toLowerCase().startsWith(prefix)) return undefined;
-  return findGraphAlertKind(id.slice(prefix.length));
+    const prefix = `directoryrole_${tenantId.toLowerCase()}_`;
+    if (!id.toLowerCase().startsWith(prefix)) return undefined;
+    return findGraphAlertKind(id.slice(prefix.length));
 }
 
 /**
@@ -27,5 +27,5 @@ export function parseGraphAlertId(tenantId: string, id: string): GraphAlertKind 
  * @param idOrSuffix - Full id or suffix.
  */
 export function graphKindFromAdmin(tenantId: string, idOrSuffix: string): GraphAlertKind | undefined {
-  return parseGraphAlertId(tenantId, idOrSuffix) ?? findGraphAlertKind(idOrSuffix);
+    return parseGraphAlertId(tenantId, idOrSuffix) ?? findGraphAlertKind(idOrSuffix);
 }

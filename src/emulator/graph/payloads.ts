@@ -7,10 +7,10 @@ const SCOPE = { scopeId: "/", scopeType: "DirectoryRole" } as const;
 
 /** Entity sets, as they appear in `@odata.context`. */
 export const GRAPH_SETS = {
-  alerts: "identityGovernance/roleManagementAlerts/alerts",
-  configurations: "identityGovernance/roleManagementAlerts/alertConfigurations",
-  definitions: "identityGovernance/roleManagementAlerts/alertDefinitions",
-  operations: "identityGovernance/roleManagementAlerts/operations",
+    alerts: "identityGovernance/roleManagementAlerts/alerts",
+    configurations: "identityGovernance/roleManagementAlerts/alertConfigurations",
+    definitions: "identityGovernance/roleManagementAlerts/alertDefinitions",
+    operations: "identityGovernance/roleManagementAlerts/operations",
 } as const;
 
 /**
@@ -20,7 +20,7 @@ export const GRAPH_SETS = {
  * @param single - True for a single entity.
  */
 export function odataContext(c: GraphCall, set: string, single: boolean): string {
-  return `${graphBase(c)}/$metadata#${set}${single ? "/$entity" : ""}`;
+    return `${graphBase(c)}/$metadata#${set}${single ? "/$entity" : ""}`;
 }
 
 /**
@@ -29,7 +29,7 @@ export function odataContext(c: GraphCall, set: string, single: boolean): string
  * @param kind - The alert.
  */
 export function definitionPayload(c: GraphCall, kind: GraphAlertKind): Record<string, unknown> {
-  return { id: graphAlertId(c.tenantId, kind), ...SCOPE, ...c.state.definitions.get(kind.suffix) };
+    return { id: graphAlertId(c.tenantId, kind), ...SCOPE, ...c.state.definitions.get(kind.suffix) };
 }
 
 /**
@@ -39,16 +39,16 @@ export function definitionPayload(c: GraphCall, kind: GraphAlertKind): Record<st
  * @param expand - Navigations to inline (`alertDefinition`).
  */
 export function configurationPayload(c: GraphCall, kind: GraphAlertKind, expand: ReadonlySet<string>): Record<string, unknown> {
-  const id = graphAlertId(c.tenantId, kind);
-  const payload: Record<string, unknown> = {
-    "@odata.type": `${ODATA_TYPE_PREFIX}${kind.configurationType}`,
-    id,
-    alertDefinitionId: id,
-    ...SCOPE,
-    ...c.state.configurations.get(kind.suffix),
-  };
-  if (expand.has("alertDefinition")) payload["alertDefinition"] = definitionPayload(c, kind);
-  return payload;
+    const id = graphAlertId(c.tenantId, kind);
+    const payload: Record<string, unknown> = {
+        "@odata.type": `${ODATA_TYPE_PREFIX}${kind.configurationType}`,
+        id,
+        alertDefinitionId: id,
+        ...SCOPE,
+        ...c.state.configurations.get(kind.suffix),
+    };
+    if (expand.has("alertDefinition")) payload["alertDefinition"] = definitionPayload(c, kind);
+    return payload;
 }
 
 /**
@@ -57,7 +57,7 @@ export function configurationPayload(c: GraphCall, kind: GraphAlertKind, expand:
  * @param incident - The incident.
  */
 export function incidentPayload(kind: GraphAlertKind, incident: GraphIncidentRecord): Record<string, unknown> {
-  return { "@odata.type": `${ODATA_TYPE_PREFIX}${kind.incidentType}`, id: incident.id, ...incident.properties };
+    return { "@odata.type": `${ODATA_TYPE_PREFIX}${kind.incidentType}`, id: incident.id, ...incident.properties };
 }
 
 /**
@@ -67,17 +67,17 @@ export function incidentPayload(kind: GraphAlertKind, incident: GraphIncidentRec
  * @param expand - Navigations to inline.
  */
 export function alertPayload(c: GraphCall, kind: GraphAlertKind, expand: ReadonlySet<string>): Record<string, unknown> {
-  const id = graphAlertId(c.tenantId, kind);
-  const incidents = c.state.incidents.get(kind.suffix) ?? [];
-  const payload: Record<string, unknown> = {
-    id,
-    alertDefinitionId: id,
-    ...SCOPE,
-    incidentCount: incidents.length,
-    ...c.state.alerts.get(kind.suffix),
-  };
-  if (expand.has("alertConfiguration")) payload["alertConfiguration"] = configurationPayload(c, kind, new Set());
-  if (expand.has("alertDefinition")) payload["alertDefinition"] = definitionPayload(c, kind);
-  if (expand.has("alertIncidents")) payload["alertIncidents"] = incidents.map((incident) => incidentPayload(kind, incident));
-  return payload;
+    const id = graphAlertId(c.tenantId, kind);
+    const incidents = c.state.incidents.get(kind.suffix) ?? [];
+    const payload: Record<string, unknown> = {
+        id,
+        alertDefinitionId: id,
+        ...SCOPE,
+        incidentCount: incidents.length,
+        ...c.state.alerts.get(kind.suffix),
+    };
+    if (expand.has("alertConfiguration")) payload["alertConfiguration"] = configurationPayload(c, kind, new Set());
+    if (expand.has("alertDefinition")) payload["alertDefinition"] = definitionPayload(c, kind);
+    if (expand.has("alertIncidents")) payload["alertIncidents"] = incidents.map((incident) => incidentPayload(kind, incident));
+    return payload;
 }

@@ -1,8 +1,8 @@
 /** One incident of a directory-role alert: its id and type-specific properties. */
 export interface GraphIncidentRecord {
-  readonly id: string;
-  /** Properties without `@odata.type` and `id`. */
-  readonly properties: Readonly<Record<string, unknown>>;
+    readonly id: string;
+    /** Properties without `@odata.type` and `id`. */
+    readonly properties: Readonly<Record<string, unknown>>;
 }
 
 /** Date Graph shows for alerts that never fired (graph-api.md section 2). */
@@ -20,26 +20,26 @@ export const SEED_MODIFIED = "2024-05-02T08:15:27.37Z";
  * 30 days, 10 activations within one hour.
  */
 export const GRAPH_CONFIGURATION_SEED: Readonly<Record<string, Readonly<Record<string, unknown>>>> = {
-  InvalidLicenseAlert: { isEnabled: true },
-  NoMfaOnRoleActivationAlert: { isEnabled: true },
-  RedundantAssignmentAlert: { isEnabled: true, duration: "P30D" },
-  RolesAssignedOutsidePimAlert: { isEnabled: true },
-  SequentialActivationRenewalsAlert: { isEnabled: true, sequentialActivationCounterThreshold: 10, timeIntervalBetweenActivations: "PT1H" },
-  StaleSignInAlert: { isEnabled: true, duration: "P30D" },
-  TooManyGlobalAdminsAssignedToTenantAlert: { isEnabled: true, globalAdminCountThreshold: 3, percentageOfGlobalAdminsOutOfRolesThreshold: 10 },
+    InvalidLicenseAlert: { isEnabled: true },
+    NoMfaOnRoleActivationAlert: { isEnabled: true },
+    RedundantAssignmentAlert: { isEnabled: true, duration: "P30D" },
+    RolesAssignedOutsidePimAlert: { isEnabled: true },
+    SequentialActivationRenewalsAlert: { isEnabled: true, sequentialActivationCounterThreshold: 10, timeIntervalBetweenActivations: "PT1H" },
+    StaleSignInAlert: { isEnabled: true, duration: "P30D" },
+    TooManyGlobalAdminsAssignedToTenantAlert: { isEnabled: true, globalAdminCountThreshold: 3, percentageOfGlobalAdminsOutOfRolesThreshold: 10 },
 };
 
 const GLOBAL_ADMIN_ID = "62e90394-69f5-4237-9190-012177145e10";
 const PRIVILEGED_ROLE_ADMIN_ID = "e8611ab8-c189-46e8-94e1-60213ab1f814";
 const GLOBAL_ADMIN = { roleDefinitionId: GLOBAL_ADMIN_ID, roleDisplayName: "Global Administrator", roleTemplateId: GLOBAL_ADMIN_ID };
 const PRIVILEGED_ROLE_ADMIN = {
-  roleDefinitionId: PRIVILEGED_ROLE_ADMIN_ID,
-  roleDisplayName: "Privileged Role Administrator",
-  roleTemplateId: PRIVILEGED_ROLE_ADMIN_ID,
+    roleDefinitionId: PRIVILEGED_ROLE_ADMIN_ID,
+    roleDisplayName: "Privileged Role Administrator",
+    roleTemplateId: PRIVILEGED_ROLE_ADMIN_ID,
 };
 
 function user(id: string, name: string, upn: string): Record<string, string> {
-  return { assigneeId: id, assigneeDisplayName: name, assigneeUserPrincipalName: upn };
+    return { assigneeId: id, assigneeDisplayName: name, assigneeUserPrincipalName: upn };
 }
 
 /**
@@ -47,48 +47,51 @@ function user(id: string, name: string, upn: string): Record<string, string> {
  * assignees' object ids, as in Microsoft's samples). Alerts without incidents start inactive.
  */
 export const GRAPH_INCIDENT_SEED: Readonly<Record<string, readonly GraphIncidentRecord[]>> = {
-  TooManyGlobalAdminsAssignedToTenantAlert: [
-    { id: "0b8f3c1e-7a2d-4e5f-9c6b-1d2e3f4a5b61", properties: user("0b8f3c1e-7a2d-4e5f-9c6b-1d2e3f4a5b61", "Adele Vance", "adelev@contoso.example") },
-    { id: "1c9a4d2f-8b3e-4f60-ad7c-2e3f4a5b6c72", properties: user("1c9a4d2f-8b3e-4f60-ad7c-2e3f4a5b6c72", "Alex Wilber", "alexw@contoso.example") },
-    { id: "2dab5e30-9c4f-4071-be8d-3f4a5b6c7d83", properties: user("2dab5e30-9c4f-4071-be8d-3f4a5b6c7d83", "Megan Bowen", "meganb@contoso.example") },
-    { id: "3ebc6f41-ad50-4182-8f9e-4a5b6c7d8e94", properties: user("3ebc6f41-ad50-4182-8f9e-4a5b6c7d8e94", "Nestor Wilke", "nestorw@contoso.example") },
-  ],
-  StaleSignInAlert: [
-    {
-      id: "4fcd7052-be61-4293-90af-5b6c7d8e9fa5",
-      properties: {
-        ...user("4fcd7052-be61-4293-90af-5b6c7d8e9fa5", "Break Glass 2", "breakglass2@contoso.example"),
-        ...GLOBAL_ADMIN,
-        assignmentCreatedDateTime: "2023-01-12T09:30:00Z",
-        lastSignInDateTime: "2024-02-01T07:45:12Z",
-      },
-    },
-  ],
-  RedundantAssignmentAlert: [
-    {
-      id: "50de8163-cf72-43a4-a1b0-6c7d8e9fa0b6",
-      properties: {
-        ...user("50de8163-cf72-43a4-a1b0-6c7d8e9fa0b6", "Lee Gu", "leeg@contoso.example"),
-        ...PRIVILEGED_ROLE_ADMIN,
-        lastActivationDateTime: "2024-03-10T14:03:55Z",
-      },
-    },
-  ],
-  RolesAssignedOutsidePimAlert: [
-    {
-      id: "61ef9274-d083-44b5-b2c1-7d8e9fa0b1c7",
-      properties: {
-        ...user("61ef9274-d083-44b5-b2c1-7d8e9fa0b1c7", "Diego Siciliani", "diegos@contoso.example"),
-        ...GLOBAL_ADMIN,
-        assignmentCreatedDateTime: "2024-05-01T22:11:09Z",
-      },
-    },
-  ],
-  NoMfaOnRoleActivationAlert: [
-    { id: "e8611ab8-c189-46e8-94e1-60213ab1f814", properties: { roleDisplayName: PRIVILEGED_ROLE_ADMIN.roleDisplayName, roleTemplateId: PRIVILEGED_ROLE_ADMIN.roleTemplateId } },
-  ],
-  SequentialActivationRenewalsAlert: [],
-  InvalidLicenseAlert: [],
+    TooManyGlobalAdminsAssignedToTenantAlert: [
+        { id: "0b8f3c1e-7a2d-4e5f-9c6b-1d2e3f4a5b61", properties: user("0b8f3c1e-7a2d-4e5f-9c6b-1d2e3f4a5b61", "Adele Vance", "adelev@contoso.example") },
+        { id: "1c9a4d2f-8b3e-4f60-ad7c-2e3f4a5b6c72", properties: user("1c9a4d2f-8b3e-4f60-ad7c-2e3f4a5b6c72", "Alex Wilber", "alexw@contoso.example") },
+        { id: "2dab5e30-9c4f-4071-be8d-3f4a5b6c7d83", properties: user("2dab5e30-9c4f-4071-be8d-3f4a5b6c7d83", "Megan Bowen", "meganb@contoso.example") },
+        { id: "3ebc6f41-ad50-4182-8f9e-4a5b6c7d8e94", properties: user("3ebc6f41-ad50-4182-8f9e-4a5b6c7d8e94", "Nestor Wilke", "nestorw@contoso.example") },
+    ],
+    StaleSignInAlert: [
+        {
+            id: "4fcd7052-be61-4293-90af-5b6c7d8e9fa5",
+            properties: {
+                ...user("4fcd7052-be61-4293-90af-5b6c7d8e9fa5", "Break Glass 2", "breakglass2@contoso.example"),
+                ...GLOBAL_ADMIN,
+                assignmentCreatedDateTime: "2023-01-12T09:30:00Z",
+                lastSignInDateTime: "2024-02-01T07:45:12Z",
+            },
+        },
+    ],
+    RedundantAssignmentAlert: [
+        {
+            id: "50de8163-cf72-43a4-a1b0-6c7d8e9fa0b6",
+            properties: {
+                ...user("50de8163-cf72-43a4-a1b0-6c7d8e9fa0b6", "Lee Gu", "leeg@contoso.example"),
+                ...PRIVILEGED_ROLE_ADMIN,
+                lastActivationDateTime: "2024-03-10T14:03:55Z",
+            },
+        },
+    ],
+    RolesAssignedOutsidePimAlert: [
+        {
+            id: "61ef9274-d083-44b5-b2c1-7d8e9fa0b1c7",
+            properties: {
+                ...user("61ef9274-d083-44b5-b2c1-7d8e9fa0b1c7", "Diego Siciliani", "diegos@contoso.example"),
+                ...GLOBAL_ADMIN,
+                assignmentCreatedDateTime: "2024-05-01T22:11:09Z",
+            },
+        },
+    ],
+    NoMfaOnRoleActivationAlert: [
+        {
+            id: "e8611ab8-c189-46e8-94e1-60213ab1f814",
+            properties: { roleDisplayName: PRIVILEGED_ROLE_ADMIN.roleDisplayName, roleTemplateId: PRIVILEGED_ROLE_ADMIN.roleTemplateId },
+        },
+    ],
+    SequentialActivationRenewalsAlert: [],
+    InvalidLicenseAlert: [],
 };
 
 /**
@@ -98,11 +101,11 @@ export const GRAPH_INCIDENT_SEED: Readonly<Record<string, readonly GraphIncident
  * @param serial - A number that makes the invented names distinct.
  */
 export function syntheticGraphIncident(suffix: string, assigneeId: string, serial: number): Record<string, unknown> {
-  if (suffix === "InvalidLicenseAlert") return { tenantLicenseStatus: "NoLicense" };
-  if (suffix === "NoMfaOnRoleActivationAlert") return { roleDisplayName: "Exchange Administrator", roleTemplateId: "29232cdf-9323-42fd-ade2-1d097af3e4de" };
-  const base = { ...user(assigneeId, `Emulated User ${serial}`, `user${serial}@contoso.example`), ...GLOBAL_ADMIN };
-  if (suffix === "SequentialActivationRenewalsAlert") {
-    return { ...base, activationCount: 12, sequenceStartDateTime: "2024-05-06T08:00:00Z", sequenceEndDateTime: "2024-05-06T08:55:00Z" };
-  }
-  return base;
+    if (suffix === "InvalidLicenseAlert") return { tenantLicenseStatus: "NoLicense" };
+    if (suffix === "NoMfaOnRoleActivationAlert") return { roleDisplayName: "Exchange Administrator", roleTemplateId: "29232cdf-9323-42fd-ade2-1d097af3e4de" };
+    const base = { ...user(assigneeId, `Emulated User ${serial}`, `user${serial}@contoso.example`), ...GLOBAL_ADMIN };
+    if (suffix === "SequentialActivationRenewalsAlert") {
+        return { ...base, activationCount: 12, sequenceStartDateTime: "2024-05-06T08:00:00Z", sequenceEndDateTime: "2024-05-06T08:55:00Z" };
+    }
+    return base;
 }

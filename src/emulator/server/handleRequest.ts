@@ -13,21 +13,21 @@ import { errorBuilderFor, routeApiRequest, type RouteOutcome } from "./route";
 import { apiOf, decodedPath, surfaceOf, type Surface } from "./surface";
 
 function safeRoute(emulator: EmulatorState, surface: Surface, call: IncomingCall, path: string, ids: RequestIds): RouteOutcome {
-  try {
-    return routeApiRequest(emulator, surface, call, path, ids);
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    return { reply: errorBuilderFor(surface, ids)(500, "InternalServerError", `Emulator error: ${message}`) };
-  }
+    try {
+        return routeApiRequest(emulator, surface, call, path, ids);
+    } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        return { reply: errorBuilderFor(surface, ids)(500, "InternalServerError", `Emulator error: ${message}`) };
+    }
 }
 
 /** What to do with a request a fault matched, decided before the API runs. */
 type FaultAction = "hang" | "reset" | "reply" | "transform";
 
 function faultAction(fault: ActiveFault): FaultAction {
-  if (fault.hang === true) return "hang";
-  if (fault.resetConnection === true) return "reset";
-  return fault.body === "emptyProperties" ? "transform" : "reply";
+    if (fault.hang === true) return "hang";
+    if (fault.resetConnection === true) return "reset";
+    return fault.body === "emptyProperties" ? "transform" : "reply";
 }
 
 /**
@@ -38,49 +38,49 @@ function faultAction(fault: ActiveFault): FaultAction {
  * @param req - The Node request.
  * @param res - The Node response.
  */
-export async function handleRequest(
-  emulator: EmulatorState,
-  admin: EmulatorAdmin,
-  req: IncomingMessage,
-  res: ServerResponse,
-): Promise<void> {
-  const timestamp = new Date().toISOString();
-  const call = await readIncomingCall(req);
-  const ids = requestIdsFor(call);
-  const baseHeaders = requestIdHeaders(ids, call);
-  const path = decodedPath(call.path);
-  const surface = surfaceOf(path);
-  if (surface === "admin") {
-    writeReply(res, handleAdminRequest(admin, call, path), baseHeaders);
-    return;
-  }
-  const api: RequestApi = apiOf(surface);
-  const record = (status: number, audience: string | undefined, fault: ActiveFault | undefined): void => {
-    emulator.log.record({
-      timestamp, method: call.method, path, query: redactedQuery(call.query), status, api,
-      ...(audience === undefined ? {} : { audience }),
-      ...(fault === undefined ? {} : { faultId: fault.id }),
-    });
-  };
-  await delay(emulator.settings.latencyMs);
-  const fault = emulator.faults.take(call, api);
-  const action = fault === undefined ? undefined : faultAction(fault);
-  // `afterHandling`: the API acts first (a write is applied), then the fault answers instead.
-  const handled = fault?.afterHandling === true ? safeRoute(emulator, surface, call, path, ids) : undefined;
-  if (fault !== undefined) await delay(fault.latencyMs ?? 0);
-  if (fault !== undefined && (action === "hang" || action === "reset")) {
-    record(0, undefined, fault);
-    if (action === "reset") req.socket.destroy();
-    return;
-  }
-  if (fault !== undefined && action === "reply") {
-    const reply = faultReply(fault, errorBuilderFor(surface, ids));
-    record(reply.status, undefined, fault);
+export async function handleRequest(emulator: EmulatorState, admin: EmulatorAdmin, req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const timestamp = new Date().toISOString();
+    const call = await readIncomingCall(req);
+    const ids = requestIdsFor(call);
+    const baseHeaders = requestIdHeaders(ids, call);
+    const path = decodedPath(call.path);
+    const surface = surfaceOf(path);
+    if (surface === "admin") {
+        writeReply(res, handleAdminRequest(admin, call, path), baseHeaders);
+        return;
+    }
+    const api: RequestApi = apiOf(surface);
+    const record = (status: number, audience: string | undefined, fault: ActiveFault | undefined): void => {
+        emulator.log.record({
+            timestamp,
+            method: call.method,
+            path,
+            query: redactedQuery(call.query),
+            status,
+            api,
+            ...(audience === undefined ? {} : { audience }),
+            ...(fault === undefined ? {} : { faultId: fault.id }),
+        });
+    };
+    await delay(emulator.settings.latencyMs);
+    const fault = emulator.faults.take(call, api);
+    const action = fault === undefined ? undefined : faultAction(fault);
+    // `afterHandling`: the API acts first (a write is applied), then the fault answers instead.
+    const handled = fault?.afterHandling === true ? safeRoute(emulator, surface, call, path, ids) : undefined;
+    if (fault !== undefined) await delay(fault.latencyMs ?? 0);
+    if (fault !== undefined && (action === "hang" || action === "reset")) {
+        record(0, undefined, fault);
+        if (action === "reset") req.socket.destroy();
+        return;
+    }
+    if (fault !== undefined && action === "reply") {
+        const reply = faultReply(fault, errorBuilderFor(surface, ids));
+        record(reply.status, undefined, fault);
+        writeReply(res, reply, baseHeaders);
+        return;
+    }
+    const outcome = handled ?? safeRoute(emulator, surface, call, path, ids);
+    const reply = fault === undefined ? outcome.reply : emptyProperties(outcome.reply, fault);
+    record(reply.status, outcome.audience, fault);
     writeReply(res, reply, baseHeaders);
-    return;
-  }
-  const outcome = handled ?? safeRoute(emulator, surface, call, path, ids);
-  const reply = fault === undefined ? outcome.reply : emptyProperties(outcome.reply, fault);
-  record(reply.status, outcome.audience, fault);
-  writeReply(res, reply, baseHeaders);
 }

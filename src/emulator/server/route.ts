@@ -14,8 +14,8 @@ import type { Surface } from "./surface";
 
 /** A reply and, for the log, the audience of the token presented or issued. */
 export interface RouteOutcome {
-  readonly reply: Reply;
-  readonly audience?: string;
+    readonly reply: Reply;
+    readonly audience?: string;
 }
 
 /**
@@ -26,25 +26,19 @@ export interface RouteOutcome {
  * @param path - The decoded path.
  * @param ids - The request's ids (Graph echoes them in error bodies).
  */
-export function routeApiRequest(
-  emulator: EmulatorState,
-  surface: Surface,
-  call: IncomingCall,
-  path: string,
-  ids: RequestIds,
-): RouteOutcome {
-  switch (surface) {
-    case "msi":
-      return handleMsiToken(emulator, call);
-    case "entra":
-      return handleEntraRequest(emulator, call, path);
-    case "arm":
-      return handleArmRequest(emulator, call, path);
-    case "graph":
-      return handleGraphRequest(emulator, call, path, ids);
-    default:
-      return { reply: armErrorReply(404, "NotFound", `The emulator serves no API at ${call.method} ${path}.`) };
-  }
+export function routeApiRequest(emulator: EmulatorState, surface: Surface, call: IncomingCall, path: string, ids: RequestIds): RouteOutcome {
+    switch (surface) {
+        case "msi":
+            return handleMsiToken(emulator, call);
+        case "entra":
+            return handleEntraRequest(emulator, call, path);
+        case "arm":
+            return handleArmRequest(emulator, call, path);
+        case "graph":
+            return handleGraphRequest(emulator, call, path, ids);
+        default:
+            return { reply: armErrorReply(404, "NotFound", `The emulator serves no API at ${call.method} ${path}.`) };
+    }
 }
 
 /**
@@ -53,13 +47,13 @@ export function routeApiRequest(
  * @param ids - The request's ids.
  */
 export function errorBuilderFor(surface: Surface, ids: RequestIds): ErrorReplyBuilder {
-  switch (surface) {
-    case "graph":
-      return (status, code, message) => graphErrorReply(ids, status, code, message);
-    case "msi":
-    case "entra":
-      return (status, code, message) => oauthError(status, code, message).reply;
-    default:
-      return (status, code, message) => armErrorReply(status, code, message);
-  }
+    switch (surface) {
+        case "graph":
+            return (status, code, message) => graphErrorReply(ids, status, code, message);
+        case "msi":
+        case "entra":
+            return (status, code, message) => oauthError(status, code, message).reply;
+        default:
+            return (status, code, message) => armErrorReply(status, code, message);
+    }
 }

@@ -15,13 +15,13 @@ const GRAPH_PREFIXES = ["/beta/", "/v1.0/"];
  * @param path - The decoded request path.
  */
 export function surfaceOf(path: string): Surface {
-  const lower = path.toLowerCase();
-  if (lower === MSI_TOKEN_PATH) return "msi";
-  if (lower.startsWith(ADMIN_PREFIX)) return "admin";
-  if (GRAPH_PREFIXES.some((prefix) => lower.startsWith(prefix))) return "graph";
-  if (isArmAuthorizationPath(lower)) return "arm";
-  if (isEntraPath(path)) return "entra";
-  return "unknown";
+    const lower = path.toLowerCase();
+    if (lower === MSI_TOKEN_PATH) return "msi";
+    if (lower.startsWith(ADMIN_PREFIX)) return "admin";
+    if (GRAPH_PREFIXES.some((prefix) => lower.startsWith(prefix))) return "graph";
+    if (isArmAuthorizationPath(lower)) return "arm";
+    if (isEntraPath(path)) return "entra";
+    return "unknown";
 }
 
 /**
@@ -29,16 +29,16 @@ export function surfaceOf(path: string): Surface {
  * @param surface - A non-admin surface.
  */
 export function apiOf(surface: Surface): RequestApi {
-  switch (surface) {
-    case "msi":
-    case "entra":
-      return "token";
-    case "arm":
-    case "graph":
-      return surface;
-    default:
-      return "unknown";
-  }
+    switch (surface) {
+        case "msi":
+        case "entra":
+            return "token";
+        case "arm":
+        case "graph":
+            return surface;
+        default:
+            return "unknown";
+    }
 }
 
 /**
@@ -46,9 +46,9 @@ export function apiOf(surface: Surface): RequestApi {
  * @param rawPath - The path as received.
  */
 export function decodedPath(rawPath: string): string {
-  try {
-    return decodeURIComponent(rawPath);
-  } catch {
-    return rawPath;
-  }
+    try {
+        return decodeURIComponent(rawPath);
+    } catch {
+        return rawPath;
+    }
 }

@@ -7,14 +7,14 @@ import * as path from "node:path";
 
 /** The self-signed certificate an HTTPS emulator serves, in a temp dir removed by {@link removeCertificate}. */
 export interface EmulatorCertificate {
-  /** The temp dir holding the files. */
-  readonly dir: string;
-  /** PEM file of the certificate: the value of `NODE_EXTRA_CA_CERTS` that makes Node trust it. */
-  readonly certFile: string;
-  /** The certificate, PEM (usable as a `ca` option). */
-  readonly certPem: string;
-  /** Its private key, PEM. */
-  readonly keyPem: string;
+    /** The temp dir holding the files. */
+    readonly dir: string;
+    /** PEM file of the certificate: the value of `NODE_EXTRA_CA_CERTS` that makes Node trust it. */
+    readonly certFile: string;
+    /** The certificate, PEM (usable as a `ca` option). */
+    readonly certPem: string;
+    /** Its private key, PEM. */
+    readonly keyPem: string;
 }
 
 /**
@@ -40,22 +40,22 @@ subjectKeyIdentifier = hash
 const OPENSSL_TIMEOUT_MS = 30_000;
 
 function runOpenssl(command: string, args: readonly string[]): Promise<void> {
-  return new Promise((resolve, reject) => {
-    execFile(command, args, { timeout: OPENSSL_TIMEOUT_MS }, (error, _stdout, stderr) => {
-      if (error === null) {
-        resolve();
-      } else if ((error as NodeJS.ErrnoException).code === "ENOENT") {
-        reject(
-          new Error(
-            "startEmulator({ https: true }) makes its self-signed certificate with the `openssl` command, which was not found " +
-              "on PATH: install OpenSSL (e.g. `apt-get install openssl`) or start the emulator without `https`.",
-          ),
-        );
-      } else {
-        reject(new Error(`openssl could not make the emulator's self-signed certificate: ${String(stderr).trim() || error.message}`));
-      }
+    return new Promise((resolve, reject) => {
+        execFile(command, args, { timeout: OPENSSL_TIMEOUT_MS }, (error, _stdout, stderr) => {
+            if (error === null) {
+                resolve();
+            } else if ((error as NodeJS.ErrnoException).code === "ENOENT") {
+                reject(
+                    new Error(
+                        "startEmulator({ https: true }) makes its self-signed certificate with the `openssl` command, which was not found " +
+                            "on PATH: install OpenSSL (e.g. `apt-get install openssl`) or start the emulator without `https`.",
+                    ),
+                );
+            } else {
+                reject(new Error(`openssl could not make the emulator's self-signed certificate: ${String(stderr).trim() || error.message}`));
+            }
+        });
     });
-  });
 }
 
 /**
@@ -65,22 +65,36 @@ function runOpenssl(command: string, args: readonly string[]): Promise<void> {
  * @throws Error saying that openssl is needed when it is not found.
  */
 export async function createCertificate(opensslCommand = "openssl"): Promise<EmulatorCertificate> {
-  const dir = await mkdtemp(path.join(tmpdir(), "pim-alerts-emulator-tls-"));
-  try {
-    const configFile = path.join(dir, "openssl.cnf");
-    const certFile = path.join(dir, "cert.pem");
-    const keyFile = path.join(dir, "key.pem");
-    await writeFile(configFile, OPENSSL_CONFIG);
-    await runOpenssl(opensslCommand, [
-      "req", "-x509", "-new", "-nodes", "-config", configFile,
-      "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1",
-      "-keyout", keyFile, "-out", certFile, "-days", "7", "-sha256",
-    ]);
-    return { dir, certFile, certPem: await readFile(certFile, "utf8"), keyPem: await readFile(keyFile, "utf8") };
-  } catch (error) {
-    await rm(dir, { recursive: true, force: true });
-    throw error;
-  }
+    const dir = await mkdtemp(path.join(tmpdir(), "pim-alerts-emulator-tls-"));
+    try {
+        const configFile = path.join(dir, "openssl.cnf");
+        const certFile = path.join(dir, "cert.pem");
+        const keyFile = path.join(dir, "key.pem");
+        await writeFile(configFile, OPENSSL_CONFIG);
+        await runOpenssl(opensslCommand, [
+            "req",
+            "-x509",
+            "-new",
+            "-nodes",
+            "-config",
+            configFile,
+            "-newkey",
+            "ec",
+            "-pkeyopt",
+            "ec_paramgen_curve:prime256v1",
+            "-keyout",
+            keyFile,
+            "-out",
+            certFile,
+            "-days",
+            "7",
+            "-sha256",
+        ]);
+        return { dir, certFile, certPem: await readFile(certFile, "utf8"), keyPem: await readFile(keyFile, "utf8") };
+    } catch (error) {
+        await rm(dir, { recursive: true, force: true });
+        throw error;
+    }
 }
 
 /**
@@ -88,7 +102,7 @@ export async function createCertificate(opensslCommand = "openssl"): Promise<Emu
  * @param certificate - What {@link createCertificate} returned.
  */
 export function removeCertificate(certificate: EmulatorCertificate): Promise<void> {
-  return rm(certificate.dir, { recursive: true, force: true });
+    return rm(certificate.dir, { recursive: true, force: true });
 }
 
 /**
@@ -97,5 +111,5 @@ export function removeCertificate(certificate: EmulatorCertificate): Promise<voi
  * @param listener - The request handler.
  */
 export function createTlsServer(certificate: EmulatorCertificate, listener: RequestListener): HttpsServer {
-  return createHttpsServer({ cert: certificate.certPem, key: certificate.keyPem }, listener);
+    return createHttpsServer({ cert: certificate.certPem, key: certificate.keyPem }, listener);
 }

@@ -64,7 +64,11 @@ export async function startDirectorySession(options: { config?: Record<string, u
         emulator,
         host,
         idOf: (alertId) => `DirectoryRole_${emulator.tenantId}_${alertId}`,
-        graphCalls: () => emulator.admin.requests().filter((r) => r.api === "graph").map((r) => `${r.method} ${r.status}`),
+        graphCalls: () =>
+            emulator.admin
+                .requests()
+                .filter((r) => r.api === "graph")
+                .map((r) => `${r.method} ${r.status}`),
         stop: async () => {
             await host.stop();
             await emulator.stop();

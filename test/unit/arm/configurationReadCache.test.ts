@@ -14,9 +14,22 @@ const owners = (threshold: number) => ({
     name: "TooManyOwnersAssignedToResource",
     properties: { alertConfigurationType: "TooManyOwnersAssignedToResourceAlertConfiguration", isEnabled: true, thresholdNumberOfOwners: threshold },
 });
-const duplicate = { id: `${CONFIGS}/DuplicateRoleCreated`, name: "DuplicateRoleCreated", properties: { alertConfigurationType: "DuplicateRoleCreatedAlertConfiguration", isEnabled: false } };
+const duplicate = {
+    id: `${CONFIGS}/DuplicateRoleCreated`,
+    name: "DuplicateRoleCreated",
+    properties: { alertConfigurationType: "DuplicateRoleCreatedAlertConfiguration", isEnabled: false },
+};
 const notFound = (method: string) =>
-    new AzureApiError({ method, url: "u", status: 404, statusText: "Not Found", code: "NotFound", serviceMessage: undefined, requestId: undefined, advice: undefined });
+    new AzureApiError({
+        method,
+        url: "u",
+        status: 404,
+        statusText: "Not Found",
+        code: "NotFound",
+        serviceMessage: undefined,
+        requestId: undefined,
+        advice: undefined,
+    });
 
 /** An ARM API that answers from `items` and records every call as `METHOD path`. */
 function fakeArm(items: unknown[], options: { listFails?: Error } = {}) {
@@ -140,7 +153,9 @@ describe("coalesced reads of alert configurations", () => {
 
     test("a list item with neither name nor id fails the list rather than calling anything gone", async () => {
         const arm = fakeArm([{ properties: {} }]);
-        await expect(withReadCache(arm.client, 30_000).readConfiguration(SUB, "TooManyOwnersAssignedToResource")).rejects.toThrow("a list item has neither a name nor an id");
+        await expect(withReadCache(arm.client, 30_000).readConfiguration(SUB, "TooManyOwnersAssignedToResource")).rejects.toThrow(
+            "a list item has neither a name nor an id",
+        );
     });
 });
 
@@ -165,7 +180,12 @@ describe("over the emulator", () => {
             const http = createApiClient({ api: "arm", baseUrl: emulator.url, getToken: async () => emulator.admin.issueToken() });
             const reads = withReadCache(createArmAlertsClient(http), 30_000);
             for (const scope of [SUB, OTHER]) {
-                for (const alertId of ["TooManyOwnersAssignedToResource", "TooManyPermanentOwnersAssignedToResource", "DuplicateRoleCreated", "AzureRolesAssignedOutsidePimAlert"] as const) {
+                for (const alertId of [
+                    "TooManyOwnersAssignedToResource",
+                    "TooManyPermanentOwnersAssignedToResource",
+                    "DuplicateRoleCreated",
+                    "AzureRolesAssignedOutsidePimAlert",
+                ] as const) {
                     expect((await reads.readConfiguration(scope, alertId))?.alertId).toBe(alertId);
                 }
             }

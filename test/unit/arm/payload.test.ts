@@ -1,6 +1,7 @@
 import { configurationPatchBody, readAlert, readConfiguration } from "../../../src/arm/payload";
 
-const id = "/subscriptions/afa2a084-766f-4003-8ae1-c4aeb893a99f/providers/Microsoft.Authorization/roleManagementAlertConfigurations/TooManyOwnersAssignedToResource";
+const id =
+    "/subscriptions/afa2a084-766f-4003-8ae1-c4aeb893a99f/providers/Microsoft.Authorization/roleManagementAlertConfigurations/TooManyOwnersAssignedToResource";
 
 describe("ARM payloads", () => {
     test("the PATCH body puts values inside properties with the discriminator", () => {
@@ -36,8 +37,20 @@ describe("ARM payloads", () => {
 
     test.each([
         ["a body without properties", { id, name: "x" }, "properties"],
-        ["an unknown discriminator from a newer API", { id, name: "New", properties: { alertConfigurationType: "NewAlertConfiguration", isEnabled: true } }, "a newer API?"],
-        ["a threshold that is not a number", { id, name: "T", properties: { alertConfigurationType: "TooManyOwnersAssignedToResourceAlertConfiguration", isEnabled: true, thresholdNumberOfOwners: "2" } }, "not a number"],
+        [
+            "an unknown discriminator from a newer API",
+            { id, name: "New", properties: { alertConfigurationType: "NewAlertConfiguration", isEnabled: true } },
+            "a newer API?",
+        ],
+        [
+            "a threshold that is not a number",
+            {
+                id,
+                name: "T",
+                properties: { alertConfigurationType: "TooManyOwnersAssignedToResourceAlertConfiguration", isEnabled: true, thresholdNumberOfOwners: "2" },
+            },
+            "not a number",
+        ],
         ["a JSON null", null, "not an alert configuration"],
     ])("explains %s", (_what, body, message) => {
         expect(readConfiguration(body)).toEqual(expect.stringContaining(message));

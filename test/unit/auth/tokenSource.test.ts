@@ -52,7 +52,12 @@ describe("token source", () => {
 
     test("a credential message that echoes the secret (raw, form- or URL-encoded, JSON-escaped) is redacted", async () => {
         const secret = 'a+b/c=d~e "q" \\ 0123';
-        for (const echoed of [secret, encodeURIComponent(secret), new URLSearchParams({ s: secret }).toString().slice(2), JSON.stringify(secret).slice(1, -1)]) {
+        for (const echoed of [
+            secret,
+            encodeURIComponent(secret),
+            new URLSearchParams({ s: secret }).toString().slice(2),
+            JSON.stringify(secret).slice(1, -1),
+        ]) {
             const source = createTokenSource(
                 () => ({
                     getToken: async () => {

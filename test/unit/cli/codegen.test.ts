@@ -90,5 +90,8 @@ test("appending: no header or import, names the program declares are skipped", (
 test("two scopes that give the same name get distinct names", () => {
     const other = { ...arm, target: parseTarget("/subscriptions/11111111-2222-3333-4444-555555555555") };
     const { declared } = renderProgram([arm, other], fresh);
-    expect(declared.filter((n) => n.startsWith("sub-11111111-duplicate-role-created"))).toEqual(["sub-11111111-duplicate-role-created", "sub-11111111-duplicate-role-created-2"]);
+    expect(declared.filter((n) => n.startsWith("sub-11111111-duplicate-role-created"))).toEqual([
+        "sub-11111111-duplicate-role-created",
+        "sub-11111111-duplicate-role-created-2",
+    ]);
 });

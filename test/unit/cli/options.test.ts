@@ -5,7 +5,10 @@ const SUB = "/subscriptions/11111111-1111-1111-1111-111111111111";
 
 test.each([
     [["--scope", SUB], { targets: [{ kind: "arm", scope: SUB }], out: undefined, append: false, force: false }],
-    [["--scope", SUB.slice(1), "--scope", SUB.toUpperCase().replace("SUBSCRIPTIONS", "subscriptions"), "--directory", "--out", "p.ts"], { targets: [{ kind: "arm", scope: SUB }, { kind: "directory" }], out: "p.ts", append: false, force: false }],
+    [
+        ["--scope", SUB.slice(1), "--scope", SUB.toUpperCase().replace("SUBSCRIPTIONS", "subscriptions"), "--directory", "--out", "p.ts"],
+        { targets: [{ kind: "arm", scope: SUB }, { kind: "directory" }], out: "p.ts", append: false, force: false },
+    ],
     [["--scope", "directory", "--directory", "-o", "p.ts", "--append"], { targets: [{ kind: "directory" }], out: "p.ts", append: true, force: false }],
     [["--directory", "--out=p.ts", "--force"], { targets: [{ kind: "directory" }], out: "p.ts", append: false, force: true }],
 ])("export %j", (args, expected) => {

@@ -28,7 +28,9 @@ test.each([
 });
 
 test("the same scope in any spelling gives the same name", () => {
-    const names = [SUB, SUB.toLowerCase(), `${SUB.slice(1)}/`, `/providers/Microsoft.Subscription${SUB}`].map((s) => resourceName(parseTarget(s), "DuplicateRoleCreated"));
+    const names = [SUB, SUB.toLowerCase(), `${SUB.slice(1)}/`, `/providers/Microsoft.Subscription${SUB}`].map((s) =>
+        resourceName(parseTarget(s), "DuplicateRoleCreated"),
+    );
     expect(new Set(names)).toEqual(new Set(["sub-0b1c2d3e-duplicate-role-created"]));
 });
 

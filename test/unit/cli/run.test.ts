@@ -77,9 +77,9 @@ describe("help, version and usage errors", () => {
 
     test.each([
         [[], "Usage:"],
-        [["stats"], 'pim-alerts: unknown command "stats"; commands: export, status\nRun \'pim-alerts --help\' for usage.\n'],
+        [["stats"], "pim-alerts: unknown command \"stats\"; commands: export, status\nRun 'pim-alerts --help' for usage.\n"],
         [["status"], "pim-alerts: give at least one --scope <ARM scope> or --directory\nRun 'pim-alerts status --help' for usage.\n"],
-        [["export", "--scope", "sub1"], "--scope: scope \"sub1\" is neither \"directory\" nor an ARM scope"],
+        [["export", "--scope", "sub1"], '--scope: scope "sub1" is neither "directory" nor an ARM scope'],
         [["status", "--directory", "--verbose"], "pim-alerts: Unknown option '--verbose'"],
     ])("%j is a usage error: exit 2, message on stderr, no request", async (argv, text) => {
         const r = await run(argv);
@@ -91,7 +91,11 @@ describe("help, version and usage errors", () => {
 
     test("an invalid setting in the environment is a failure (exit 1) naming it", async () => {
         const r = await run(["status", "--directory"], { env: { PIM_ALERTS_CLOUD: "Mars" } });
-        expect(r).toEqual({ code: 1, stdout: "", stderr: 'pim-alerts status: pim-alerts:cloud is "Mars"; allowed: AzureCloud, AzureChinaCloud, AzureUSGovernment\n' });
+        expect(r).toEqual({
+            code: 1,
+            stdout: "",
+            stderr: 'pim-alerts status: pim-alerts:cloud is "Mars"; allowed: AzureCloud, AzureChinaCloud, AzureUSGovernment\n',
+        });
     });
 });
 
@@ -108,7 +112,9 @@ describe("status", () => {
     test("NO_COLOR on a terminal: plain table", async () => {
         const r = await run(["status", "--scope", SUB], { tty: true, env: { NO_COLOR: "1" } });
         expect(r.stdout).not.toContain(ESC);
-        expect(r.stdout.split("\n")[0]).toBe("SCOPE                                                ALERT                                     SEVERITY  ACTIVE  INCIDENTS  LAST SCAN");
+        expect(r.stdout.split("\n")[0]).toBe(
+            "SCOPE                                                ALERT                                     SEVERITY  ACTIVE  INCIDENTS  LAST SCAN",
+        );
     });
 
     test("piped: plain table, nothing on stderr", async () => {

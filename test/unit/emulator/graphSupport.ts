@@ -13,7 +13,7 @@ export const FILTER = `?$filter=${encodeURIComponent("scopeId eq '/' and scopeTy
  * @param suffix - e.g. `StaleSignInAlert`.
  */
 export function graphId(emulator: Emulator, suffix: string): string {
-  return `DirectoryRole_${emulator.tenantId}_${suffix}`;
+    return `DirectoryRole_${emulator.tenantId}_${suffix}`;
 }
 
 /**
@@ -24,6 +24,6 @@ export function graphId(emulator: Emulator, suffix: string): string {
  * @param options - Body, token, headers.
  */
 export function sendGraph(emulator: Emulator, method: string, path: string, options: SendOptions = {}): Promise<TestResponse> {
-  const token = options.token === undefined ? emulator.admin.issueToken({ audience: "https://graph.microsoft.com" }) : options.token;
-  return send(emulator, method, path, { ...options, token });
+    const token = options.token === undefined ? emulator.admin.issueToken({ audience: "https://graph.microsoft.com" }) : options.token;
+    return send(emulator, method, path, { ...options, token });
 }

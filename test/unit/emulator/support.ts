@@ -2,11 +2,11 @@ import { startEmulator, type Emulator, type EmulatorOptions } from "../../../src
 
 /** A response as the tests look at it. */
 export interface TestResponse {
-  readonly status: number;
-  readonly headers: Headers;
-  readonly text: string;
-  /** Parsed JSON body, `undefined` when the body is empty or not JSON. */
-  readonly json: unknown;
+    readonly status: number;
+    readonly headers: Headers;
+    readonly text: string;
+    /** Parsed JSON body, `undefined` when the body is empty or not JSON. */
+    readonly json: unknown;
 }
 
 /** Subscription scope used by most tests (the one of the Microsoft examples). */
@@ -26,28 +26,28 @@ export const FAST: EmulatorOptions = { retryAfterSeconds: 0 };
  * @param options - Start options.
  */
 export function useEmulator(options: EmulatorOptions = FAST): () => Emulator {
-  let emulator: Emulator | undefined;
-  beforeAll(async () => {
-    emulator = await startEmulator(options);
-  });
-  afterEach(() => emulator?.reset());
-  afterAll(async () => {
-    await emulator?.stop();
-  });
-  return () => {
-    if (emulator === undefined) throw new Error("emulator not started");
-    return emulator;
-  };
+    let emulator: Emulator | undefined;
+    beforeAll(async () => {
+        emulator = await startEmulator(options);
+    });
+    afterEach(() => emulator?.reset());
+    afterAll(async () => {
+        await emulator?.stop();
+    });
+    return () => {
+        if (emulator === undefined) throw new Error("emulator not started");
+        return emulator;
+    };
 }
 
 /** Options of {@link send}. */
 export interface SendOptions {
-  readonly body?: unknown;
-  /** Raw body text, sent as-is. */
-  readonly rawBody?: string;
-  /** Bearer token; defaults to a fresh ARM token; `null` sends no Authorization header. */
-  readonly token?: string | null;
-  readonly headers?: Record<string, string>;
+    readonly body?: unknown;
+    /** Raw body text, sent as-is. */
+    readonly rawBody?: string;
+    /** Bearer token; defaults to a fresh ARM token; `null` sends no Authorization header. */
+    readonly token?: string | null;
+    readonly headers?: Record<string, string>;
 }
 
 /**
@@ -58,24 +58,24 @@ export interface SendOptions {
  * @param options - Body, token and headers.
  */
 export async function send(emulator: Emulator, method: string, pathOrUrl: string, options: SendOptions = {}): Promise<TestResponse> {
-  const headers: Record<string, string> = { ...options.headers };
-  const token = options.token === undefined ? emulator.admin.issueToken() : options.token;
-  if (token !== null) headers["authorization"] = `Bearer ${token}`;
-  let body: string | undefined = options.rawBody;
-  if (options.body !== undefined) {
-    body = JSON.stringify(options.body);
-    headers["content-type"] = "application/json";
-  }
-  const url = pathOrUrl.startsWith("http") ? pathOrUrl : `${emulator.url}${pathOrUrl}`;
-  const response = await fetch(url, { method, headers, ...(body === undefined ? {} : { body }) });
-  const text = await response.text();
-  let json: unknown;
-  try {
-    json = text === "" ? undefined : JSON.parse(text);
-  } catch {
-    json = undefined;
-  }
-  return { status: response.status, headers: response.headers, text, json };
+    const headers: Record<string, string> = { ...options.headers };
+    const token = options.token === undefined ? emulator.admin.issueToken() : options.token;
+    if (token !== null) headers["authorization"] = `Bearer ${token}`;
+    let body: string | undefined = options.rawBody;
+    if (options.body !== undefined) {
+        body = JSON.stringify(options.body);
+        headers["content-type"] = "application/json";
+    }
+    const url = pathOrUrl.startsWith("http") ? pathOrUrl : `${emulator.url}${pathOrUrl}`;
+    const response = await fetch(url, { method, headers, ...(body === undefined ? {} : { body }) });
+    const text = await response.text();
+    let json: unknown;
+    try {
+        json = text === "" ? undefined : JSON.parse(text);
+    } catch {
+        json = undefined;
+    }
+    return { status: response.status, headers: response.headers, text, json };
 }
 
 /**
@@ -84,7 +84,7 @@ export async function send(emulator: Emulator, method: string, pathOrUrl: string
  * @param status - Response status key.
  */
 export function exampleBody(name: string, status = "200"): unknown {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const example = require(`./fixtures/${name}`) as { responses: Record<string, { body?: unknown }> };
-  return example.responses[status]?.body;
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const example = require(`./fixtures/${name}`) as { responses: Record<string, { body?: unknown }> };
+    return example.responses[status]?.body;
 }

@@ -55,7 +55,11 @@ describe("refreshAlerts", () => {
     });
 
     test.each([
-        ["ARM", { scope: SUB, alertId: "DuplicateRoleCreated" }, `refresh of alert DuplicateRoleCreated at ${SUB} ended Failed: DuplicateRoleCreated: Alert scan failed.`],
+        [
+            "ARM",
+            { scope: SUB, alertId: "DuplicateRoleCreated" },
+            `refresh of alert DuplicateRoleCreated at ${SUB} ended Failed: DuplicateRoleCreated: Alert scan failed.`,
+        ],
         ["directory", { scope: "directory" }, "refresh of all directory-role alerts ended failed: The alert scan failed."],
     ] as const)("a failed %s scan is an error that says why", async (_api, args, message) => {
         emulator().admin.failNextOperation();
@@ -108,10 +112,16 @@ describe("remediateIncident", () => {
         setUp();
         await expect(pim.remediateIncident(args)).rejects.toThrow(message);
         expect(apiRequests(emulator(), api).filter((r) => !r.startsWith("GET"))).toEqual([]);
-        expect(emulator().admin.requests().some((r) => r.path.endsWith("/remediate"))).toBe(false);
+        expect(
+            emulator()
+                .admin.requests()
+                .some((r) => r.path.endsWith("/remediate")),
+        ).toBe(false);
     });
 
     test("an unknown incident is the service's 404 with advice", async () => {
-        await expect(pim.remediateIncident({ scope: SUB, alertId: "DuplicateRoleCreated", incidentId: "00000000-0000-0000-0000-000000000000" })).rejects.toThrow(/failed with 404.*was not found/);
+        await expect(
+            pim.remediateIncident({ scope: SUB, alertId: "DuplicateRoleCreated", incidentId: "00000000-0000-0000-0000-000000000000" }),
+        ).rejects.toThrow(/failed with 404.*was not found/);
     });
 });

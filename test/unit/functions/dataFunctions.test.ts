@@ -53,7 +53,12 @@ describe("getAlertDefinitions", () => {
             TooManyGlobalAdminsAssignedToTenantAlert: "Low",
         });
         expect(result.definitions.find((d) => d.alertId === "StaleSignInAlert")?.id).toBe(`DirectoryRole_${tenant}_StaleSignInAlert`);
-        expect(result.definitions.filter((d) => !d.isRemediatable).map((d) => d.alertId).sort()).toEqual(["InvalidLicenseAlert", "SequentialActivationRenewalsAlert"]);
+        expect(
+            result.definitions
+                .filter((d) => !d.isRemediatable)
+                .map((d) => d.alertId)
+                .sort(),
+        ).toEqual(["InvalidLicenseAlert", "SequentialActivationRenewalsAlert"]);
     });
 
     test.each([
@@ -155,10 +160,21 @@ describe("getAlertIncidents", () => {
         expect(owners).toEqual({
             scope: SUB,
             alertId: "TooManyOwnersAssignedToResource",
-            incidents: [{ incidentId: "a9f38501-74ec-43ea-8663-6c538602150d", incidentType: "TooManyOwnersAssignedToResourceAlertIncident", assigneeName: "testUser", assigneeType: "User" }],
+            incidents: [
+                {
+                    incidentId: "a9f38501-74ec-43ea-8663-6c538602150d",
+                    incidentType: "TooManyOwnersAssignedToResourceAlertIncident",
+                    assigneeName: "testUser",
+                    assigneeType: "User",
+                },
+            ],
         });
         const duplicate = await pim.getAlertIncidents({ scope: SUB, alertId: "DuplicateRoleCreated" });
-        expect(duplicate.incidents[0]).toMatchObject({ incidentType: "DuplicateRoleCreatedAlertIncident", roleName: "Virtual Machine Operator", duplicateRoles: "Virtual Machine Contributor" });
+        expect(duplicate.incidents[0]).toMatchObject({
+            incidentType: "DuplicateRoleCreatedAlertIncident",
+            roleName: "Virtual Machine Operator",
+            duplicateRoles: "Virtual Machine Contributor",
+        });
     });
 
     test("directory: typed properties, short or full alert id, paging", async () => {
@@ -185,14 +201,22 @@ describe("getAlertIncidents", () => {
     test("a number property of a Graph incident stays a number", async () => {
         emulator().admin.graph.raiseIncident("SequentialActivationRenewalsAlert");
         const { incidents } = await pim.getAlertIncidents({ scope: "directory", alertId: "SequentialActivationRenewalsAlert" });
-        expect(incidents[0]).toMatchObject({ incidentType: "sequentialActivationRenewalsAlertIncident", activationCount: 12, sequenceStartDateTime: "2024-05-06T08:00:00Z" });
+        expect(incidents[0]).toMatchObject({
+            incidentType: "sequentialActivationRenewalsAlertIncident",
+            activationCount: 12,
+            sequenceStartDateTime: "2024-05-06T08:00:00Z",
+        });
     });
 });
 
 describe("Output forms", () => {
     test.each([
         ["getAlertDefinitionsOutput", () => pim.getAlertDefinitionsOutput({ scope: pulumi.output(SUB) }), () => pim.getAlertDefinitions({ scope: SUB })],
-        ["getAlertConfigurationsOutput", () => pim.getAlertConfigurationsOutput({ scope: Promise.resolve("directory") }), () => pim.getAlertConfigurations({ scope: "directory" })],
+        [
+            "getAlertConfigurationsOutput",
+            () => pim.getAlertConfigurationsOutput({ scope: Promise.resolve("directory") }),
+            () => pim.getAlertConfigurations({ scope: "directory" }),
+        ],
         ["getAlertsOutput", () => pim.getAlertsOutput({ scope: SUB }), () => pim.getAlerts({ scope: SUB })],
         [
             "getAlertIncidentsOutput",
@@ -224,10 +248,26 @@ describe("invalid arguments fail before any request, saying what is allowed", ()
     test.each([
         ["a scope that is neither", () => pim.getAlerts({ scope: "tenant" }), /scope "tenant" is neither "directory" nor an ARM scope/],
         ["a subscription id that is not a GUID", () => pim.getAlertDefinitions({ scope: "/subscriptions/prod" }), /the subscription id must be a GUID/],
-        ["an ARM alert id for the directory", () => pim.getAlertIncidents({ scope: "directory", alertId: "DuplicateRoleCreated" }), /not a directory-role PIM alert; allowed: InvalidLicenseAlert/],
-        ["a directory alert id at an ARM scope", () => pim.getAlertIncidents({ scope: SUB, alertId: "StaleSignInAlert" }), /not an ARM PIM alert; allowed at \/subscriptions\/afa2a084.*TooManyOwnersAssignedToResource/],
-        ["a malformed full directory id", () => pim.getAlertIncidents({ scope: "directory", alertId: "DirectoryRole_x_StaleSignInAlert" }), /the tenant id "x" is not a GUID/],
-        ["an incident id with a slash", () => pim.remediateIncident({ scope: SUB, alertId: "DuplicateRoleCreated", incidentId: "../x" }), /incidentId "..\/x" is not an incident id/],
+        [
+            "an ARM alert id for the directory",
+            () => pim.getAlertIncidents({ scope: "directory", alertId: "DuplicateRoleCreated" }),
+            /not a directory-role PIM alert; allowed: InvalidLicenseAlert/,
+        ],
+        [
+            "a directory alert id at an ARM scope",
+            () => pim.getAlertIncidents({ scope: SUB, alertId: "StaleSignInAlert" }),
+            /not an ARM PIM alert; allowed at \/subscriptions\/afa2a084.*TooManyOwnersAssignedToResource/,
+        ],
+        [
+            "a malformed full directory id",
+            () => pim.getAlertIncidents({ scope: "directory", alertId: "DirectoryRole_x_StaleSignInAlert" }),
+            /the tenant id "x" is not a GUID/,
+        ],
+        [
+            "an incident id with a slash",
+            () => pim.remediateIncident({ scope: SUB, alertId: "DuplicateRoleCreated", incidentId: "../x" }),
+            /incidentId "..\/x" is not an incident id/,
+        ],
         ["a timeout of 0", () => pim.refreshAlerts({ scope: SUB, timeoutSeconds: 0 }), /timeoutSeconds is 0; allowed: a number of seconds from 1 to 86400/],
     ] as const)("%s", async (_what, call, message) => {
         await expect(call()).rejects.toThrow(message);

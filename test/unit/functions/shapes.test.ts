@@ -57,8 +57,14 @@ test.each([
 });
 
 test.each([
-    [{ isEnabled: true, thresholdNumberOfOwners: 3 }, { isEnabled: true, settings: { thresholdNumberOfOwners: 3 } }],
-    [{ isEnabled: false, duration: "P30D" }, { isEnabled: false, settings: { duration: "P30D" } }],
+    [
+        { isEnabled: true, thresholdNumberOfOwners: 3 },
+        { isEnabled: true, settings: { thresholdNumberOfOwners: 3 } },
+    ],
+    [
+        { isEnabled: false, duration: "P30D" },
+        { isEnabled: false, settings: { duration: "P30D" } },
+    ],
     [{ isEnabled: true }, { isEnabled: true, settings: {} }],
 ])("splitValues(%j)", (values, expected) => {
     expect(splitValues(values)).toEqual(expected);
@@ -74,8 +80,27 @@ test.each([
 
 test("joinDefinitions matches on alertId ignoring case; an alert without definition gets empty strings", () => {
     const base = { isActive: true, incidentCount: 1, lastScannedDateTime: "t", lastModifiedDateTime: "" };
-    const definition = { id: "d", alertId: "DuplicateRoleCreated", displayName: "Duplicate role created", severity: "Medium", description: "", securityImpact: "", mitigationSteps: "", howToPrevent: "", isConfigurable: false, isRemediatable: true };
-    expect(joinDefinitions([{ id: "a", alertId: "duplicateRoleCreated", ...base }, { id: "b", alertId: "New", ...base }], [definition])).toEqual([
+    const definition = {
+        id: "d",
+        alertId: "DuplicateRoleCreated",
+        displayName: "Duplicate role created",
+        severity: "Medium",
+        description: "",
+        securityImpact: "",
+        mitigationSteps: "",
+        howToPrevent: "",
+        isConfigurable: false,
+        isRemediatable: true,
+    };
+    expect(
+        joinDefinitions(
+            [
+                { id: "a", alertId: "duplicateRoleCreated", ...base },
+                { id: "b", alertId: "New", ...base },
+            ],
+            [definition],
+        ),
+    ).toEqual([
         { id: "a", alertId: "duplicateRoleCreated", displayName: "Duplicate role created", severity: "Medium", ...base },
         { id: "b", alertId: "New", displayName: "", severity: "", ...base },
     ]);
@@ -118,8 +143,18 @@ describe("typedIncident", () => {
     });
 
     test.each([
-        ["an unknown type", "futureAlertIncident", {}, 'reading incident i3: its type "futureAlertIncident" is not one this version of pulumi-pim-alerts knows (a newer API?); upgrade the package'],
-        ["a number where a string belongs", "invalidLicenseAlertIncident", { tenantLicenseStatus: 3 }, "reading incident i3 (invalidLicenseAlertIncident): tenantLicenseStatus is 3, not a string"],
+        [
+            "an unknown type",
+            "futureAlertIncident",
+            {},
+            'reading incident i3: its type "futureAlertIncident" is not one this version of pulumi-pim-alerts knows (a newer API?); upgrade the package',
+        ],
+        [
+            "a number where a string belongs",
+            "invalidLicenseAlertIncident",
+            { tenantLicenseStatus: 3 },
+            "reading incident i3 (invalidLicenseAlertIncident): tenantLicenseStatus is 3, not a string",
+        ],
     ])("%s is an error naming the incident", (_what, type, properties, message) => {
         expect(() => typedIncident("i3", type, properties)).toThrow(message);
     });

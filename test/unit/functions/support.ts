@@ -53,5 +53,8 @@ export function useProgramEmulator(options: EmulatorOptions = { retryAfterSecond
 
 /** Lists the API requests the emulator served (method, path without the base, status). */
 export function apiRequests(emulator: Emulator, api: "arm" | "graph"): string[] {
-    return emulator.admin.requests().filter((r) => r.api === api).map((r) => `${r.method} ${r.path} ${r.status}`);
+    return emulator.admin
+        .requests()
+        .filter((r) => r.api === api)
+        .map((r) => `${r.method} ${r.path} ${r.status}`);
 }

@@ -26,7 +26,14 @@ function fakeHttp(bodies: unknown[] = []): { http: ApiClient; sent: ApiRequest[]
 
 describe("directory alerts client", () => {
     test("GETs a configuration by its Graph id, without a filter", async () => {
-        const { http, sent } = fakeHttp([{ id: `DirectoryRole_${tenantId}_StaleSignInAlert`, "@odata.type": "#microsoft.graph.staleSignInAlertConfiguration", isEnabled: true, duration: "P30D" }]);
+        const { http, sent } = fakeHttp([
+            {
+                id: `DirectoryRole_${tenantId}_StaleSignInAlert`,
+                "@odata.type": "#microsoft.graph.staleSignInAlertConfiguration",
+                isEnabled: true,
+                duration: "P30D",
+            },
+        ]);
         const configuration = await createDirectoryAlertsClient(http).getConfiguration(stale);
         expect(configuration.values).toEqual({ isEnabled: true, duration: "P30D" });
         expect(sent).toEqual([
@@ -52,7 +59,11 @@ describe("directory alerts client", () => {
         const { http, listed } = fakeHttp([[{ id: `DirectoryRole_${tenantId}_InvalidLicenseAlert` }, { id: 7 }, "junk"]]);
         expect(await createDirectoryAlertsClient(http).listConfigurationIds()).toEqual([`DirectoryRole_${tenantId}_InvalidLicenseAlert`]);
         expect(listed).toEqual([
-            { path: `${base}/alertConfigurations`, query: { $filter: "scopeId eq '/' and scopeType eq 'DirectoryRole'" }, subject: { description: "directory-role alert configurations" } },
+            {
+                path: `${base}/alertConfigurations`,
+                query: { $filter: "scopeId eq '/' and scopeType eq 'DirectoryRole'" },
+                subject: { description: "directory-role alert configurations" },
+            },
         ]);
     });
 
@@ -69,7 +80,12 @@ describe("directory alerts client", () => {
 
     test("GETs an alert", async () => {
         const { http, sent } = fakeHttp([{ id: "x", isActive: true, incidentCount: 1, lastScannedDateTime: "2026-01-01T00:00:00Z" }]);
-        expect(await createDirectoryAlertsClient(http).getAlert(stale)).toEqual({ id: "x", isActive: true, incidentCount: 1, lastScannedDateTime: "2026-01-01T00:00:00Z" });
+        expect(await createDirectoryAlertsClient(http).getAlert(stale)).toEqual({
+            id: "x",
+            isActive: true,
+            incidentCount: 1,
+            lastScannedDateTime: "2026-01-01T00:00:00Z",
+        });
         expect(sent[0]?.path).toBe(`${base}/alerts/DirectoryRole_${tenantId}_StaleSignInAlert`);
     });
 

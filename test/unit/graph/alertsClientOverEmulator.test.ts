@@ -11,7 +11,11 @@ let http: ApiClient;
 
 beforeAll(async () => {
     emulator = await startEmulator({ retryAfterSeconds: 0 });
-    http = createApiClient({ api: "graph", baseUrl: `${emulator.url}/beta`, getToken: async () => emulator.admin.issueToken({ audience: "https://graph.microsoft.com" }) });
+    http = createApiClient({
+        api: "graph",
+        baseUrl: `${emulator.url}/beta`,
+        getToken: async () => emulator.admin.issueToken({ audience: "https://graph.microsoft.com" }),
+    });
 });
 afterAll(async () => {
     await emulator.stop();
@@ -36,13 +40,19 @@ describe("directory alerts client over the emulator", () => {
 
     test("the tenant id is the prefix of the listed ids when neither config nor token has one", async () => {
         const client = createDirectoryAlertsClient(http);
-        await expect(resolveTenantId({ configured: undefined, tokenClaims: async () => undefined, listConfigurationIds: () => client.listConfigurationIds() })).resolves.toBe(emulator.tenantId);
+        await expect(
+            resolveTenantId({ configured: undefined, tokenClaims: async () => undefined, listConfigurationIds: () => client.listConfigurationIds() }),
+        ).resolves.toBe(emulator.tenantId);
     });
 
     test("a configuration read back after a PATCH (204, no body) has the new values", async () => {
         const client = createDirectoryAlertsClient(http);
         const ref = { tenantId: emulator.tenantId, alertId: "SequentialActivationRenewalsAlert" } as const;
         await client.patchConfiguration(ref, { isEnabled: false, timeIntervalBetweenActivations: "PT120M" });
-        expect((await client.getConfiguration(ref)).values).toEqual({ isEnabled: false, sequentialActivationCounterThreshold: 10, timeIntervalBetweenActivations: "PT2H" });
+        expect((await client.getConfiguration(ref)).values).toEqual({
+            isEnabled: false,
+            sequentialActivationCounterThreshold: 10,
+            timeIntervalBetweenActivations: "PT2H",
+        });
     });
 });

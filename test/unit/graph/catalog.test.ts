@@ -69,7 +69,10 @@ describe("directory alert catalog", () => {
         expect(alertOfOdataType(odataType)?.alertId).toBe(alertId);
     });
 
-    test.each<[unknown]>([["staleSignInAlert"], ["StaleSignIn"], ["TooManyOwnersAssignedToResource"], [7], [undefined]])("%j is not a directory alert id", (value) => {
-        expect(isDirectoryAlertId(value)).toBe(false);
-    });
+    test.each<[unknown]>([["staleSignInAlert"], ["StaleSignIn"], ["TooManyOwnersAssignedToResource"], [7], [undefined]])(
+        "%j is not a directory alert id",
+        (value) => {
+            expect(isDirectoryAlertId(value)).toBe(false);
+        },
+    );
 });

@@ -19,7 +19,16 @@ async function checked(news: Record<string, unknown>): Promise<Record<string, un
 }
 
 function apiError(status: number): AzureApiError {
-    return new AzureApiError({ method: "GET", url: "u", status, statusText: "", code: undefined, serviceMessage: undefined, requestId: undefined, advice: undefined });
+    return new AzureApiError({
+        method: "GET",
+        url: "u",
+        status,
+        statusText: "",
+        code: undefined,
+        serviceMessage: undefined,
+        requestId: undefined,
+        advice: undefined,
+    });
 }
 
 beforeEach(() => {
@@ -64,7 +73,11 @@ describe("DirectoryAlertConfiguration provider", () => {
 
     test("read shows drift of a declared property, and only of declared ones", async () => {
         const { id, outs } = await provider.create(await checked({ alertId: "TooManyGlobalAdminsAssignedToTenantAlert", globalAdminCountThreshold: 4 }));
-        mockGraph.configurations.set("TooManyGlobalAdminsAssignedToTenantAlert", { isEnabled: false, globalAdminCountThreshold: 9, percentageOfGlobalAdminsOutOfRolesThreshold: 50 });
+        mockGraph.configurations.set("TooManyGlobalAdminsAssignedToTenantAlert", {
+            isEnabled: false,
+            globalAdminCountThreshold: 9,
+            percentageOfGlobalAdminsOutOfRolesThreshold: 50,
+        });
         const read = await provider.read(id, outs);
         expect(read.inputs).toEqual({ alertId: "TooManyGlobalAdminsAssignedToTenantAlert", onDelete: "retain", globalAdminCountThreshold: 9 });
         expect(read.props).toMatchObject({ isEnabled: false, globalAdminCountThreshold: 9, initialProperties: { globalAdminCountThreshold: 3 } });
@@ -72,15 +85,27 @@ describe("DirectoryAlertConfiguration provider", () => {
 
     test("read works from the id alone (no state) and a 404 means gone", async () => {
         const read = await provider.read(staleId, {});
-        expect(read.props).toMatchObject({ alertId: "StaleSignInAlert", tenantId: TENANT, duration: "PT720H", declaredProperties: [], initialProperties: { isEnabled: true, duration: "PT720H" } });
+        expect(read.props).toMatchObject({
+            alertId: "StaleSignInAlert",
+            tenantId: TENANT,
+            duration: "PT720H",
+            declaredProperties: [],
+            initialProperties: { isEnabled: true, duration: "PT720H" },
+        });
         mockGraph.failNext("getConfiguration", apiError(404));
         expect(await provider.read(staleId, {})).toEqual({ id: "", props: {} });
     });
 
     test("update PATCHes only what changed, then GETs", async () => {
-        const { id, outs } = await provider.create(await checked({ alertId: "SequentialActivationRenewalsAlert", sequentialActivationCounterThreshold: 3, timeIntervalBetweenActivations: "PT10S" }));
+        const { id, outs } = await provider.create(
+            await checked({ alertId: "SequentialActivationRenewalsAlert", sequentialActivationCounterThreshold: 3, timeIntervalBetweenActivations: "PT10S" }),
+        );
         mockGraph.calls.length = 0;
-        const news = await checked({ alertId: "SequentialActivationRenewalsAlert", sequentialActivationCounterThreshold: 5, timeIntervalBetweenActivations: "PT0H0M10S" });
+        const news = await checked({
+            alertId: "SequentialActivationRenewalsAlert",
+            sequentialActivationCounterThreshold: 5,
+            timeIntervalBetweenActivations: "PT0H0M10S",
+        });
         expect((await provider.diff(id, outs, news)).changes).toBe(true);
         const result = await provider.update(id, outs, news);
         expect(mockGraph.calls).toEqual([
@@ -126,7 +151,11 @@ describe("DirectoryAlertConfiguration provider", () => {
 
     test.each<[string, Record<string, unknown>, unknown[]]>([
         ["retain writes nothing", { onDelete: "retain" }, []],
-        ["restore writes back the declared properties' adopted values only", { onDelete: "restore" }, [["patchConfiguration", "StaleSignInAlert", { duration: "PT720H" }]]],
+        [
+            "restore writes back the declared properties' adopted values only",
+            { onDelete: "restore" },
+            [["patchConfiguration", "StaleSignInAlert", { duration: "PT720H" }]],
+        ],
     ])("delete: %s", async (_what, extra, calls) => {
         const { id, outs } = await provider.create(await checked({ alertId: "StaleSignInAlert", duration: "P60D", ...extra }));
         mockGraph.calls.length = 0;

@@ -42,13 +42,23 @@ describe("diffDirectoryConfiguration", () => {
     });
 
     test("an undeclared property that differs is not a change", () => {
-        const sequential = { ...stored, alertId: "SequentialActivationRenewalsAlert", declaredProperties: ["sequentialActivationCounterThreshold"], sequentialActivationCounterThreshold: 3, timeIntervalBetweenActivations: "PT10S" };
+        const sequential = {
+            ...stored,
+            alertId: "SequentialActivationRenewalsAlert",
+            declaredProperties: ["sequentialActivationCounterThreshold"],
+            sequentialActivationCounterThreshold: 3,
+            timeIntervalBetweenActivations: "PT10S",
+        };
         const news = { alertId: "SequentialActivationRenewalsAlert", onDelete: "retain", sequentialActivationCounterThreshold: 3 };
         expect(diffDirectoryConfiguration(sequential, news).changes).toBe(false);
     });
 
     test("a new alert id replaces", () => {
-        expect(diffDirectoryConfiguration(stored, { ...inputs, alertId: "RedundantAssignmentAlert" })).toEqual({ changes: true, replaces: ["alertId"], changed: ["alertId"] });
+        expect(diffDirectoryConfiguration(stored, { ...inputs, alertId: "RedundantAssignmentAlert" })).toEqual({
+            changes: true,
+            replaces: ["alertId"],
+            changed: ["alertId"],
+        });
     });
 });
 
@@ -89,7 +99,13 @@ describe("outputs and refreshed inputs", () => {
     };
 
     test("outputs hold identity, management, initial values and live values in the program's spelling", () => {
-        const outs = directoryConfigurationOutputs(live, tenantId, { onDelete: "restore", declaredProperties: ["duration"] }, { isEnabled: false, duration: "P7D" }, { duration: "P4W2D" });
+        const outs = directoryConfigurationOutputs(
+            live,
+            tenantId,
+            { onDelete: "restore", declaredProperties: ["duration"] },
+            { isEnabled: false, duration: "P7D" },
+            { duration: "P4W2D" },
+        );
         expect(outs).toEqual({
             alertId: "StaleSignInAlert",
             tenantId,
@@ -104,6 +120,10 @@ describe("outputs and refreshed inputs", () => {
 
     test("read reports the live values of the declared properties only", () => {
         const outs = directoryConfigurationOutputs(live, tenantId, { onDelete: "retain", declaredProperties: ["duration"] }, {}, { duration: "P31D" });
-        expect(refreshedDirectoryInputs(outs, { ...inputs, isEnabled: false })).toEqual({ alertId: "StaleSignInAlert", onDelete: "retain", duration: "PT720H" });
+        expect(refreshedDirectoryInputs(outs, { ...inputs, isEnabled: false })).toEqual({
+            alertId: "StaleSignInAlert",
+            onDelete: "retain",
+            duration: "PT720H",
+        });
     });
 });

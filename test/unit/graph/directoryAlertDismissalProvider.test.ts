@@ -25,10 +25,20 @@ async function created(news: Record<string, unknown> = { alertId: "NoMfaOnRoleAc
 
 describe("DirectoryAlertDismissal check", () => {
     test.each<[string, Record<string, unknown>, string, string]>([
-        ["an unknown alert", { alertId: "NoMfa" }, "alertId", 'alertId must be one of InvalidLicenseAlert, NoMfaOnRoleActivationAlert'],
+        ["an unknown alert", { alertId: "NoMfa" }, "alertId", "alertId must be one of InvalidLicenseAlert, NoMfaOnRoleActivationAlert"],
         ["isActive true", { alertId: "NoMfaOnRoleActivationAlert", isActive: true }, "isActive", "isActive can only be false on a dismissal; got true"],
-        ["a configuration's onDelete", { alertId: "NoMfaOnRoleActivationAlert", onDelete: "restore" }, "onDelete", 'onDelete must be one of retain, reactivate; got "restore"'],
-        ["a setting", { alertId: "StaleSignInAlert", duration: "P30D" }, "duration", "is not a property of DirectoryAlertDismissal; allowed: alertId, onDelete, isActive"],
+        [
+            "a configuration's onDelete",
+            { alertId: "NoMfaOnRoleActivationAlert", onDelete: "restore" },
+            "onDelete",
+            'onDelete must be one of retain, reactivate; got "restore"',
+        ],
+        [
+            "a setting",
+            { alertId: "StaleSignInAlert", duration: "P30D" },
+            "duration",
+            "is not a property of DirectoryAlertDismissal; allowed: alertId, onDelete, isActive",
+        ],
     ])("rejects %s", async (_what, news, property, reason) => {
         const { failures } = await provider.check({}, news);
         expect(failures).toHaveLength(1);
@@ -37,7 +47,11 @@ describe("DirectoryAlertDismissal check", () => {
     });
 
     test("adds the desired isActive: false and the default onDelete", async () => {
-        expect((await provider.check({}, { alertId: "NoMfaOnRoleActivationAlert" })).inputs).toEqual({ alertId: "NoMfaOnRoleActivationAlert", onDelete: "retain", isActive: false });
+        expect((await provider.check({}, { alertId: "NoMfaOnRoleActivationAlert" })).inputs).toEqual({
+            alertId: "NoMfaOnRoleActivationAlert",
+            onDelete: "retain",
+            isActive: false,
+        });
     });
 });
 
@@ -49,7 +63,14 @@ describe("DirectoryAlertDismissal provider", () => {
             ["patchAlert", "NoMfaOnRoleActivationAlert", false],
             ["getAlert", "NoMfaOnRoleActivationAlert"],
         ]);
-        expect(outs).toEqual({ alertId: "NoMfaOnRoleActivationAlert", tenantId: TENANT, onDelete: "retain", isActive: false, incidentCount: 2, lastScannedDateTime: "2026-01-01T00:00:00Z" });
+        expect(outs).toEqual({
+            alertId: "NoMfaOnRoleActivationAlert",
+            tenantId: TENANT,
+            onDelete: "retain",
+            isActive: false,
+            incidentCount: 2,
+            lastScannedDateTime: "2026-01-01T00:00:00Z",
+        });
     });
 
     test("an alert active again is drift (isActive: true => false) and update dismisses it again", async () => {
@@ -80,7 +101,19 @@ describe("DirectoryAlertDismissal provider", () => {
     });
 
     test("a 404 on read means gone", async () => {
-        mockGraph.failNext("getAlert", new AzureApiError({ method: "GET", url: "u", status: 404, statusText: "", code: undefined, serviceMessage: undefined, requestId: undefined, advice: undefined }));
+        mockGraph.failNext(
+            "getAlert",
+            new AzureApiError({
+                method: "GET",
+                url: "u",
+                status: 404,
+                statusText: "",
+                code: undefined,
+                serviceMessage: undefined,
+                requestId: undefined,
+                advice: undefined,
+            }),
+        );
         expect(await provider.read(noMfaId, {})).toEqual({ id: "", props: {} });
     });
 
@@ -89,7 +122,9 @@ describe("DirectoryAlertDismissal provider", () => {
         const error = await created().catch((e: unknown) => e);
         expect(error).toBeInstanceOf(PartialFailureError);
         expect((error as PartialFailureError).properties).toMatchObject({ alertId: "NoMfaOnRoleActivationAlert", isActive: true });
-        expect((error as PartialFailureError).message).toContain(`dismissed directory alert NoMfaOnRoleActivationAlert in tenant ${TENANT}, then: connection reset`);
+        expect((error as PartialFailureError).message).toContain(
+            `dismissed directory alert NoMfaOnRoleActivationAlert in tenant ${TENANT}, then: connection reset`,
+        );
     });
 
     test.each<[string, string, unknown[]]>([

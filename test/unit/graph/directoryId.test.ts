@@ -29,7 +29,9 @@ describe("directory alert ids", () => {
 
     test("paths are relative to the /beta base URL", () => {
         const ref = { tenantId, alertId: "NoMfaOnRoleActivationAlert" } as const;
-        expect(directoryItemPath("alertConfigurations", ref)).toBe(`identityGovernance/roleManagementAlerts/alertConfigurations/DirectoryRole_${tenantId}_NoMfaOnRoleActivationAlert`);
+        expect(directoryItemPath("alertConfigurations", ref)).toBe(
+            `identityGovernance/roleManagementAlerts/alertConfigurations/DirectoryRole_${tenantId}_NoMfaOnRoleActivationAlert`,
+        );
         expect(directoryItemPath("alerts", ref)).toBe(`identityGovernance/roleManagementAlerts/alerts/DirectoryRole_${tenantId}_NoMfaOnRoleActivationAlert`);
         expect(describeDirectoryAlert("alerts", ref)).toBe(`directory alert NoMfaOnRoleActivationAlert in tenant ${tenantId}`);
         expect(describeDirectoryAlert("alertConfigurations", ref)).toBe(`directory alert configuration NoMfaOnRoleActivationAlert in tenant ${tenantId}`);
@@ -39,10 +41,13 @@ describe("directory alert ids", () => {
         expect(directoryListQuery()).toEqual({ $filter: "scopeId eq '/' and scopeType eq 'DirectoryRole'" });
     });
 
-    test.each<[unknown, boolean]>([[tenantId, true], [tenantId.toUpperCase(), true], ["contoso.onmicrosoft.com", false], ["", false], [undefined, false]])(
-        "%j is a tenant GUID: %s",
-        (value, expected) => {
-            expect(isTenantGuid(value)).toBe(expected);
-        },
-    );
+    test.each<[unknown, boolean]>([
+        [tenantId, true],
+        [tenantId.toUpperCase(), true],
+        ["contoso.onmicrosoft.com", false],
+        ["", false],
+        [undefined, false],
+    ])("%j is a tenant GUID: %s", (value, expected) => {
+        expect(isTenantGuid(value)).toBe(expected);
+    });
 });

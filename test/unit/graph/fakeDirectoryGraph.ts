@@ -31,7 +31,13 @@ export function fakeDirectoryGraph(): FakeDirectoryGraph {
         ["TooManyGlobalAdminsAssignedToTenantAlert", { isEnabled: true, globalAdminCountThreshold: 3, percentageOfGlobalAdminsOutOfRolesThreshold: 10 }],
     ]);
     const alerts = new Map<DirectoryAlertId, DirectoryAlertState>();
-    for (const id of configurations.keys()) alerts.set(id, { id: formatDirectoryAlertId({ tenantId: TENANT, alertId: id }), isActive: true, incidentCount: 2, lastScannedDateTime: "2026-01-01T00:00:00Z" });
+    for (const id of configurations.keys())
+        alerts.set(id, {
+            id: formatDirectoryAlertId({ tenantId: TENANT, alertId: id }),
+            isActive: true,
+            incidentCount: 2,
+            lastScannedDateTime: "2026-01-01T00:00:00Z",
+        });
     const calls: FakeDirectoryGraph["calls"] = [];
     const failures = new Map<Method, { skip: number; error: Error }>();
     const enter = (method: Method, ref?: DirectoryAlertRef, body?: unknown) => {

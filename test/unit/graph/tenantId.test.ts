@@ -27,8 +27,22 @@ describe("resolveTenantId", () => {
         ["a configured GUID in upper case, lowered", configuredTenant.toUpperCase(), undefined, [], configuredTenant, []],
         ["the token's tid when nothing is configured", undefined, tokenTenant, [], tokenTenant, ["token"]],
         ["the token's tid when the configured tenant is a domain name", "contoso.onmicrosoft.com", tokenTenant, [], tokenTenant, ["token"]],
-        ["the listed ids' prefix when the token has no tid", undefined, undefined, [`DirectoryRole_${listedTenant}_StaleSignInAlert`], listedTenant, ["token", "list"]],
-        ["the listed ids' prefix when the tid is not a GUID", undefined, 42, [`DirectoryRole_${listedTenant}_StaleSignInAlert`], listedTenant, ["token", "list"]],
+        [
+            "the listed ids' prefix when the token has no tid",
+            undefined,
+            undefined,
+            [`DirectoryRole_${listedTenant}_StaleSignInAlert`],
+            listedTenant,
+            ["token", "list"],
+        ],
+        [
+            "the listed ids' prefix when the tid is not a GUID",
+            undefined,
+            42,
+            [`DirectoryRole_${listedTenant}_StaleSignInAlert`],
+            listedTenant,
+            ["token", "list"],
+        ],
     ])("%s", async (_what, configured, tid, ids, expected, asked) => {
         const s = sources(configured, tid, ids);
         await expect(resolveTenantId(s)).resolves.toBe(expected);
@@ -44,7 +58,9 @@ describe("resolveTenantId", () => {
     });
 
     test("skips ids of alerts this version does not know", () => {
-        expect(tenantIdFromConfigurationIds([`DirectoryRole_${listedTenant}_SomeNewAlert`, "x", `DirectoryRole_${listedTenant}_InvalidLicenseAlert`])).toBe(listedTenant);
+        expect(tenantIdFromConfigurationIds([`DirectoryRole_${listedTenant}_SomeNewAlert`, "x", `DirectoryRole_${listedTenant}_InvalidLicenseAlert`])).toBe(
+            listedTenant,
+        );
         expect(tenantIdFromConfigurationIds([])).toBeUndefined();
     });
 });
@@ -53,7 +69,10 @@ describe("readTokenClaims", () => {
     const jwt = (payload: string) => `eyJhbGciOiJub25lIn0.${Buffer.from(payload).toString("base64url")}.c2ln`;
 
     test("reads the claims of a JWT", () => {
-        expect(readTokenClaims(jwt(JSON.stringify({ tid: tokenTenant, aud: "https://graph.microsoft.com" })))).toEqual({ tid: tokenTenant, aud: "https://graph.microsoft.com" });
+        expect(readTokenClaims(jwt(JSON.stringify({ tid: tokenTenant, aud: "https://graph.microsoft.com" })))).toEqual({
+            tid: tokenTenant,
+            aud: "https://graph.microsoft.com",
+        });
     });
 
     test.each<[string, string]>([

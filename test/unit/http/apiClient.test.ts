@@ -14,11 +14,16 @@ afterEach(async () => {
 
 async function clientFor(script: Handler[], options: { timeoutMs?: number; api?: "arm" | "graph" } = {}): Promise<ApiClient> {
     server = await startScriptedServer(script);
-    return createApiClient({ api: options.api ?? "arm", baseUrl: server.url, getToken: async () => TOKEN, retry: fastRetry, timeoutMs: options.timeoutMs ?? 2_000 });
+    return createApiClient({
+        api: options.api ?? "arm",
+        baseUrl: server.url,
+        getToken: async () => TOKEN,
+        retry: fastRetry,
+        timeoutMs: options.timeoutMs ?? 2_000,
+    });
 }
 
-const armError = (status: number, code: string, message: string): Handler =>
-    json(status, { error: { code, message } }, { "x-ms-request-id": "req-123" });
+const armError = (status: number, code: string, message: string): Handler => json(status, { error: { code, message } }, { "x-ms-request-id": "req-123" });
 
 describe("ApiClient", () => {
     test("sends the bearer token and JSON body, and returns an empty body for 204", async () => {
@@ -48,14 +53,21 @@ describe("ApiClient", () => {
 
     test("403 names the permission that is missing and is not retried", async () => {
         const client = await clientFor([armError(403, "AuthorizationFailed", "no")]);
-        const error = (await client.send({ method: "PATCH", path: "/x", body: {}, subject: { scope: "/subscriptions/s" } }).catch((e: unknown) => e)) as AzureApiError;
+        const error = (await client
+            .send({ method: "PATCH", path: "/x", body: {}, subject: { scope: "/subscriptions/s" } })
+            .catch((e: unknown) => e)) as AzureApiError;
         expect(error.details).toMatchObject({ status: 403, code: "AuthorizationFailed", requestId: "req-123" });
-        expect(error.message).toContain("Microsoft.Authorization/roleAssignments/write on /subscriptions/s (held by the Owner and User Access Administrator roles)");
+        expect(error.message).toContain(
+            "Microsoft.Authorization/roleAssignments/write on /subscriptions/s (held by the Owner and User Access Administrator roles)",
+        );
         expect(server?.seen).toHaveLength(1);
     });
 
     test("Graph errors take the request id from innerError and name the Graph permission", async () => {
-        const client = await clientFor([json(403, { error: { code: "Authorization_RequestDenied", message: "Insufficient privileges", innerError: { "request-id": "g-1" } } })], { api: "graph" });
+        const client = await clientFor(
+            [json(403, { error: { code: "Authorization_RequestDenied", message: "Insufficient privileges", innerError: { "request-id": "g-1" } } })],
+            { api: "graph" },
+        );
         const error = (await client.send({ method: "GET", path: "/x" }).catch((e: unknown) => e)) as AzureApiError;
         expect(error.details.requestId).toBe("g-1");
         expect(error.message).toContain("RoleManagementAlert.ReadWrite.Directory");
@@ -79,7 +91,9 @@ describe("ApiClient", () => {
 
     test("an HTML page from a proxy with 200 is a clear error, not a crash", async () => {
         const client = await clientFor([raw(200, "<html><body><h1>Gateway says hi</h1></body></html>", "text/html")]);
-        await expect(client.send({ method: "GET", path: "/x" })).rejects.toThrow(new UnexpectedResponseError("GET", `${server?.url}/x`, 200, 'the body is not JSON (text/html): "Gateway says hi"'));
+        await expect(client.send({ method: "GET", path: "/x" })).rejects.toThrow(
+            new UnexpectedResponseError("GET", `${server?.url}/x`, 200, 'the body is not JSON (text/html): "Gateway says hi"'),
+        );
     });
 
     test("an HTML error page keeps the status and says the body was not JSON", async () => {
@@ -89,10 +103,12 @@ describe("ApiClient", () => {
 
     test("follows nextLink through every page", async () => {
         let url = "";
-        const page = (value: number[], next?: string): Handler => (_req, res) => {
-            res.writeHead(200, { "content-type": "application/json" });
-            res.end(JSON.stringify(next ? { value, nextLink: `${url}${next}` } : { value }));
-        };
+        const page =
+            (value: number[], next?: string): Handler =>
+            (_req, res) => {
+                res.writeHead(200, { "content-type": "application/json" });
+                res.end(JSON.stringify(next ? { value, nextLink: `${url}${next}` } : { value }));
+            };
         const client = await clientFor([page([1, 2], "/list?skip=2"), page([3, 4], "/list?skip=4"), page([5])]);
         url = server?.url ?? "";
         await expect(client.listAll({ path: "/list" })).resolves.toEqual([1, 2, 3, 4, 5]);

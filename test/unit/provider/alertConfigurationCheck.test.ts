@@ -18,17 +18,47 @@ describe("AlertConfiguration check", () => {
     });
 
     test.each<[string, Record<string, unknown>, string, string]>([
-        ["an unknown alert id, listing the valid ones", { alertId: "TooManyOwners" }, "alertId", "must be one of TooManyOwnersAssignedToResource, TooManyPermanentOwnersAssignedToResource, DuplicateRoleCreated, AzureRolesAssignedOutsidePimAlert; got \"TooManyOwners\""],
-        ["a threshold the alert does not have", { alertId: "DuplicateRoleCreated", thresholdNumberOfOwners: 3 }, "thresholdNumberOfOwners", "not a threshold of DuplicateRoleCreated; this alert has no thresholds"],
-        ["a threshold of the sibling alert", { thresholdNumberOfPermanentOwners: 3 }, "thresholdNumberOfPermanentOwners", "its thresholds are thresholdNumberOfOwners, thresholdPercentageOfOwnersOutOfAllRoleMembers"],
+        [
+            "an unknown alert id, listing the valid ones",
+            { alertId: "TooManyOwners" },
+            "alertId",
+            'must be one of TooManyOwnersAssignedToResource, TooManyPermanentOwnersAssignedToResource, DuplicateRoleCreated, AzureRolesAssignedOutsidePimAlert; got "TooManyOwners"',
+        ],
+        [
+            "a threshold the alert does not have",
+            { alertId: "DuplicateRoleCreated", thresholdNumberOfOwners: 3 },
+            "thresholdNumberOfOwners",
+            "not a threshold of DuplicateRoleCreated; this alert has no thresholds",
+        ],
+        [
+            "a threshold of the sibling alert",
+            { thresholdNumberOfPermanentOwners: 3 },
+            "thresholdNumberOfPermanentOwners",
+            "its thresholds are thresholdNumberOfOwners, thresholdPercentageOfOwnersOutOfAllRoleMembers",
+        ],
         ["a fractional count", { thresholdNumberOfOwners: 2.5 }, "thresholdNumberOfOwners", "must be a whole number (a count, 0..2147483647); got 2.5"],
         ["a negative count", { thresholdNumberOfOwners: -1 }, "thresholdNumberOfOwners", "must be between 0 and 2147483647 (a count); got -1"],
-        ["a percentage above 100", { thresholdPercentageOfOwnersOutOfAllRoleMembers: 101 }, "thresholdPercentageOfOwnersOutOfAllRoleMembers", "between 0 and 100 (a percentage); got 101"],
-        ["a string where a number belongs", { thresholdNumberOfOwners: "3" }, "thresholdNumberOfOwners", "must be a number (a count, 0..2147483647); got string \"3\""],
-        ["a malformed scope", { scope: "/subscriptions/abc" }, "scope", "scope \"/subscriptions/abc\" is not valid: the subscription id must be a GUID"],
-        ["a non-boolean isEnabled", { isEnabled: "yes" }, "isEnabled", "isEnabled must be true or false; got string \"yes\""],
-        ["an unknown property", { thresholdOwners: 3 }, "thresholdOwners", "thresholdOwners (3) is not a property of AlertConfiguration; allowed: scope, alertId, isEnabled, onDelete"],
-        ["a bad onDelete", { onDelete: "reset" }, "onDelete", "onDelete must be one of retain, restore; got \"reset\""],
+        [
+            "a percentage above 100",
+            { thresholdPercentageOfOwnersOutOfAllRoleMembers: 101 },
+            "thresholdPercentageOfOwnersOutOfAllRoleMembers",
+            "between 0 and 100 (a percentage); got 101",
+        ],
+        [
+            "a string where a number belongs",
+            { thresholdNumberOfOwners: "3" },
+            "thresholdNumberOfOwners",
+            'must be a number (a count, 0..2147483647); got string "3"',
+        ],
+        ["a malformed scope", { scope: "/subscriptions/abc" }, "scope", 'scope "/subscriptions/abc" is not valid: the subscription id must be a GUID'],
+        ["a non-boolean isEnabled", { isEnabled: "yes" }, "isEnabled", 'isEnabled must be true or false; got string "yes"'],
+        [
+            "an unknown property",
+            { thresholdOwners: 3 },
+            "thresholdOwners",
+            "thresholdOwners (3) is not a property of AlertConfiguration; allowed: scope, alertId, isEnabled, onDelete",
+        ],
+        ["a bad onDelete", { onDelete: "reset" }, "onDelete", 'onDelete must be one of retain, restore; got "reset"'],
     ])("rejects %s", (_what, change, property, reason) => {
         const { failures } = checkAlertConfiguration({}, { ...owners, ...change });
         expect(failures).toHaveLength(1);
@@ -37,7 +67,10 @@ describe("AlertConfiguration check", () => {
     });
 
     test("values unknown during preview pass through unchecked", () => {
-        const result = checkAlertConfiguration({}, { scope: UNKNOWN_VALUE, alertId: "TooManyOwnersAssignedToResource", thresholdNumberOfOwners: UNKNOWN_VALUE });
+        const result = checkAlertConfiguration(
+            {},
+            { scope: UNKNOWN_VALUE, alertId: "TooManyOwnersAssignedToResource", thresholdNumberOfOwners: UNKNOWN_VALUE },
+        );
         expect(result.failures).toEqual([]);
         expect(result.inputs["scope"]).toBe(UNKNOWN_VALUE);
     });

@@ -22,7 +22,11 @@ describe("diffConfiguration", () => {
         expect(diffConfiguration({ ...stored, thresholdPercentageOfOwnersOutOfAllRoleMembers: 50, isEnabled: false }, inputs).changes).toBe(false);
     });
     test("a changed threshold is an update, never a replacement", () => {
-        expect(diffConfiguration(stored, { ...inputs, thresholdNumberOfOwners: 5 })).toEqual({ changes: true, replaces: [], changed: ["thresholdNumberOfOwners"] });
+        expect(diffConfiguration(stored, { ...inputs, thresholdNumberOfOwners: 5 })).toEqual({
+            changes: true,
+            replaces: [],
+            changed: ["thresholdNumberOfOwners"],
+        });
     });
     test("a new scope or alert id replaces; a scope in another case does not", () => {
         expect(diffConfiguration(stored, { ...inputs, scope: `${scope}/resourceGroups/rg` }).replaces).toEqual(["scope"]);

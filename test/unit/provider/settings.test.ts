@@ -43,9 +43,9 @@ describe("provider settings", () => {
 
     test.each([
         [{ "pim-alerts:cloud": "Mars" }, 'pim-alerts:cloud is "Mars"; allowed: AzureCloud, AzureChinaCloud, AzureUSGovernment'],
-        [{ "pim-alerts:armEndpoint": "management.azure.com" }, "pim-alerts:armEndpoint is \"management.azure.com\", which is not an absolute URL"],
-        [{ "pim-alerts:timeoutSeconds": "0" }, "pim-alerts:timeoutSeconds is \"0\"; allowed: a number of seconds from 1 to 600"],
-        [{ "pim-alerts:readCacheSeconds": "-1" }, "pim-alerts:readCacheSeconds is \"-1\"; allowed: a number of seconds from 0 (off) to 300"],
+        [{ "pim-alerts:armEndpoint": "management.azure.com" }, 'pim-alerts:armEndpoint is "management.azure.com", which is not an absolute URL'],
+        [{ "pim-alerts:timeoutSeconds": "0" }, 'pim-alerts:timeoutSeconds is "0"; allowed: a number of seconds from 1 to 600'],
+        [{ "pim-alerts:readCacheSeconds": "-1" }, 'pim-alerts:readCacheSeconds is "-1"; allowed: a number of seconds from 0 (off) to 300'],
     ])("rejects %j with a message naming the key, the value and what is allowed", (values, message) => {
         expect(() => resolveSettings(config(values), {})).toThrow(message);
     });

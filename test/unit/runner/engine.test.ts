@@ -20,7 +20,10 @@ function fakeHost(overrides: Partial<EngineHost> = {}): EngineHost & { calls: st
             return { changes, replaces, stables: [], deleteBeforeReplace: false };
         },
         create: async (_t, _n, props) => (calls.push("create"), { id: `id-${String(props["scope"])}`, properties: json({ ...props, live: true }) }),
-        read: async (_t, _n, id, props) => (calls.push("read"), { id, properties: json({ ...props, threshold: 5 }), inputs: json({ scope: props["scope"], threshold: 5 }) }),
+        read: async (_t, _n, id, props) => (
+            calls.push("read"),
+            { id, properties: json({ ...props, threshold: 5 }), inputs: json({ scope: props["scope"], threshold: 5 }) }
+        ),
         update: async (_t, _n, _id, _olds, news) => (calls.push("update"), { properties: json({ ...news, live: true }) }),
         delete: async () => {
             calls.push("delete");

@@ -7,9 +7,15 @@ const load = (modulePath: string): unknown => require(modulePath) as unknown;
 /* eslint-disable @typescript-eslint/no-require-imports */
 const grpc = require(require.resolve("@grpc/grpc-js", { paths: [pulumiDir] })) as typeof import("@grpc/grpc-js");
 const provproto = require("@pulumi/pulumi/proto/provider_pb") as typeof import("@pulumi/pulumi/proto/provider_pb");
-const statusproto = require("@pulumi/pulumi/proto/status_pb") as { Status: new () => { setCode(c: number): void; setMessage(m: string): void; addDetails(a: unknown): void; serializeBinary(): Uint8Array } };
-const anyproto = require(require.resolve("google-protobuf/google/protobuf/any_pb", { paths: [pulumiDir] })) as { Any: new () => { pack(bytes: Uint8Array, name: string): void } };
-const structproto = require(require.resolve("google-protobuf/google/protobuf/struct_pb", { paths: [pulumiDir] })) as { Struct: { fromJavaScript(v: unknown): unknown } };
+const statusproto = require("@pulumi/pulumi/proto/status_pb") as {
+    Status: new () => { setCode(c: number): void; setMessage(m: string): void; addDetails(a: unknown): void; serializeBinary(): Uint8Array };
+};
+const anyproto = require(require.resolve("google-protobuf/google/protobuf/any_pb", { paths: [pulumiDir] })) as {
+    Any: new () => { pack(bytes: Uint8Array, name: string): void };
+};
+const structproto = require(require.resolve("google-protobuf/google/protobuf/struct_pb", { paths: [pulumiDir] })) as {
+    Struct: { fromJavaScript(v: unknown): unknown };
+};
 /* eslint-enable @typescript-eslint/no-require-imports */
 
 /** The trailer exactly as @pulumi/pulumi's dynamic-provider host builds it (grpcResponseFromError). */
@@ -32,7 +38,11 @@ function hostMetadata(id: string, properties: Record<string, unknown>, reasons: 
 const read = initFailureReader(pulumiDir, load);
 
 test("reads id, properties and reasons of ErrorResourceInitFailed from the host's trailer", () => {
-    const metadata = hostMetadata("/subscriptions/x/providers/Microsoft.Authorization/roleManagementAlertConfigurations/A", { thresholdNumberOfOwners: 2, isEnabled: true }, ["GET failed with 500"]);
+    const metadata = hostMetadata(
+        "/subscriptions/x/providers/Microsoft.Authorization/roleManagementAlertConfigurations/A",
+        { thresholdNumberOfOwners: 2, isEnabled: true },
+        ["GET failed with 500"],
+    );
     expect(read(metadata)).toEqual({
         id: "/subscriptions/x/providers/Microsoft.Authorization/roleManagementAlertConfigurations/A",
         properties: { thresholdNumberOfOwners: 2, isEnabled: true },

@@ -4,11 +4,11 @@ import type { ArmCall } from "../armCall";
 
 /** Which kind of resource was not found, with its ARM type name for the message. */
 const KINDS = {
-  alert: { code: ARM_ERROR_CODES.alertNotFound, type: "roleManagementAlerts" },
-  configuration: { code: ARM_ERROR_CODES.configurationNotFound, type: "roleManagementAlertConfigurations" },
-  definition: { code: ARM_ERROR_CODES.definitionNotFound, type: "roleManagementAlertDefinitions" },
-  incident: { code: ARM_ERROR_CODES.incidentNotFound, type: "roleManagementAlerts/alertIncidents" },
-  operation: { code: ARM_ERROR_CODES.operationNotFound, type: "roleManagementAlertOperations" },
+    alert: { code: ARM_ERROR_CODES.alertNotFound, type: "roleManagementAlerts" },
+    configuration: { code: ARM_ERROR_CODES.configurationNotFound, type: "roleManagementAlertConfigurations" },
+    definition: { code: ARM_ERROR_CODES.definitionNotFound, type: "roleManagementAlertDefinitions" },
+    incident: { code: ARM_ERROR_CODES.incidentNotFound, type: "roleManagementAlerts/alertIncidents" },
+    operation: { code: ARM_ERROR_CODES.operationNotFound, type: "roleManagementAlertOperations" },
 } as const;
 
 /**
@@ -18,10 +18,6 @@ const KINDS = {
  * @param name - The name that was asked for.
  */
 export function armNotFound(c: ArmCall, kind: keyof typeof KINDS, name: string): Reply {
-  const { code, type } = KINDS[kind];
-  return armErrorReply(
-    404,
-    code,
-    `The resource 'Microsoft.Authorization/${type}/${name}' under scope '${c.scope.requested}' was not found.`,
-  );
+    const { code, type } = KINDS[kind];
+    return armErrorReply(404, code, `The resource 'Microsoft.Authorization/${type}/${name}' under scope '${c.scope.requested}' was not found.`);
 }

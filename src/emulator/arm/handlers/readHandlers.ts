@@ -10,7 +10,10 @@ import { armNotFound } from "./notFound";
  * @param c - The ARM request.
  */
 export function listAlerts(c: ArmCall): Reply {
-  return armListReply(c, ARM_ALERT_KINDS.map((kind) => alertPayload(c.scope, kind, c.state)));
+    return armListReply(
+        c,
+        ARM_ALERT_KINDS.map((kind) => alertPayload(c.scope, kind, c.state)),
+    );
 }
 
 /**
@@ -19,8 +22,8 @@ export function listAlerts(c: ArmCall): Reply {
  * @param alertId - Alert id from the URL (any case).
  */
 export function getAlert(c: ArmCall, alertId: string): Reply {
-  const kind = findArmAlertKind(alertId);
-  return kind === undefined ? armNotFound(c, "alert", alertId) : jsonReply(200, alertPayload(c.scope, kind, c.state));
+    const kind = findArmAlertKind(alertId);
+    return kind === undefined ? armNotFound(c, "alert", alertId) : jsonReply(200, alertPayload(c.scope, kind, c.state));
 }
 
 /**
@@ -28,7 +31,10 @@ export function getAlert(c: ArmCall, alertId: string): Reply {
  * @param c - The ARM request.
  */
 export function listConfigurations(c: ArmCall): Reply {
-  return armListReply(c, ARM_ALERT_KINDS.map((kind) => configurationPayload(c.scope, kind, c.state)));
+    return armListReply(
+        c,
+        ARM_ALERT_KINDS.map((kind) => configurationPayload(c.scope, kind, c.state)),
+    );
 }
 
 /**
@@ -37,9 +43,9 @@ export function listConfigurations(c: ArmCall): Reply {
  * @param alertId - Alert id from the URL (any case).
  */
 export function getConfiguration(c: ArmCall, alertId: string): Reply {
-  const kind = findArmAlertKind(alertId);
-  if (kind === undefined) return armNotFound(c, "configuration", alertId);
-  return jsonReply(200, configurationPayload(c.scope, kind, c.state));
+    const kind = findArmAlertKind(alertId);
+    if (kind === undefined) return armNotFound(c, "configuration", alertId);
+    return jsonReply(200, configurationPayload(c.scope, kind, c.state));
 }
 
 /**
@@ -47,7 +53,10 @@ export function getConfiguration(c: ArmCall, alertId: string): Reply {
  * @param c - The ARM request.
  */
 export function listDefinitions(c: ArmCall): Reply {
-  return armListReply(c, ARM_ALERT_KINDS.map((kind) => definitionPayload(c.scope, kind, c.state)));
+    return armListReply(
+        c,
+        ARM_ALERT_KINDS.map((kind) => definitionPayload(c.scope, kind, c.state)),
+    );
 }
 
 /**
@@ -56,9 +65,9 @@ export function listDefinitions(c: ArmCall): Reply {
  * @param alertId - Definition id from the URL (any case).
  */
 export function getDefinition(c: ArmCall, alertId: string): Reply {
-  const kind = findArmAlertKind(alertId);
-  if (kind === undefined) return armNotFound(c, "definition", alertId);
-  return jsonReply(200, definitionPayload(c.scope, kind, c.state));
+    const kind = findArmAlertKind(alertId);
+    if (kind === undefined) return armNotFound(c, "definition", alertId);
+    return jsonReply(200, definitionPayload(c.scope, kind, c.state));
 }
 
 /**
@@ -67,10 +76,13 @@ export function getDefinition(c: ArmCall, alertId: string): Reply {
  * @param alertId - Alert id from the URL (any case).
  */
 export function listIncidents(c: ArmCall, alertId: string): Reply {
-  const kind = findArmAlertKind(alertId);
-  if (kind === undefined) return armNotFound(c, "alert", alertId);
-  const incidents = c.state.incidents.get(kind.alertId) ?? [];
-  return armListReply(c, incidents.map((incident) => incidentPayload(c.scope, kind, incident)));
+    const kind = findArmAlertKind(alertId);
+    if (kind === undefined) return armNotFound(c, "alert", alertId);
+    const incidents = c.state.incidents.get(kind.alertId) ?? [];
+    return armListReply(
+        c,
+        incidents.map((incident) => incidentPayload(c.scope, kind, incident)),
+    );
 }
 
 /**
@@ -80,11 +92,9 @@ export function listIncidents(c: ArmCall, alertId: string): Reply {
  * @param incidentId - Incident name (a GUID, any case).
  */
 export function getIncident(c: ArmCall, alertId: string, incidentId: string): Reply {
-  const kind = findArmAlertKind(alertId);
-  if (kind === undefined) return armNotFound(c, "alert", alertId);
-  const incident = (c.state.incidents.get(kind.alertId) ?? []).find(
-    (candidate) => candidate.name.toLowerCase() === incidentId.toLowerCase(),
-  );
-  if (incident === undefined) return armNotFound(c, "incident", `${kind.alertId}/alertIncidents/${incidentId}`);
-  return jsonReply(200, incidentPayload(c.scope, kind, incident));
+    const kind = findArmAlertKind(alertId);
+    if (kind === undefined) return armNotFound(c, "alert", alertId);
+    const incident = (c.state.incidents.get(kind.alertId) ?? []).find((candidate) => candidate.name.toLowerCase() === incidentId.toLowerCase());
+    if (incident === undefined) return armNotFound(c, "incident", `${kind.alertId}/alertIncidents/${incidentId}`);
+    return jsonReply(200, incidentPayload(c.scope, kind, incident));
 }

@@ -7,26 +7,23 @@ import { applyArmRefresh, type ArmRefreshInfo } from "../refreshInfo";
 import { armNotFound } from "./notFound";
 
 function startRefresh(c: ArmCall, target: ArmRefreshInfo["target"], alertIds: readonly string[]): Reply {
-  const settings = c.emulator.settings;
-  const operation: StoredOperation<ArmRefreshInfo> = c.emulator.armOperations.start(
-    {
-      info: { scope: c.scope, target, alertIds },
-      pollsUntilDone: settings.pollsUntilDone,
-      fail: settings.failNextOperation,
-      onSucceeded: () => applyArmRefresh(c.state, alertIds, new Date()),
-    },
-    c.now,
-  );
-  settings.failNextOperation = false;
-  const location = new URL(
-    `/${c.scope.requested}/providers/Microsoft.Authorization/roleManagementAlertOperations/${operation.id}`,
-    c.emulator.baseUrl,
-  );
-  location.searchParams.set("api-version", ARM_API_VERSION);
-  return jsonReply(202, operationPayload(c.emulator.baseUrl, operation, "accepted"), {
-    location: location.toString(),
-    "retry-after": String(settings.retryAfterSeconds),
-  });
+    const settings = c.emulator.settings;
+    const operation: StoredOperation<ArmRefreshInfo> = c.emulator.armOperations.start(
+        {
+            info: { scope: c.scope, target, alertIds },
+            pollsUntilDone: settings.pollsUntilDone,
+            fail: settings.failNextOperation,
+            onSucceeded: () => applyArmRefresh(c.state, alertIds, new Date()),
+        },
+        c.now,
+    );
+    settings.failNextOperation = false;
+    const location = new URL(`/${c.scope.requested}/providers/Microsoft.Authorization/roleManagementAlertOperations/${operation.id}`, c.emulator.baseUrl);
+    location.searchParams.set("api-version", ARM_API_VERSION);
+    return jsonReply(202, operationPayload(c.emulator.baseUrl, operation, "accepted"), {
+        location: location.toString(),
+        "retry-after": String(settings.retryAfterSeconds),
+    });
 }
 
 /**
@@ -35,9 +32,9 @@ function startRefresh(c: ArmCall, target: ArmRefreshInfo["target"], alertIds: re
  * @param alertId - Alert id from the URL (any case).
  */
 export function refreshAlert(c: ArmCall, alertId: string): Reply {
-  const kind = findArmAlertKind(alertId);
-  if (kind === undefined) return armNotFound(c, "alert", alertId);
-  return startRefresh(c, "one", [kind.alertId]);
+    const kind = findArmAlertKind(alertId);
+    if (kind === undefined) return armNotFound(c, "alert", alertId);
+    return startRefresh(c, "one", [kind.alertId]);
 }
 
 /**
@@ -45,7 +42,11 @@ export function refreshAlert(c: ArmCall, alertId: string): Reply {
  * @param c - The ARM request.
  */
 export function refreshAllAlerts(c: ArmCall): Reply {
-  return startRefresh(c, "all", ARM_ALERT_KINDS.map((kind) => kind.alertId));
+    return startRefresh(
+        c,
+        "all",
+        ARM_ALERT_KINDS.map((kind) => kind.alertId),
+    );
 }
 
 /**
@@ -55,10 +56,10 @@ export function refreshAllAlerts(c: ArmCall): Reply {
  * @param operationId - Operation id from the URL.
  */
 export function getOperation(c: ArmCall, operationId: string): Reply {
-  const existing = c.emulator.armOperations.find(operationId);
-  if (existing === undefined || existing.info.scope.key !== c.scope.key) {
-    return armNotFound(c, "operation", operationId);
-  }
-  const polled = c.emulator.armOperations.poll(operationId, c.now) ?? existing;
-  return jsonReply(200, operationPayload(c.emulator.baseUrl, polled, "poll"));
+    const existing = c.emulator.armOperations.find(operationId);
+    if (existing === undefined || existing.info.scope.key !== c.scope.key) {
+        return armNotFound(c, "operation", operationId);
+    }
+    const polled = c.emulator.armOperations.poll(operationId, c.now) ?? existing;
+    return jsonReply(200, operationPayload(c.emulator.baseUrl, polled, "poll"));
 }

@@ -10,12 +10,12 @@ import type { PatchValidation } from "../patchBody";
 import { armNotFound } from "./notFound";
 
 function invalidContent(message: string): Reply {
-  return armErrorReply(400, ARM_ERROR_CODES.invalidRequestContent, message);
+    return armErrorReply(400, ARM_ERROR_CODES.invalidRequestContent, message);
 }
 
 function validatedBody(c: ArmCall, validate: (body: unknown) => PatchValidation): PatchValidation {
-  const parsed = parseJsonBody(c.call.bodyText);
-  return parsed.ok ? validate(parsed.value) : { ok: false, message: parsed.reason };
+    const parsed = parseJsonBody(c.call.bodyText);
+    return parsed.ok ? validate(parsed.value) : { ok: false, message: parsed.reason };
 }
 
 /**
@@ -25,12 +25,12 @@ function validatedBody(c: ArmCall, validate: (body: unknown) => PatchValidation)
  * @param alertId - Alert id from the URL (any case).
  */
 export function patchConfiguration(c: ArmCall, alertId: string): Reply {
-  const kind = findArmAlertKind(alertId);
-  if (kind === undefined) return armNotFound(c, "configuration", alertId);
-  const result = validatedBody(c, (body) => validateConfigurationPatch(kind, body));
-  if (!result.ok) return invalidContent(result.message);
-  c.state.configurations.set(kind.alertId, { ...c.state.configurations.get(kind.alertId), ...result.values });
-  return emptyReply(204);
+    const kind = findArmAlertKind(alertId);
+    if (kind === undefined) return armNotFound(c, "configuration", alertId);
+    const result = validatedBody(c, (body) => validateConfigurationPatch(kind, body));
+    if (!result.ok) return invalidContent(result.message);
+    c.state.configurations.set(kind.alertId, { ...c.state.configurations.get(kind.alertId), ...result.values });
+    return emptyReply(204);
 }
 
 /**
@@ -39,16 +39,16 @@ export function patchConfiguration(c: ArmCall, alertId: string): Reply {
  * @param alertId - Alert id from the URL (any case).
  */
 export function patchAlert(c: ArmCall, alertId: string): Reply {
-  const kind = findArmAlertKind(alertId);
-  if (kind === undefined) return armNotFound(c, "alert", alertId);
-  const result = validatedBody(c, validateAlertPatch);
-  if (!result.ok) return invalidContent(result.message);
-  const status = c.state.alerts.get(kind.alertId);
-  if (status !== undefined) {
-    status.isActive = result.values["isActive"] === true;
-    status.lastModifiedDateTime = armDateTime(c.now);
-  }
-  return emptyReply(204);
+    const kind = findArmAlertKind(alertId);
+    if (kind === undefined) return armNotFound(c, "alert", alertId);
+    const result = validatedBody(c, validateAlertPatch);
+    if (!result.ok) return invalidContent(result.message);
+    const status = c.state.alerts.get(kind.alertId);
+    if (status !== undefined) {
+        status.isActive = result.values["isActive"] === true;
+        status.lastModifiedDateTime = armDateTime(c.now);
+    }
+    return emptyReply(204);
 }
 
 /**
@@ -60,18 +60,18 @@ export function patchAlert(c: ArmCall, alertId: string): Reply {
  * @param incidentId - Incident name (any case).
  */
 export function remediateIncident(c: ArmCall, alertId: string, incidentId: string): Reply {
-  const kind = findArmAlertKind(alertId);
-  if (kind === undefined) return armNotFound(c, "alert", alertId);
-  const incidents = c.state.incidents.get(kind.alertId) ?? [];
-  const index = incidents.findIndex((incident) => incident.name.toLowerCase() === incidentId.toLowerCase());
-  if (index < 0) return armNotFound(c, "incident", `${kind.alertId}/alertIncidents/${incidentId}`);
-  if (c.state.definitions.get(kind.alertId)?.isRemediatable !== true) {
-    return armErrorReply(
-      400,
-      ARM_ERROR_CODES.notRemediatable,
-      `Incidents of alert '${kind.alertId}' cannot be remediated: its definition has isRemediatable false.`,
-    );
-  }
-  incidents.splice(index, 1);
-  return emptyReply(204);
+    const kind = findArmAlertKind(alertId);
+    if (kind === undefined) return armNotFound(c, "alert", alertId);
+    const incidents = c.state.incidents.get(kind.alertId) ?? [];
+    const index = incidents.findIndex((incident) => incident.name.toLowerCase() === incidentId.toLowerCase());
+    if (index < 0) return armNotFound(c, "incident", `${kind.alertId}/alertIncidents/${incidentId}`);
+    if (c.state.definitions.get(kind.alertId)?.isRemediatable !== true) {
+        return armErrorReply(
+            400,
+            ARM_ERROR_CODES.notRemediatable,
+            `Incidents of alert '${kind.alertId}' cannot be remediated: its definition has isRemediatable false.`,
+        );
+    }
+    incidents.splice(index, 1);
+    return emptyReply(204);
 }

@@ -8,8 +8,8 @@ import { alertPayload, configurationPayload, definitionPayload, GRAPH_SETS, inci
 import { incidentOrNotFound, isReply, kindOrNotFound } from "./resolve";
 
 function expandOrError(c: GraphCall, entity: keyof typeof EXPANDABLE): ReadonlySet<string> | Reply {
-  const expand = parseExpand(c.call.query, entity);
-  return typeof expand === "string" ? graphErrorReply(c.ids, 400, GRAPH_ERROR_CODES.badRequest, expand) : expand;
+    const expand = parseExpand(c.call.query, entity);
+    return typeof expand === "string" ? graphErrorReply(c.ids, 400, GRAPH_ERROR_CODES.badRequest, expand) : expand;
 }
 
 /**
@@ -17,9 +17,16 @@ function expandOrError(c: GraphCall, entity: keyof typeof EXPANDABLE): ReadonlyS
  * @param c - The Graph request.
  */
 export function listGraphAlerts(c: GraphCall): Reply {
-  const expand = expandOrError(c, "alert");
-  if (isReply(expand)) return expand;
-  return requiredFilterProblem(c) ?? graphListReply(c, GRAPH_SETS.alerts, GRAPH_ALERT_KINDS.map((kind) => alertPayload(c, kind, expand)));
+    const expand = expandOrError(c, "alert");
+    if (isReply(expand)) return expand;
+    return (
+        requiredFilterProblem(c) ??
+        graphListReply(
+            c,
+            GRAPH_SETS.alerts,
+            GRAPH_ALERT_KINDS.map((kind) => alertPayload(c, kind, expand)),
+        )
+    );
 }
 
 /**
@@ -28,11 +35,11 @@ export function listGraphAlerts(c: GraphCall): Reply {
  * @param id - Alert id.
  */
 export function getGraphAlert(c: GraphCall, id: string): Reply {
-  const kind = kindOrNotFound(c, id, "alert");
-  const expand = expandOrError(c, "alert");
-  if (isReply(kind)) return kind;
-  if (isReply(expand)) return expand;
-  return jsonReply(200, { "@odata.context": odataContext(c, GRAPH_SETS.alerts, true), ...alertPayload(c, kind, expand) });
+    const kind = kindOrNotFound(c, id, "alert");
+    const expand = expandOrError(c, "alert");
+    if (isReply(kind)) return kind;
+    if (isReply(expand)) return expand;
+    return jsonReply(200, { "@odata.context": odataContext(c, GRAPH_SETS.alerts, true), ...alertPayload(c, kind, expand) });
 }
 
 /**
@@ -40,10 +47,10 @@ export function getGraphAlert(c: GraphCall, id: string): Reply {
  * @param c - The Graph request.
  */
 export function listGraphConfigurations(c: GraphCall): Reply {
-  const expand = expandOrError(c, "configuration");
-  if (isReply(expand)) return expand;
-  const items = GRAPH_ALERT_KINDS.map((kind) => configurationPayload(c, kind, expand));
-  return requiredFilterProblem(c) ?? graphListReply(c, GRAPH_SETS.configurations, items);
+    const expand = expandOrError(c, "configuration");
+    if (isReply(expand)) return expand;
+    const items = GRAPH_ALERT_KINDS.map((kind) => configurationPayload(c, kind, expand));
+    return requiredFilterProblem(c) ?? graphListReply(c, GRAPH_SETS.configurations, items);
 }
 
 /**
@@ -52,11 +59,11 @@ export function listGraphConfigurations(c: GraphCall): Reply {
  * @param id - Configuration id.
  */
 export function getGraphConfiguration(c: GraphCall, id: string): Reply {
-  const kind = kindOrNotFound(c, id, "alert configuration");
-  const expand = expandOrError(c, "configuration");
-  if (isReply(kind)) return kind;
-  if (isReply(expand)) return expand;
-  return jsonReply(200, { "@odata.context": odataContext(c, GRAPH_SETS.configurations, true), ...configurationPayload(c, kind, expand) });
+    const kind = kindOrNotFound(c, id, "alert configuration");
+    const expand = expandOrError(c, "configuration");
+    if (isReply(kind)) return kind;
+    if (isReply(expand)) return expand;
+    return jsonReply(200, { "@odata.context": odataContext(c, GRAPH_SETS.configurations, true), ...configurationPayload(c, kind, expand) });
 }
 
 /**
@@ -64,7 +71,14 @@ export function getGraphConfiguration(c: GraphCall, id: string): Reply {
  * @param c - The Graph request.
  */
 export function listGraphDefinitions(c: GraphCall): Reply {
-  return requiredFilterProblem(c) ?? graphListReply(c, GRAPH_SETS.definitions, GRAPH_ALERT_KINDS.map((kind) => definitionPayload(c, kind)));
+    return (
+        requiredFilterProblem(c) ??
+        graphListReply(
+            c,
+            GRAPH_SETS.definitions,
+            GRAPH_ALERT_KINDS.map((kind) => definitionPayload(c, kind)),
+        )
+    );
 }
 
 /**
@@ -73,9 +87,9 @@ export function listGraphDefinitions(c: GraphCall): Reply {
  * @param id - Definition id.
  */
 export function getGraphDefinition(c: GraphCall, id: string): Reply {
-  const kind = kindOrNotFound(c, id, "alert definition");
-  if (isReply(kind)) return kind;
-  return jsonReply(200, { "@odata.context": odataContext(c, GRAPH_SETS.definitions, true), ...definitionPayload(c, kind) });
+    const kind = kindOrNotFound(c, id, "alert definition");
+    if (isReply(kind)) return kind;
+    return jsonReply(200, { "@odata.context": odataContext(c, GRAPH_SETS.definitions, true), ...definitionPayload(c, kind) });
 }
 
 /**
@@ -84,10 +98,10 @@ export function getGraphDefinition(c: GraphCall, id: string): Reply {
  * @param id - Alert id.
  */
 export function listGraphIncidents(c: GraphCall, id: string): Reply {
-  const kind = kindOrNotFound(c, id, "alert");
-  if (isReply(kind)) return kind;
-  const incidents = (c.state.incidents.get(kind.suffix) ?? []).map((incident) => incidentPayload(kind, incident));
-  return graphListReply(c, `${GRAPH_SETS.alerts}('${id}')/alertIncidents`, incidents);
+    const kind = kindOrNotFound(c, id, "alert");
+    if (isReply(kind)) return kind;
+    const incidents = (c.state.incidents.get(kind.suffix) ?? []).map((incident) => incidentPayload(kind, incident));
+    return graphListReply(c, `${GRAPH_SETS.alerts}('${id}')/alertIncidents`, incidents);
 }
 
 /**
@@ -97,10 +111,10 @@ export function listGraphIncidents(c: GraphCall, id: string): Reply {
  * @param incidentId - Incident id.
  */
 export function getGraphIncident(c: GraphCall, id: string, incidentId: string): Reply {
-  const kind = kindOrNotFound(c, id, "alert");
-  if (isReply(kind)) return kind;
-  const incident = incidentOrNotFound(c, kind, incidentId);
-  if (isReply(incident)) return incident;
-  const context = odataContext(c, `${GRAPH_SETS.alerts}('${id}')/alertIncidents`, true);
-  return jsonReply(200, { "@odata.context": context, ...incidentPayload(kind, incident) });
+    const kind = kindOrNotFound(c, id, "alert");
+    if (isReply(kind)) return kind;
+    const incident = incidentOrNotFound(c, kind, incidentId);
+    if (isReply(incident)) return incident;
+    const context = odataContext(c, `${GRAPH_SETS.alerts}('${id}')/alertIncidents`, true);
+    return jsonReply(200, { "@odata.context": context, ...incidentPayload(kind, incident) });
 }

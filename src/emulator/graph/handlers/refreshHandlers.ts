@@ -10,21 +10,21 @@ import { GRAPH_SETS, odataContext } from "../payloads";
 import { isReply, kindOrNotFound } from "./resolve";
 
 function startRefresh(c: GraphCall, info: GraphRefreshInfo, id?: string): Reply {
-  const settings = c.emulator.settings;
-  const state = c.state;
-  const operation = c.emulator.graph.operations.start(
-    {
-      ...(id === undefined ? {} : { id }),
-      info,
-      pollsUntilDone: settings.pollsUntilDone,
-      fail: settings.failNextOperation,
-      onSucceeded: () => applyGraphRefresh(state, info.suffixes, new Date()),
-    },
-    c.now,
-  );
-  settings.failNextOperation = false;
-  const location = `${graphBase(c)}/identityGovernance/roleManagementAlerts/operations/${operation.id}`;
-  return emptyReply(202, { location, "retry-after": String(settings.retryAfterSeconds) });
+    const settings = c.emulator.settings;
+    const state = c.state;
+    const operation = c.emulator.graph.operations.start(
+        {
+            ...(id === undefined ? {} : { id }),
+            info,
+            pollsUntilDone: settings.pollsUntilDone,
+            fail: settings.failNextOperation,
+            onSucceeded: () => applyGraphRefresh(state, info.suffixes, new Date()),
+        },
+        c.now,
+    );
+    settings.failNextOperation = false;
+    const location = `${graphBase(c)}/identityGovernance/roleManagementAlerts/operations/${operation.id}`;
+    return emptyReply(202, { location, "retry-after": String(settings.retryAfterSeconds) });
 }
 
 /**
@@ -33,17 +33,17 @@ function startRefresh(c: GraphCall, info: GraphRefreshInfo, id?: string): Reply 
  * @param c - The Graph request.
  */
 export function refreshAllGraphAlerts(c: GraphCall): Reply {
-  let body: unknown;
-  try {
-    body = JSON.parse(c.call.bodyText);
-  } catch {
-    body = undefined;
-  }
-  if (!isJsonObject(body) || body["scopeId"] !== "/" || body["scopeType"] !== "DirectoryRole") {
-    const message = `The body must be {"scopeId":"/","scopeType":"DirectoryRole"} (both parameters are required).`;
-    return graphErrorReply(c.ids, 400, GRAPH_ERROR_CODES.badRequest, message);
-  }
-  return startRefresh(c, { target: "all", suffixes: GRAPH_ALERT_KINDS.map((kind) => kind.suffix) });
+    let body: unknown;
+    try {
+        body = JSON.parse(c.call.bodyText);
+    } catch {
+        body = undefined;
+    }
+    if (!isJsonObject(body) || body["scopeId"] !== "/" || body["scopeType"] !== "DirectoryRole") {
+        const message = `The body must be {"scopeId":"/","scopeType":"DirectoryRole"} (both parameters are required).`;
+        return graphErrorReply(c.ids, 400, GRAPH_ERROR_CODES.badRequest, message);
+    }
+    return startRefresh(c, { target: "all", suffixes: GRAPH_ALERT_KINDS.map((kind) => kind.suffix) });
 }
 
 /**
@@ -52,17 +52,17 @@ export function refreshAllGraphAlerts(c: GraphCall): Reply {
  * @param id - Alert id.
  */
 export function refreshGraphAlert(c: GraphCall, id: string): Reply {
-  const kind = kindOrNotFound(c, id, "alert");
-  if (isReply(kind)) return kind;
-  return startRefresh(c, { target: "one", suffixes: [kind.suffix] }, `refresh:${graphAlertId(c.tenantId, kind)}`);
+    const kind = kindOrNotFound(c, id, "alert");
+    if (isReply(kind)) return kind;
+    return startRefresh(c, { target: "one", suffixes: [kind.suffix] }, `refresh:${graphAlertId(c.tenantId, kind)}`);
 }
 
 function resourceLocation(c: GraphCall, operation: StoredOperation<GraphRefreshInfo>): string {
-  if (operation.phase !== "succeeded") return "";
-  const alerts = `${graphBase(c)}/${GRAPH_SETS.alerts}`;
-  const suffix = operation.info.suffixes[0];
-  const kind = GRAPH_ALERT_KINDS.find((candidate) => candidate.suffix === suffix);
-  return operation.info.target === "one" && kind !== undefined ? `${alerts}/${graphAlertId(c.tenantId, kind)}` : alerts;
+    if (operation.phase !== "succeeded") return "";
+    const alerts = `${graphBase(c)}/${GRAPH_SETS.alerts}`;
+    const suffix = operation.info.suffixes[0];
+    const kind = GRAPH_ALERT_KINDS.find((candidate) => candidate.suffix === suffix);
+    return operation.info.target === "one" && kind !== undefined ? `${alerts}/${graphAlertId(c.tenantId, kind)}` : alerts;
 }
 
 /**
@@ -72,17 +72,17 @@ function resourceLocation(c: GraphCall, operation: StoredOperation<GraphRefreshI
  * @param id - Operation id (from the Location URL).
  */
 export function getGraphOperation(c: GraphCall, id: string): Reply {
-  const operation = c.emulator.graph.operations.poll(id, c.now);
-  if (operation === undefined) {
-    return graphErrorReply(c.ids, 404, GRAPH_ERROR_CODES.notFound, `The operation '${id}' was not found.`);
-  }
-  return jsonReply(200, {
-    "@odata.context": odataContext(c, GRAPH_SETS.operations, true),
-    id: operation.id,
-    status: operation.phase,
-    createdDateTime: operation.createdAt.toISOString(),
-    lastActionDateTime: operation.lastActionAt.toISOString(),
-    resourceLocation: resourceLocation(c, operation),
-    statusDetail: operation.phase === "failed" ? "The alert scan failed." : "",
-  });
+    const operation = c.emulator.graph.operations.poll(id, c.now);
+    if (operation === undefined) {
+        return graphErrorReply(c.ids, 404, GRAPH_ERROR_CODES.notFound, `The operation '${id}' was not found.`);
+    }
+    return jsonReply(200, {
+        "@odata.context": odataContext(c, GRAPH_SETS.operations, true),
+        id: operation.id,
+        status: operation.phase,
+        createdDateTime: operation.createdAt.toISOString(),
+        lastActionDateTime: operation.lastActionAt.toISOString(),
+        resourceLocation: resourceLocation(c, operation),
+        statusDetail: operation.phase === "failed" ? "The alert scan failed." : "",
+    });
 }

@@ -12,9 +12,9 @@ import type { GraphIncidentRecord } from "../seed";
  * @param what - Entity name for the message.
  */
 export function kindOrNotFound(c: GraphCall, id: string, what: string): GraphAlertKind | Reply {
-  const kind = parseGraphAlertId(c.tenantId, id);
-  if (kind !== undefined) return kind;
-  return graphErrorReply(c.ids, 404, GRAPH_ERROR_CODES.notFound, `The ${what} '${id}' was not found.`);
+    const kind = parseGraphAlertId(c.tenantId, id);
+    if (kind !== undefined) return kind;
+    return graphErrorReply(c.ids, 404, GRAPH_ERROR_CODES.notFound, `The ${what} '${id}' was not found.`);
 }
 
 /**
@@ -24,9 +24,9 @@ export function kindOrNotFound(c: GraphCall, id: string, what: string): GraphAle
  * @param incidentId - Incident id from the URL.
  */
 export function incidentOrNotFound(c: GraphCall, kind: GraphAlertKind, incidentId: string): GraphIncidentRecord | Reply {
-  const incident = (c.state.incidents.get(kind.suffix) ?? []).find((candidate) => candidate.id.toLowerCase() === incidentId.toLowerCase());
-  if (incident !== undefined) return incident;
-  return graphErrorReply(c.ids, 404, GRAPH_ERROR_CODES.notFound, `The alert incident '${incidentId}' of '${kind.suffix}' was not found.`);
+    const incident = (c.state.incidents.get(kind.suffix) ?? []).find((candidate) => candidate.id.toLowerCase() === incidentId.toLowerCase());
+    if (incident !== undefined) return incident;
+    return graphErrorReply(c.ids, 404, GRAPH_ERROR_CODES.notFound, `The alert incident '${incidentId}' of '${kind.suffix}' was not found.`);
 }
 
 /**
@@ -34,5 +34,5 @@ export function incidentOrNotFound(c: GraphCall, kind: GraphAlertKind, incidentI
  * @param value - A resolver's result.
  */
 export function isReply(value: unknown): value is Reply {
-  return typeof value === "object" && value !== null && "status" in value && typeof (value as { status: unknown }).status === "number";
+    return typeof value === "object" && value !== null && "status" in value && typeof (value as { status: unknown }).status === "number";
 }

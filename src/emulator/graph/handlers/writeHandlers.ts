@@ -6,8 +6,8 @@ import { GRAPH_ERROR_CODES, graphErrorReply } from "../graphErrors";
 import { incidentOrNotFound, isReply, kindOrNotFound } from "./resolve";
 
 function validated(c: GraphCall, validate: (body: unknown) => GraphPatchValidation): GraphPatchValidation {
-  const parsed = parseJsonBody(c.call.bodyText);
-  return parsed.ok ? validate(parsed.value) : { ok: false, message: parsed.reason };
+    const parsed = parseJsonBody(c.call.bodyText);
+    return parsed.ok ? validate(parsed.value) : { ok: false, message: parsed.reason };
 }
 
 /**
@@ -16,12 +16,12 @@ function validated(c: GraphCall, validate: (body: unknown) => GraphPatchValidati
  * @param id - Configuration id.
  */
 export function patchGraphConfiguration(c: GraphCall, id: string): Reply {
-  const kind = kindOrNotFound(c, id, "alert configuration");
-  if (isReply(kind)) return kind;
-  const result = validated(c, (body) => validateGraphConfigurationPatch(kind, body));
-  if (!result.ok) return graphErrorReply(c.ids, 400, GRAPH_ERROR_CODES.badRequest, result.message);
-  c.state.configurations.set(kind.suffix, { ...c.state.configurations.get(kind.suffix), ...result.values });
-  return emptyReply(204);
+    const kind = kindOrNotFound(c, id, "alert configuration");
+    if (isReply(kind)) return kind;
+    const result = validated(c, (body) => validateGraphConfigurationPatch(kind, body));
+    if (!result.ok) return graphErrorReply(c.ids, 400, GRAPH_ERROR_CODES.badRequest, result.message);
+    c.state.configurations.set(kind.suffix, { ...c.state.configurations.get(kind.suffix), ...result.values });
+    return emptyReply(204);
 }
 
 /**
@@ -30,16 +30,16 @@ export function patchGraphConfiguration(c: GraphCall, id: string): Reply {
  * @param id - Alert id.
  */
 export function patchGraphAlert(c: GraphCall, id: string): Reply {
-  const kind = kindOrNotFound(c, id, "alert");
-  if (isReply(kind)) return kind;
-  const result = validated(c, validateGraphAlertPatch);
-  if (!result.ok) return graphErrorReply(c.ids, 400, GRAPH_ERROR_CODES.badRequest, result.message);
-  const status = c.state.alerts.get(kind.suffix);
-  if (status !== undefined) {
-    status.isActive = result.values["isActive"] === true;
-    status.lastModifiedDateTime = c.now.toISOString();
-  }
-  return emptyReply(204);
+    const kind = kindOrNotFound(c, id, "alert");
+    if (isReply(kind)) return kind;
+    const result = validated(c, validateGraphAlertPatch);
+    if (!result.ok) return graphErrorReply(c.ids, 400, GRAPH_ERROR_CODES.badRequest, result.message);
+    const status = c.state.alerts.get(kind.suffix);
+    if (status !== undefined) {
+        status.isActive = result.values["isActive"] === true;
+        status.lastModifiedDateTime = c.now.toISOString();
+    }
+    return emptyReply(204);
 }
 
 /**
@@ -50,15 +50,15 @@ export function patchGraphAlert(c: GraphCall, id: string): Reply {
  * @param incidentId - Incident id.
  */
 export function remediateGraphIncident(c: GraphCall, id: string, incidentId: string): Reply {
-  const kind = kindOrNotFound(c, id, "alert");
-  if (isReply(kind)) return kind;
-  const incident = incidentOrNotFound(c, kind, incidentId);
-  if (isReply(incident)) return incident;
-  if (c.state.definitions.get(kind.suffix)?.isRemediatable !== true) {
-    const message = `Incidents of '${kind.suffix}' cannot be remediated: its alert definition has isRemediatable false.`;
-    return graphErrorReply(c.ids, 400, GRAPH_ERROR_CODES.notRemediatable, message);
-  }
-  const incidents = c.state.incidents.get(kind.suffix) ?? [];
-  incidents.splice(incidents.indexOf(incident), 1);
-  return emptyReply(200);
+    const kind = kindOrNotFound(c, id, "alert");
+    if (isReply(kind)) return kind;
+    const incident = incidentOrNotFound(c, kind, incidentId);
+    if (isReply(incident)) return incident;
+    if (c.state.definitions.get(kind.suffix)?.isRemediatable !== true) {
+        const message = `Incidents of '${kind.suffix}' cannot be remediated: its alert definition has isRemediatable false.`;
+        return graphErrorReply(c.ids, 400, GRAPH_ERROR_CODES.notRemediatable, message);
+    }
+    const incidents = c.state.incidents.get(kind.suffix) ?? [];
+    incidents.splice(incidents.indexOf(incident), 1);
+    return emptyReply(200);
 }
