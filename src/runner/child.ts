@@ -15,7 +15,7 @@ import { Engine } from "./engine";
 import { DEFAULT_SUBSCRIPTION_ID, foreignCall, foreignResource } from "./foreignResources";
 import type { RunRequest } from "./runRequest";
 import { loadStackState, saveStackState } from "./stackState";
-import { hasChanges, summarize } from "./steps";
+import { hasChanges, summarize, type Step } from "./steps";
 import { installTypeScriptHook } from "./typescriptHook";
 
 type PulumiModule = typeof import("@pulumi/pulumi");
@@ -27,6 +27,15 @@ async function main(request: RunRequest): Promise<number> {
     const print = (line: string) => process.stdout.write(`${line}\n`);
     print(renderHeader(kind, request.stack, paint));
     print("");
+
+    // A step that fails after it was printed is recorded again with its error: print only the error then.
+    const printed = new Set<string>();
+    const printStep = (step: Step) => {
+        const key = `${step.op}:${step.urn}`;
+        const lines = renderStep(step, paint);
+        (printed.has(key) ? lines.filter((line) => line.includes("error: ")) : lines).forEach(print);
+        printed.add(key);
+    };
 
     let host: ProviderHost | undefined;
     let engine: Engine | undefined;
@@ -42,7 +51,7 @@ async function main(request: RunRequest): Promise<number> {
             host,
             state: loadStackState(request.stateFile),
             preview: request.command === "preview",
-            onStep: (s) => renderStep(s, paint).forEach(print),
+            onStep: (s) => printStep(s),
         });
         if (request.refresh || request.command === "refresh") await engine.refreshAll();
         if (request.command === "up" || request.command === "preview") {
