@@ -5,7 +5,8 @@
  */
 import { runProgram } from "../src/runner/runProgram";
 import { captureDirectoryProviders, DIRECTORY_CONFIGURATION } from "../test/e2e/support/directorySession";
-import { captureProviders, CONFIGURATION, DISMISSAL, programStack, startArmSession, writeProgram, type ArmSession } from "../test/e2e/support/armSession";
+import { captureProviders, CONFIGURATION, DISMISSAL, programStack, startArmSession, type ArmSession } from "../test/e2e/support/armSession";
+import { writeProgram } from "../test/e2e/support/packedProgram";
 import { startEmulator } from "../src/emulator";
 import { apiCalls, type Table } from "./support";
 

@@ -2,26 +2,13 @@
  * Bad input, Azure failures and secrets, end to end through the dynamic-provider host.
  */
 import { MANAGED_IDENTITY_OBJECT_ID } from "../../src/emulator";
-import { captureProviders, CONFIGURATION, DISMISSAL, startArmSession, type ArmSession, type SerializedProviders } from "./support/armSession";
+import { captureProviders, CONFIGURATION, DISMISSAL, startArmSession, type ArmSession } from "./support/armSession";
+import { sessionFixture } from "./support/sessionFixture";
 
 const SUB = "/subscriptions/afa2a084-766f-4003-8ae1-c4aeb893a99f";
 const OWNERS = "TooManyOwnersAssignedToResource";
 
-let providers: SerializedProviders;
-let session: ArmSession | undefined;
-
-beforeAll(async () => {
-    providers = await captureProviders();
-});
-afterEach(async () => {
-    await session?.stop();
-    session = undefined;
-});
-
-async function started(options?: Parameters<typeof startArmSession>[0]): Promise<ArmSession> {
-    session = await startArmSession(options);
-    return session;
-}
+const { providers, start } = sessionFixture(captureProviders, startArmSession);
 
 /** The error a call fails with; fails the test when the call succeeds. */
 async function failureOf(call: Promise<unknown>): Promise<Error> {
@@ -71,7 +58,7 @@ describe("check rejects bad input before any HTTP call, naming the property", ()
         ["bad onDelete", CONFIGURATION, { onDelete: "wipe" }, "onDelete", "retain, restore"],
         ["dismissal of an unknown alert", DISMISSAL, { alertId: "Nope" }, "alertId", "must be one of"],
     ])("%s", async (_what, type, change, property, reason) => {
-        const s = await started();
+        const s = await start();
         const provider = type === CONFIGURATION ? providers.configuration : providers.dismissal;
         const base = type === CONFIGURATION ? ownersArgs : { scope: SUB, alertId: "DuplicateRoleCreated" };
         const result = await s.host.check(type, "r", {}, { __provider: provider, ...base, ...change });
@@ -84,7 +71,7 @@ describe("check rejects bad input before any HTTP call, naming the property", ()
 
 describe("Azure failures", () => {
     test("403 names the missing permission, the status, code and request id, and changes nothing", async () => {
-        const s = await started();
+        const s = await start();
         s.emulator.admin.setReadOnly(MANAGED_IDENTITY_OBJECT_ID);
         const error = await failureOf(create(s));
         expect(error.message).toMatch(
@@ -98,7 +85,7 @@ describe("Azure failures", () => {
     });
 
     test("401 says how to sign in", async () => {
-        const s = await started();
+        const s = await start();
         s.emulator.admin.injectFault({ method: "GET", status: 401, times: 1 });
         const error = await failureOf(create(s));
         expect(error.message).toContain("failed with 401 Unauthorized");
@@ -106,7 +93,7 @@ describe("Azure failures", () => {
     });
 
     test("404 on read tells Pulumi the object is gone; on create it names the scope and alert", async () => {
-        const s = await started();
+        const s = await start();
         const { id, properties } = await create(s);
         // The scope is gone: its list answers 404, and so does the configuration's own GET.
         s.emulator.admin.injectFault({ method: "GET", status: 404, times: 2 });
@@ -116,7 +103,7 @@ describe("Azure failures", () => {
     });
 
     test("429 and 503 with Retry-After are retried and the write completes", async () => {
-        const s = await started();
+        const s = await start();
         s.emulator.admin.injectFault({ status: 429, retryAfterSeconds: 0, times: 2 });
         s.emulator.admin.injectFault({ method: "PATCH", status: 503, retryAfterSeconds: 0, times: 1 });
         const { properties } = await create(s);
@@ -129,7 +116,7 @@ describe("Azure failures", () => {
     });
 
     test("5xx that never stops fails with the status and advice after bounded retries", async () => {
-        const s = await started();
+        const s = await start();
         s.emulator.admin.injectFault({ status: 500, retryAfterSeconds: 0, times: 100 });
         const error = await failureOf(create(s));
         expect(error.message).toContain("failed with 500");
@@ -138,7 +125,7 @@ describe("Azure failures", () => {
     });
 
     test("a read-back failing after a successful PATCH keeps the state, and the next update repairs it", async () => {
-        const s = await started();
+        const s = await start();
         const { id, properties } = await create(s);
         const checked = await s.host.check(CONFIGURATION, "owners", properties, {
             __provider: providers.configuration,
@@ -158,7 +145,7 @@ describe("Azure failures", () => {
 
 describe("what lands in state", () => {
     test("__provider is one require() under 400 bytes, and no token reaches state or the host's output", async () => {
-        const s = await started();
+        const s = await start();
         for (const text of [providers.configuration, providers.dismissal]) {
             expect(Buffer.byteLength(text)).toBeLessThan(400);
             expect(text).toMatch(/^const provider = require\("pulumi-pim-alerts\/dist\/provider\/alert(Configuration|Dismissal)Provider\.js"\);$/m);

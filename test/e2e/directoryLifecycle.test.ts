@@ -10,25 +10,11 @@ import {
     DIRECTORY_CONFIGURATION,
     DIRECTORY_DISMISSAL,
     startDirectorySession,
-    type DirectoryProviders,
     type DirectorySession,
 } from "./support/directorySession";
+import { sessionFixture } from "./support/sessionFixture";
 
-let providers: DirectoryProviders;
-let session: DirectorySession | undefined;
-
-beforeAll(async () => {
-    providers = await captureDirectoryProviders();
-});
-afterEach(async () => {
-    await session?.stop();
-    session = undefined;
-});
-
-async function started(options?: Parameters<typeof startDirectorySession>[0]): Promise<DirectorySession> {
-    session = await startDirectorySession(options);
-    return session;
-}
+const { providers, start } = sessionFixture(captureDirectoryProviders, startDirectorySession);
 
 /** check + create of a DirectoryAlertConfiguration, as `pulumi up` does for a new resource. */
 async function createConfiguration(s: DirectorySession, args: Record<string, unknown>, name = "config") {
@@ -74,7 +60,7 @@ describe("DirectoryAlertConfiguration: every configuration type", () => {
             { isEnabled: true, globalAdminCountThreshold: 4, percentageOfGlobalAdminsOutOfRolesThreshold: 20 },
         ],
     ])("%s: create adopts (GET, PATCH with @odata.type, GET) and writes only what is declared", async (alertId, args, stored) => {
-        const s = await started();
+        const s = await start();
         const before = s.emulator.admin.graph.configuration(alertId);
         const { id, properties } = await createConfiguration(s, { alertId, ...args });
         expect(id).toBe(s.idOf(alertId));
@@ -98,7 +84,7 @@ describe("DirectoryAlertConfiguration: durations compared by meaning", () => {
     test.each<[string]>([["P30D"], ["PT720H"], ["P4W2D"]])(
         "declaring %s where Graph holds P30D writes nothing and reports the program's spelling",
         async (duration) => {
-            const s = await started();
+            const s = await start();
             const { properties } = await createConfiguration(s, { alertId: "StaleSignInAlert", duration });
             expect(s.graphCalls()).toEqual(["GET 200"]);
             expect(properties["duration"]).toBe(duration);
@@ -106,7 +92,7 @@ describe("DirectoryAlertConfiguration: durations compared by meaning", () => {
     );
 
     test("Graph answering in another spelling is no drift; a different length is", async () => {
-        const s = await started();
+        const s = await start();
         const { id, inputs, properties } = await createConfiguration(s, { alertId: "StaleSignInAlert", duration: "P30D" });
 
         s.emulator.admin.graph.setConfiguration("StaleSignInAlert", { duration: "PT720H" });
@@ -130,7 +116,7 @@ describe("DirectoryAlertConfiguration: durations compared by meaning", () => {
     });
 
     test("respelling a declared duration in the program is not a change", async () => {
-        const s = await started();
+        const s = await start();
         const { id, inputs, properties } = await createConfiguration(s, {
             alertId: "SequentialActivationRenewalsAlert",
             timeIntervalBetweenActivations: "PT1H",
@@ -152,7 +138,7 @@ describe("DirectoryAlertConfiguration: ranges", () => {
         ["SequentialActivationRenewalsAlert", { sequentialActivationCounterThreshold: 2, timeIntervalBetweenActivations: "PT1S" }],
         ["SequentialActivationRenewalsAlert", { sequentialActivationCounterThreshold: 100, timeIntervalBetweenActivations: "P30D" }],
     ])("%s accepts %j", async (alertId, args) => {
-        const s = await started();
+        const s = await start();
         const { properties } = await createConfiguration(s, { alertId, ...args });
         expect(properties).toMatchObject(args);
     });
@@ -174,7 +160,7 @@ describe("DirectoryAlertConfiguration: ranges", () => {
         ["StaleSignInAlert", { globalAdminCountThreshold: 3 }, "globalAdminCountThreshold", "not a setting of StaleSignInAlert"],
         ["InvalidLicenseAlert", { duration: "P30D" }, "duration", "this alert has no settings (only isEnabled)"],
     ])("%s rejects %j in check, naming the property and value, with no HTTP call", async (alertId, args, property, reason) => {
-        const s = await started();
+        const s = await start();
         const result = await s.host.check(DIRECTORY_CONFIGURATION, "config", {}, { __provider: providers.configuration, alertId, ...args });
         expect(result.failures).toEqual([{ property, reason: expect.stringContaining(reason) }]);
         expect(result.failures[0]?.reason).toContain(JSON.stringify(args[property]));
@@ -184,7 +170,7 @@ describe("DirectoryAlertConfiguration: ranges", () => {
 
 describe("DirectoryAlertConfiguration: lifecycle", () => {
     test("drift of a declared property is found by read and repaired by update; undeclared ones are left alone", async () => {
-        const s = await started();
+        const s = await start();
         const alertId = "TooManyGlobalAdminsAssignedToTenantAlert";
         const { id, inputs, properties } = await createConfiguration(s, { alertId, globalAdminCountThreshold: 4 });
         s.emulator.admin.graph.setConfiguration(alertId, { globalAdminCountThreshold: 9, percentageOfGlobalAdminsOutOfRolesThreshold: 50 });
@@ -204,14 +190,14 @@ describe("DirectoryAlertConfiguration: lifecycle", () => {
     });
 
     test("read works from the id alone, as after an import", async () => {
-        const s = await started();
+        const s = await start();
         const read = await s.host.read(DIRECTORY_CONFIGURATION, "imported", s.idOf("StaleSignInAlert"), { __provider: providers.configuration });
         expect(read.id).toBe(s.idOf("StaleSignInAlert"));
         expect(read.properties).toMatchObject({ alertId: "StaleSignInAlert", tenantId: s.emulator.tenantId, duration: "P30D", declaredProperties: [] });
     });
 
     test("a new alert id replaces; a setting change does not", async () => {
-        const s = await started();
+        const s = await start();
         const { id, inputs, properties } = await createConfiguration(s, { alertId: "StaleSignInAlert", duration: "P60D" });
         const diffTo = async (change: Record<string, unknown>) => {
             const checked = await s.host.check(DIRECTORY_CONFIGURATION, "config", inputs, { ...inputs, ...change });
@@ -227,14 +213,14 @@ describe("DirectoryAlertConfiguration: lifecycle", () => {
         // restore puts back the declared properties' adopted values.
         ["restore", { isEnabled: true, duration: "P30D" }],
     ])("delete with onDelete %s leaves %j", async (onDelete, expected) => {
-        const s = await started();
+        const s = await start();
         const { id, properties } = await createConfiguration(s, { alertId: "StaleSignInAlert", isEnabled: false, duration: "P60D", onDelete });
         await s.host.delete(DIRECTORY_CONFIGURATION, "config", id, properties);
         expect(s.emulator.admin.graph.configuration("StaleSignInAlert")).toEqual(expected);
     });
 
     test("restore never writes an undeclared property", async () => {
-        const s = await started();
+        const s = await start();
         const alertId = "TooManyGlobalAdminsAssignedToTenantAlert";
         const { id, properties } = await createConfiguration(s, { alertId, globalAdminCountThreshold: 8, onDelete: "restore" });
         s.emulator.admin.graph.setConfiguration(alertId, { percentageOfGlobalAdminsOutOfRolesThreshold: 60 });
@@ -248,7 +234,7 @@ describe("DirectoryAlertConfiguration: lifecycle", () => {
 
     test("the configured tenant id is used before the token's", async () => {
         const other = "0f0f0f0f-1111-2222-3333-444444444444";
-        const s = await started({ config: { "pim-alerts:tenantId": other } });
+        const s = await start({ config: { "pim-alerts:tenantId": other } });
         const checked = await s.host.check(
             DIRECTORY_CONFIGURATION,
             "config",
@@ -265,7 +251,7 @@ describe("DirectoryAlertDismissal", () => {
     const NO_MFA = "NoMfaOnRoleActivationAlert";
 
     test("dismisses, reports drift when the alert fires again, dismisses it again, and never refreshes", async () => {
-        const s = await started();
+        const s = await start();
         s.emulator.admin.graph.raiseIncident(NO_MFA);
         const { id, inputs, properties } = await createDismissal(s, { alertId: NO_MFA });
         expect(id).toBe(s.idOf(NO_MFA));
@@ -293,14 +279,14 @@ describe("DirectoryAlertDismissal", () => {
         ["retain", false],
         ["reactivate", true],
     ])("delete with onDelete %s leaves isActive %s", async (onDelete, isActive) => {
-        const s = await started();
+        const s = await start();
         const { id, properties } = await createDismissal(s, { alertId: NO_MFA, onDelete });
         await s.host.delete(DIRECTORY_DISMISSAL, "dismissal", id, properties);
         expect(s.emulator.admin.graph.alert(NO_MFA).isActive).toBe(isActive);
     });
 
     test("a failed read-back after the dismissal keeps the state, and the next update repairs it", async () => {
-        const s = await started();
+        const s = await start();
         s.emulator.admin.injectFault({ method: "GET", status: 500, retryAfterSeconds: 0, times: 7 });
         const checked = await s.host.check(DIRECTORY_DISMISSAL, "dismissal", {}, { __provider: providers.dismissal, alertId: NO_MFA });
         await expect(s.host.create(DIRECTORY_DISMISSAL, "dismissal", checked.inputs)).rejects.toThrow(
@@ -326,7 +312,7 @@ describe("DirectoryAlertDismissal", () => {
 
 describe("403", () => {
     test("a configuration write names the permission and the role, and changes nothing", async () => {
-        const s = await started();
+        const s = await start();
         s.emulator.admin.setReadOnly(MANAGED_IDENTITY_OBJECT_ID);
         const checked = await s.host.check(
             DIRECTORY_CONFIGURATION,
@@ -345,7 +331,7 @@ describe("403", () => {
     });
 
     test("a dismissal names the permission and the role, and the alert stays active", async () => {
-        const s = await started();
+        const s = await start();
         s.emulator.admin.graph.raiseIncident("StaleSignInAlert");
         s.emulator.admin.setReadOnly(MANAGED_IDENTITY_OBJECT_ID);
         const checked = await s.host.check(DIRECTORY_DISMISSAL, "dismissal", {}, { __provider: providers.dismissal, alertId: "StaleSignInAlert" });

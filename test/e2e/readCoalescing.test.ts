@@ -3,21 +3,13 @@
  * call, a lone read is still one call, writes drop the cached scope, and readCacheSeconds 0 is the
  * one-GET-per-resource baseline. Counted on the emulator's request log.
  */
-import { captureProviders, CONFIGURATION, DISMISSAL, startArmSession, type ArmSession, type SerializedProviders } from "./support/armSession";
+import { captureProviders, CONFIGURATION, DISMISSAL, startArmSession, type ArmSession } from "./support/armSession";
+import { sessionFixture } from "./support/sessionFixture";
 
 const SCOPES = ["/subscriptions/afa2a084-766f-4003-8ae1-c4aeb893a99f", "/subscriptions/0b1f6471-1bf0-4dda-aec3-cb9272f09590"];
 const ALERTS = ["TooManyOwnersAssignedToResource", "TooManyPermanentOwnersAssignedToResource", "DuplicateRoleCreated", "AzureRolesAssignedOutsidePimAlert"];
 
-let providers: SerializedProviders;
-let session: ArmSession | undefined;
-
-beforeAll(async () => {
-    providers = await captureProviders();
-});
-afterEach(async () => {
-    await session?.stop();
-    session = undefined;
-});
+const { providers, start } = sessionFixture(captureProviders, startArmSession);
 
 interface Created {
     readonly type: string;
@@ -60,7 +52,7 @@ async function refresh(s: ArmSession, resources: readonly Created[]) {
 const list = (scope: string, collection: string) => `GET ${scope}/providers/Microsoft.Authorization/${collection}`;
 
 test("a refresh makes one list call per scope and collection, not one GET per resource, and reads the same values", async () => {
-    session = await startArmSession();
+    const session = await start();
     const resources = await createAll(session);
     session.emulator.admin.setConfiguration(SCOPES[1] as string, "TooManyOwnersAssignedToResource", { thresholdNumberOfOwners: 8 });
 
@@ -73,14 +65,14 @@ test("a refresh makes one list call per scope and collection, not one GET per re
 });
 
 test("a lone read is still one request", async () => {
-    session = await startArmSession();
+    const session = await start();
     const [owners] = await createAll(session);
     const { calls } = await refresh(session, [owners as Created]);
     expect(calls).toEqual([list(SCOPES[0] as string, "roleManagementAlertConfigurations")]);
 });
 
 test("an update drops the cached scope: the next read sees Azure after the write, other scopes stay cached", async () => {
-    session = await startArmSession();
+    const session = await start();
     const resources = await createAll(session);
     await refresh(session, resources);
     const owners = resources[0] as Created;
@@ -97,7 +89,7 @@ test("an update drops the cached scope: the next read sees Azure after the write
 });
 
 test("create and update never use the cache: adoption GET and read-back always go to Azure", async () => {
-    session = await startArmSession();
+    const session = await start();
     const resources = await createAll(session);
     await refresh(session, resources);
     session.emulator.admin.setConfiguration(SCOPES[0] as string, "TooManyOwnersAssignedToResource", { thresholdNumberOfOwners: 7 });
@@ -117,7 +109,7 @@ test("create and update never use the cache: adoption GET and read-back always g
 });
 
 test("readCacheSeconds 0 is the baseline: one GET per resource", async () => {
-    session = await startArmSession({ config: { "pim-alerts:readCacheSeconds": "0" } });
+    const session = await start({ config: { "pim-alerts:readCacheSeconds": "0" } });
     const resources = await createAll(session);
     const { calls } = await refresh(session, resources);
     expect(calls).toEqual(resources.map((r) => `GET ${r.id}`));

@@ -7,29 +7,24 @@ import type { FaultSpec } from "../../src/emulator";
 import { startEmulator } from "../../src/emulator";
 import { json, startScriptedServer, type ScriptedServer } from "../support/scriptedServer";
 import { captureDirectoryProviders, DIRECTORY_CONFIGURATION, type DirectoryProviders } from "./support/directorySession";
-import { captureProviders, CONFIGURATION, DISMISSAL, startArmSession, type ArmSession, type SerializedProviders } from "./support/armSession";
+import { captureProviders, CONFIGURATION, DISMISSAL, startArmSession, type ArmSession } from "./support/armSession";
+import { sessionFixture } from "./support/sessionFixture";
 
 const SUB = "/subscriptions/afa2a084-766f-4003-8ae1-c4aeb893a99f";
 const OWNERS = "TooManyOwnersAssignedToResource";
 const CONFIGS = `${SUB}/providers/Microsoft.Authorization/roleManagementAlertConfigurations`;
 const URL_OF = (what: string) => new RegExp(`GET http://127\\.0\\.0\\.1:\\d+${what.replace(/[/.]/g, "\\$&")}[? ]`);
 
-let providers: SerializedProviders;
+const { providers, start } = sessionFixture(captureProviders, startArmSession);
 let directory: DirectoryProviders;
-let session: ArmSession | undefined;
 
 beforeAll(async () => {
-    [providers, directory] = await Promise.all([captureProviders(), captureDirectoryProviders()]);
-});
-afterEach(async () => {
-    await session?.stop();
-    session = undefined;
+    directory = await captureDirectoryProviders();
 });
 
 async function started(): Promise<ArmSession> {
     const emulator = await startEmulator({ retryAfterSeconds: 0 });
-    session = await startArmSession({ emulator, config: { "pim-alerts:graphEndpoint": `${emulator.url}/beta` } });
-    return session;
+    return start({ emulator, config: { "pim-alerts:graphEndpoint": `${emulator.url}/beta` } });
 }
 
 async function createOwners(s: ArmSession) {
@@ -164,6 +159,7 @@ test.each<[string, FaultSpec, RegExp]>([
 
 describe("a configuration type from a newer API", () => {
     let arm: ScriptedServer;
+    let session: ArmSession;
     const newer = {
         id: `${CONFIGS}/${OWNERS}`,
         name: OWNERS,
@@ -186,14 +182,14 @@ describe("a configuration type from a newer API", () => {
                       : json(200, { value: [newer, duplicate] }))(req, res),
         ]);
         const emulator = await startEmulator();
-        session = await startArmSession({ emulator, config: { "pim-alerts:armEndpoint": arm.url } });
+        session = await start({ emulator, config: { "pim-alerts:armEndpoint": arm.url } });
     });
     afterEach(async () => {
         await arm.close();
     });
 
     test("create refuses it, saying so, before writing anything", async () => {
-        const s = session as ArmSession;
+        const s = session;
         const error = await messageOf(createOwners(s));
         expect(error).toMatch(
             /answered 200 with an unexpected body: alertConfigurationType "TooManyOwnersAssignedToResourceAlertConfigurationV2" of TooManyOwnersAssignedToResource is not one this version of pulumi-pim-alerts knows \(a newer API\?\)/,
@@ -202,7 +198,7 @@ describe("a configuration type from a newer API", () => {
     });
 
     test("refresh: the unknown item fails only its own read; the other configuration of the scope is read", async () => {
-        const s = session as ArmSession;
+        const s = session;
         const duplicateId = `${CONFIGS}/DuplicateRoleCreated`;
         const read = await s.host.read(CONFIGURATION, "dup", duplicateId, { __provider: providers.configuration });
         expect(read.properties).toMatchObject({ alertId: "DuplicateRoleCreated", isEnabled: true });

@@ -3,21 +3,13 @@
  * pim-alerts:timeoutSeconds and retried; a connection reset during a PATCH (before or after Azure
  * applied it) is retried, and Azure ends as declared.
  */
-import { captureProviders, CONFIGURATION, startArmSession, type ArmSession, type SerializedProviders } from "./support/armSession";
+import { captureProviders, CONFIGURATION, startArmSession, type ArmSession } from "./support/armSession";
+import { sessionFixture } from "./support/sessionFixture";
 
 const SUB = "/subscriptions/afa2a084-766f-4003-8ae1-c4aeb893a99f";
 const OWNERS = "TooManyOwnersAssignedToResource";
 
-let providers: SerializedProviders;
-let session: ArmSession | undefined;
-
-beforeAll(async () => {
-    providers = await captureProviders();
-});
-afterEach(async () => {
-    await session?.stop();
-    session = undefined;
-});
+const { providers, start } = sessionFixture(captureProviders, startArmSession);
 
 /** check + create of the owners configuration with a threshold of 4. */
 async function createOwners(s: ArmSession) {
@@ -41,7 +33,7 @@ test.each([
     ["the PATCH, before Azure applied it", { method: "PATCH" }, ["GET 200", "PATCH 0", "PATCH 204", "GET 200"]],
     ["the PATCH, after Azure applied it", { method: "PATCH", afterHandling: true }, ["GET 200", "PATCH 0", "PATCH 204", "GET 200"]],
 ])("a hang in %s is cut by timeoutSeconds and retried", async (_what, where, calls) => {
-    session = await startArmSession({ config: { "pim-alerts:timeoutSeconds": "1" } });
+    const session = await start({ config: { "pim-alerts:timeoutSeconds": "1" } });
     session.emulator.admin.injectFault({ ...where, hang: true, times: 1 });
     const started = Date.now();
     const { properties } = await createOwners(session);
@@ -56,7 +48,7 @@ test.each([
     ["before Azure applied it", false],
     ["after Azure applied it (the answer is lost)", true],
 ])("a connection reset during the PATCH, %s, is retried and the end state is right", async (_what, afterHandling) => {
-    session = await startArmSession();
+    const session = await start();
     session.emulator.admin.injectFault({ method: "PATCH", resetConnection: true, afterHandling, times: 1 });
     const { properties } = await createOwners(session);
     expect(properties).toMatchObject({ thresholdNumberOfOwners: 4, thresholdPercentageOfOwnersOutOfAllRoleMembers: 3 });
@@ -70,7 +62,7 @@ test.each([
 });
 
 test("resets on three attempts in a row are retried with backoff; the write lands once", async () => {
-    session = await startArmSession();
+    const session = await start();
     session.emulator.admin.injectFault({ method: "PATCH", resetConnection: true, times: 3 });
     expect((await createOwners(session)).properties).toMatchObject({ thresholdNumberOfOwners: 4 });
     expect(armCalls(session)).toEqual(["GET 200", "PATCH 0", "PATCH 0", "PATCH 0", "PATCH 204", "GET 200"]);

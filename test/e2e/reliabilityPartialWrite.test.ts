@@ -8,7 +8,8 @@ import { startEmulator, type Emulator } from "../../src/emulator";
 import { runProgram } from "../../src/runner/runProgram";
 import type { StackState } from "../../src/runner/stackState";
 import { ProviderCallError } from "../../src/testing/errors";
-import { captureProviders, CONFIGURATION, programStack, startArmSession, writeProgram, type ProgramStack } from "./support/armSession";
+import { captureProviders, CONFIGURATION, programStack, startArmSession, type ProgramStack } from "./support/armSession";
+import { writeProgram } from "./support/packedProgram";
 
 const SUB = "/subscriptions/afa2a084-766f-4003-8ae1-c4aeb893a99f";
 const OWNERS = "TooManyOwnersAssignedToResource";

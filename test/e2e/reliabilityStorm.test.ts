@@ -7,7 +7,8 @@
 import * as fs from "node:fs";
 import { startEmulator, type Emulator } from "../../src/emulator";
 import { runProgram } from "../../src/runner/runProgram";
-import { programStack, writeProgram, type ProgramStack } from "./support/armSession";
+import { programStack, type ProgramStack } from "./support/armSession";
+import { writeProgram } from "./support/packedProgram";
 
 const SCOPES = Array.from({ length: 10 }, (_, i) => `/subscriptions/00000000-0000-4000-8000-${String(i).padStart(12, "0")}`);
 

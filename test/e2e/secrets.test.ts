@@ -7,22 +7,14 @@
 import { randomBytes } from "node:crypto";
 import { MANAGED_IDENTITY_OBJECT_ID, startEmulator, type Emulator } from "../../src/emulator";
 import { secret } from "../../src/testing/secrets";
-import { captureProviders, CONFIGURATION, startArmSession, type ArmSession, type SerializedProviders } from "./support/armSession";
+import { captureProviders, CONFIGURATION, startArmSession, type ArmSession } from "./support/armSession";
+import { sessionFixture } from "./support/sessionFixture";
 
 const SUB = "/subscriptions/afa2a084-766f-4003-8ae1-c4aeb893a99f";
 const OWNERS = "TooManyOwnersAssignedToResource";
 const CLIENT_ID = "7c1e4b2a-9d3f-4e6a-8b5c-2f0a1d9e8c7b";
 
-let providers: SerializedProviders;
-let session: ArmSession | undefined;
-
-beforeAll(async () => {
-    providers = await captureProviders();
-});
-afterEach(async () => {
-    await session?.stop();
-    session = undefined;
-});
+const { providers, start } = sessionFixture(captureProviders, startArmSession);
 
 /** A fresh secret with characters that change when form-, URL- or JSON-encoded. */
 function newSecret(): string {
@@ -54,11 +46,11 @@ async function startWithSecret(source: SecretSource, emulator: Emulator, clientS
     const config = signInConfig(emulator);
     // The Azure SDK's most verbose logging (to the host's stderr), so its log lines are scanned too.
     const env = { AZURE_LOG_LEVEL: "verbose" };
-    session =
+    return start(
         source === "secret stack config"
-            ? await startArmSession({ emulator, env, config: { ...config, "pim-alerts:clientSecret": secret(clientSecret) } })
-            : await startArmSession({ emulator, config, env: { ...env, [source]: clientSecret } });
-    return session;
+            ? { emulator, env, config: { ...config, "pim-alerts:clientSecret": secret(clientSecret) } }
+            : { emulator, config, env: { ...env, [source]: clientSecret } },
+    );
 }
 
 describe.each<SecretSource>(["secret stack config", "PIM_ALERTS_CLIENT_SECRET", "ARM_CLIENT_SECRET"])("a client secret from %s", (source) => {

@@ -8,9 +8,10 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { startEmulator, type Emulator } from "../../../src/emulator";
 import type { RunProgramOptions } from "../../../src/runner/runProgram";
-import { captureResources, type CapturedResource } from "../../../src/testing/captureResources";
+import type { CapturedResource } from "../../../src/testing/captureResources";
 import { startProviderHost, type ProviderHost } from "../../../src/testing/providerHost";
-import { ensurePackedProgram, PROGRAM_DIR } from "../../support/packedPackage";
+import { PROGRAM_DIR } from "../../support/packedPackage";
+import { captureProgram, serializedProviderOf } from "./packedProgram";
 
 export const CONFIGURATION = "pulumi-nodejs:dynamic/pim:AlertConfiguration";
 export const DISMISSAL = "pulumi-nodejs:dynamic/pim:AlertDismissal";
@@ -25,26 +26,13 @@ export interface SerializedProviders {
 
 /** Runs the real resource classes under setMocks once and keeps what they serialized. */
 export async function captureProviders(): Promise<SerializedProviders> {
-    await ensurePackedProgram();
-    const programFile = "capture-arm.js";
-    fs.writeFileSync(
-        path.join(PROGRAM_DIR, programFile),
-        [
-            'const pim = require("pulumi-pim-alerts");',
-            'const scope = "/subscriptions/afa2a084-766f-4003-8ae1-c4aeb893a99f";',
-            'new pim.AlertConfiguration("owners", { scope, alertId: "TooManyOwnersAssignedToResource", isEnabled: true, thresholdNumberOfOwners: 3 });',
-            'new pim.AlertDismissal("dup", { scope, alertId: "DuplicateRoleCreated" });',
-            "",
-        ].join("\n"),
-    );
-    const captured = await captureResources({ programDir: PROGRAM_DIR, programFile });
-    const text = (type: string) => {
-        const resource = captured.find((r) => r.type === type);
-        const value = resource?.inputs["__provider"];
-        if (typeof value !== "string") throw new Error(`no __provider captured for ${type}`);
-        return value;
-    };
-    return { configuration: text(CONFIGURATION), dismissal: text(DISMISSAL), captured };
+    const captured = await captureProgram("capture-arm", [
+        'const pim = require("pulumi-pim-alerts");',
+        'const scope = "/subscriptions/afa2a084-766f-4003-8ae1-c4aeb893a99f";',
+        'new pim.AlertConfiguration("owners", { scope, alertId: "TooManyOwnersAssignedToResource", isEnabled: true, thresholdNumberOfOwners: 3 });',
+        'new pim.AlertDismissal("dup", { scope, alertId: "DuplicateRoleCreated" });',
+    ]);
+    return { configuration: serializedProviderOf(captured, CONFIGURATION), dismissal: serializedProviderOf(captured, DISMISSAL), captured };
 }
 
 /** A running emulator + provider host configured to use it. */
@@ -80,14 +68,6 @@ export async function startArmSession(options: ArmSessionOptions = {}): Promise<
             await emulator.stop();
         },
     };
-}
-
-/** Writes a CommonJS Pulumi program into the packed program directory; returns its file name. */
-export async function writeProgram(name: string, lines: readonly string[]): Promise<string> {
-    await ensurePackedProgram();
-    const programFile = `${name}.js`;
-    fs.writeFileSync(path.join(PROGRAM_DIR, programFile), [...lines, ""].join("\n"));
-    return programFile;
 }
 
 /** A program run by the runner against an emulator, with a stack state of its own. */

@@ -3,12 +3,10 @@
  * the packed package's real resource classes serialized by the SDK, the dynamic-provider host over
  * gRPC, and the emulator as Microsoft Graph beta.
  */
-import * as fs from "node:fs";
-import * as path from "node:path";
 import { startEmulator, type Emulator } from "../../../src/emulator";
-import { captureResources } from "../../../src/testing/captureResources";
 import { startProviderHost, type ProviderHost } from "../../../src/testing/providerHost";
-import { ensurePackedProgram, PROGRAM_DIR } from "../../support/packedPackage";
+import { PROGRAM_DIR } from "../../support/packedPackage";
+import { captureProgram, serializedProviderOf } from "./packedProgram";
 
 export const DIRECTORY_CONFIGURATION = "pulumi-nodejs:dynamic/pim:DirectoryAlertConfiguration";
 export const DIRECTORY_DISMISSAL = "pulumi-nodejs:dynamic/pim:DirectoryAlertDismissal";
@@ -21,24 +19,12 @@ export interface DirectoryProviders {
 
 /** Runs the real resource classes under setMocks once and keeps what they serialized. */
 export async function captureDirectoryProviders(): Promise<DirectoryProviders> {
-    await ensurePackedProgram();
-    const programFile = "capture-directory.js";
-    fs.writeFileSync(
-        path.join(PROGRAM_DIR, programFile),
-        [
-            'const pim = require("pulumi-pim-alerts");',
-            'new pim.DirectoryAlertConfiguration("stale-accounts", { alertId: "StaleSignInAlert", isEnabled: true, duration: "P30D" });',
-            'new pim.DirectoryAlertDismissal("no-mfa", { alertId: "NoMfaOnRoleActivationAlert" });',
-            "",
-        ].join("\n"),
-    );
-    const captured = await captureResources({ programDir: PROGRAM_DIR, programFile });
-    const text = (type: string) => {
-        const value = captured.find((r) => r.type === type)?.inputs["__provider"];
-        if (typeof value !== "string") throw new Error(`no __provider captured for ${type}`);
-        return value;
-    };
-    return { configuration: text(DIRECTORY_CONFIGURATION), dismissal: text(DIRECTORY_DISMISSAL) };
+    const captured = await captureProgram("capture-directory", [
+        'const pim = require("pulumi-pim-alerts");',
+        'new pim.DirectoryAlertConfiguration("stale-accounts", { alertId: "StaleSignInAlert", isEnabled: true, duration: "P30D" });',
+        'new pim.DirectoryAlertDismissal("no-mfa", { alertId: "NoMfaOnRoleActivationAlert" });',
+    ]);
+    return { configuration: serializedProviderOf(captured, DIRECTORY_CONFIGURATION), dismissal: serializedProviderOf(captured, DIRECTORY_DISMISSAL) };
 }
 
 /** A running emulator + provider host configured to use it as Microsoft Graph. */
