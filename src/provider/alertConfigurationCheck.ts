@@ -3,8 +3,8 @@
  */
 import { ALL_ARM_THRESHOLDS, ARM_ALERTS, ARM_ALERT_IDS, isArmAlertId } from "../arm/catalog";
 import { parseScope, sameScope } from "../arm/scope";
-import { checkInteger, checkNoUnknownProperties, checkOnDelete, checkOneOf, checkOptionalBoolean, isUnknown, show, type CheckFailure } from "./checkFailures";
-import { CONFIGURATION_ON_DELETE } from "./onDelete";
+import { checkAlertValues, checkConfigurationBasics } from "./alertConfigurationChecks";
+import { checkInteger, checkNoUnknownProperties, isUnknown, show, type CheckFailure } from "./checkFailures";
 
 export { CONFIGURATION_ON_DELETE } from "./onDelete";
 
@@ -30,39 +30,20 @@ export function checkAlertConfiguration(
         }
     }
 
+    failures.push(...checkConfigurationBasics(news, inputs, ARM_ALERT_IDS));
     const alertId = news["alertId"];
-    if (!isUnknown(alertId)) {
-        const failure = checkOneOf("alertId", alertId, ARM_ALERT_IDS);
-        if (failure) failures.push(failure);
-    }
-
-    for (const failure of [checkOptionalBoolean("isEnabled", news["isEnabled"]), checkOnDelete(inputs["onDelete"], CONFIGURATION_ON_DELETE)]) {
-        if (failure) failures.push(failure);
-    }
-
     failures.push(...checkThresholds(news, alertId));
     return { inputs, failures };
 }
 
 function checkThresholds(news: Readonly<Record<string, unknown>>, alertId: unknown): CheckFailure[] {
-    const failures: CheckFailure[] = [];
-    const own = isArmAlertId(alertId) ? ARM_ALERTS[alertId].thresholds : undefined;
-    for (const name of ALL_ARM_THRESHOLDS) {
-        const value = news[name];
-        if (value === undefined || isUnknown(value)) continue;
-        if (own && !(name in own)) {
-            const allowed = Object.keys(own);
-            failures.push({
-                property: name,
-                reason:
-                    `${name} (${show(value)}) is not a threshold of ${String(alertId)}; ` +
-                    (allowed.length ? `its thresholds are ${allowed.join(", ")}` : "this alert has no thresholds (only isEnabled)"),
-            });
-            continue;
-        }
-        const kind = own?.[name] ?? (name.startsWith("thresholdPercentage") ? "percentage" : "count");
-        const failure = kind === "percentage" ? checkInteger(name, value, 0, 100, "a percentage") : checkInteger(name, value, 0, INT32_MAX, "a count");
-        if (failure) failures.push(failure);
-    }
-    return failures;
+    return checkAlertValues(news, alertId, {
+        names: ALL_ARM_THRESHOLDS,
+        noun: "threshold",
+        own: isArmAlertId(alertId) ? ARM_ALERTS[alertId].thresholds : undefined,
+        check: (name, value, ownKind) => {
+            const kind = ownKind ?? (name.startsWith("thresholdPercentage") ? "percentage" : "count");
+            return kind === "percentage" ? checkInteger(name, value, 0, 100, "a percentage") : checkInteger(name, value, 0, INT32_MAX, "a count");
+        },
+    });
 }
