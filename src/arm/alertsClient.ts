@@ -63,15 +63,16 @@ export function createArmAlertsClient(http: ApiClient): ArmAlertsClient {
         }
         return listed;
     }
+    async function getItem<T>(scope: string, alertId: ArmAlertId, collection: ArmAlertCollection, read: (body: unknown) => T | string): Promise<T> {
+        const t = target(scope, alertId, collection);
+        const { body } = await http.send({ method: "GET", path: t.path, query: QUERY, subject: t.subject });
+        const item = read(body);
+        if (typeof item === "string") throw unexpected("GET", t.path, item);
+        return item;
+    }
 
     return {
-        async getConfiguration(scope, alertId) {
-            const t = target(scope, alertId, "roleManagementAlertConfigurations");
-            const { body } = await http.send({ method: "GET", path: t.path, query: QUERY, subject: t.subject });
-            const configuration = readConfiguration(body);
-            if (typeof configuration === "string") throw unexpected("GET", t.path, configuration);
-            return configuration;
-        },
+        getConfiguration: (scope, alertId) => getItem(scope, alertId, "roleManagementAlertConfigurations", readConfiguration),
         async listConfigurations(scope) {
             const path = `${scope}/providers/Microsoft.Authorization/roleManagementAlertConfigurations`;
             const items = await http.listAll({ path, query: QUERY, subject: { scope, description: `alert configurations at ${scope}` } });
@@ -86,13 +87,7 @@ export function createArmAlertsClient(http: ApiClient): ArmAlertsClient {
             const t = target(scope, alertId, "roleManagementAlertConfigurations");
             await http.send({ method: "PATCH", path: t.path, query: QUERY, body: configurationPatchBody(alertId, values), subject: t.subject });
         },
-        async getAlert(scope, alertId) {
-            const t = target(scope, alertId, "roleManagementAlerts");
-            const { body } = await http.send({ method: "GET", path: t.path, query: QUERY, subject: t.subject });
-            const alert = readAlert(body);
-            if (typeof alert === "string") throw unexpected("GET", t.path, alert);
-            return alert;
-        },
+        getAlert: (scope, alertId) => getItem(scope, alertId, "roleManagementAlerts", readAlert),
         listAlertItems: (scope) => listItems(scope, "roleManagementAlerts", readAlert),
         async patchAlert(scope, alertId, isActive) {
             const t = target(scope, alertId, "roleManagementAlerts");
