@@ -2,7 +2,7 @@
  * Bad input, Azure failures and secrets, end to end through the dynamic-provider host.
  */
 import { MANAGED_IDENTITY_OBJECT_ID } from "../../src/emulator";
-import { captureProviders, CONFIGURATION, DISMISSAL, startArmSession, type ArmSession } from "./support/armSession";
+import { captureProviders, checkAndCreate, CONFIGURATION, DISMISSAL, startArmSession, type ArmSession } from "./support/armSession";
 import { sessionFixture } from "./support/sessionFixture";
 
 const SUB = "/subscriptions/afa2a084-766f-4003-8ae1-c4aeb893a99f";
@@ -23,8 +23,7 @@ async function failureOf(call: Promise<unknown>): Promise<Error> {
 const ownersArgs = { scope: SUB, alertId: OWNERS, thresholdNumberOfOwners: 3 };
 
 async function create(s: ArmSession, args: Record<string, unknown> = ownersArgs) {
-    const checked = await s.host.check(CONFIGURATION, "owners", {}, { __provider: providers.configuration, ...args });
-    return s.host.create(CONFIGURATION, "owners", checked.inputs);
+    return checkAndCreate(s, CONFIGURATION, "owners", { __provider: providers.configuration, ...args });
 }
 
 describe("check rejects bad input before any HTTP call, naming the property", () => {

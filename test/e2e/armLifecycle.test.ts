@@ -2,7 +2,7 @@
  * The ARM resources end to end, the way the Pulumi engine drives them: the packed package's real
  * resource classes serialized by the SDK, the dynamic-provider host over gRPC, the emulator as Azure.
  */
-import { captureProviders, CONFIGURATION, DISMISSAL, startArmSession, type ArmSession, type SerializedProviders } from "./support/armSession";
+import { captureProviders, checkAndCreate, CONFIGURATION, DISMISSAL, startArmSession, type ArmSession, type SerializedProviders } from "./support/armSession";
 
 const SUB = "/subscriptions/afa2a084-766f-4003-8ae1-c4aeb893a99f";
 const OWNERS = "TooManyOwnersAssignedToResource";
@@ -23,10 +23,7 @@ afterEach(async () => {
 
 /** check + create of an AlertConfiguration, as `pulumi up` does for a new resource. */
 async function createConfiguration(args: Record<string, unknown>, name = "owners") {
-    const checked = await session.host.check(CONFIGURATION, name, {}, { __provider: providers.configuration, ...args });
-    expect(checked.failures).toEqual([]);
-    const created = await session.host.create(CONFIGURATION, name, checked.inputs);
-    return { inputs: checked.inputs, ...created };
+    return checkAndCreate(session, CONFIGURATION, name, { __provider: providers.configuration, ...args });
 }
 
 const apiCalls = () =>

@@ -3,7 +3,7 @@
  * call, a lone read is still one call, writes drop the cached scope, and readCacheSeconds 0 is the
  * one-GET-per-resource baseline. Counted on the emulator's request log.
  */
-import { captureProviders, CONFIGURATION, DISMISSAL, startArmSession, type ArmSession } from "./support/armSession";
+import { captureProviders, checkAndCreate, CONFIGURATION, DISMISSAL, startArmSession, type ArmSession } from "./support/armSession";
 import { sessionFixture } from "./support/sessionFixture";
 
 const SCOPES = ["/subscriptions/afa2a084-766f-4003-8ae1-c4aeb893a99f", "/subscriptions/0b1f6471-1bf0-4dda-aec3-cb9272f09590"];
@@ -32,9 +32,8 @@ async function createAll(s: ArmSession): Promise<Created[]> {
 }
 
 async function createOne(s: ArmSession, type: string, name: string, args: Record<string, unknown>): Promise<Created> {
-    const checked = await s.host.check(type, name, {}, args);
-    const { id, properties } = await s.host.create(type, name, checked.inputs);
-    return { type, name, id, properties, inputs: checked.inputs };
+    const { id, properties, inputs } = await checkAndCreate(s, type, name, args);
+    return { type, name, id, properties, inputs };
 }
 
 /** Reads (refreshes) every resource, in order; returns the ARM requests the reads made. */

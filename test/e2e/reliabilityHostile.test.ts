@@ -7,7 +7,7 @@ import type { FaultSpec } from "../../src/emulator";
 import { startEmulator } from "../../src/emulator";
 import { json, startScriptedServer, type ScriptedServer } from "../support/scriptedServer";
 import { captureDirectoryProviders, DIRECTORY_CONFIGURATION, type DirectoryProviders } from "./support/directorySession";
-import { captureProviders, CONFIGURATION, DISMISSAL, startArmSession, type ArmSession } from "./support/armSession";
+import { captureProviders, checkAndCreate, CONFIGURATION, DISMISSAL, startArmSession, type ArmSession } from "./support/armSession";
 import { sessionFixture } from "./support/sessionFixture";
 
 const SUB = "/subscriptions/afa2a084-766f-4003-8ae1-c4aeb893a99f";
@@ -28,13 +28,7 @@ async function started(): Promise<ArmSession> {
 }
 
 async function createOwners(s: ArmSession) {
-    const checked = await s.host.check(
-        CONFIGURATION,
-        "owners",
-        {},
-        { __provider: providers.configuration, scope: SUB, alertId: OWNERS, thresholdNumberOfOwners: 4 },
-    );
-    return s.host.create(CONFIGURATION, "owners", checked.inputs);
+    return checkAndCreate(s, CONFIGURATION, "owners", { __provider: providers.configuration, scope: SUB, alertId: OWNERS, thresholdNumberOfOwners: 4 });
 }
 
 /** The message a call fails with; fails the test when it succeeds. */

@@ -3,7 +3,7 @@
  * pim-alerts:timeoutSeconds and retried; a connection reset during a PATCH (before or after Azure
  * applied it) is retried, and Azure ends as declared.
  */
-import { captureProviders, CONFIGURATION, startArmSession, type ArmSession } from "./support/armSession";
+import { captureProviders, checkAndCreate, CONFIGURATION, startArmSession, type ArmSession } from "./support/armSession";
 import { sessionFixture } from "./support/sessionFixture";
 
 const SUB = "/subscriptions/afa2a084-766f-4003-8ae1-c4aeb893a99f";
@@ -13,13 +13,7 @@ const { providers, start } = sessionFixture(captureProviders, startArmSession);
 
 /** check + create of the owners configuration with a threshold of 4. */
 async function createOwners(s: ArmSession) {
-    const checked = await s.host.check(
-        CONFIGURATION,
-        "owners",
-        {},
-        { __provider: providers.configuration, scope: SUB, alertId: OWNERS, thresholdNumberOfOwners: 4 },
-    );
-    return s.host.create(CONFIGURATION, "owners", checked.inputs);
+    return checkAndCreate(s, CONFIGURATION, "owners", { __provider: providers.configuration, scope: SUB, alertId: OWNERS, thresholdNumberOfOwners: 4 });
 }
 
 const armCalls = (s: ArmSession) =>

@@ -35,6 +35,17 @@ export async function captureProviders(): Promise<SerializedProviders> {
     return { configuration: serializedProviderOf(captured, CONFIGURATION), dismissal: serializedProviderOf(captured, DISMISSAL), captured };
 }
 
+/**
+ * Check then create, as `pulumi up` does for a new resource: `inputs` must carry `__provider`.
+ * Fails (like the engine) when check reports failures.
+ */
+export async function checkAndCreate(session: ArmSession, type: string, name: string, inputs: Record<string, unknown>) {
+    const checked = await session.host.check(type, name, {}, inputs);
+    if (checked.failures.length > 0) throw new Error(`check of ${name} failed: ${JSON.stringify(checked.failures)}`);
+    const created = await session.host.create(type, name, checked.inputs);
+    return { inputs: checked.inputs, ...created };
+}
+
 /** A running emulator + provider host configured to use it. */
 export interface ArmSession {
     readonly emulator: Emulator;
