@@ -3,21 +3,15 @@
  * Built lazily on first use, so `__provider` (which only `require`s the provider modules) captures none of it.
  */
 import { createArmAlertsClient, type ArmAlertsClient } from "../arm/alertsClient";
-import { readTokenClaims } from "../auth/tokenClaims";
-import { createCredential, createTokenSource, type TokenSource } from "../auth/tokenSource";
 import { createDirectoryAlertsClient, type DirectoryAlertsClient } from "../graph/alertsClient";
-import { resolveTenantId } from "../graph/tenantId";
-import { createApiClient, type ApiClient } from "../http/apiClient";
+import type { ApiClient } from "../http/apiClient";
+import { createApiClients, type ApiClients } from "./apiClients";
 import { resolveSettings, type ConfigReader, type ProviderSettings } from "./settings";
 
 interface Runtime {
-    readonly settings: ProviderSettings;
-    readonly tokens: TokenSource;
+    readonly clients: ApiClients;
     arm?: ArmAlertsClient;
-    graph?: ApiClient;
     directory?: DirectoryAlertsClient;
-    /** The directory tenant id, found once per process (per settings). */
-    tenantId?: Promise<string>;
 }
 
 let current: Runtime | undefined;
@@ -26,8 +20,8 @@ let current: Runtime | undefined;
 export function configureRuntime(config: ConfigReader, env: Readonly<Record<string, string | undefined>> = process.env): void {
     const settings = resolveSettings(config, env);
     // Keep the token cache when the settings did not change (several provider modules configure one process).
-    if (current && JSON.stringify(current.settings) === JSON.stringify(settings)) return;
-    current = { settings, tokens: createTokenSource(() => createCredential(settings), [settings.clientSecret]) };
+    if (current && JSON.stringify(current.clients.settings) === JSON.stringify(settings)) return;
+    current = { clients: createApiClients(settings) };
 }
 
 function runtime(): Runtime {
@@ -39,37 +33,23 @@ function runtime(): Runtime {
 /** The ARM PIM alerts client of this process. */
 export function armAlerts(): ArmAlertsClient {
     const r = runtime();
-    r.arm ??= createArmAlertsClient(
-        createApiClient({
-            api: "arm",
-            baseUrl: r.settings.armEndpoint,
-            timeoutMs: r.settings.timeoutMs,
-            getToken: () => r.tokens.getToken(r.settings.cloud.armAudience),
-        }),
-    );
+    r.arm ??= createArmAlertsClient(r.clients.arm);
     return r.arm;
 }
 
 /** The Microsoft Graph beta client of this process. */
 export function graphApi(): ApiClient {
-    const r = runtime();
-    r.graph ??= createApiClient({
-        api: "graph",
-        baseUrl: r.settings.graphEndpoint,
-        timeoutMs: r.settings.timeoutMs,
-        getToken: () => r.tokens.getToken(r.settings.cloud.graphAudience),
-    });
-    return r.graph;
+    return runtime().clients.graph;
 }
 
 /** The settings of this process (for the tenant id and for diagnostics; never print the secret). */
 export function providerSettings(): ProviderSettings {
-    return runtime().settings;
+    return runtime().clients.settings;
 }
 
 /** Token requests made by this process, per audience. */
 export function tokenRequestCounts(): ReadonlyMap<string, number> {
-    return runtime().tokens.requests;
+    return runtime().clients.tokens.requests;
 }
 
 /** The Microsoft Graph directory-role alerts client of this process. */
@@ -83,27 +63,11 @@ export function directoryAlerts(): DirectoryAlertsClient {
  * The claims of this process's Microsoft Graph access token (e.g. `tid`), decoded locally. The token
  * itself never leaves this module; neither it nor its claims are logged. Undefined for an opaque token.
  */
-export async function graphTokenClaims(): Promise<Readonly<Record<string, unknown>> | undefined> {
-    const r = runtime();
-    return readTokenClaims(await r.tokens.getToken(r.settings.cloud.graphAudience));
+export function graphTokenClaims(): Promise<Readonly<Record<string, unknown>> | undefined> {
+    return runtime().clients.graphTokenClaims();
 }
 
-/**
- * The tenant id of the directory-role alerts: configured, else the token's `tid`, else the prefix of the
- * listed configuration ids (see {@link resolveTenantId}). Found once per process; a failure is not cached.
- */
+/** The tenant id of the directory-role alerts; see {@link ApiClients.directoryTenantId}. */
 export function directoryTenantId(): Promise<string> {
-    const r = runtime();
-    if (!r.tenantId) {
-        const pending = resolveTenantId({
-            configured: r.settings.tenantId,
-            tokenClaims: graphTokenClaims,
-            listConfigurationIds: () => directoryAlerts().listConfigurationIds(),
-        });
-        r.tenantId = pending;
-        pending.catch(() => {
-            if (r.tenantId === pending) delete r.tenantId;
-        });
-    }
-    return r.tenantId;
+    return runtime().clients.directoryTenantId();
 }
