@@ -1,7 +1,8 @@
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: "node",
-  roots: ["<rootDir>/test"],
+  // The product's tests, then each workspace package's (emulator, testing kit).
+  roots: ["<rootDir>/test", "<rootDir>/packages/emulator/test", "<rootDir>/packages/testing/test"],
   testMatch: ["**/*.test.ts"],
   transform: { "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.json" }] },
   // istanbul instrumentation would be serialized into __provider (x30 bytes); v8 coverage is not.
@@ -11,9 +12,10 @@ module.exports = {
   // Installs the packed package into .e2e/program, as a user would get it.
   globalSetup: "<rootDir>/test/support/globalSetup.ts",
   setupFiles: ["<rootDir>/test/support/testEnvironment.ts"],
-  // The README's examples import the package by name, as users do.
+  // Tests import the packages by name, as users do; ts-jest compiles their sources.
   moduleNameMapper: {
-    "^pulumi-pim-alerts/testing$": "<rootDir>/src/testing/index.ts",
     "^pulumi-pim-alerts$": "<rootDir>/src/index.ts",
+    "^pulumi-pim-alerts-emulator$": "<rootDir>/packages/emulator/src/index.ts",
+    "^pulumi-pim-alerts-testing$": "<rootDir>/packages/testing/src/index.ts",
   },
 };

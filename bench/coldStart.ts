@@ -6,8 +6,8 @@
  * first Create, which needs a token: that is where the lazy variant pays for loading it.
  */
 import { spawnSync } from "node:child_process";
-import { startEmulator } from "../src/emulator";
-import { startProviderHost } from "../src/testing/providerHost";
+import { startEmulator } from "pulumi-pim-alerts-emulator";
+import { startProviderHost } from "pulumi-pim-alerts-testing";
 import { captureProviders, CONFIGURATION } from "../test/e2e/support/armSession";
 import { PROGRAM_DIR } from "../test/support/packedPackage";
 import { median, ms, timed, type Table } from "./support";

@@ -7,8 +7,8 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { captureResources } from "../src/testing/captureResources";
-import { E2E_ROOT, installPackedPackage, REPO_ROOT, writeProgramFiles } from "../test/support/packedPackage";
+import { captureResources, installPackedPackage, writeProgramFiles } from "pulumi-pim-alerts-testing";
+import { E2E_ROOT, REPO_ROOT } from "../test/support/packedPackage";
 import type { Table } from "./support";
 
 const BENCH_PROGRAM_DIR = path.join(E2E_ROOT, "bench-program");

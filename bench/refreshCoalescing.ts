@@ -4,7 +4,7 @@
  * default) against the one-GET-per-resource baseline (`pim-alerts:readCacheSeconds: 0`). Reads are
  * sent one at a time, in program order, as the engine sends them (pulumi/pulumi#6716).
  */
-import { startEmulator } from "../src/emulator";
+import { startEmulator } from "pulumi-pim-alerts-emulator";
 import { captureProviders, CONFIGURATION, startArmSession } from "../test/e2e/support/armSession";
 import { apiCalls, ms, ratio, timed, tokenRequests, type Table } from "./support";
 

@@ -3,11 +3,11 @@
  * operation can make. Operations go through @pulumi/pulumi's dynamic-provider host over gRPC, as the
  * engine sends them; the whole-program rows run the runner (the engine without the CLI).
  */
-import { runProgram } from "../src/runner/runProgram";
+import { runProgram } from "pulumi-pim-alerts-testing";
 import { captureDirectoryProviders, DIRECTORY_CONFIGURATION } from "../test/e2e/support/directorySession";
 import { captureProviders, CONFIGURATION, DISMISSAL, programStack, startArmSession, type ArmSession } from "../test/e2e/support/armSession";
 import { writeProgram } from "../test/e2e/support/packedProgram";
-import { startEmulator } from "../src/emulator";
+import { startEmulator } from "pulumi-pim-alerts-emulator";
 import { apiCalls, type Table } from "./support";
 
 const SUB = "/subscriptions/afa2a084-766f-4003-8ae1-c4aeb893a99f";

@@ -2,7 +2,7 @@
 // `npm run bench` (after `npm run build`): the benchmarks are TypeScript (type-checked by
 // `npm run typecheck`), transpiled as they load with the runner's TypeScript hook.
 "use strict";
-require("../dist/runner/typescriptHook").installTypeScriptHook([__dirname]);
+require("pulumi-pim-alerts-testing").installTypeScriptHook([__dirname]);
 require("./main.ts")
     .main(process.argv.slice(2))
     .then(() => process.exit(0))

@@ -2,7 +2,7 @@
  * Shared pieces of the benchmarks: counting the emulator's requests, timing, and printing tables.
  * Benchmarks print counts and ratios; nothing here asserts a duration.
  */
-import type { Emulator } from "../src/emulator";
+import type { Emulator } from "pulumi-pim-alerts-emulator";
 
 /** A printed table: a title, column headers and rows of cells. */
 export interface Table {

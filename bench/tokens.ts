@@ -2,7 +2,7 @@
  * Token requests per provider process: one per audience (ARM, Graph), however many resources the
  * process handles. Counted on the emulator's managed-identity endpoint.
  */
-import { startEmulator } from "../src/emulator";
+import { startEmulator } from "pulumi-pim-alerts-emulator";
 import { captureDirectoryProviders, DIRECTORY_CONFIGURATION } from "../test/e2e/support/directorySession";
 import { captureProviders, CONFIGURATION, startArmSession } from "../test/e2e/support/armSession";
 import type { RefreshRun } from "./refreshCoalescing";

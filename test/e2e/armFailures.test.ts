@@ -1,7 +1,7 @@
 /**
  * Bad input, Azure failures and secrets, end to end through the dynamic-provider host.
  */
-import { MANAGED_IDENTITY_OBJECT_ID } from "../../src/emulator";
+import { MANAGED_IDENTITY_OBJECT_ID } from "pulumi-pim-alerts-emulator";
 import { captureProviders, checkAndCreate, CONFIGURATION, DISMISSAL, startArmSession, type ArmSession } from "./support/armSession";
 import { sessionFixture } from "./support/sessionFixture";
 

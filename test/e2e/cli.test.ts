@@ -9,8 +9,8 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import * as ts from "typescript";
-import { startEmulator, type Emulator } from "../../src/emulator";
-import { runProgram, type RunProgramOptions } from "../../src/runner/runProgram";
+import { startEmulator, type Emulator } from "pulumi-pim-alerts-emulator";
+import { runProgram, type RunProgramOptions } from "pulumi-pim-alerts-testing";
 import { emulatorEnvironment } from "../unit/functions/support";
 import { ensurePackedProgram, PROGRAM_DIR, REPO_ROOT } from "../support/packedPackage";
 

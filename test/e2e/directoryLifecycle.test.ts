@@ -4,7 +4,7 @@
  * over gRPC, the emulator as Graph. Covers every configuration type, durations compared by meaning,
  * the ranges, the tenant id, dismissal drift and 403.
  */
-import { MANAGED_IDENTITY_OBJECT_ID } from "../../src/emulator";
+import { MANAGED_IDENTITY_OBJECT_ID } from "pulumi-pim-alerts-emulator";
 import {
     captureDirectoryProviders,
     DIRECTORY_CONFIGURATION,

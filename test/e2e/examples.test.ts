@@ -4,9 +4,9 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { startEmulator, type Emulator } from "../../src/emulator";
-import { DEFAULT_SUBSCRIPTION_ID } from "../../src/runner/foreignResources";
-import { runProgram } from "../../src/runner/runProgram";
+import { startEmulator, type Emulator } from "pulumi-pim-alerts-emulator";
+import { DEFAULT_SUBSCRIPTION_ID } from "pulumi-pim-alerts-testing";
+import { runProgram } from "pulumi-pim-alerts-testing";
 import { POLICY_PROGRAM_DIR } from "../support/policyProgram";
 
 let emulator: Emulator;

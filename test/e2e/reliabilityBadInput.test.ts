@@ -3,7 +3,7 @@
  * engine does: every one is rejected with a message that names the offending property, and none
  * reaches the network (no API call, no token request).
  */
-import { startEmulator } from "../../src/emulator";
+import { startEmulator } from "pulumi-pim-alerts-emulator";
 import { captureDirectoryProviders, DIRECTORY_CONFIGURATION, DIRECTORY_DISMISSAL, type DirectoryProviders } from "./support/directorySession";
 import { captureProviders, CONFIGURATION, DISMISSAL, startArmSession, type ArmSession, type SerializedProviders } from "./support/armSession";
 

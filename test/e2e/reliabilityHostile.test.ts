@@ -3,8 +3,8 @@
  * are missing, a configuration type from a newer API. Each ends in a clear error naming the request,
  * the provider host keeps answering, and nothing undefined ever reaches the outputs.
  */
-import type { FaultSpec } from "../../src/emulator";
-import { startEmulator } from "../../src/emulator";
+import type { FaultSpec } from "pulumi-pim-alerts-emulator";
+import { startEmulator } from "pulumi-pim-alerts-emulator";
 import { json, startScriptedServer, type ScriptedServer } from "../support/scriptedServer";
 import { captureDirectoryProviders, DIRECTORY_CONFIGURATION, type DirectoryProviders } from "./support/directorySession";
 import { captureProviders, checkAndCreate, CONFIGURATION, DISMISSAL, startArmSession, type ArmSession } from "./support/armSession";

@@ -4,10 +4,10 @@
  * runner keeps it in the stack's state marked for another update, and the next `up` repairs it.
  */
 import * as fs from "node:fs";
-import { startEmulator, type Emulator } from "../../src/emulator";
-import { runProgram } from "../../src/runner/runProgram";
-import type { StackState } from "../../src/runner/stackState";
-import { ProviderCallError } from "../../src/testing/errors";
+import { startEmulator, type Emulator } from "pulumi-pim-alerts-emulator";
+import { runProgram } from "pulumi-pim-alerts-testing";
+import type { StackState } from "pulumi-pim-alerts-testing";
+import { ProviderCallError } from "pulumi-pim-alerts-testing";
 import { captureProviders, CONFIGURATION, programStack, startArmSession, type ProgramStack } from "./support/armSession";
 import { writeProgram } from "./support/packedProgram";
 

@@ -5,8 +5,8 @@
  * (still in the storm) finds no change.
  */
 import * as fs from "node:fs";
-import { startEmulator, type Emulator } from "../../src/emulator";
-import { runProgram } from "../../src/runner/runProgram";
+import { startEmulator, type Emulator } from "pulumi-pim-alerts-emulator";
+import { runProgram } from "pulumi-pim-alerts-testing";
 import { programStack, type ProgramStack } from "./support/armSession";
 import { writeProgram } from "./support/packedProgram";
 

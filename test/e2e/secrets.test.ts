@@ -5,8 +5,8 @@
  * NODE_EXTRA_CA_CERTS), drives the whole ARM lifecycle, and never reaches state or the host's output.
  */
 import { randomBytes } from "node:crypto";
-import { MANAGED_IDENTITY_OBJECT_ID, startEmulator, type Emulator } from "../../src/emulator";
-import { secret } from "../../src/testing/secrets";
+import { MANAGED_IDENTITY_OBJECT_ID, startEmulator, type Emulator } from "pulumi-pim-alerts-emulator";
+import { secret } from "pulumi-pim-alerts-testing";
 import { captureProviders, CONFIGURATION, startArmSession, type ArmSession } from "./support/armSession";
 import { sessionFixture } from "./support/sessionFixture";
 

@@ -2,7 +2,8 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { runProgram, startEmulator, type Emulator, type RunProgramOptions } from "pulumi-pim-alerts/testing";
+import { startEmulator, type Emulator } from "pulumi-pim-alerts-emulator";
+import { runProgram, type RunProgramOptions } from "pulumi-pim-alerts-testing";
 
 // Your Pulumi project (Pulumi.yaml, index.ts, pulumi-pim-alerts in node_modules).
 const programDir = process.env["POLICY_PROGRAM_DIR"] ?? process.cwd();

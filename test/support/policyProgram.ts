@@ -4,7 +4,8 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { E2E_ROOT, installPackedPackage, REPO_ROOT, writeProgramFiles } from "./packedPackage";
+import { installPackedPackage, writeProgramFiles } from "pulumi-pim-alerts-testing";
+import { E2E_ROOT, REPO_ROOT } from "./packedPackage";
 
 export const POLICY_PROGRAM_DIR = path.join(E2E_ROOT, "policy-program");
 

@@ -6,10 +6,10 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { startEmulator, type Emulator } from "../../../src/emulator";
-import type { RunProgramOptions } from "../../../src/runner/runProgram";
-import type { CapturedResource } from "../../../src/testing/captureResources";
-import { startProviderHost, type ProviderHost } from "../../../src/testing/providerHost";
+import { startEmulator, type Emulator } from "pulumi-pim-alerts-emulator";
+import type { RunProgramOptions } from "pulumi-pim-alerts-testing";
+import type { CapturedResource } from "pulumi-pim-alerts-testing";
+import { startProviderHost, type ProviderHost } from "pulumi-pim-alerts-testing";
 import { PROGRAM_DIR } from "../../support/packedPackage";
 import { captureProgram, serializedProviderOf } from "./packedProgram";
 

@@ -3,8 +3,8 @@
  * the packed package's real resource classes serialized by the SDK, the dynamic-provider host over
  * gRPC, and the emulator as Microsoft Graph beta.
  */
-import { startEmulator, type Emulator } from "../../../src/emulator";
-import { startProviderHost, type ProviderHost } from "../../../src/testing/providerHost";
+import { startEmulator, type Emulator } from "pulumi-pim-alerts-emulator";
+import { startProviderHost, type ProviderHost } from "pulumi-pim-alerts-testing";
 import { PROGRAM_DIR } from "../../support/packedPackage";
 import { captureProgram, serializedProviderOf } from "./packedProgram";
 

@@ -4,7 +4,7 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { captureResources, type CapturedResource } from "../../../src/testing/captureResources";
+import { captureResources, type CapturedResource } from "pulumi-pim-alerts-testing";
 import { ensurePackedProgram, PROGRAM_DIR } from "../../support/packedPackage";
 
 /** Writes a CommonJS Pulumi program into the packed program directory; returns its file name. */

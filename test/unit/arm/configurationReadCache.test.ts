@@ -2,7 +2,7 @@ import { createArmAlertsClient } from "../../../src/arm/alertsClient";
 import { withReadCache } from "../../../src/arm/configurationReadCache";
 import type { ApiClient, ApiRequest } from "../../../src/http/apiClient";
 import { AzureApiError } from "../../../src/http/errors";
-import { startEmulator } from "../../../src/emulator";
+import { startEmulator } from "pulumi-pim-alerts-emulator";
 import { createApiClient } from "../../../src/http/apiClient";
 
 const SUB = "/subscriptions/afa2a084-766f-4003-8ae1-c4aeb893a99f";

@@ -4,7 +4,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { runCli } from "../../../src/cli/run";
 import type { CliIo } from "../../../src/cli/io";
-import { startEmulator, type Emulator } from "../../../src/emulator";
+import { startEmulator, type Emulator } from "pulumi-pim-alerts-emulator";
 import { emulatorEnvironment } from "../functions/support";
 
 const SUB = "/subscriptions/11111111-1111-1111-1111-111111111111";

@@ -2,7 +2,7 @@
  * One emulator per test file, and the environment that points the program-side clients at it
  * (endpoints + the emulator's managed-identity token source), restored after the file.
  */
-import { startEmulator, type Emulator, type EmulatorOptions } from "../../../src/emulator";
+import { startEmulator, type Emulator, type EmulatorOptions } from "pulumi-pim-alerts-emulator";
 import { resetProgramClients } from "../../../src/functions/programClients";
 
 /** A subscription scope as a program writes it. */

@@ -1,6 +1,6 @@
 // The Graph client against the emulator in this process: the one list filter is accepted (a list
 // without it is a 400), @odata.nextLink pages are followed, and the tenant id is found from the ids.
-import { startEmulator, type Emulator } from "../../../src/emulator";
+import { startEmulator, type Emulator } from "pulumi-pim-alerts-emulator";
 import { createDirectoryAlertsClient } from "../../../src/graph/alertsClient";
 import { DIRECTORY_ALERT_IDS } from "../../../src/graph/catalog";
 import { resolveTenantId } from "../../../src/graph/tenantId";

@@ -1,0 +1,52 @@
+/**
+ * Why captureResources runs programs in a child `node` process (measured, jest 30):
+ * in the test process, Pulumi's closure serializer finds a provider module only if it is in the
+ * module registry that `require.cache` exposes to @pulumi/pulumi. With jest 30 that works for plain
+ * requires, but a provider loaded in another registry (jest.isolateModules, resetModules) is
+ * serialized BY VALUE, module-level state included.
+ */
+import * as path from "path";
+import { ECHO_PROGRAM_DIR, ensureEchoProgram } from "../support/echoProgram";
+
+interface Recorded {
+    name: string;
+    inputs: Record<string, unknown>;
+}
+
+test("in the jest process, a provider loaded under jest.isolateModules is serialized by value instead of as require(...)", async () => {
+    await ensureEchoProgram();
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const pulumi = require(require.resolve("@pulumi/pulumi", { paths: [ECHO_PROGRAM_DIR] })) as typeof import("@pulumi/pulumi");
+    const recorded: Recorded[] = [];
+    await pulumi.runtime.setMocks(
+        {
+            newResource: (args) => {
+                recorded.push({ name: args.name, inputs: args.inputs as Record<string, unknown> });
+                return { id: "", state: args.inputs };
+            },
+            call: (args) => args.inputs,
+        },
+        "echo-e2e",
+        "dev",
+        false,
+    );
+    const packageMain = require.resolve("echo-provider", { paths: [ECHO_PROGRAM_DIR] });
+    type EchoModule = { Echo: new (name: string, args: { value: string }) => unknown };
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    new (require(packageMain) as EchoModule).Echo("registry", { value: "a" });
+    jest.isolateModules(() => {
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        new (require(packageMain) as EchoModule).Echo("isolated", { value: "b" });
+    });
+    const deadline = Date.now() + 20_000;
+    while (recorded.length < 2 && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    const text = (name: string): string => String(recorded.find((r) => r.name === name)?.inputs["__provider"]);
+
+    expect(text("registry")).toContain('require("echo-provider/lib/provider.js")');
+    expect(text("isolated")).not.toContain('require("echo-provider/lib/provider.js")');
+    expect(text("isolated")).toContain("runtimeState");
+    expect(Buffer.byteLength(text("isolated"))).toBeGreaterThan(10 * Buffer.byteLength(text("registry")));
+    expect(path.isAbsolute(packageMain)).toBe(true);
+});
