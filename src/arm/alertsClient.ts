@@ -10,8 +10,8 @@ import { describeAlertResource, formatAlertResourceId, type ArmAlertCollection }
 import {
     alertPatchBody,
     configurationPatchBody,
-    readAlert,
-    readConfiguration,
+    parseAlert,
+    parseConfiguration,
     type ArmAlertState,
     type ArmConfiguration,
     type ConfigurationValues,
@@ -72,23 +72,23 @@ export function createArmAlertsClient(http: ApiClient): ArmAlertsClient {
     }
 
     return {
-        getConfiguration: (scope, alertId) => getItem(scope, alertId, "roleManagementAlertConfigurations", readConfiguration),
+        getConfiguration: (scope, alertId) => getItem(scope, alertId, "roleManagementAlertConfigurations", parseConfiguration),
         async listConfigurations(scope) {
             const path = `${scope}/providers/Microsoft.Authorization/roleManagementAlertConfigurations`;
             const items = await http.listAll({ path, query: QUERY, subject: { scope, description: `alert configurations at ${scope}` } });
             return items.map((item) => {
-                const configuration = readConfiguration(item);
+                const configuration = parseConfiguration(item);
                 if (typeof configuration === "string") throw unexpected("GET", path, configuration);
                 return configuration;
             });
         },
-        listConfigurationItems: (scope) => listItems(scope, "roleManagementAlertConfigurations", readConfiguration),
+        listConfigurationItems: (scope) => listItems(scope, "roleManagementAlertConfigurations", parseConfiguration),
         async patchConfiguration(scope, alertId, values) {
             const t = target(scope, alertId, "roleManagementAlertConfigurations");
             await http.send({ method: "PATCH", path: t.path, query: QUERY, body: configurationPatchBody(alertId, values), subject: t.subject });
         },
-        getAlert: (scope, alertId) => getItem(scope, alertId, "roleManagementAlerts", readAlert),
-        listAlertItems: (scope) => listItems(scope, "roleManagementAlerts", readAlert),
+        getAlert: (scope, alertId) => getItem(scope, alertId, "roleManagementAlerts", parseAlert),
+        listAlertItems: (scope) => listItems(scope, "roleManagementAlerts", parseAlert),
         async patchAlert(scope, alertId, isActive) {
             const t = target(scope, alertId, "roleManagementAlerts");
             await http.send({ method: "PATCH", path: t.path, query: QUERY, body: alertPatchBody(isActive), subject: t.subject });

@@ -44,7 +44,7 @@ const alertSchema = z.object({
 });
 
 /** Reads a configuration body; returns the reason when it is not one this package understands. */
-export function readConfiguration(body: unknown): ArmConfiguration | string {
+export function parseConfiguration(body: unknown): ArmConfiguration | string {
     const parsed = configurationSchema.safeParse(body);
     if (!parsed.success) return `not an alert configuration (${describeIssues(parsed.error)})`;
     const { id, name, properties } = parsed.data;
@@ -62,7 +62,7 @@ export function readConfiguration(body: unknown): ArmConfiguration | string {
 }
 
 /** Reads an alert body; returns the reason when it is not one. */
-export function readAlert(body: unknown): ArmAlertState | string {
+export function parseAlert(body: unknown): ArmAlertState | string {
     const parsed = alertSchema.safeParse(body);
     if (!parsed.success) return `not an alert (${describeIssues(parsed.error)})`;
     const p = parsed.data.properties;

@@ -5,7 +5,7 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import type { PimClients } from "../functions/clients";
+import type { PimClients } from "../clients/apiClients";
 import { lookupConfigurations } from "../functions/lookups";
 import { targetScope } from "../functions/target";
 import { PIM_IMPORT, renderProgram, type ScopeConfigurations } from "./codegen";

@@ -4,7 +4,7 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { createPimClients, type PimClients } from "../functions/clients";
+import { createPimClients, type PimClients } from "../clients/apiClients";
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError } from "./exitCodes";
 import { runExport } from "./exportCommand";
 import { HELP } from "./help";

@@ -2,7 +2,7 @@
  * `pim-alerts status`: the alerts of each scope as a table (or JSON). A scope that fails is reported
  * and makes the exit code 1; the others are still shown.
  */
-import type { PimClients } from "../functions/clients";
+import type { PimClients } from "../clients/apiClients";
 import { lookupAlerts } from "../functions/lookups";
 import { targetScope } from "../functions/target";
 import { EXIT_FAILURE, EXIT_OK } from "./exitCodes";

@@ -8,7 +8,7 @@ import { DIRECTORY_ALERT_IDS } from "../graph/catalog";
 import { refreshDirectoryAlerts, remediateDirectoryIncident } from "../graph/alertActions";
 import type { PollOptions } from "../http/longRunningOperation";
 import { describeOperationDetail } from "../arm/operationDetail";
-import type { PimClients } from "./clients";
+import type { PimClients } from "../clients/apiClients";
 import { directoryRef } from "./lookups";
 import { InvalidArgumentError, parseIncidentId, parseTarget, parseTargetAlert, targetScope } from "./target";
 

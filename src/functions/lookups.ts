@@ -4,7 +4,7 @@
  */
 import type { DirectoryAlertRef } from "../graph/directoryId";
 import { armAlerts, armConfigurations, armDefinitions, armIncidents } from "./armLookups";
-import type { PimClients } from "./clients";
+import type { PimClients } from "../clients/apiClients";
 import { directoryAlerts, directoryConfigurations, directoryDefinitions, directoryIncidents } from "./directoryLookups";
 import type { GetAlertIncidentsResult } from "./incidentTypes";
 import type { GetAlertConfigurationsResult, GetAlertDefinitionsResult, GetAlertsResult } from "./results";

@@ -4,7 +4,7 @@
  * for the life of the process.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { createPimClients, type PimClients } from "./clients";
+import { createPimClients, type PimClients } from "../clients/apiClients";
 
 let current: PimClients | undefined;
 

@@ -16,7 +16,7 @@ import {
     ROLE_MANAGEMENT_ALERTS_PATH,
     type DirectoryAlertRef,
 } from "./directoryId";
-import { readDirectoryConfiguration, type DirectoryConfiguration } from "./payload";
+import { parseDirectoryConfiguration, type DirectoryConfiguration } from "./payload";
 import {
     readDirectoryAlertSummary,
     readDirectoryDefinition,
@@ -45,7 +45,7 @@ export async function listDirectoryAlerts(http: ApiClient): Promise<DirectoryAle
 export async function listDirectoryConfigurations(http: ApiClient): Promise<DirectoryConfiguration[]> {
     const items = await listOf(http, "alertConfigurations", "directory-role alert configurations");
     return items.map((item) => {
-        const configuration = readDirectoryConfiguration(item);
+        const configuration = parseDirectoryConfiguration(item);
         if (typeof configuration === "string") {
             throw new UnexpectedResponseError("GET", redactUrl(`${http.baseUrl}/${ROLE_MANAGEMENT_ALERTS_PATH}/alertConfigurations`), 200, configuration);
         }

@@ -17,8 +17,8 @@ import {
 import {
     directoryAlertPatchBody,
     directoryConfigurationPatchBody,
-    readDirectoryAlert,
-    readDirectoryConfiguration,
+    parseDirectoryAlert,
+    parseDirectoryConfiguration,
     type DirectoryAlertState,
     type DirectoryConfiguration,
     type DirectoryValues,
@@ -52,7 +52,7 @@ export function createDirectoryAlertsClient(http: ApiClient): DirectoryAlertsCli
         async getConfiguration(ref) {
             const t = target("alertConfigurations", ref);
             const { body } = await http.send({ method: "GET", path: t.path, subject: t.subject });
-            const configuration = readDirectoryConfiguration(body);
+            const configuration = parseDirectoryConfiguration(body);
             if (typeof configuration === "string") throw unexpected(t.path, configuration);
             return configuration;
         },
@@ -68,7 +68,7 @@ export function createDirectoryAlertsClient(http: ApiClient): DirectoryAlertsCli
         async getAlert(ref) {
             const t = target("alerts", ref);
             const { body } = await http.send({ method: "GET", path: t.path, subject: t.subject });
-            const alert = readDirectoryAlert(body);
+            const alert = parseDirectoryAlert(body);
             if (typeof alert === "string") throw unexpected(t.path, alert);
             return alert;
         },

@@ -39,7 +39,7 @@ const alertSchema = z.object({
 });
 
 /** Reads a configuration body; returns the reason when it is not one this package understands. */
-export function readDirectoryConfiguration(body: unknown): DirectoryConfiguration | string {
+export function parseDirectoryConfiguration(body: unknown): DirectoryConfiguration | string {
     const parsed = configurationSchema.safeParse(body);
     if (!parsed.success) return `not an alert configuration (${describeIssues(parsed.error)})`;
     const data = parsed.data;
@@ -58,7 +58,7 @@ export function readDirectoryConfiguration(body: unknown): DirectoryConfiguratio
 }
 
 /** Reads an alert body; returns the reason when it is not one. */
-export function readDirectoryAlert(body: unknown): DirectoryAlertState | string {
+export function parseDirectoryAlert(body: unknown): DirectoryAlertState | string {
     const parsed = alertSchema.safeParse(body);
     if (!parsed.success) return `not an alert (${describeIssues(parsed.error)})`;
     const a = parsed.data;

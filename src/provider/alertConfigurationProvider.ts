@@ -9,7 +9,7 @@
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { isArmAlertId, type ArmAlertId } from "../arm/catalog";
 import { describeAlertResource, formatAlertResourceId, parseAlertResourceId } from "../arm/configurationId";
-import { checkAlertConfiguration } from "./alertConfigurationCheck";
+import { checkAlertConfiguration } from "./arm/configurationCheck";
 import {
     configurationOutputs,
     declaredValues,
@@ -18,11 +18,10 @@ import {
     managementOf,
     refreshedInputs,
     valuesToWrite,
-} from "./alertConfigurationState";
-import { isRecord } from "./declaredState";
-import { afterWrite } from "./partialFailure";
-import { armClient } from "./armClient";
-import { configureRuntime } from "./runtime";
+} from "./arm/configurationState";
+import { isRecord } from "./common/declaredState";
+import { afterWrite } from "./common/partialFailure";
+import { armAlertsClient, configureRuntime } from "./runtime";
 
 type Props = Record<string, unknown>;
 
@@ -46,7 +45,7 @@ export async function diff(_id: string, olds: Props, news: Props): Promise<dynam
 export async function create(inputs: Props): Promise<dynamic.CreateResult> {
     const scope = inputs["scope"] as string;
     const alertId = inputs["alertId"] as ArmAlertId;
-    const arm = armClient();
+    const arm = armAlertsClient();
     const before = await arm.getConfiguration(scope, alertId);
     const management = managementOf(alertId, inputs);
     const id = formatAlertResourceId({ scope, alertId, collection: "roleManagementAlertConfigurations" });
@@ -64,12 +63,12 @@ export async function create(inputs: Props): Promise<dynamic.CreateResult> {
 
 /**
  * Reads live values; works from the id alone; an object that is gone (404) returns an empty id.
- * Reads at one scope share one list call (arm/configurationReadCache.ts): a refresh costs one call per scope.
+ * Reads at one scope share one list call (arm/readCoalescing.ts): a refresh costs one call per scope.
  */
 export async function read(id: string, props: Props): Promise<dynamic.ReadResult> {
     const parsed = parseAlertResourceId(id, "roleManagementAlertConfigurations");
     const scope = typeof props["scope"] === "string" ? props["scope"] : parsed.scope;
-    const live = await armClient().readConfiguration(scope, parsed.alertId);
+    const live = await armAlertsClient().readConfiguration(scope, parsed.alertId);
     if (live === undefined) return { id: "", props: {} };
     const initial = isRecord(props["initialProperties"]) ? (props["initialProperties"] as Record<string, boolean | number>) : { ...live.values };
     const outs = configurationOutputs(live, scope, managementFromState(props), initial);
@@ -85,7 +84,7 @@ export async function update(id: string, olds: Props, news: Props): Promise<dyna
     const toWrite = valuesToWrite(declaredValues(alertId, news), olds);
     if (Object.keys(toWrite).length === 0) return { outs: { ...olds, onDelete: management.onDelete, declaredProperties: management.declaredProperties } };
 
-    const arm = armClient();
+    const arm = armAlertsClient();
     await arm.patchConfiguration(scope, alertId, toWrite);
     const recorded = { ...olds, declaredProperties: management.declaredProperties, onDelete: management.onDelete, __provider: news["__provider"] };
     const after = await afterWrite(id, recorded, `updated ${describeAlertResource({ scope, alertId, collection: "roleManagementAlertConfigurations" })}`, () =>
@@ -109,7 +108,7 @@ export async function deleteResource(id: string, props: Props): Promise<void> {
         const value = initial[name];
         if (typeof value === "boolean" || typeof value === "number") restore[name] = value;
     }
-    if (Object.keys(restore).length > 0) await armClient().patchConfiguration(scope, alertId, restore);
+    if (Object.keys(restore).length > 0) await armAlertsClient().patchConfiguration(scope, alertId, restore);
 }
 
 export { deleteResource as delete };

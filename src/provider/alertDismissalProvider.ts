@@ -10,11 +10,10 @@ import { isArmAlertId, type ArmAlertId } from "../arm/catalog";
 import { describeAlertResource, formatAlertResourceId, parseAlertResourceId } from "../arm/configurationId";
 import type { ArmAlertState } from "../arm/payload";
 import { sameScope } from "../arm/scope";
-import { checkAlertDismissal } from "./alertDismissalCheck";
-import { diffDismissal, isActiveAgain } from "./dismissalState";
-import { afterWrite } from "./partialFailure";
-import { armClient } from "./armClient";
-import { configureRuntime } from "./runtime";
+import { checkAlertDismissal } from "./arm/dismissalCheck";
+import { diffDismissal, isActiveAgain } from "./common/dismissalState";
+import { afterWrite } from "./common/partialFailure";
+import { armAlertsClient, configureRuntime } from "./runtime";
 
 type Props = Record<string, unknown>;
 
@@ -45,12 +44,12 @@ export async function create(inputs: Props): Promise<dynamic.CreateResult> {
 
 /**
  * Reports isActive, incidentCount and lastScannedDateTime; an alert that is gone (404) returns an empty id.
- * Reads at one scope share one list of its alerts (arm/configurationReadCache.ts).
+ * Reads at one scope share one list of its alerts (arm/readCoalescing.ts).
  */
 export async function read(id: string, props: Props): Promise<dynamic.ReadResult> {
     const parsed = parseAlertResourceId(id, "roleManagementAlerts");
     const scope = typeof props["scope"] === "string" ? props["scope"] : parsed.scope;
-    const alert = await armClient().readAlert(scope, parsed.alertId);
+    const alert = await armAlertsClient().readAlert(scope, parsed.alertId);
     if (alert === undefined) return { id: "", props: {} };
     const onDelete = typeof props["onDelete"] === "string" ? props["onDelete"] : "retain";
     const outs = dismissalOutputs(scope, parsed.alertId, onDelete, alert);
@@ -68,13 +67,13 @@ export async function update(id: string, olds: Props, news: Props): Promise<dyna
 export async function deleteResource(_id: string, props: Props): Promise<void> {
     if (props["onDelete"] !== "reactivate") return;
     const { scope, alertId } = identity(props);
-    await armClient().patchAlert(scope, alertId, true);
+    await armAlertsClient().patchAlert(scope, alertId, true);
 }
 
 export { deleteResource as delete };
 
 async function dismiss(id: string, scope: string, alertId: ArmAlertId, inputs: Props): Promise<Props> {
-    const arm = armClient();
+    const arm = armAlertsClient();
     const onDelete = String(inputs["onDelete"] ?? "retain");
     await arm.patchAlert(scope, alertId, false);
     // The PATCH succeeded: if the read-back fails, record the alert as still active so the next `up` retries.

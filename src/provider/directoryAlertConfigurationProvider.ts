@@ -11,17 +11,17 @@ import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { isDirectoryAlertId } from "../graph/catalog";
 import { describeDirectoryAlert, formatDirectoryAlertId, parseDirectoryAlertId, type DirectoryAlertRef } from "../graph/directoryId";
 import { isAzureApiError } from "../http/errors";
-import { isRecord, managementFromState, managementOf, valuesToWrite, type DeclaredValue } from "./declaredState";
-import { checkDirectoryAlertConfiguration } from "./directoryAlertConfigurationCheck";
+import { isRecord, managementFromState, managementOf, valuesToWrite, type DeclaredValue } from "./common/declaredState";
+import { checkDirectoryAlertConfiguration } from "./directory/configurationCheck";
 import {
     declaredDirectoryValues,
     diffDirectoryConfiguration,
     directoryConfigurationOutputs,
     refreshedDirectoryInputs,
     sameDirectoryValue,
-} from "./directoryAlertConfigurationState";
-import { afterWrite } from "./partialFailure";
-import { configureRuntime, directoryAlerts, directoryTenantId } from "./runtime";
+} from "./directory/configurationState";
+import { afterWrite } from "./common/partialFailure";
+import { configureRuntime, directoryAlertsClient, directoryTenantId } from "./runtime";
 
 type Props = Record<string, unknown>;
 
@@ -46,7 +46,7 @@ export async function create(inputs: Props): Promise<dynamic.CreateResult> {
     const alertId = inputs["alertId"];
     if (!isDirectoryAlertId(alertId)) throw new Error("internal-error: inputs have no validated alertId");
     const ref: DirectoryAlertRef = { tenantId: await directoryTenantId(), alertId };
-    const graph = directoryAlerts();
+    const graph = directoryAlertsClient();
     const before = await graph.getConfiguration(ref);
     const id = formatDirectoryAlertId(ref);
     const declared = declaredDirectoryValues(ref.alertId, inputs);
@@ -67,7 +67,7 @@ export async function read(id: string, props: Props): Promise<dynamic.ReadResult
     const ref = parseDirectoryAlertId(id);
     let live;
     try {
-        live = await directoryAlerts().getConfiguration(ref);
+        live = await directoryAlertsClient().getConfiguration(ref);
     } catch (error) {
         if (isAzureApiError(error) && error.status === 404) return { id: "", props: {} };
         throw error;
@@ -89,7 +89,7 @@ export async function update(id: string, olds: Props, news: Props): Promise<dyna
     if (Object.keys(toWrite).length === 0)
         return { outs: { ...olds, ...declared, onDelete: management.onDelete, declaredProperties: management.declaredProperties } };
 
-    const graph = directoryAlerts();
+    const graph = directoryAlertsClient();
     await graph.patchConfiguration(ref, toWrite);
     const recorded = { ...olds, declaredProperties: management.declaredProperties, onDelete: management.onDelete, __provider: news["__provider"] };
     const after = await afterWrite(id, recorded, `updated ${describeDirectoryAlert("alertConfigurations", ref)}`, () => graph.getConfiguration(ref));
@@ -109,7 +109,7 @@ export async function deleteResource(id: string, props: Props): Promise<void> {
         const value = initial[name];
         if (typeof value === "boolean" || typeof value === "number" || typeof value === "string") restore[name] = value;
     }
-    if (Object.keys(restore).length > 0) await directoryAlerts().patchConfiguration(ref, restore);
+    if (Object.keys(restore).length > 0) await directoryAlertsClient().patchConfiguration(ref, restore);
 }
 
 export { deleteResource as delete };

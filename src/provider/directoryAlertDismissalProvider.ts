@@ -11,11 +11,11 @@ import { isDirectoryAlertId } from "../graph/catalog";
 import { describeDirectoryAlert, formatDirectoryAlertId, parseDirectoryAlertId, type DirectoryAlertRef } from "../graph/directoryId";
 import type { DirectoryAlertState } from "../graph/payload";
 import { isAzureApiError } from "../http/errors";
-import { checkDirectoryAlertDismissal } from "./directoryAlertDismissalCheck";
-import { diffDismissal, isActiveAgain } from "./dismissalState";
-import { onDeleteOf } from "./onDelete";
-import { afterWrite } from "./partialFailure";
-import { configureRuntime, directoryAlerts, directoryTenantId } from "./runtime";
+import { checkDirectoryAlertDismissal } from "./directory/dismissalCheck";
+import { diffDismissal, isActiveAgain } from "./common/dismissalState";
+import { onDeleteOf } from "./common/commonProperties";
+import { afterWrite } from "./common/partialFailure";
+import { configureRuntime, directoryAlertsClient, directoryTenantId } from "./runtime";
 
 type Props = Record<string, unknown>;
 
@@ -48,7 +48,7 @@ export async function read(id: string, props: Props): Promise<dynamic.ReadResult
     const ref = parseDirectoryAlertId(id);
     let alert: DirectoryAlertState;
     try {
-        alert = await directoryAlerts().getAlert(ref);
+        alert = await directoryAlertsClient().getAlert(ref);
     } catch (error) {
         if (isAzureApiError(error) && error.status === 404) return { id: "", props: {} };
         throw error;
@@ -66,13 +66,13 @@ export async function update(id: string, olds: Props, news: Props): Promise<dyna
 /** "retain" (default) leaves the alert dismissed; "reactivate" sets isActive back to true. */
 export async function deleteResource(id: string, props: Props): Promise<void> {
     if (props["onDelete"] !== "reactivate") return;
-    await directoryAlerts().patchAlert(parseDirectoryAlertId(id), true);
+    await directoryAlertsClient().patchAlert(parseDirectoryAlertId(id), true);
 }
 
 export { deleteResource as delete };
 
 async function dismiss(id: string, ref: DirectoryAlertRef, inputs: Props): Promise<Props> {
-    const graph = directoryAlerts();
+    const graph = directoryAlertsClient();
     const onDelete = onDeleteOf(inputs);
     await graph.patchAlert(ref, false);
     // The PATCH succeeded: if the read-back fails, record the alert as still active so the next `up` retries.

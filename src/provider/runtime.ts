@@ -1,16 +1,19 @@
 /**
- * Per-process state of the provider host: settings, one token source, one client per API.
+ * Per-process state of the provider host: settings, one token source, one client per API, and the
+ * ARM client the ARM providers use, with refresh reads coalesced by scope (freshness from
+ * `pim-alerts:readCacheSeconds`; writes go through it so that they drop the lists of their scope).
  * Built lazily on first use, so `__provider` (which only `require`s the provider modules) captures none of it.
  */
-import { createArmAlertsClient, type ArmAlertsClient } from "../arm/alertsClient";
+import { createArmAlertsClient } from "../arm/alertsClient";
+import { withReadCache, type CachingArmAlertsClient } from "../arm/readCoalescing";
+import { createApiClients, type ApiClients } from "../clients/apiClients";
+import { resolveSettings, type ConfigReader, type ProviderSettings } from "../clients/settings";
 import { createDirectoryAlertsClient, type DirectoryAlertsClient } from "../graph/alertsClient";
 import type { ApiClient } from "../http/apiClient";
-import { createApiClients, type ApiClients } from "./apiClients";
-import { resolveSettings, type ConfigReader, type ProviderSettings } from "./settings";
 
 interface Runtime {
     readonly clients: ApiClients;
-    arm?: ArmAlertsClient;
+    arm?: CachingArmAlertsClient;
     directory?: DirectoryAlertsClient;
 }
 
@@ -30,10 +33,13 @@ function runtime(): Runtime {
     return current as Runtime;
 }
 
-/** The ARM PIM alerts client of this process. */
-export function armAlerts(): ArmAlertsClient {
+/**
+ * The ARM PIM alerts client of this process, its refresh reads coalesced by scope (freshness from
+ * the settings' `readCacheMs`); built with the process's clients, so renewed with the settings.
+ */
+export function armAlertsClient(): CachingArmAlertsClient {
     const r = runtime();
-    r.arm ??= createArmAlertsClient(r.clients.arm);
+    r.arm ??= withReadCache(createArmAlertsClient(r.clients.arm), r.clients.settings.readCacheMs);
     return r.arm;
 }
 
@@ -53,7 +59,7 @@ export function tokenRequestCounts(): ReadonlyMap<string, number> {
 }
 
 /** The Microsoft Graph directory-role alerts client of this process. */
-export function directoryAlerts(): DirectoryAlertsClient {
+export function directoryAlertsClient(): DirectoryAlertsClient {
     const r = runtime();
     r.directory ??= createDirectoryAlertsClient(graphApi());
     return r.directory;

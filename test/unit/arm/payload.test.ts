@@ -1,4 +1,4 @@
-import { configurationPatchBody, readAlert, readConfiguration } from "../../../src/arm/payload";
+import { configurationPatchBody, parseAlert, parseConfiguration } from "../../../src/arm/payload";
 
 const id =
     "/subscriptions/afa2a084-766f-4003-8ae1-c4aeb893a99f/providers/Microsoft.Authorization/roleManagementAlertConfigurations/TooManyOwnersAssignedToResource";
@@ -27,7 +27,7 @@ describe("ARM payloads", () => {
                 thresholdPercentageOfOwnersOutOfAllRoleMembers: 3,
             },
         };
-        expect(readConfiguration(body)).toEqual({
+        expect(parseConfiguration(body)).toEqual({
             id,
             alertId: "TooManyOwnersAssignedToResource",
             alertConfigurationType: "TooManyOwnersAssignedToResourceAlertConfiguration",
@@ -53,10 +53,10 @@ describe("ARM payloads", () => {
         ],
         ["a JSON null", null, "not an alert configuration"],
     ])("explains %s", (_what, body, message) => {
-        expect(readConfiguration(body)).toEqual(expect.stringContaining(message));
+        expect(parseConfiguration(body)).toEqual(expect.stringContaining(message));
     });
 
     test("reads an alert, with defaults for what was never scanned", () => {
-        expect(readAlert({ id: "x", properties: { isActive: false } })).toEqual({ id: "x", isActive: false, incidentCount: 0, lastScannedDateTime: "" });
+        expect(parseAlert({ id: "x", properties: { isActive: false } })).toEqual({ id: "x", isActive: false, incidentCount: 0, lastScannedDateTime: "" });
     });
 });

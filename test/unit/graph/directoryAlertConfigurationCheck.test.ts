@@ -1,5 +1,5 @@
-import { checkDirectoryAlertConfiguration } from "../../../src/provider/directoryAlertConfigurationCheck";
-import { UNKNOWN_VALUE } from "../../../src/provider/checkFailures";
+import { checkDirectoryAlertConfiguration } from "../../../src/provider/directory/configurationCheck";
+import { UNKNOWN_VALUE } from "../../../src/provider/common/checkFailures";
 
 const stale = { alertId: "StaleSignInAlert" };
 const redundant = { alertId: "RedundantAssignmentAlert" };

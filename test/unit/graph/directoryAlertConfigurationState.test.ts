@@ -1,5 +1,5 @@
 import type { DirectoryConfiguration } from "../../../src/graph/payload";
-import { valuesToWrite } from "../../../src/provider/declaredState";
+import { valuesToWrite } from "../../../src/provider/common/declaredState";
 import {
     declaredDirectoryValues,
     diffDirectoryConfiguration,
@@ -7,7 +7,7 @@ import {
     inSpelling,
     refreshedDirectoryInputs,
     sameDirectoryValue,
-} from "../../../src/provider/directoryAlertConfigurationState";
+} from "../../../src/provider/directory/configurationState";
 
 const tenantId = "aaaabbbb-0000-1111-2222-ccccddddeeee";
 const stored = {

@@ -1,12 +1,12 @@
 import { AzureApiError } from "../../../src/http/errors";
 import * as provider from "../../../src/provider/directoryAlertDismissalProvider";
-import { PartialFailureError } from "../../../src/provider/partialFailure";
+import { PartialFailureError } from "../../../src/provider/common/partialFailure";
 import { fakeDirectoryGraph, TENANT, type FakeDirectoryGraph } from "./fakeDirectoryGraph";
 
 let mockGraph: FakeDirectoryGraph;
 jest.mock("../../../src/provider/runtime", () => ({
     configureRuntime: jest.fn(),
-    directoryAlerts: () => mockGraph,
+    directoryAlertsClient: () => mockGraph,
     directoryTenantId: async () => "aaaabbbb-0000-1111-2222-ccccddddeeee",
 }));
 

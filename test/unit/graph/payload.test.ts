@@ -1,4 +1,4 @@
-import { directoryAlertPatchBody, directoryConfigurationPatchBody, readDirectoryAlert, readDirectoryConfiguration } from "../../../src/graph/payload";
+import { directoryAlertPatchBody, directoryConfigurationPatchBody, parseDirectoryAlert, parseDirectoryConfiguration } from "../../../src/graph/payload";
 import type { DirectoryAlertId } from "../../../src/graph/catalog";
 
 const tenantId = "aaaabbbb-0000-1111-2222-ccccddddeeee";
@@ -46,11 +46,11 @@ describe("Graph configuration bodies", () => {
         ],
     ])("reads a %s configuration, durations in Graph's spelling", (alertId, fields, values) => {
         const body = { "@odata.context": "https://graph.microsoft.com/beta/$metadata#x", id: idOf(alertId), ...common, ...fields };
-        expect(readDirectoryConfiguration(body)).toEqual({ id: idOf(alertId), alertId, odataType: fields["@odata.type"], values });
+        expect(parseDirectoryConfiguration(body)).toEqual({ id: idOf(alertId), alertId, odataType: fields["@odata.type"], values });
     });
 
     test("without @odata.type the alert comes from the id", () => {
-        expect(readDirectoryConfiguration({ id: idOf("StaleSignInAlert"), isEnabled: true, duration: "P30D" })).toMatchObject({
+        expect(parseDirectoryConfiguration({ id: idOf("StaleSignInAlert"), isEnabled: true, duration: "P30D" })).toMatchObject({
             alertId: "StaleSignInAlert",
             odataType: "#microsoft.graph.staleSignInAlertConfiguration",
             values: { isEnabled: true, duration: "P30D" },
@@ -59,7 +59,7 @@ describe("Graph configuration bodies", () => {
 
     test("a setting Graph returns as null is left out", () => {
         const body = { id: idOf("StaleSignInAlert"), "@odata.type": "#microsoft.graph.staleSignInAlertConfiguration", isEnabled: true, duration: null };
-        expect(readDirectoryConfiguration(body)).toMatchObject({ values: { isEnabled: true } });
+        expect(parseDirectoryConfiguration(body)).toMatchObject({ values: { isEnabled: true } });
     });
 
     test.each<[string, unknown, string]>([
@@ -88,7 +88,7 @@ describe("Graph configuration bodies", () => {
             "duration of DirectoryRole_aaaabbbb-0000-1111-2222-ccccddddeeee_StaleSignInAlert is 30, not a duration string",
         ],
     ])("explains %s", (_what, body, message) => {
-        expect(readDirectoryConfiguration(body)).toEqual(expect.stringContaining(message));
+        expect(parseDirectoryConfiguration(body)).toEqual(expect.stringContaining(message));
     });
 
     test.each<[DirectoryAlertId, Record<string, boolean | number | string>, Record<string, unknown>]>([
@@ -140,7 +140,7 @@ describe("Graph alert bodies", () => {
             lastModifiedDateTime: "0001-01-01T08:00:00Z",
             lastScannedDateTime: "2026-01-01T00:00:00Z",
         };
-        expect(readDirectoryAlert(body)).toEqual({
+        expect(parseDirectoryAlert(body)).toEqual({
             id: idOf("NoMfaOnRoleActivationAlert"),
             isActive: true,
             incidentCount: 2,
@@ -149,7 +149,7 @@ describe("Graph alert bodies", () => {
     });
 
     test("defaults what Graph leaves out or sends as null", () => {
-        expect(readDirectoryAlert({ id: "x", isActive: false, incidentCount: null, lastScannedDateTime: null })).toEqual({
+        expect(parseDirectoryAlert({ id: "x", isActive: false, incidentCount: null, lastScannedDateTime: null })).toEqual({
             id: "x",
             isActive: false,
             incidentCount: 0,
@@ -158,7 +158,7 @@ describe("Graph alert bodies", () => {
     });
 
     test("explains a body that is not an alert", () => {
-        expect(readDirectoryAlert({ id: "x", isActive: "false" })).toEqual(expect.stringContaining("not an alert (isActive"));
+        expect(parseDirectoryAlert({ id: "x", isActive: "false" })).toEqual(expect.stringContaining("not an alert (isActive"));
     });
 
     test("the dismissal body is exactly isActive", () => {

@@ -1,5 +1,5 @@
-import { checkAlertConfiguration } from "../../../src/provider/alertConfigurationCheck";
-import { UNKNOWN_VALUE } from "../../../src/provider/checkFailures";
+import { checkAlertConfiguration } from "../../../src/provider/arm/configurationCheck";
+import { UNKNOWN_VALUE } from "../../../src/provider/common/checkFailures";
 
 const scope = "/subscriptions/afa2a084-766f-4003-8ae1-c4aeb893a99f";
 const owners = { scope, alertId: "TooManyOwnersAssignedToResource" };

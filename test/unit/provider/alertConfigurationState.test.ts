@@ -1,4 +1,4 @@
-import { diffConfiguration, refreshedInputs, valuesToWrite, type AlertConfigurationOutputs } from "../../../src/provider/alertConfigurationState";
+import { diffConfiguration, refreshedInputs, valuesToWrite, type AlertConfigurationOutputs } from "../../../src/provider/arm/configurationState";
 
 const scope = "/subscriptions/afa2a084-766f-4003-8ae1-c4aeb893a99f";
 const stored = {

@@ -1,4 +1,4 @@
-import { resolveSettings } from "../../../src/provider/settings";
+import { resolveSettings } from "../../../src/clients/settings";
 
 const config = (values: Record<string, string>) => (key: string) => values[key];
 

@@ -1,9 +1,9 @@
 /**
  * `check` of DirectoryAlertDismissal: validates the inputs with no network call.
  */
-import { DIRECTORY_ALERT_IDS } from "../graph/catalog";
-import { checkDismissedFlag, checkNoUnknownProperties, checkOnDelete, checkOneOf, isUnknown, type CheckFailure } from "./checkFailures";
-import { DISMISSAL_ON_DELETE } from "./onDelete";
+import { DIRECTORY_ALERT_IDS } from "../../graph/catalog";
+import { checkDismissedFlag, checkNoUnknownProperties, checkOnDelete, checkOneOf, isUnknown, type CheckFailure } from "../common/checkFailures";
+import { DISMISSAL_ON_DELETE } from "../common/commonProperties";
 
 /**
  * Validated inputs plus failures. `isActive: false` is added as the desired state, so that a

@@ -2,12 +2,12 @@
  * Pure state logic of AlertConfiguration: which properties a program manages, what changed,
  * and the outputs recorded in Pulumi state. No I/O here.
  */
-import { managedPropertyNames, type ArmAlertId } from "../arm/catalog";
-import { sameScope } from "../arm/scope";
-import type { ArmConfiguration } from "../arm/payload";
-import { changedDeclarations, liveDeclaredInputs, managementOf as managementOfDeclared, type Management } from "./declaredState";
+import { managedPropertyNames, type ArmAlertId } from "../../arm/catalog";
+import { sameScope } from "../../arm/scope";
+import type { ArmConfiguration } from "../../arm/payload";
+import { changedDeclarations, liveDeclaredInputs, managementOf as managementOfDeclared, type Management } from "../common/declaredState";
 
-export { managementFromState, valuesToWrite, type Management } from "./declaredState";
+export { managementFromState, valuesToWrite, type Management } from "../common/declaredState";
 
 /** The outputs of an AlertConfiguration, i.e. everything Pulumi stores for it. */
 export interface AlertConfigurationOutputs {

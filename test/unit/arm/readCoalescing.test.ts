@@ -1,5 +1,5 @@
 import { createArmAlertsClient } from "../../../src/arm/alertsClient";
-import { withReadCache } from "../../../src/arm/configurationReadCache";
+import { withReadCache } from "../../../src/arm/readCoalescing";
 import type { ApiClient, ApiRequest } from "../../../src/http/apiClient";
 import { AzureApiError } from "../../../src/http/errors";
 import { startEmulator } from "pulumi-pim-alerts-emulator";

@@ -4,7 +4,7 @@
  * so nothing here is ever captured in `__provider`.
  */
 import { AZURE_NATIVE_ENVIRONMENTS, CLOUDS, findCloud, type CloudEndpoints } from "../auth/clouds";
-import { DEFAULT_READ_CACHE_MS } from "../arm/configurationReadCache";
+import { DEFAULT_READ_CACHE_MS } from "../arm/readCoalescing";
 import { PimAlertsError } from "../http/errors";
 
 /** Reads one stack config value by its full key (`pim-alerts:cloud`). */

@@ -1,15 +1,16 @@
 /**
  * The clients of one process, built from its settings: one token source (which scrubs the client
  * secret from credential errors), one ARM and one Graph client, and the directory tenant id found
- * once. The provider host (`runtime.ts`) and the program/CLI side (`functions/clients.ts`) both use
- * this, so the two cannot drift apart. Nothing talks to the network until the first request.
+ * once. The provider host (`provider/runtime.ts`), the data functions and the CLI all build theirs
+ * here, so they cannot drift apart. Nothing talks to the network until the first request; no token
+ * or secret ever leaves this module.
  */
 import { readTokenClaims } from "../auth/tokenClaims";
 import { createCredential, createTokenSource, type TokenSource } from "../auth/tokenSource";
 import { createDirectoryAlertsClient } from "../graph/alertsClient";
 import { resolveTenantId } from "../graph/tenantId";
 import { createApiClient, type ApiClient } from "../http/apiClient";
-import type { ProviderSettings } from "./settings";
+import { resolveSettings, type ConfigReader, type ProviderSettings } from "./settings";
 
 /** The clients of one process. */
 export interface ApiClients {
@@ -55,4 +56,12 @@ export function createApiClients(settings: ProviderSettings): ApiClients {
             return tenantId;
         },
     };
+}
+
+/** The clients of one process (or one CLI run). */
+export type PimClients = Pick<ApiClients, "arm" | "graph" | "directoryTenantId">;
+
+/** Builds the clients; throws a ConfigurationError naming the key when a setting is invalid. */
+export function createPimClients(config: ConfigReader, env: Readonly<Record<string, string | undefined>>): PimClients {
+    return createApiClients(resolveSettings(config, env));
 }

@@ -1,12 +1,12 @@
 /**
  * `check` of AlertDismissal: validates and normalises the inputs with no network call.
  */
-import { ARM_ALERT_IDS } from "../arm/catalog";
-import { parseScope, sameScope } from "../arm/scope";
-import { checkDismissedFlag, checkNoUnknownProperties, checkOnDelete, checkOneOf, isUnknown, show, type CheckFailure } from "./checkFailures";
-import { DISMISSAL_ON_DELETE } from "./onDelete";
+import { ARM_ALERT_IDS } from "../../arm/catalog";
+import { parseScope, sameScope } from "../../arm/scope";
+import { checkDismissedFlag, checkNoUnknownProperties, checkOnDelete, checkOneOf, isUnknown, show, type CheckFailure } from "../common/checkFailures";
+import { DISMISSAL_ON_DELETE } from "../common/commonProperties";
 
-export { DISMISSAL_ON_DELETE } from "./onDelete";
+export { DISMISSAL_ON_DELETE } from "../common/commonProperties";
 
 /**
  * Validated inputs plus failures. `isActive: false` is added as the desired state, so that a

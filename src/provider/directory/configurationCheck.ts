@@ -1,11 +1,45 @@
 /**
- * Validation of one Graph alert setting against its catalog constraint: whole numbers by value,
- * ISO-8601 durations by meaning (`PT720H` is 30 days). Every failure names the property, the value
- * and what is allowed.
+ * `check` of DirectoryAlertConfiguration: validates the inputs with no network call at all. Each Graph
+ * setting is checked against its catalog constraint: whole numbers by value, ISO-8601 durations by
+ * meaning (`PT720H` is 30 days), keeping the user's spelling (compared by meaning, never rewritten).
+ * Every failure names the property, the value and what is allowed.
  */
-import { alertsWithSetting, type DirectorySetting, type DurationSetting } from "../graph/catalog";
-import { DAY_MS, describeDuration, parseDuration } from "../graph/duration";
-import { checkInteger, show, type CheckFailure } from "./checkFailures";
+import {
+    ALL_DIRECTORY_SETTINGS,
+    DIRECTORY_ALERT_IDS,
+    DIRECTORY_ALERTS,
+    alertsWithSetting,
+    isDirectoryAlertId,
+    type DirectorySetting,
+    type DurationSetting,
+} from "../../graph/catalog";
+import { DAY_MS, describeDuration, parseDuration } from "../../graph/duration";
+import { checkInteger, checkNoUnknownProperties, show, type CheckFailure } from "../common/checkFailures";
+import { checkAlertValues, checkConfigurationBasics } from "../common/commonProperties";
+
+const COMMON = ["alertId", "isEnabled", "onDelete"];
+
+/** Validated inputs (onDelete defaulted) plus failures. Unknown (preview) values pass through unchanged. */
+export function checkDirectoryAlertConfiguration(news: Readonly<Record<string, unknown>>): { inputs: Record<string, unknown>; failures: CheckFailure[] } {
+    const inputs: Record<string, unknown> = { ...news, onDelete: news["onDelete"] ?? "retain" };
+    const failures = checkNoUnknownProperties(news, [...COMMON, ...ALL_DIRECTORY_SETTINGS], "DirectoryAlertConfiguration");
+    failures.push(...checkConfigurationBasics(news, inputs, DIRECTORY_ALERT_IDS));
+    const alertId = news["alertId"];
+    failures.push(...checkSettings(news, alertId));
+    return { inputs, failures };
+}
+
+function checkSettings(news: Readonly<Record<string, unknown>>, alertId: unknown): CheckFailure[] {
+    return checkAlertValues(news, alertId, {
+        names: ALL_DIRECTORY_SETTINGS,
+        noun: "setting",
+        own: isDirectoryAlertId(alertId) ? DIRECTORY_ALERTS[alertId].settings : undefined,
+        check: (name, value, ownSetting) => {
+            const setting = ownSetting ?? loosestSetting(name);
+            return setting ? checkDirectorySetting(name, value, setting) : undefined;
+        },
+    });
+}
 
 /** The value satisfies the constraint, or a failure. */
 export function checkDirectorySetting(property: string, value: unknown, setting: DirectorySetting): CheckFailure | undefined {

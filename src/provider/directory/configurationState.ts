@@ -5,10 +5,10 @@
  * A duration Graph returns in another spelling than the program's (`PT720H` for `P30D`) is recorded
  * in the program's spelling, so that neither diff nor refresh ever shows a change that is not one.
  */
-import { alertsWithSetting, directoryManagedPropertyNames, type DirectoryAlertId } from "../graph/catalog";
-import { sameDuration } from "../graph/duration";
-import type { DirectoryConfiguration, DirectoryValues } from "../graph/payload";
-import { changedDeclarations, liveDeclaredInputs, type DeclaredValue, type Management, type SameValue } from "./declaredState";
+import { alertsWithSetting, directoryManagedPropertyNames, type DirectoryAlertId } from "../../graph/catalog";
+import { sameDuration } from "../../graph/duration";
+import type { DirectoryConfiguration, DirectoryValues } from "../../graph/payload";
+import { changedDeclarations, liveDeclaredInputs, type DeclaredValue, type Management, type SameValue } from "../common/declaredState";
 
 /** The outputs of a DirectoryAlertConfiguration, i.e. everything Pulumi stores for it. */
 export interface DirectoryAlertConfigurationOutputs {

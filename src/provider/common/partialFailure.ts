@@ -3,7 +3,7 @@
  * (the dynamic host turns `id` + `properties` into ErrorResourceInitFailed). The engine
  * keeps the resource, marks it as failed to initialise, and the next `up` updates it again.
  */
-import { PimAlertsError } from "../http/errors";
+import { PimAlertsError } from "../../http/errors";
 
 /** Thrown when a write reached Azure but a later step of the same operation failed. */
 export class PartialFailureError extends PimAlertsError {

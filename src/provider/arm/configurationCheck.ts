@@ -1,12 +1,12 @@
 /**
  * `check` of AlertConfiguration: validates and normalises the inputs with no network call at all.
  */
-import { ALL_ARM_THRESHOLDS, ARM_ALERTS, ARM_ALERT_IDS, isArmAlertId } from "../arm/catalog";
-import { parseScope, sameScope } from "../arm/scope";
-import { checkAlertValues, checkConfigurationBasics } from "./alertConfigurationChecks";
-import { checkInteger, checkNoUnknownProperties, isUnknown, show, type CheckFailure } from "./checkFailures";
+import { ALL_ARM_THRESHOLDS, ARM_ALERTS, ARM_ALERT_IDS, isArmAlertId } from "../../arm/catalog";
+import { parseScope, sameScope } from "../../arm/scope";
+import { checkAlertValues, checkConfigurationBasics } from "../common/commonProperties";
+import { checkInteger, checkNoUnknownProperties, isUnknown, show, type CheckFailure } from "../common/checkFailures";
 
-export { CONFIGURATION_ON_DELETE } from "./onDelete";
+export { CONFIGURATION_ON_DELETE } from "../common/commonProperties";
 
 const INT32_MAX = 2_147_483_647;
 const COMMON = ["scope", "alertId", "isEnabled", "onDelete"];

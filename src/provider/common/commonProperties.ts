@@ -1,10 +1,22 @@
 /**
- * The checks an alert configuration makes whichever API it is written to: alertId one of the API's
- * alerts, isEnabled and onDelete; and each value the alert can be tuned with (ARM thresholds, Graph
- * settings) accepted only on an alert that has it.
+ * The properties every resource of this package shares, whichever API it is written to: alertId (one
+ * of the API's alerts), isEnabled and onDelete (what deleting a resource from the program does in the
+ * service: a destroy must never weaken a security control by itself, so "retain" is always the
+ * default); and the rule that each value an alert can be tuned with (ARM thresholds, Graph settings)
+ * is accepted only on an alert that has it.
  */
 import { checkOnDelete, checkOneOf, checkOptionalBoolean, isUnknown, show, type CheckFailure } from "./checkFailures";
-import { CONFIGURATION_ON_DELETE } from "./onDelete";
+
+/** Configurations: "retain" leaves the service as it is; "restore" writes back the declared properties' adopted values. */
+export const CONFIGURATION_ON_DELETE = ["retain", "restore"] as const;
+
+/** Dismissals: "retain" leaves the alert dismissed; "reactivate" sets it active again. */
+export const DISMISSAL_ON_DELETE = ["retain", "reactivate"] as const;
+
+/** The onDelete recorded in inputs or state; "retain" when there is none. */
+export function onDeleteOf(props: Readonly<Record<string, unknown>>): string {
+    return typeof props["onDelete"] === "string" ? props["onDelete"] : "retain";
+}
 
 /** Failures of alertId (one of `alertIds`), isEnabled and onDelete (of `inputs`, where it is defaulted), in that order. */
 export function checkConfigurationBasics(
