@@ -1,0 +1,17 @@
+// @ts-check
+// typescript-eslint's type-checked rules over the product, the workspace packages, tests, demo and benchmarks.
+import tseslint from "typescript-eslint";
+
+export default tseslint.config(
+    { ignores: ["**/dist/**", "**/node_modules/**", ".e2e/**", ".pulumi-demo/**", "coverage/**", "**/*.js", "**/*.mjs"] },
+    ...tseslint.configs.recommendedTypeChecked,
+    {
+        languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+        rules: {
+            "@typescript-eslint/no-floating-promises": "error",
+            "@typescript-eslint/no-misused-promises": "error",
+            "@typescript-eslint/consistent-type-imports": ["error", { fixStyle: "inline-type-imports" }],
+            "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+        },
+    },
+);
