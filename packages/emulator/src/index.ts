@@ -18,5 +18,5 @@ export { ARM_ERROR_CODES } from "./arm/armErrors";
 export { MSI_TOKEN_PATH } from "./auth/msiEndpoint";
 export { GraphAdmin } from "./admin/graphAdmin";
 export type { GraphAlertSnapshot } from "./admin/graphAdmin";
-export { GRAPH_ERROR_CODES } from "./graph/graphErrors";
-export { REQUIRED_GRAPH_FILTER } from "./graph/graphList";
+export { GRAPH_ERROR_CODES } from "./graph/errors";
+export { REQUIRED_GRAPH_FILTER } from "./graph/query";

@@ -24,9 +24,10 @@ const ROUTES: Readonly<Record<string, AdminRoute>> = {
     "POST latency": (admin, input) => (admin.setLatency(input.only(["latencyMs"]).number("latencyMs")), OK),
     "POST page-size": (admin, input) => (admin.setPageSize(input.only(["pageSize"]).number("pageSize")), OK),
     "POST operations/behaviour": (admin, input) => {
-        input.only(["pollsUntilDone", "retryAfterSeconds"]);
+        input.only(["pollsUntilDone", "retryAfterSeconds", "runningPollStatus"]);
         const pollsUntilDone = input.optionalNumber("pollsUntilDone");
-        admin.setOperationBehaviour(definedFields({ pollsUntilDone, retryAfterSeconds: input.optionalNumber("retryAfterSeconds") }));
+        const runningPollStatus = input.optionalNumber("runningPollStatus") as 200 | 202 | undefined;
+        admin.setOperationBehaviour(definedFields({ pollsUntilDone, retryAfterSeconds: input.optionalNumber("retryAfterSeconds"), runningPollStatus }));
         return OK;
     },
     "POST operations/fail-next": (admin) => (admin.failNextOperation(), OK),

@@ -27,6 +27,8 @@ export interface OperationBehaviour {
     readonly pollsUntilDone?: number;
     /** `Retry-After` seconds of the 202. */
     readonly retryAfterSeconds?: number;
+    /** HTTP status of an ARM operation poll while it runs (see `EmulatorOptions.runningPollStatus`). */
+    readonly runningPollStatus?: 200 | 202;
 }
 
 function nonNegativeInteger(name: string, value: number): number {
@@ -90,12 +92,16 @@ export class EmulatorAdmin extends ArmAdmin {
 
     /**
      * Changes how refresh operations behave (for operations started afterwards).
-     * @param behaviour - Poll count and/or Retry-After.
+     * @param behaviour - Poll count, Retry-After and/or the status of a running ARM poll.
      */
     setOperationBehaviour(behaviour: OperationBehaviour): void {
-        const { pollsUntilDone, retryAfterSeconds } = behaviour;
+        const { pollsUntilDone, retryAfterSeconds, runningPollStatus } = behaviour;
+        if (runningPollStatus !== undefined && runningPollStatus !== 200 && runningPollStatus !== 202) {
+            throw new EmulatorAdminError(`runningPollStatus must be 200 or 202, got ${String(runningPollStatus)}.`);
+        }
         if (pollsUntilDone !== undefined) this.state.settings.pollsUntilDone = nonNegativeInteger("pollsUntilDone", pollsUntilDone);
         if (retryAfterSeconds !== undefined) this.state.settings.retryAfterSeconds = nonNegativeInteger("retryAfterSeconds", retryAfterSeconds);
+        if (runningPollStatus !== undefined) this.state.settings.runningPollStatus = runningPollStatus;
     }
 
     /** Makes the next refresh operation (ARM or Graph) end `Failed` instead of `Succeeded`. */

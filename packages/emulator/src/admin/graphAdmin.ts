@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
-import type { GraphAlertKind } from "../graph/catalog";
-import { graphKindFromAdmin } from "../graph/graphIds";
+import { graphKindFromAdmin, type GraphAlertKind } from "../graph/catalog";
+
 import { syntheticGraphIncident } from "../graph/seed";
 import type { EmulatorState } from "../state";
 import { EmulatorAdminError } from "./adminError";
