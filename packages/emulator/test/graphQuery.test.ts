@@ -21,7 +21,7 @@ async function list(
     return { status: response.status, json: response.json as GraphList & { error?: { code: string; message: string } } };
 }
 
-const ids = (page: GraphList): string[] => page.value.map((item) => String(item["id"]).split("_").at(-1));
+const ids = (page: GraphList): string[] => page.value.map((item) => String(item["id"]).split("_").at(-1) ?? "");
 
 describe("$filter as Microsoft documents it", () => {
     test("the list-alerts page's example 2: alertConfiguration/isEnabled eq false with $expand=*", async () => {
