@@ -4,8 +4,7 @@
  */
 import type { ApiClient } from "../http/apiClient";
 import { PimAlertsError } from "../http/errors";
-import { OperationFailedError, pollOperation, type PollOptions } from "../http/longRunningOperation";
-import { serverRequestedDelayMs } from "../http/retryPolicy";
+import { awaitOperation, type PollOptions } from "../http/longRunningOperation";
 import { ARM_API_VERSION } from "./alertsClient";
 import { describeOperationDetail } from "./operationDetail";
 import {
@@ -52,23 +51,23 @@ export async function listIncidents(http: ApiClient, scope: string, alertId: str
 export async function refreshAlerts(http: ApiClient, scope: string, alertId: string | undefined, options: PollOptions = {}): Promise<AlertOperation> {
     const path = alertId ? `${base(scope)}/roleManagementAlerts/${alertId}/refresh` : `${base(scope)}/roleManagementAlerts/refresh`;
     const what = `refresh of ${alertId ? `alert ${alertId}` : "all alerts"} at ${scope}`;
+    // 202 + Location (the spec), or one spec variant's 200 with the final result: awaitOperation reads both.
     const started = await http.send({ method: "POST", path, query: QUERY, subject: { scope, description: what } });
-    // One spec variant answers 200 with the final result instead of 202.
-    if (started.status === 200 && started.body !== undefined) return finished(readOperation(started.body), what);
-    const location = started.headers["location"];
-    if (!location) throw new PimAlertsError(`${what}: the service accepted it (${started.status}) but gave no Location to follow`);
     const read = (body: unknown) => {
         const op = readOperation(body);
         return { ...op, detail: describeOperationDetail(op.statusDetail) };
     };
-    const { detail: _detail, ...result } = await pollOperation(http, location, serverRequestedDelayMs(started.headers), read, what, options);
+    // A Location answered 200/204 without a status body: done, as ARM's Location protocol says.
+    const succeededWithoutStatus = (last: (AlertOperation & { detail: string }) | undefined) => ({
+        operationId: last?.operationId ?? "",
+        status: "Succeeded",
+        statusDetail: "",
+        detail: "",
+        createdDateTime: last?.createdDateTime ?? "",
+        lastActionDateTime: last?.lastActionDateTime ?? "",
+    });
+    const { detail: _detail, ...result } = await awaitOperation(http, started, { read, succeededWithoutStatus }, what, options);
     return result;
-}
-
-function finished(op: AlertOperation, what: string): AlertOperation {
-    if (/^(failed|canceled|cancelled)$/i.test(op.status))
-        throw new OperationFailedError(`${what} ended ${op.status}: ${describeOperationDetail(op.statusDetail) || "no detail given"}`);
-    return op;
 }
 
 /** Remediates one incident; refuses, before any call, when the alert is not remediatable. */

@@ -5,9 +5,8 @@
  */
 import type { ApiClient } from "../http/apiClient";
 import { PimAlertsError, UnexpectedResponseError } from "../http/errors";
-import { pollOperation, type PollOptions } from "../http/longRunningOperation";
+import { awaitOperation, type PollOptions } from "../http/longRunningOperation";
 import { redactUrl } from "../http/redaction";
-import { serverRequestedDelayMs } from "../http/retryPolicy";
 import {
     describeDirectoryAlert,
     directoryItemPath,
@@ -85,13 +84,20 @@ export async function refreshDirectoryAlerts(http: ApiClient, ref: DirectoryAler
               body: { scopeId: "/", scopeType: "DirectoryRole" },
               subject: { description: what },
           });
-    const location = started.headers["location"];
-    if (!location) throw new PimAlertsError(`${what}: Microsoft Graph accepted it (${started.status}) but gave no Location to follow`);
     const read = (body: unknown) => {
         const op = readDirectoryOperation(body);
         return { ...op, detail: op.statusDetail };
     };
-    const { detail: _detail, ...result } = await pollOperation(http, location, serverRequestedDelayMs(started.headers), read, what, options);
+    // An operation URL that answers 200/204 without a status: done (Graph documents a status body; this is the fallback).
+    const succeededWithoutStatus = (last: (DirectoryOperation & { detail: string }) | undefined) => ({
+        operationId: last?.operationId ?? "",
+        status: "succeeded",
+        statusDetail: "",
+        detail: "",
+        createdDateTime: last?.createdDateTime ?? "",
+        lastActionDateTime: last?.lastActionDateTime ?? "",
+    });
+    const { detail: _detail, ...result } = await awaitOperation(http, started, { read, succeededWithoutStatus }, what, options);
     return result;
 }
 

@@ -1,7 +1,7 @@
 import { createServer, type RequestListener, type Server } from "node:http";
 import type { Server as HttpsServer } from "node:https";
 import type { AddressInfo } from "node:net";
-import { EmulatorAdmin } from "./admin/emulatorAdmin";
+import { EmulatorAdmin } from "./admin/adminApi";
 import { tokenEnvironment } from "./auth/tokenEnvironment";
 import type { EmulatorOptions } from "./options";
 import { handleRequest } from "./server/handleRequest";

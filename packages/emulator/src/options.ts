@@ -14,6 +14,15 @@ export interface EmulatorOptions {
     readonly retryAfterSeconds?: number | undefined;
     /** How many polls of a refresh operation answer `Running` before the final status. @default 1 */
     readonly pollsUntilDone?: number | undefined;
+    /**
+     * HTTP status of an ARM operation poll (`GET roleManagementAlertOperations/{id}`) while the refresh
+     * runs. `202` (with `Location` and `Retry-After` again) is what Microsoft's generated ARM clients
+     * need: @azure/core-lro and the Python SDK's ARM poller follow a `Location` and take any answer
+     * but 202 as "done". `200` with `"status": "Running"` is what the spec's `AlertOperation_Get`
+     * declares (its only response). The final answer is 200 either way. Graph always answers 200 (as
+     * Graph documents). @default 202
+     */
+    readonly runningPollStatus?: 200 | 202 | undefined;
     /** Lifetime of issued access tokens, in seconds. @default 3600 */
     readonly tokenLifetimeSeconds?: number | undefined;
     /**
@@ -31,6 +40,7 @@ export interface EmulatorSettings {
     tenantId: string;
     retryAfterSeconds: number;
     pollsUntilDone: number;
+    runningPollStatus: 200 | 202;
     tokenLifetimeSeconds: number;
     /** When true, the next refresh operation started ends `Failed` (then the flag clears). */
     failNextOperation: boolean;
@@ -50,6 +60,7 @@ export function initialSettings(options: EmulatorOptions): EmulatorSettings {
         tenantId: options.tenantId ?? DEFAULT_TENANT_ID,
         retryAfterSeconds: options.retryAfterSeconds ?? 1,
         pollsUntilDone: options.pollsUntilDone ?? 1,
+        runningPollStatus: options.runningPollStatus ?? 202,
         tokenLifetimeSeconds: options.tokenLifetimeSeconds ?? 3600,
         failNextOperation: false,
     };

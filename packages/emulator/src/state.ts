@@ -5,7 +5,7 @@ import { ReadOnlyPrincipals } from "./auth/principals";
 import { RegisteredClients } from "./auth/registeredClients";
 import { OperationStore } from "./core/operationStore";
 import { FaultRegistry } from "./faults/faultRules";
-import { seedGraphState, type GraphRefreshInfo, type GraphStore } from "./graph/graphState";
+import { seedGraphState, type GraphRefreshInfo, type GraphStore } from "./graph/state";
 import { RequestLog } from "./log/requestLog";
 import { initialSettings, type EmulatorOptions, type EmulatorSettings } from "./options";
 

@@ -1,9 +1,10 @@
+import { request } from "node:http";
 import { API, PROVIDER, send, SUBSCRIPTION, useEmulator } from "./support";
 
 const emulator = useEmulator();
 
 async function admin(method: string, route: string, body?: unknown): Promise<{ status: number; json: unknown }> {
-    const init: RequestInit = { method };
+    const init: RequestInit = { method, headers: method === "GET" ? {} : { "content-type": "application/json" } };
     if (body !== undefined) init.body = JSON.stringify(body);
     const response = await fetch(`${emulator().url}/_emulator/${route}`, init);
     return { status: response.status, json: await response.json() };
@@ -90,5 +91,63 @@ describe("admin HTTP API", () => {
         expect(await admin("GET", "health")).toEqual({ status: 200, json: { ok: true } });
         expect((await admin("POST", "nothing-here")).status).toBe(404);
         expect((await admin("POST", "arm/alerts", { scope: "tenants/x", alertId: "DuplicateRoleCreated", isActive: true })).status).toBe(400);
+    });
+});
+
+/** A raw HTTP request, with a Host and Content-Type of the test's choosing (fetch sets Host itself). */
+function raw(method: string, route: string, headers: Record<string, string>, body = ""): Promise<{ status: number; json: unknown }> {
+    return new Promise((resolve, reject) => {
+        const req = request({ host: "127.0.0.1", port: emulator().port, method, path: `/_emulator/${route}`, headers }, (res) => {
+            let text = "";
+            res.setEncoding("utf8");
+            res.on("data", (chunk: string) => (text += chunk));
+            res.on("end", () => resolve({ status: res.statusCode ?? 0, json: JSON.parse(text) as unknown }));
+        });
+        req.on("error", reject);
+        req.end(body);
+    });
+}
+
+describe("admin HTTP API: only loopback callers and JSON writes (a web page cannot drive it)", () => {
+    test("a DNS-rebinding Host is refused with 403, before the route runs", async () => {
+        const response = await raw("POST", "tokens", { host: `attacker.example:${emulator().port}`, "content-type": "application/json" }, "{}");
+        expect(response).toEqual({
+            status: 403,
+            json: { error: { code: "AdminHostNotAllowed", message: expect.stringContaining(`got 'attacker.example:${emulator().port}'`) } },
+        });
+        expect((await raw("GET", "environment", { host: "pim.attacker.example" })).status).toBe(403);
+    });
+
+    test("a simple cross-site form POST (text/plain, no preflight) is refused with 415 and changes nothing", async () => {
+        const body = JSON.stringify({ scope: SUBSCRIPTION, alertId: "DuplicateRoleCreated", isActive: false });
+        const response = await raw("POST", "arm/alerts", { host: `127.0.0.1:${emulator().port}`, "content-type": "text/plain" }, body);
+        expect(response).toEqual({
+            status: 415,
+            json: { error: { code: "AdminContentTypeNotAllowed", message: expect.stringContaining("got 'text/plain'") } },
+        });
+        expect(emulator().admin.alert(SUBSCRIPTION, "DuplicateRoleCreated").isActive).toBe(true);
+        expect((await raw("POST", "reset", { host: "localhost" })).status).toBe(415);
+        expect((await raw("DELETE", "faults", { host: "localhost", "content-type": "application/x-www-form-urlencoded" })).status).toBe(415);
+    });
+
+    test("loopback Hosts (127.0.0.1, localhost, [::1], with or without port) with JSON are served", async () => {
+        for (const host of ["127.0.0.1", `localhost:${emulator().port}`, "[::1]:1"]) {
+            expect((await raw("POST", "reset", { host, "content-type": "application/json; charset=utf-8" })).status).toBe(200);
+        }
+    });
+
+    test("GET /_emulator/ lists every admin route with what it takes", async () => {
+        const listing = (await admin("GET", "")).json as { routes: Array<{ method: string; path: string; description: string }>; requests: string };
+        expect(listing.routes).toContainEqual({ method: "POST", path: "/_emulator/faults", description: expect.stringContaining("Injects a fault") });
+        expect(listing.routes).toContainEqual({ method: "GET", path: "/_emulator/graph/alerts", description: expect.stringContaining("Query: alertId") });
+        expect(listing.routes).toHaveLength(27);
+        expect(listing.requests).toContain("Content-Type: application/json");
+        // Every listed route exists (none answers "No admin route").
+        for (const route of listing.routes.filter((entry) => entry.method === "GET" && !entry.description.includes("Query:"))) {
+            expect((await fetch(`${emulator().url}${route.path}`)).status).toBe(200);
+        }
+        expect((await admin("GET", "nothing-here")).json).toMatchObject({
+            error: { message: "No admin route 'GET nothing-here'; GET /_emulator/ lists them." },
+        });
     });
 });

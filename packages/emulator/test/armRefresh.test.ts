@@ -16,10 +16,12 @@ async function dismiss(): Promise<void> {
     expect(response.status).toBe(204);
 }
 
+/** One poll: 202 while the operation runs (the default), 200 once it has ended. */
 async function poll(location: string): Promise<OperationResult> {
     const response = await send(emulator(), "GET", location);
-    expect(response.status).toBe(200);
-    return response.json as OperationResult;
+    const body = response.json as OperationResult;
+    expect(response.status).toBe(body.status === "Running" ? 202 : 200);
+    return body;
 }
 
 describe("refresh (long-running operation)", () => {
@@ -46,6 +48,30 @@ describe("refresh (long-running operation)", () => {
         expect(done.status).toBe("Succeeded");
         expect(JSON.parse(done.statusDetail)).toEqual({ result: [{ name: "DuplicateRoleCreated", statusDetail: "Alert scan is completed." }] });
         expect((await poll(location)).status).toBe("Succeeded");
+    });
+
+    test("a running operation answers 202 with Location and Retry-After, the final one 200 without them", async () => {
+        emulator().admin.setOperationBehaviour({ retryAfterSeconds: 2 });
+        const location = (await send(emulator(), "POST", `${ALERT}/refresh${API}`)).headers.get("location") ?? "";
+        const running = await send(emulator(), "GET", location);
+        expect(running.status).toBe(202);
+        expect(running.headers.get("location")).toBe(location);
+        expect(running.headers.get("retry-after")).toBe("2");
+        expect(running.json).toMatchObject({ status: "Running" });
+        const done = await send(emulator(), "GET", location);
+        expect(done.status).toBe(200);
+        expect(done.headers.get("location")).toBeNull();
+        expect(done.json).toMatchObject({ status: "Succeeded" });
+    });
+
+    test("runningPollStatus 200 answers a running operation as the spec declares: 200 with status Running", async () => {
+        emulator().admin.setOperationBehaviour({ runningPollStatus: 200 });
+        const location = (await send(emulator(), "POST", `${ALERT}/refresh${API}`)).headers.get("location") ?? "";
+        const running = await send(emulator(), "GET", location);
+        expect(running.status).toBe(200);
+        expect(running.headers.get("location")).toBeNull();
+        expect(running.json).toMatchObject({ status: "Running" });
+        expect(() => emulator().admin.setOperationBehaviour({ runningPollStatus: 201 as 200 })).toThrow("runningPollStatus must be 200 or 202, got 201.");
     });
 
     test("a completed refresh re-activates a dismissed alert and updates lastScannedDateTime", async () => {

@@ -4,7 +4,11 @@ import { useEmulator } from "./support";
 const emulator = useEmulator();
 
 async function admin(method: string, route: string, body?: unknown): Promise<{ status: number; json: unknown }> {
-    const response = await fetch(`${emulator().url}/_emulator/${route}`, { method, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+    const response = await fetch(`${emulator().url}/_emulator/${route}`, {
+        method,
+        headers: { "content-type": "application/json" },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
     return { status: response.status, json: await response.json() };
 }
 

@@ -1,5 +1,4 @@
 import { Agent, request } from "node:http";
-import { parseCliArgs } from "../src/cliArgs";
 import { startEmulator } from "../src";
 
 function keepAliveGet(url: string, agent: Agent): Promise<number> {
@@ -46,19 +45,5 @@ describe("emulator lifecycle", () => {
         } finally {
             await emulator.stop();
         }
-    });
-});
-
-describe("CLI arguments", () => {
-    test.each<[string[], unknown]>([
-        [[], { kind: "run", options: {} }],
-        [["--port", "8080", "--page-size=2", "--tenant-id", "t-1"], { kind: "run", options: { port: 8080, pageSize: 2, tenantId: "t-1" } }],
-        [["--help"], { kind: "help" }],
-    ])("%j parses", (argv, expected) => {
-        expect(parseCliArgs(argv)).toEqual(expected);
-    });
-
-    test.each([[["--port", "x"]], [["--verbose"]], [["--tenant-id"]]])("%j is rejected", (argv) => {
-        expect(() => parseCliArgs(argv)).toThrow();
     });
 });

@@ -1,6 +1,5 @@
-import { ODATA_TYPE_PREFIX, type GraphAlertKind } from "./catalog";
-import { graphBase, type GraphCall } from "./graphCall";
-import { graphAlertId } from "./graphIds";
+import { graphAlertId, ODATA_TYPE_PREFIX, type GraphAlertKind } from "./catalog";
+import { graphBase, type GraphCall } from "./router";
 import type { GraphIncidentRecord } from "./seed";
 
 const SCOPE = { scopeId: "/", scopeType: "DirectoryRole" } as const;

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { handleAdminRequest } from "../admin/adminRouter";
-import type { EmulatorAdmin } from "../admin/emulatorAdmin";
+import { handleAdminRequest } from "../admin/adminHttp";
+import type { EmulatorAdmin } from "../admin/adminApi";
 import { readIncomingCall, type IncomingCall } from "../core/incomingCall";
 import { requestIdHeaders, requestIdsFor, type RequestIds } from "../core/requestIds";
 import { delay } from "../core/time";

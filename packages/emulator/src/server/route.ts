@@ -7,8 +7,8 @@ import type { IncomingCall } from "../core/incomingCall";
 import type { RequestIds } from "../core/requestIds";
 import type { Reply } from "../core/reply";
 import type { ErrorReplyBuilder } from "../faults/faultReplies";
-import { graphErrorReply } from "../graph/graphErrors";
-import { handleGraphRequest } from "../graph/graphRouter";
+import { graphErrorReply } from "../graph/errors";
+import { handleGraphRequest } from "../graph/router";
 import type { EmulatorState } from "../state";
 import type { Surface } from "./surface";
 

@@ -1,4 +1,4 @@
-import { ADMIN_PREFIX } from "../admin/adminRouter";
+import { ADMIN_PREFIX } from "../admin/adminHttp";
 import { isArmAuthorizationPath } from "../arm/armPath";
 import { isEntraPath } from "../auth/entraEndpoints";
 import { MSI_TOKEN_PATH } from "../auth/msiEndpoint";

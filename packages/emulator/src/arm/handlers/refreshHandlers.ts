@@ -6,6 +6,12 @@ import { operationPayload } from "../operationPayload";
 import { applyArmRefresh, type ArmRefreshInfo } from "../refreshInfo";
 import { armNotFound } from "./notFound";
 
+function operationUrl(c: ArmCall, operationId: string): string {
+    const location = new URL(`/${c.scope.requested}/providers/Microsoft.Authorization/roleManagementAlertOperations/${operationId}`, c.emulator.baseUrl);
+    location.searchParams.set("api-version", ARM_API_VERSION);
+    return location.toString();
+}
+
 function startRefresh(c: ArmCall, target: ArmRefreshInfo["target"], alertIds: readonly string[]): Reply {
     const settings = c.emulator.settings;
     const operation: StoredOperation<ArmRefreshInfo> = c.emulator.armOperations.start(
@@ -18,10 +24,8 @@ function startRefresh(c: ArmCall, target: ArmRefreshInfo["target"], alertIds: re
         c.now,
     );
     settings.failNextOperation = false;
-    const location = new URL(`/${c.scope.requested}/providers/Microsoft.Authorization/roleManagementAlertOperations/${operation.id}`, c.emulator.baseUrl);
-    location.searchParams.set("api-version", ARM_API_VERSION);
     return jsonReply(202, operationPayload(c.emulator.baseUrl, operation, "accepted"), {
-        location: location.toString(),
+        location: operationUrl(c, operation.id),
         "retry-after": String(settings.retryAfterSeconds),
     });
 }
@@ -51,7 +55,9 @@ export function refreshAllAlerts(c: ArmCall): Reply {
 
 /**
  * GET `roleManagementAlertOperations/{operationId}` (AlertOperation_Get): each poll answers
- * `Running` until the configured number of polls is reached, then `Succeeded` (or `Failed`).
+ * `Running` until the configured number of polls is reached, then `Succeeded` (or `Failed`) with 200.
+ * While running the status is 202 with `Location` and `Retry-After` (the default, which Microsoft's
+ * pollers need) or 200 (the spec's declaration), as `runningPollStatus` says.
  * @param c - The ARM request.
  * @param operationId - Operation id from the URL.
  */
@@ -61,5 +67,8 @@ export function getOperation(c: ArmCall, operationId: string): Reply {
         return armNotFound(c, "operation", operationId);
     }
     const polled = c.emulator.armOperations.poll(operationId, c.now) ?? existing;
-    return jsonReply(200, operationPayload(c.emulator.baseUrl, polled, "poll"));
+    const body = operationPayload(c.emulator.baseUrl, polled, "poll");
+    const settings = c.emulator.settings;
+    if (polled.phase !== "running" || settings.runningPollStatus === 200) return jsonReply(200, body);
+    return jsonReply(202, body, { location: operationUrl(c, polled.id), "retry-after": String(settings.retryAfterSeconds) });
 }

@@ -1,7 +1,39 @@
 import type { BearerFailure } from "../auth/bearer";
 import type { RequestIds } from "../core/requestIds";
-import type { Reply } from "../core/reply";
-import { GRAPH_ERROR_CODES, graphErrorReply } from "./graphErrors";
+import { jsonReply, type Reply } from "../core/reply";
+
+/**
+ * Error codes of the emulated Graph API. Front-door codes (authentication, authorization) are the
+ * ones Graph uses; `BadRequest` covers every invalid request (missing `$filter`, PATCH body errors,
+ * unknown URL segment, malformed query option), with a message naming the problem; `Request_UnsupportedQuery`
+ * a well-formed query option the API does not support (Graph's code for that); `ResourceNotFound` unknown ids.
+ */
+export const GRAPH_ERROR_CODES = {
+    invalidToken: "InvalidAuthenticationToken",
+    forbidden: "Authorization_RequestDenied",
+    badRequest: "BadRequest",
+    unsupportedQuery: "Request_UnsupportedQuery",
+    notFound: "ResourceNotFound",
+    methodNotAllowed: "MethodNotAllowed",
+    notRemediatable: "BadRequest",
+} as const;
+
+/**
+ * A Graph error reply: `{"error":{"code","message","innerError":{"date","request-id","client-request-id"}}}`.
+ * @param ids - The request's ids (the `request-id` response header carries the same value).
+ * @param status - HTTP status code.
+ * @param code - Error code.
+ * @param message - Human-readable message.
+ * @param headers - Extra headers.
+ */
+export function graphErrorReply(ids: RequestIds, status: number, code: string, message: string, headers?: Readonly<Record<string, string>>): Reply {
+    const innerError = {
+        date: new Date().toISOString().replace(/\.\d+Z$/, "Z"),
+        "request-id": ids.requestId,
+        "client-request-id": ids.correlationId,
+    };
+    return jsonReply(status, { error: { code, message, innerError } }, headers);
+}
 
 /** Graph's messages for each authentication failure. */
 const MESSAGES: Readonly<Record<BearerFailure, string>> = {

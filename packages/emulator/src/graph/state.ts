@@ -1,7 +1,15 @@
 import type { OperationStore } from "../core/operationStore";
 import { GRAPH_ALERT_KINDS } from "./catalog";
-import { GRAPH_DEFINITION_SEED, type GraphDefinitionFields } from "./definitions";
-import { GRAPH_CONFIGURATION_SEED, GRAPH_INCIDENT_SEED, NEVER_MODIFIED, SEED_MODIFIED, SEED_SCANNED, type GraphIncidentRecord } from "./seed";
+import {
+    GRAPH_CONFIGURATION_SEED,
+    GRAPH_DEFINITION_SEED,
+    GRAPH_INCIDENT_SEED,
+    NEVER_MODIFIED,
+    SEED_MODIFIED,
+    SEED_SCANNED,
+    type GraphDefinitionFields,
+    type GraphIncidentRecord,
+} from "./seed";
 
 /** The mutable status of one directory-role alert. */
 export interface GraphAlertStatus {

@@ -1,5 +1,4 @@
 import { ODATA_TYPE_PREFIX, type GraphAlertKind, type GraphSetting } from "./catalog";
-import { durationSeconds } from "./duration";
 import { isJsonObject } from "../core/jsonBody";
 
 /** Outcome of validating a Graph PATCH body: values to merge, or the 400 message. */
@@ -76,4 +75,16 @@ export function validateGraphAlertPatch(body: unknown): GraphPatchValidation {
     }
     if (body["isActive"] === undefined) return { ok: false, message: "'isActive' is required." };
     return { ok: true, values: { isActive: body["isActive"] } };
+}
+
+/**
+ * Parses an Edm.Duration (xs:dayTimeDuration: `P[nD][T[nH][nM][n[.n]S]]`) into seconds.
+ * Years, months, weeks and negative values are not day-time durations and give `undefined`.
+ * @param text - The duration text, e.g. `P30D`, `PT1H`, `PT10S`.
+ */
+export function durationSeconds(text: string): number | undefined {
+    const match = /^P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$/.exec(text);
+    if (match === null || text === "P" || text.endsWith("T")) return undefined;
+    const [, days = "0", hours = "0", minutes = "0", seconds = "0"] = match;
+    return Number(days) * 86_400 + Number(hours) * 3_600 + Number(minutes) * 60 + Number(seconds);
 }
