@@ -127,9 +127,9 @@ function parseJson(text: string, label: string): unknown {
         if (/^\s*(Previewing|Updating|Refreshing)\b/.test(text)) {
             throw new PreviewInputError(`${label} is Pulumi's text output, not JSON: run \`pulumi preview --json\``);
         }
-        const where = position === undefined ? "" : ` at character ${Number(position) + 1}`;
+        const where = position === undefined ? "" : `; the JSON breaks at character ${Number(position) + 1}`;
         throw new PreviewInputError(
-            `${label} is not JSON (it starts with ${JSON.stringify(plainText(text.trimStart().slice(0, 24)))}; the JSON breaks${where}): expected \`pulumi preview --json\` output`,
+            `${label} is not JSON (it starts with ${JSON.stringify(plainText(text.trimStart().slice(0, 24)))}${where}): expected \`pulumi preview --json\` output`,
         );
     }
 }
