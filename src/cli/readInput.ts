@@ -60,9 +60,8 @@ async function readAll(stream: CliInput, maxBytes: number, label: string): Promi
 }
 
 function tooLarge(label: string, maxBytes: number): Error {
-    return new Error(
-        `${label} is larger than ${Math.round(maxBytes / 1024 / 1024)} MiB, more than a review reads: is it the output of \`pulumi preview --json\`?`,
-    );
+    const cap = maxBytes >= 1024 * 1024 ? `${Math.round(maxBytes / 1024 / 1024)} MiB` : `${maxBytes} bytes`;
+    return new Error(`${label} is larger than ${cap}, more than a review reads: is it the output of \`pulumi preview --json\`?`);
 }
 
 function decode(bytes: Buffer): string {

@@ -14,11 +14,12 @@ import { armConfiguration, preview, step } from "./previewBuilder";
 
 const fixture = (name: string) => reviewPreview(fs.readFileSync(path.join(__dirname, "fixtures", name), "utf8"), name);
 
-const HOSTILE = "own\u001b[2J\u001b]0;pwned\u0007ers|x`y`<img src=x onerror=alert(1)>[click](https://evil.example) @org/team *b* _i_ ~s~ $x$\r\n| a | b |\u202eevil";
+const HOSTILE =
+    "own\u001b[2J\u001b]0;pwned\u0007ers|x`y`<img src=x onerror=alert(1)>[click](https://evil.example) @org/team *b* _i_ ~s~ $x$\r\n| a | b |\u202eevil";
 const hostileReview = () => {
     const state = (isEnabled: boolean) => {
         const s = armConfiguration(HOSTILE, { isEnabled }, {});
-        return { inputs: { ...s.inputs, scope: `/subscriptions/${HOSTILE}` }, outputs: s.outputs };
+        return { inputs: { ...s.inputs, scope: `/subscriptions/${HOSTILE}` }, outputs: s.outputs ?? {} };
     };
     return reviewPreview(preview(step("update", "AlertConfiguration", HOSTILE, state(true), state(false))), "p");
 };
@@ -73,12 +74,19 @@ describe("text", () => {
 describe("markdown", () => {
     test("a comment: marker, headline, one table per scope with display names; short when nothing concerns PIM alerts", () => {
         const markdown = renderMarkdown(fixture("threshold-change.preview.json"));
-        expect(markdown.split("\n").slice(0, 4)).toEqual([MARKDOWN_MARKER, "### PIM alert policy review", "", "**4 changes weaken the PIM alert policy, 1 strengthens it.**"]);
+        expect(markdown.split("\n").slice(0, 4)).toEqual([
+            MARKDOWN_MARKER,
+            "### PIM alert policy review",
+            "",
+            "**4 changes weaken the PIM alert policy, 1 strengthens it.**",
+        ]);
         expect(markdown).toContain(
             "| owners | Too many owners assigned to a resource | thresholdNumberOfOwners | 3 → 10 | ⚠️ **weakens** | the alert now only fires from 10 owners instead of 3 |",
         );
         expect(markdown.match(/^Scope: /gm)).toHaveLength(2);
-        expect(renderMarkdown(fixture("no-pim.preview.json"))).toBe(`${MARKDOWN_MARKER}\n**PIM alert policy review:** Nothing here concerns PIM alerts (1 step in the preview).\n`);
+        expect(renderMarkdown(fixture("no-pim.preview.json"))).toBe(
+            `${MARKDOWN_MARKER}\n**PIM alert policy review:** Nothing here concerns PIM alerts (1 step in the preview).\n`,
+        );
     });
 
     test("a hostile value cannot add a cell or a row, nor inject HTML, links, code, emphasis or mentions", () => {
