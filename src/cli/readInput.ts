@@ -9,9 +9,8 @@ import { UsageError } from "./exitCodes";
 import type { CliInput, CliIo } from "./io";
 
 /**
- * The largest input read: 64 MiB. A preview of 2,000 resources of this package with their full
- * states is about 4 MiB (bench/review.ts); anything larger than 16 times that is not a preview a
- * review should hold in memory.
+ * The largest input read: 64 MiB. A 2,000-step preview with full states, indented as Pulumi prints
+ * it, is about 6 MiB (bench/review.ts); ten times that is more than a review should hold in memory.
  */
 export const MAX_INPUT_BYTES = 64 * 1024 * 1024;
 

@@ -63,7 +63,9 @@ export class PreviewInputError extends Error {
 /** The top-level fields of Pulumi's preview digest: a document with none of them is something else. */
 const PREVIEW_FIELDS = ["steps", "changeSummary", "duration", "config", "diagnostics", "maybeCorrupt"] as const;
 
-const properties = z.record(z.string(), z.unknown());
+// Checked as an object without copying its properties (a record schema would copy every state's
+// inputs and outputs: most of the time of reading a large preview).
+const properties = z.custom<Record<string, unknown>>((v) => typeof v === "object" && v !== null && !Array.isArray(v), { message: "expected an object" });
 const resourceSchema = z.looseObject({ type: z.string().optional(), inputs: properties.nullish(), outputs: properties.nullish() });
 const stepSchema = z.looseObject({ op: z.string(), urn: z.string(), oldState: resourceSchema.nullish(), newState: resourceSchema.nullish() });
 const diagnosticSchema = z.looseObject({ severity: z.string().optional(), message: z.string().optional() });
@@ -163,7 +165,7 @@ function describeIssue(issue: z.core.$ZodIssue | undefined, document: unknown): 
         (at, key) => (typeof at === "object" && at !== null ? (at as Record<PropertyKey, unknown>)[key] : undefined),
         document,
     );
-    const expected = issue.code === "invalid_type" ? `expected ${article(issue.expected)}` : plainText(issue.message);
+    const expected = issue.code === "invalid_type" ? `expected ${article(issue.expected)}` : plainText(issue.message, 80);
     return `${path}: ${expected}, got ${describeType(found)} (not what \`pulumi preview --json\` writes)`;
 }
 
