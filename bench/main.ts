@@ -40,5 +40,5 @@ export async function main(args: readonly string[]): Promise<void> {
     if (chosen.has("tokens")) print(await tokens(refreshRuns, sizes));
     if (chosen.has("providerSize")) print(await providerSize());
     if (chosen.has("coldStart")) print(await coldStart(runs));
-    if (chosen.has("review")) print(await reviewBench(runs));
+    if (chosen.has("review")) print(reviewBench(runs));
 }

@@ -51,7 +51,7 @@ function stepOf(i: number): Record<string, unknown> {
         };
         return { urn, custom: true, id: `${urn}-id`, type: token, inputs, outputs, created: "2025-03-02T09:14:07Z", modified: "2025-03-02T09:14:07Z" };
     };
-    const op = ["update", "refresh", "create", "delete", "replace", "same"][Math.floor(i / 3) % 6] as string;
+    const op = ["update", "refresh", "create", "delete", "replace", "same"][Math.floor(i / 3) % 6];
     return {
         op,
         urn,
@@ -103,7 +103,7 @@ function medianMs(runs: number, action: () => void): number {
 }
 
 /** Reviews 200- and 2,000-step previews `runs` times each (after one warm-up); the table of medians. */
-export async function reviewBench(runs = 5): Promise<Table> {
+export function reviewBench(runs = 5): Table {
     if (!fs.existsSync(CLI)) throw new Error(`${CLI} is missing: run \`npm run build\` first`);
     const work = fs.mkdtempSync(path.join(os.tmpdir(), "pim-review-bench-"));
     try {

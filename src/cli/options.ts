@@ -77,7 +77,7 @@ export function parseReviewOptions(args: readonly string[]): ReviewOptions {
         throw new UsageError(`give one preview file, or - for standard input (e.g. pulumi preview --json | pim-alerts review -); got ${got}`, "review");
     }
     return {
-        input: positionals[0] as string,
+        input: positionals[0],
         format: oneOf("--format", values.format ?? "text", REVIEW_FORMATS),
         failOn: oneOf("--fail-on", values["fail-on"] ?? "never", FAIL_ON),
     };

@@ -9,6 +9,7 @@ import { WHOLE_RESOURCE, type Finding } from "./findings";
 import { judgeValue, sameSettingValue, type Judgement } from "./judgeValue";
 import type { PreviewResource } from "./previewDocument";
 import { alertIdOf, finding, onDeleteOf, valueOf, type StepPart } from "./stepPart";
+import { plainText } from "./safeText";
 import { hiddenValue } from "./values";
 
 /** Properties of a configuration that are not settings: identity, management, output-only facts. */
@@ -145,5 +146,5 @@ function onDeleteChange(onDelete: unknown): Judgement {
 }
 
 function unknownOnDelete(onDelete: unknown): Judgement {
-    return { effect: "unknown", reason: `onDelete ${JSON.stringify(onDelete)} is not one this version knows ("retain" or "restore")` };
+    return { effect: "unknown", reason: `onDelete ${plainText(JSON.stringify(onDelete) ?? "", 40)} is not one this version knows ("retain" or "restore")` };
 }

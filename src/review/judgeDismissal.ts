@@ -9,6 +9,7 @@ import { WHOLE_RESOURCE, type Finding } from "./findings";
 import { judgeValue, sameSettingValue, type Judgement } from "./judgeValue";
 import type { PreviewResource } from "./previewDocument";
 import { finding, onDeleteOf, valueOf, type StepPart } from "./stepPart";
+import { plainText } from "./safeText";
 import { hiddenValue } from "./values";
 
 /** Judges an update: dismissing the alert again when it is active, and onDelete. */
@@ -63,5 +64,5 @@ function onDeleteChange(onDelete: unknown): Judgement {
 }
 
 function unknownOnDelete(onDelete: unknown): Judgement {
-    return { effect: "unknown", reason: `onDelete ${JSON.stringify(onDelete)} is not one this version knows ("retain" or "reactivate")` };
+    return { effect: "unknown", reason: `onDelete ${plainText(JSON.stringify(onDelete) ?? "", 40)} is not one this version knows ("retain" or "reactivate")` };
 }

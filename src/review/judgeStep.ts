@@ -9,6 +9,7 @@ import { configurationAdded, configurationDrifted, configurationRemoved, configu
 import { dismissalAdded, dismissalDrifted, dismissalRemoved, dismissalUpdated } from "./judgeDismissal";
 import type { PimStep } from "./pimSteps";
 import type { PreviewResource } from "./previewDocument";
+import { plainText } from "./safeText";
 import { finding, valueOf, type StepPart } from "./stepPart";
 import { sameJson } from "./values";
 
@@ -56,7 +57,7 @@ export function judgeStep(step: PimStep): Finding[] {
             return [...judge.removed(part(oldState, "delete-replaced", prefix)), ...judge.added(part(newState, "create-replacement", prefix))];
         }
         default:
-            return [unjudged(step, api, `this version does not judge a ${JSON.stringify(step.op)} step`)];
+            return [unjudged(step, api, `this version does not judge a ${plainText(JSON.stringify(step.op), 40)} step`)];
     }
 }
 

@@ -6,8 +6,7 @@
 import { describeDuration, parseDuration, sameDuration } from "../graph/duration";
 import type { SettingEffect, ThresholdEffect } from "./effects";
 import type { Effect } from "./findings";
-import { describeType } from "./previewDocument";
-import { hiddenValue, sameJson } from "./values";
+import { describeType, hiddenValue, sameJson } from "./values";
 
 /** An effect and the one-line reason for it. */
 export interface Judgement {
@@ -58,7 +57,7 @@ function measure(setting: ThresholdEffect, before: unknown, after: unknown): [nu
         if (!parsed.ok) return `${parsed.reason}, so it cannot be compared`;
         values.push(parsed.milliseconds);
     }
-    return [values[0] as number, values[1] as number];
+    return [values[0], values[1]];
 }
 
 /** `10`, `40%`, `30 days`. */

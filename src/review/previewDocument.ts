@@ -32,6 +32,7 @@
  */
 import { z } from "zod";
 import { plainText } from "./safeText";
+import { describeType } from "./values";
 
 /** A resource's state in a step (`apitype.ResourceV3`), reduced to what the review reads. */
 export interface PreviewResource {
@@ -172,14 +173,6 @@ function describeIssue(issue: z.core.$ZodIssue | undefined, document: unknown): 
 function article(type: string): string {
     const noun = type === "record" ? "object" : type;
     return `${/^[aeiou]/.test(noun) ? "an" : "a"} ${noun}`;
-}
-
-/** `a string`, `an array`, `null`, `nothing`. */
-export function describeType(value: unknown): string {
-    if (value === undefined) return "nothing";
-    if (value === null) return "null";
-    if (Array.isArray(value)) return "an array";
-    return article(typeof value);
 }
 
 /** Up to five keys, shortened and stripped of control characters, for a message. */

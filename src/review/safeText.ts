@@ -6,7 +6,6 @@
 
 // C0 and C1 control characters, DEL and runs of white space (ESC starts terminal sequences; CR and
 // LF break lines and tables): each run becomes one space.
-// eslint-disable-next-line no-control-regex
 const CONTROL = /[\s\u0000-\u001f\u007f-\u009f]+/g;
 // Bidirectional embeddings, overrides and isolates: they reorder what a reader sees ("Trojan Source").
 const BIDI = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;

@@ -39,3 +39,12 @@ export function sameJson(a: unknown, b: unknown): boolean {
     const keys = Object.keys(left);
     return keys.length === Object.keys(right).length && keys.every((k) => k in right && sameJson(left[k], right[k]));
 }
+
+/** `a string`, `an array`, `null`, `nothing`. */
+export function describeType(value: unknown): string {
+    if (value === undefined) return "nothing";
+    if (value === null) return "null";
+    if (Array.isArray(value)) return "an array";
+    const type = typeof value;
+    return `${/^[aeiou]/.test(type) ? "an" : "a"} ${type}`;
+}

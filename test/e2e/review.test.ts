@@ -55,7 +55,7 @@ describe("formats", () => {
     test("--format json from standard input: the documented shape", () => {
         const r = review(["-", "--format", "json"], fs.readFileSync(fixture("drift")));
         expect(r).toMatchObject({ code: 0, stderr: "" });
-        const document = JSON.parse(r.stdout) as { version: number; summary: unknown; findings: Array<Record<string, unknown>> };
+        const document = JSON.parse(r.stdout) as { version: number; summary: unknown; findings: Array<Record<string, string>> };
         expect(document.version).toBe(1);
         expect(document.summary).toEqual({ weakens: 1, strengthens: 2, neutral: 0, unknown: 0, drift: 3 });
         expect(document.findings.map((f) => `${f["kind"]} ${f["name"]} ${f["property"]} ${f["effect"]}`)).toEqual([

@@ -26,7 +26,7 @@ function shellWords(line: string): string[] {
     const words: string[] = [];
     let word: string | undefined;
     for (let i = 0; i < line.length; i++) {
-        const c = line[i] as string;
+        const c = line[i];
         if (c === "#" && word === undefined) break; // a comment runs to the end of the line
         if (c === "'" || c === '"') {
             const end = line.indexOf(c, i + 1);
@@ -53,9 +53,9 @@ function pimAlertsCommands(script: string): string[][] {
     const commands: string[][] = [];
     const lines = script.replace(/\\\n/g, " ").split("\n");
     for (let i = 0; i < lines.length; i++) {
-        const line = (lines[i] as string).trim();
+        const line = lines[i].trim();
         const heredoc = /<<-?\s*'?(\w+)'?/.exec(line)?.[1];
-        if (heredoc) while (i + 1 < lines.length && (lines[i + 1] as string).trim() !== heredoc) i++;
+        if (heredoc) while (i + 1 < lines.length && lines[i + 1].trim() !== heredoc) i++;
         if (line.startsWith("#")) continue;
         let segment: string[] = [];
         for (const word of [...shellWords(line), ";"]) {

@@ -259,7 +259,7 @@ describe("a configuration added, removed or replaced", () => {
         const renamed = { inputs: { ...old.inputs, alertId: "DuplicateRoleCreated" } };
         const halves = [step("create-replacement", "AlertConfiguration", "c", old, renamed), step("delete-replaced", "AlertConfiguration", "c", old, renamed)];
         expect(findings(...halves).map((r) => r[0])).toEqual(["(resource)", "isEnabled", "(resource)"]);
-        const all = [halves[0] as Record<string, unknown>, step("replace", "AlertConfiguration", "c", old, renamed), halves[1] as Record<string, unknown>];
+        const all = [halves[0], step("replace", "AlertConfiguration", "c", old, renamed), halves[1]];
         expect(reviewPreview(preview(...all), "p").findings.map((f) => f.op)).toEqual(["delete-replaced", "create-replacement", "create-replacement"]);
     });
 });

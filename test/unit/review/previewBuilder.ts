@@ -14,15 +14,8 @@ export interface State {
     readonly outputs?: Record<string, unknown>;
 }
 
-/** One step as JSON. */
-export function step(
-    op: string,
-    cls: PimClass | string,
-    name: string,
-    oldState?: State,
-    newState?: State,
-    parents: readonly string[] = [],
-): Record<string, unknown> {
+/** One step as JSON; `cls` is one of this package's classes ({@link PimClass}) or any other type token. */
+export function step(op: string, cls: string, name: string, oldState?: State, newState?: State, parents: readonly string[] = []): Record<string, unknown> {
     const type = cls.includes(":") ? cls : `pulumi-nodejs:dynamic/pim:${cls}`;
     const urn = `urn:pulumi:dev::policy::${[...parents, type].join("$")}::${name}`;
     const json = (state: State) => ({

@@ -27,7 +27,7 @@ function ioWithStdin(chunks: Array<string | Uint8Array>, isTTY = false): CliIo {
     const stdin = {
         isTTY,
         async *[Symbol.asyncIterator]() {
-            yield* chunks;
+            for (const chunk of chunks) yield await Promise.resolve(chunk);
         },
     };
     const sink = { write: () => undefined, isTTY: false };
@@ -47,7 +47,7 @@ test("standard input beyond the cap is refused, without reading the rest", async
             async *[Symbol.asyncIterator]() {
                 for (;;) {
                     pulled += 1;
-                    yield "x".repeat(100);
+                    yield await Promise.resolve("x".repeat(100));
                 }
             },
         },
