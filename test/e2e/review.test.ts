@@ -27,7 +27,11 @@ interface Run {
     readonly stderr: string;
 }
 
-/** Runs the built CLI; `input` goes to its standard input. Settings that would break any Azure call are set on purpose. */
+/**
+ * Runs the built CLI; `input` goes to its standard input. Settings that make building any Azure
+ * client fail (an unknown cloud, a bad timeout) are set on purpose: every review below still works,
+ * so the command builds no client and needs no Azure settings.
+ */
 function review(args: string[], input?: string | Buffer, env: Record<string, string> = {}): Run {
     const childEnv: Record<string, string | undefined> = { ...process.env, PIM_ALERTS_CLOUD: "Nowhere", PIM_ALERTS_TIMEOUT_SECONDS: "abc", ...env };
     delete childEnv["NO_COLOR"];
