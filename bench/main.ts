@@ -2,16 +2,17 @@
  * `npm run bench`: builds nothing itself (run after `npm run build`), runs each benchmark and prints
  * its table. Counts and ratios are the result; wall times are this machine's, printed for comparison.
  *
- * `node bench/run.js [roundTrips|refresh|tokens|providerSize|coldStart ...] [--sizes=10,100,400] [--runs=5]`
+ * `node bench/run.js [roundTrips|refresh|tokens|providerSize|coldStart|review ...] [--sizes=10,100,400] [--runs=5]`
  */
 import { coldStart } from "./coldStart";
 import { providerSize } from "./providerSize";
 import { refreshCoalescing, type RefreshRun } from "./refreshCoalescing";
+import { reviewBench } from "./review";
 import { roundTrips } from "./roundTrips";
 import { renderTable, type Table } from "./support";
 import { tokens } from "./tokens";
 
-const ALL = ["roundTrips", "refresh", "tokens", "providerSize", "coldStart"] as const;
+const ALL = ["roundTrips", "refresh", "tokens", "providerSize", "coldStart", "review"] as const;
 type Bench = (typeof ALL)[number];
 
 function option(args: readonly string[], name: string): string | undefined {
@@ -39,4 +40,5 @@ export async function main(args: readonly string[]): Promise<void> {
     if (chosen.has("tokens")) print(await tokens(refreshRuns, sizes));
     if (chosen.has("providerSize")) print(await providerSize());
     if (chosen.has("coldStart")) print(await coldStart(runs));
+    if (chosen.has("review")) print(reviewBench(runs));
 }

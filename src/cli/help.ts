@@ -17,7 +17,17 @@ const SETTINGS = `Settings (the same as the Pulumi provider's, from the environm
 const EXIT_CODES = `Exit codes:
   0  done
   1  failed: Azure or Graph answered an error, sign-in failed, a file could not be written
-  2  usage error: unknown command or option, missing or invalid --scope, --out file exists`;
+  2  usage error: unknown command or option, missing or invalid --scope, --out file exists
+  3, 4, 5  review --fail-on: the policy is weakened, drift found, another PIM change (see review --help)`;
+
+const REVIEW_EXIT_CODES = `Exit codes:
+  0  reviewed, and nothing --fail-on names was found (always, with --fail-on never)
+  1  failed: the input cannot be read or is not a \`pulumi preview --json\` document (one line says why)
+  2  usage error: unknown option, no FILE, a --format or --fail-on value that does not exist
+  3  --fail-on weakening or any: a change weakens the policy, or its effect is unknown
+  4  --fail-on drift or any: drift found (and, with any, no change weakens the policy)
+  5  --fail-on any: other PIM alert changes (strengthening or neutral), no weakening, no drift
+Codes 3-5 differ from 1 so a pipeline can tell "ask for an approval" from "the review failed".`;
 
 const SCOPES = `Scopes:
   --scope <scope>   an ARM scope: /subscriptions/<id>, .../resourceGroups/<name>, a resource id,
@@ -32,12 +42,14 @@ export const HELP: Readonly<Record<string, string>> = {
 Usage:
   pim-alerts export --scope <scope> [--scope ...] [--directory] [--out file.ts] [--append | --force]
   pim-alerts status --scope <scope> [--scope ...] [--directory] [--json]
+  pim-alerts review <FILE | -> [--format text|markdown|json] [--fail-on weakening|drift|any|never]
   pim-alerts <command> --help
   pim-alerts --version
 
 Commands:
   export   write a Pulumi program (TypeScript) that declares today's alert configurations
   status   show the alerts of scopes: severity, active, incidents, last scan
+  review   say which changes of a \`pulumi preview --json\` weaken the alert policy, and what drifted
 
 ${SETTINGS}
 
@@ -89,5 +101,39 @@ A scope that cannot be read is reported (on standard error, or as "error" in JSO
 exit code 1; the other scopes are still shown.
 
 ${EXIT_CODES}
+`,
+    review: `pim-alerts review: which changes of a preview weaken the PIM alert policy
+
+Reads the JSON document \`pulumi preview --json\` prints (with or without --refresh) and reports, per
+resource of this package (AlertConfiguration, AlertDismissal and their Directory counterparts,
+whatever their parents) and per setting, the value before and after and its effect on the alert
+policy: weakens, strengthens, neutral or unknown, with a one-line reason. With --refresh, what Azure
+holds now differs from the last \`pulumi up\`: that is reported as drift, apart from the changes the
+update will make. Secret and not-yet-known values are "unknown", never guessed. Needs no Azure
+settings and makes no request.
+
+Usage:
+  pulumi preview --json > preview.json && pim-alerts review preview.json
+  pulumi preview --refresh --json | pim-alerts review - --fail-on drift
+
+Input:
+  FILE              the preview document (at most 64 MiB; UTF-8, or UTF-16 with a byte order mark)
+  -                 read it from standard input
+
+Output:
+  --format, -f <f>  text (default; coloured on a terminal, never with NO_COLOR), markdown (a pull-
+                    request comment, first line <!-- pim-alerts-review --> to find and update it),
+                    or json: {"version":1,"summary":{"weakens","strengthens","neutral","unknown",
+                    "drift"},"findings":[{urn, name, type, scope, alertId, property, before, after,
+                    effect, kind, reason, op}],"steps","pimSteps"} (property "(resource)" for a
+                    whole resource; kind "change" or "drift"; summary counts changes by effect and
+                    drift apart)
+  --fail-on <what>  weakening, drift, any or never (default): exit non-zero when found, after
+                    printing the review (a line on standard error says why)
+
+A preview with no steps of this package's resources prints "Nothing here concerns PIM alerts" and
+exits 0.
+
+${REVIEW_EXIT_CODES}
 `,
 };

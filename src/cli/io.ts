@@ -9,8 +9,15 @@ export interface CliStream {
     readonly isTTY: boolean;
 }
 
+/** Standard input: chunks of bytes, and whether it is a terminal. */
+export interface CliInput extends AsyncIterable<Uint8Array | string> {
+    readonly isTTY?: boolean | undefined;
+}
+
 /** The world of one CLI run. */
 export interface CliIo {
+    /** Read only by commands that take `-` for standard input; absent when there is none. */
+    readonly stdin?: CliInput;
     readonly stdout: CliStream;
     readonly stderr: CliStream;
     readonly env: Readonly<Record<string, string | undefined>>;

@@ -6,6 +6,7 @@
 import { runCli } from "./run";
 
 runCli(process.argv.slice(2), {
+    stdin: process.stdin,
     stdout: { write: (text) => process.stdout.write(text), isTTY: process.stdout.isTTY === true },
     stderr: { write: (text) => process.stderr.write(text), isTTY: process.stderr.isTTY === true },
     env: process.env,

@@ -22,6 +22,20 @@ export interface StatusOptions {
     readonly json: boolean;
 }
 
+/** The formats of `pim-alerts review`. */
+export const REVIEW_FORMATS = ["text", "markdown", "json"] as const;
+
+/** What makes `pim-alerts review` exit non-zero (see exitCodes.ts). */
+export const FAIL_ON = ["weakening", "drift", "any", "never"] as const;
+
+/** Options of `pim-alerts review`. */
+export interface ReviewOptions {
+    /** The preview file, or `-` for standard input. */
+    readonly input: string;
+    readonly format: (typeof REVIEW_FORMATS)[number];
+    readonly failOn: (typeof FAIL_ON)[number];
+}
+
 const SCOPE_OPTIONS = {
     scope: { type: "string", multiple: true },
     directory: { type: "boolean" },
@@ -48,15 +62,48 @@ export function parseExportOptions(args: readonly string[]): ExportOptions {
     return { targets: targets("export", values.scope, values.directory), out, append: values.append === true, force: values.force === true };
 }
 
+/** The options `pim-alerts review` accepts (besides one FILE or `-`). */
+export const REVIEW_OPTIONS = {
+    format: { type: "string", short: "f" },
+    "fail-on": { type: "string" },
+    help: { type: "boolean", short: "h" },
+} as const;
+
+/** Parses `review` arguments: one FILE (or `-`), `--format`, `--fail-on`. */
+export function parseReviewOptions(args: readonly string[]): ReviewOptions {
+    const { values, positionals } = parse("review", args, REVIEW_OPTIONS, true);
+    if (positionals.length !== 1) {
+        const got = positionals.length === 0 ? "none" : positionals.map((p) => JSON.stringify(p)).join(", ");
+        throw new UsageError(`give one preview file, or - for standard input (e.g. pulumi preview --json | pim-alerts review -); got ${got}`, "review");
+    }
+    return {
+        input: positionals[0],
+        format: oneOf("--format", values.format ?? "text", REVIEW_FORMATS),
+        failOn: oneOf("--fail-on", values["fail-on"] ?? "never", FAIL_ON),
+    };
+}
+
+/** The parser of each command's arguments (a pipeline's command line can be checked against them). */
+export const COMMAND_PARSERS: Readonly<Record<string, (args: readonly string[]) => unknown>> = {
+    export: parseExportOptions,
+    status: parseStatusOptions,
+    review: parseReviewOptions,
+};
+
+function oneOf<T extends string>(option: string, value: string, allowed: readonly T[]): T {
+    if ((allowed as readonly string[]).includes(value)) return value as T;
+    throw new UsageError(`${option} must be one of ${allowed.join(", ")}; got ${JSON.stringify(value.slice(0, 40))}`, "review");
+}
+
 /** Parses `status` arguments. */
 export function parseStatusOptions(args: readonly string[]): StatusOptions {
     const { values } = parse("status", args, { ...SCOPE_OPTIONS, json: { type: "boolean" } });
     return { targets: targets("status", values.scope, values.directory), json: values.json === true };
 }
 
-function parse<O extends NonNullable<ParseArgsConfig["options"]>>(command: string, args: readonly string[], options: O) {
+function parse<O extends NonNullable<ParseArgsConfig["options"]>>(command: string, args: readonly string[], options: O, allowPositionals = false) {
     try {
-        return parseArgs({ args: [...args], options, strict: true, allowPositionals: false });
+        return parseArgs({ args: [...args], options, strict: true, allowPositionals });
     } catch (error) {
         // parseArgs' messages name the option ("Unknown option '--scop'"); keep them, drop node's hints.
         // (Checked by shape, not instanceof: node's errors may come from another realm, e.g. under jest.)

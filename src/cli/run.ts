@@ -9,7 +9,8 @@ import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError } from "./exitCodes";
 import { runExport } from "./exportCommand";
 import { HELP } from "./help";
 import type { CliIo } from "./io";
-import { parseExportOptions, parseStatusOptions, wantsHelp } from "./options";
+import { parseExportOptions, parseReviewOptions, parseStatusOptions, wantsHelp } from "./options";
+import { runReview } from "./reviewCommand";
 import { runStatus } from "./statusCommand";
 
 type Command = (args: readonly string[], clients: () => PimClients, io: CliIo) => Promise<number>;
@@ -17,6 +18,8 @@ type Command = (args: readonly string[], clients: () => PimClients, io: CliIo) =
 const COMMANDS: Readonly<Record<string, Command>> = {
     export: (args, clients, io) => runExport(parseExportOptions(args), clients(), io),
     status: (args, clients, io) => runStatus(parseStatusOptions(args), clients(), io),
+    // Reads a file: no Azure settings, no clients.
+    review: (args, _clients, io) => runReview(parseReviewOptions(args), io),
 };
 
 /** Runs `pim-alerts` with the arguments after the program name; resolves with the exit code (never rejects). */

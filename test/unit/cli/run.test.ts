@@ -77,7 +77,7 @@ describe("help, version and usage errors", () => {
 
     test.each([
         [[], "Usage:"],
-        [["stats"], "pim-alerts: unknown command \"stats\"; commands: export, status\nRun 'pim-alerts --help' for usage.\n"],
+        [["stats"], "pim-alerts: unknown command \"stats\"; commands: export, status, review\nRun 'pim-alerts --help' for usage.\n"],
         [["status"], "pim-alerts: give at least one --scope <ARM scope> or --directory\nRun 'pim-alerts status --help' for usage.\n"],
         [["export", "--scope", "sub1"], '--scope: scope "sub1" is neither "directory" nor an ARM scope'],
         [["status", "--directory", "--verbose"], "pim-alerts: Unknown option '--verbose'"],
