@@ -9,7 +9,7 @@
  * missing from it, or one it could not read: hollow, or of a newer API) is read with the item's own
  * GET, so "gone" is only ever concluded from that item's 404 and errors name the item's URL.
  */
-import { isAzureApiError } from "../http/errors";
+import { isAzureApiError } from "../errors";
 import type { ArmAlertsClient, ListedItems } from "./alertsClient";
 import type { ArmAlertId } from "./catalog";
 import type { ArmAlertState, ArmConfiguration, ConfigurationValues } from "./payload";

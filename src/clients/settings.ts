@@ -5,7 +5,7 @@
  */
 import { AZURE_NATIVE_ENVIRONMENTS, CLOUDS, findCloud, type CloudEndpoints } from "../auth/clouds";
 import { DEFAULT_READ_CACHE_MS } from "../arm/readCoalescing";
-import { PimAlertsError } from "../http/errors";
+import { ConfigurationError, excerpt } from "../errors";
 
 /** Reads one stack config value by its full key (`pim-alerts:cloud`). */
 export type ConfigReader = (key: string) => string | undefined;
@@ -44,11 +44,6 @@ const SOURCES = {
     readCacheSeconds: { key: "readCacheSeconds", env: ["PIM_ALERTS_READ_CACHE_SECONDS"] },
 } satisfies Record<string, SettingSource>;
 
-/** Invalid provider configuration; names the key, the value and what is allowed. */
-export class ConfigurationError extends PimAlertsError {
-    override name = "ConfigurationError" as const;
-}
-
 /** Resolves the settings. Precedence: `pim-alerts:` config, environment, `azure-native:` config, cloud default. */
 export function resolveSettings(config: ConfigReader, env: Readonly<Record<string, string | undefined>>): ProviderSettings {
     const read = (source: SettingSource): string | undefined => {
@@ -76,7 +71,7 @@ function readCloud(name: string | undefined, azureNativeEnvironment: string | un
         return CLOUDS[fromAzureNative ?? "AzureCloud"];
     }
     const cloud = findCloud(name);
-    if (!cloud) throw new ConfigurationError(`pim-alerts:cloud is ${JSON.stringify(name)}; allowed: ${Object.keys(CLOUDS).join(", ")}`);
+    if (!cloud) throw new ConfigurationError(`pim-alerts:cloud is ${excerpt(name)}; allowed: ${Object.keys(CLOUDS).join(", ")}`);
     return CLOUDS[cloud];
 }
 
@@ -85,10 +80,9 @@ function endpoint(key: string, value: string): string {
     try {
         url = new URL(value);
     } catch {
-        throw new ConfigurationError(`pim-alerts:${key} is ${JSON.stringify(value)}, which is not an absolute URL (e.g. https://management.azure.com)`);
+        throw new ConfigurationError(`pim-alerts:${key} is ${excerpt(value)}, which is not an absolute URL (e.g. https://management.azure.com)`);
     }
-    if (url.protocol !== "https:" && url.protocol !== "http:")
-        throw new ConfigurationError(`pim-alerts:${key} must be an http(s) URL; got ${JSON.stringify(value)}`);
+    if (url.protocol !== "https:" && url.protocol !== "http:") throw new ConfigurationError(`pim-alerts:${key} must be an http(s) URL; got ${excerpt(value)}`);
     return value.replace(/\/+$/, "");
 }
 
@@ -96,7 +90,7 @@ function timeout(value: string | undefined): number {
     if (value === undefined) return 30_000;
     const seconds = Number(value);
     if (!Number.isFinite(seconds) || seconds <= 0 || seconds > 600) {
-        throw new ConfigurationError(`pim-alerts:timeoutSeconds is ${JSON.stringify(value)}; allowed: a number of seconds from 1 to 600`);
+        throw new ConfigurationError(`pim-alerts:timeoutSeconds is ${excerpt(value)}; allowed: a number of seconds from 1 to 600`);
     }
     return seconds * 1000;
 }
@@ -105,7 +99,7 @@ function readCache(value: string | undefined): number {
     if (value === undefined) return DEFAULT_READ_CACHE_MS;
     const seconds = Number(value);
     if (!Number.isFinite(seconds) || seconds < 0 || seconds > 300) {
-        throw new ConfigurationError(`pim-alerts:readCacheSeconds is ${JSON.stringify(value)}; allowed: a number of seconds from 0 (off) to 300`);
+        throw new ConfigurationError(`pim-alerts:readCacheSeconds is ${excerpt(value)}; allowed: a number of seconds from 0 (off) to 300`);
     }
     return seconds * 1000;
 }

@@ -5,7 +5,7 @@
  */
 import axios, { type AxiosInstance, type AxiosResponse } from "axios";
 import { adviceFor, type AzureApi, type RequestSubject } from "./advice";
-import { AzureApiError, NetworkError, UnexpectedResponseError } from "./errors";
+import { AzureApiError, NetworkError, UnexpectedResponseError } from "../errors";
 import { assertSecureForToken } from "./insecureConnection";
 import { redactUrl } from "./redaction";
 import { parseBody, readServiceError } from "./responseBody";

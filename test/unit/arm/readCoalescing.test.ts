@@ -1,7 +1,7 @@
 import { createArmAlertsClient } from "../../../src/arm/alertsClient";
 import { withReadCache } from "../../../src/arm/readCoalescing";
 import type { ApiClient, ApiRequest } from "../../../src/http/apiClient";
-import { AzureApiError } from "../../../src/http/errors";
+import { AzureApiError } from "../../../src/errors";
 import { startEmulator } from "pulumi-pim-alerts-emulator";
 import { createApiClient } from "../../../src/http/apiClient";
 

@@ -1,6 +1,6 @@
 import { createApiClient, type ApiClient } from "../../../src/http/apiClient";
-import { AzureApiError, NetworkError, UnexpectedResponseError } from "../../../src/http/errors";
-import { InsecureConnectionError } from "../../../src/http/insecureConnection";
+import { AzureApiError, NetworkError, UnexpectedResponseError } from "../../../src/errors";
+import { InsecureConnectionError } from "../../../src/errors";
 import { json, raw, startScriptedServer, type Handler, type ScriptedServer } from "../../support/scriptedServer";
 
 const TOKEN = "eyJ0eXAi.secret-token-value.sig";
