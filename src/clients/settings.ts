@@ -5,6 +5,7 @@
  */
 import { AZURE_NATIVE_ENVIRONMENTS, CLOUDS, findCloud, type CloudEndpoints } from "../auth/clouds";
 import { DEFAULT_READ_CACHE_MS } from "../arm/readCoalescing";
+import { DEFAULT_MAX_CONCURRENT_REQUESTS } from "../http/requestLimiter";
 import { ConfigurationError, excerpt } from "../errors";
 
 /** Reads one stack config value by its full key (`pim-alerts:cloud`). */
@@ -23,6 +24,8 @@ export interface ProviderSettings {
     readonly timeoutMs: number;
     /** How long one list of a scope answers refresh reads ({@link DEFAULT_READ_CACHE_MS}); 0 = one GET per read. */
     readonly readCacheMs: number;
+    /** The bound on HTTP requests in flight in this process, all clients together ({@link DEFAULT_MAX_CONCURRENT_REQUESTS}). */
+    readonly maxConcurrentRequests: number;
 }
 
 /** A setting with its config key and environment variable. */
@@ -42,6 +45,7 @@ const SOURCES = {
     clientSecret: { key: "clientSecret", env: ["PIM_ALERTS_CLIENT_SECRET", "ARM_CLIENT_SECRET"], azureNativeKey: "clientSecret" },
     timeoutSeconds: { key: "timeoutSeconds", env: ["PIM_ALERTS_TIMEOUT_SECONDS"] },
     readCacheSeconds: { key: "readCacheSeconds", env: ["PIM_ALERTS_READ_CACHE_SECONDS"] },
+    maxConcurrentRequests: { key: "maxConcurrentRequests", env: ["PIM_ALERTS_MAX_CONCURRENT_REQUESTS"] },
 } satisfies Record<string, SettingSource>;
 
 /** Resolves the settings. Precedence: `pim-alerts:` config, environment, `azure-native:` config, cloud default. */
@@ -62,6 +66,7 @@ export function resolveSettings(config: ConfigReader, env: Readonly<Record<strin
         clientSecret: read(SOURCES.clientSecret),
         timeoutMs: timeout(read(SOURCES.timeoutSeconds)),
         readCacheMs: readCache(read(SOURCES.readCacheSeconds)),
+        maxConcurrentRequests: concurrency(read(SOURCES.maxConcurrentRequests)),
     };
 }
 
@@ -102,4 +107,13 @@ function readCache(value: string | undefined): number {
         throw new ConfigurationError(`pim-alerts:readCacheSeconds is ${excerpt(value)}; allowed: a number of seconds from 0 (off) to 300`);
     }
     return seconds * 1000;
+}
+
+function concurrency(value: string | undefined): number {
+    if (value === undefined) return DEFAULT_MAX_CONCURRENT_REQUESTS;
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < 1 || n > 64) {
+        throw new ConfigurationError(`pim-alerts:maxConcurrentRequests is ${excerpt(value)}; allowed: a whole number of requests from 1 to 64`);
+    }
+    return n;
 }

@@ -199,9 +199,7 @@ function formatAzureApiError(d: AzureApiErrorDetails): string {
     return (
         `${d.method} ${d.url} failed with ${d.status} ${d.statusText}` +
         (service ? `: ${service}` : "") +
-        ` (request id: ${d.requestId ?? "none"}` +
-        (d.attempts !== undefined && d.attempts > 1 ? `; ${d.attempts} attempts` : "") +
-        ")" +
+        ` (request id: ${d.requestId ?? "none"})` +
         (d.advice ? `. ${d.advice}` : "")
     );
 }

@@ -50,6 +50,11 @@ function fakeArm(items: unknown[], options: { listFails?: Error } = {}) {
             if (options.listFails) throw options.listFails;
             return listed;
         },
+        async listPage(request) {
+            calls.push(`LIST ${request.path}`);
+            if (options.listFails) throw options.listFails;
+            return { items: listed, nextLink: undefined };
+        },
     };
     return { calls, client: createArmAlertsClient(http), replace: (next: unknown[]) => (listed = next) };
 }
