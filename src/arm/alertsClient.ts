@@ -33,11 +33,11 @@ export type ListedItems<T> = ReadonlyMap<string, T>;
 export interface ArmAlertsClient {
     getConfiguration(scope: string, alertId: ArmAlertId): Promise<ArmConfiguration>;
     listConfigurations(scope: string): Promise<ArmConfiguration[]>;
-    /** The readable configurations at `scope`, one request per page. */
+    /** The readable configurations on the first page of the list at `scope` (one request). */
     listConfigurationItems(scope: string): Promise<ListedItems<ArmConfiguration>>;
     patchConfiguration(scope: string, alertId: ArmAlertId, values: ConfigurationValues): Promise<void>;
     getAlert(scope: string, alertId: ArmAlertId): Promise<ArmAlertState>;
-    /** The readable alerts at `scope` with their state, one request per page. */
+    /** The readable alerts on the first page of the list at `scope`, with their state (one request). */
     listAlertItems(scope: string): Promise<ListedItems<ArmAlertState>>;
     patchAlert(scope: string, alertId: ArmAlertId, isActive: boolean): Promise<void>;
 }
@@ -51,7 +51,8 @@ export function createArmAlertsClient(http: ApiClient): ArmAlertsClient {
     async function listItems<T>(scope: string, collection: ArmAlertCollection, parse: (item: unknown) => ParseResult<T>): Promise<ListedItems<T>> {
         const path = `${scope}/providers/Microsoft.Authorization/${collection}`;
         const description = `${collection === "roleManagementAlerts" ? "alerts" : "alert configurations"} at ${scope}`;
-        const items = await http.listAll({ path, query: QUERY, subject: { scope, description } });
+        // One request: the first page (a scope holds a handful of items; a list in pages is not followed).
+        const { items } = await http.listPage({ path, query: QUERY, subject: { scope, description } });
         const listed = new Map<string, T>();
         for (const item of items) {
             const alertId = itemAlertId(item);
