@@ -192,7 +192,7 @@ function azureError(api: AzureApi, request: ApiRequest, shownUrl: string, answer
         status: answer.status,
         statusText: serverText(answer.statusText, 80),
         code: service.code,
-        serviceMessage: service.message === undefined ? cut || undefined : `${service.message}${cut}`,
+        serviceMessage: service.message === undefined ? cut.trim() || undefined : `${service.message}${cut}`,
         requestId: answer.headers["x-ms-request-id"] ?? answer.headers["request-id"] ?? service.innerRequestId,
         advice: adviceFor(api, answer.status, request.subject ?? {}, { attempts, notRetried: attempts === 1 ? why : undefined }),
         attempts,
