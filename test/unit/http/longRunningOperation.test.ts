@@ -30,6 +30,7 @@ function scriptedClient(answers: ApiResponse[]): ApiClient & { readonly asked: s
             return Promise.resolve(next);
         },
         listAll: () => Promise.reject(new Error("not used")),
+        listPage: () => Promise.reject(new Error("not used")),
     } as ApiClient & { readonly asked: string[] };
 }
 
