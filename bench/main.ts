@@ -2,11 +2,11 @@
  * `npm run bench`: builds nothing itself (run after `npm run build`), runs each benchmark and prints
  * its table. Counts and ratios are the result; wall times are this machine's, printed for comparison.
  *
- * `node bench/run.js [roundTrips|refresh|tokens|providerSize|coldStart|review ...] [--sizes=10,100,400] [--runs=5]`
+ * `node bench/run.js [roundTrips|refresh|tokens|providerSize|coldStart|review ...] [--sizes=10,100,400] [--runs=5] [--shapes=<name>;<name>...]`
  */
 import { coldStart } from "./coldStart";
 import { providerSize } from "./providerSize";
-import { refreshCoalescing, type RefreshRun } from "./refreshCoalescing";
+import { refreshCoalescing, SHAPES, type RefreshRun } from "./refreshCoalescing";
 import { reviewBench } from "./review";
 import { roundTrips } from "./roundTrips";
 import { renderTable, type Table } from "./support";
@@ -33,7 +33,8 @@ export async function main(args: readonly string[]): Promise<void> {
     if (chosen.has("roundTrips")) print(await roundTrips());
     let refreshRuns: RefreshRun[] = [];
     if (chosen.has("refresh")) {
-        const result = await refreshCoalescing(sizes);
+        const only = option(args, "shapes")?.split(";");
+        const result = await refreshCoalescing(sizes, 20, only ? SHAPES.filter((s) => only.some((o) => s.name === o)) : SHAPES);
         refreshRuns = result.runs;
         print(result.table);
     }

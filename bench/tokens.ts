@@ -5,7 +5,7 @@
 import { startEmulator } from "pulumi-pim-alerts-emulator";
 import { captureDirectoryProviders, DIRECTORY_CONFIGURATION } from "../test/e2e/support/directorySession";
 import { captureProviders, CONFIGURATION, startArmSession } from "../test/e2e/support/armSession";
-import type { RefreshRun } from "./refreshCoalescing";
+import { SHAPES, type RefreshRun } from "./refreshCoalescing";
 import { tokenRequests, type Table } from "./support";
 
 const DIRECTORY_ALERTS = [
@@ -42,7 +42,9 @@ async function mixedRun(n: number): Promise<Map<string, number>> {
 /** The token table: the refresh runs (ARM only) and mixed ARM + Graph runs. */
 export async function tokens(runs: readonly RefreshRun[], sizes: readonly number[]): Promise<Table> {
     const show = (counts: ReadonlyMap<string, number>) => [...counts].map(([audience, count]) => `${audience}: ${count}`).join(", ") || "none";
-    const rows: Array<Array<string | number>> = runs.map((r) => [`refresh of ${r.n} (${r.coalesced ? "coalesced" : "1 GET each"})`, show(r.tokens)]);
+    const rows: Array<Array<string | number>> = runs
+        .filter((r) => r.shape === SHAPES[0]?.name && !r.parallel)
+        .map((r) => [`refresh of ${r.n} (${r.coalesced ? "coalesced" : "1 GET each"})`, show(r.tokens)]);
     for (const n of sizes) rows.push([`${n} ARM + ${n} Graph reads`, show(await mixedRun(n))]);
     return {
         title: "Token requests per provider process",

@@ -16,8 +16,35 @@ export type { AlertDismissalArgs } from "./resources/alertDismissal";
 export { ARM_ALERT_IDS } from "./arm/catalog";
 export type { ArmAlertId } from "./arm/catalog";
 export type { CloudName } from "./auth/clouds";
-export { AzureApiError, isAzureApiError, NetworkError, PimAlertsError, UnexpectedResponseError } from "./http/errors";
-export type { AzureApiErrorDetails } from "./http/errors";
+export {
+    AuthenticationError,
+    AzureApiError,
+    ConfigurationError,
+    InsecureConnectionError,
+    InvalidArgumentError,
+    isAuthenticationError,
+    isAzureApiError,
+    isConfigurationError,
+    isInsecureConnectionError,
+    isInvalidArgumentError,
+    isNetworkError,
+    isOperationFailedError,
+    isOperationTimeoutError,
+    isPartialFailureError,
+    isPimAlertsError,
+    isTenantIdError,
+    isUnexpectedResponseError,
+    isUsageError,
+    NetworkError,
+    OperationFailedError,
+    OperationTimeoutError,
+    PartialFailureError,
+    PimAlertsError,
+    TenantIdError,
+    UnexpectedResponseError,
+    UsageError,
+} from "./errors";
+export type { AzureApiErrorDetails } from "./errors";
 export { DirectoryAlertConfiguration } from "./resources/directoryAlertConfiguration";
 export type {
     DirectoryAlertConfigurationArgs,

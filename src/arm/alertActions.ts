@@ -3,15 +3,16 @@
  * refresh (a long-running operation) and remediation.
  */
 import type { ApiClient } from "../http/apiClient";
-import { PimAlertsError } from "../http/errors";
+import { PimAlertsError } from "../errors";
+import { expectBody } from "../http/responseBody";
 import { awaitOperation, type PollOptions } from "../http/longRunningOperation";
 import { ARM_API_VERSION } from "./alertsClient";
 import { describeOperationDetail } from "./operationDetail";
 import {
-    readAlertSummary,
-    readDefinition,
-    readIncident,
-    readOperation,
+    parseAlertSummary,
+    parseDefinition,
+    parseIncident,
+    parseOperation,
     type AlertDefinition,
     type AlertIncident,
     type AlertOperation,
@@ -28,20 +29,20 @@ export async function listDefinitions(http: ApiClient, scope: string): Promise<A
         query: QUERY,
         subject: { scope, description: `alert definitions at ${scope}` },
     });
-    return items.map(readDefinition);
+    return items.map((item) => expectBody(http, "GET", `${base(scope)}/roleManagementAlertDefinitions`, parseDefinition(item)));
 }
 
 /** Lists the alerts at a scope with their state. */
 export async function listAlerts(http: ApiClient, scope: string): Promise<AlertSummary[]> {
     const items = await http.listAll({ path: `${base(scope)}/roleManagementAlerts`, query: QUERY, subject: { scope, description: `alerts at ${scope}` } });
-    return items.map(readAlertSummary);
+    return items.map((item) => expectBody(http, "GET", `${base(scope)}/roleManagementAlerts`, parseAlertSummary(item)));
 }
 
 /** Lists the incidents of one alert. */
 export async function listIncidents(http: ApiClient, scope: string, alertId: string): Promise<AlertIncident[]> {
     const path = `${base(scope)}/roleManagementAlerts/${alertId}/alertIncidents`;
     const items = await http.listAll({ path, query: QUERY, subject: { scope, description: `incidents of alert ${alertId} at ${scope}` } });
-    return items.map(readIncident);
+    return items.map((item) => expectBody(http, "GET", path, parseIncident(item)));
 }
 
 /**
@@ -54,7 +55,7 @@ export async function refreshAlerts(http: ApiClient, scope: string, alertId: str
     // 202 + Location (the spec), or one spec variant's 200 with the final result: awaitOperation reads both.
     const started = await http.send({ method: "POST", path, query: QUERY, subject: { scope, description: what } });
     const read = (body: unknown) => {
-        const op = readOperation(body);
+        const op = expectBody(http, "GET", path, parseOperation(body));
         return { ...op, detail: describeOperationDetail(op.statusDetail) };
     };
     // A Location answered 200/204 without a status body: done, as ARM's Location protocol says.

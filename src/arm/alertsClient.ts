@@ -2,9 +2,9 @@
  * Typed calls to the ARM PIM alerts API used by the resources. Each call says what it is about,
  * so failures carry a useful description and advice.
  */
+import type { ParseResult } from "../errors";
 import type { ApiClient } from "../http/apiClient";
-import { UnexpectedResponseError } from "../http/errors";
-import { redactUrl } from "../http/redaction";
+import { expectBody } from "../http/responseBody";
 import type { ArmAlertId } from "./catalog";
 import { describeAlertResource, formatAlertResourceId, type ArmAlertCollection } from "./configurationId";
 import {
@@ -33,11 +33,11 @@ export type ListedItems<T> = ReadonlyMap<string, T>;
 export interface ArmAlertsClient {
     getConfiguration(scope: string, alertId: ArmAlertId): Promise<ArmConfiguration>;
     listConfigurations(scope: string): Promise<ArmConfiguration[]>;
-    /** The readable configurations at `scope`, one request per page. */
+    /** The readable configurations on the first page of the list at `scope` (one request). */
     listConfigurationItems(scope: string): Promise<ListedItems<ArmConfiguration>>;
     patchConfiguration(scope: string, alertId: ArmAlertId, values: ConfigurationValues): Promise<void>;
     getAlert(scope: string, alertId: ArmAlertId): Promise<ArmAlertState>;
-    /** The readable alerts at `scope` with their state, one request per page. */
+    /** The readable alerts on the first page of the list at `scope`, with their state (one request). */
     listAlertItems(scope: string): Promise<ListedItems<ArmAlertState>>;
     patchAlert(scope: string, alertId: ArmAlertId, isActive: boolean): Promise<void>;
 }
@@ -48,27 +48,24 @@ export function createArmAlertsClient(http: ApiClient): ArmAlertsClient {
         path: formatAlertResourceId({ scope, alertId, collection }),
         subject: { scope, description: describeAlertResource({ scope, alertId, collection }) },
     });
-    const unexpected = (method: string, path: string, problem: string) =>
-        new UnexpectedResponseError(method, redactUrl(`${http.baseUrl}${path}`), 200, problem);
-    async function listItems<T>(scope: string, collection: ArmAlertCollection, read: (item: unknown) => T | string): Promise<ListedItems<T>> {
+    async function listItems<T>(scope: string, collection: ArmAlertCollection, parse: (item: unknown) => ParseResult<T>): Promise<ListedItems<T>> {
         const path = `${scope}/providers/Microsoft.Authorization/${collection}`;
         const description = `${collection === "roleManagementAlerts" ? "alerts" : "alert configurations"} at ${scope}`;
-        const items = await http.listAll({ path, query: QUERY, subject: { scope, description } });
+        // One request: the first page (a scope holds a handful of items; a list in pages is not followed).
+        const { items } = await http.listPage({ path, query: QUERY, subject: { scope, description } });
         const listed = new Map<string, T>();
         for (const item of items) {
             const alertId = itemAlertId(item);
-            if (alertId === undefined) throw unexpected("GET", path, "a list item has neither a name nor an id");
-            const value = read(item);
-            if (typeof value !== "string") listed.set(alertId, value);
+            if (alertId === undefined) expectBody(http, "GET", path, { ok: false, problem: "a list item has neither a name nor an id" });
+            const value = parse(item);
+            if (alertId !== undefined && value.ok) listed.set(alertId, value.value);
         }
         return listed;
     }
-    async function getItem<T>(scope: string, alertId: ArmAlertId, collection: ArmAlertCollection, read: (body: unknown) => T | string): Promise<T> {
+    async function getItem<T>(scope: string, alertId: ArmAlertId, collection: ArmAlertCollection, parse: (body: unknown) => ParseResult<T>): Promise<T> {
         const t = target(scope, alertId, collection);
         const { body } = await http.send({ method: "GET", path: t.path, query: QUERY, subject: t.subject });
-        const item = read(body);
-        if (typeof item === "string") throw unexpected("GET", t.path, item);
-        return item;
+        return expectBody(http, "GET", t.path, parse(body));
     }
 
     return {
@@ -76,11 +73,7 @@ export function createArmAlertsClient(http: ApiClient): ArmAlertsClient {
         async listConfigurations(scope) {
             const path = `${scope}/providers/Microsoft.Authorization/roleManagementAlertConfigurations`;
             const items = await http.listAll({ path, query: QUERY, subject: { scope, description: `alert configurations at ${scope}` } });
-            return items.map((item) => {
-                const configuration = parseConfiguration(item);
-                if (typeof configuration === "string") throw unexpected("GET", path, configuration);
-                return configuration;
-            });
+            return items.map((item) => expectBody(http, "GET", path, parseConfiguration(item)));
         },
         listConfigurationItems: (scope) => listItems(scope, "roleManagementAlertConfigurations", parseConfiguration),
         async patchConfiguration(scope, alertId, values) {

@@ -4,6 +4,7 @@
  * `undefined` in Pulumi state.
  */
 import { z } from "zod";
+import { parsed, parseProblem, serverText, type ParseResult } from "../errors";
 import { describeIssues } from "../http/responseSchema";
 import { ARM_ALERTS, ARM_ALERT_IDS, type ArmAlertId } from "./catalog";
 
@@ -43,30 +44,34 @@ const alertSchema = z.object({
     }),
 });
 
-/** Reads a configuration body; returns the reason when it is not one this package understands. */
-export function parseConfiguration(body: unknown): ArmConfiguration | string {
-    const parsed = configurationSchema.safeParse(body);
-    if (!parsed.success) return `not an alert configuration (${describeIssues(parsed.error)})`;
-    const { id, name, properties } = parsed.data;
+/** Parses a configuration body; the problem says why it is not one this package understands. */
+export function parseConfiguration(body: unknown): ParseResult<ArmConfiguration> {
+    const result = configurationSchema.safeParse(body);
+    if (!result.success) return parseProblem(`not an alert configuration (${describeIssues(result.error)})`);
+    const { id, name, properties } = result.data;
     const spec = ARM_ALERT_IDS.map((a) => ARM_ALERTS[a]).find((s) => s.configurationType === properties.alertConfigurationType);
     if (!spec) {
-        return `alertConfigurationType ${JSON.stringify(properties.alertConfigurationType)} of ${name} is not one this version of pulumi-pim-alerts knows (a newer API?)`;
+        return parseProblem(
+            `alertConfigurationType ${serverText(JSON.stringify(properties.alertConfigurationType), 120)} of ${serverText(name, 120)} ` +
+                "is not one this version of pulumi-pim-alerts knows (a newer API?)",
+        );
     }
     const values: Record<string, boolean | number> = { isEnabled: properties.isEnabled };
     for (const threshold of Object.keys(spec.thresholds)) {
         const value = properties[threshold];
         if (typeof value === "number") values[threshold] = value;
-        else if (value !== undefined && value !== null) return `${threshold} of ${name} is ${JSON.stringify(value)}, not a number`;
+        else if (value !== undefined && value !== null)
+            return parseProblem(`${threshold} of ${serverText(name, 120)} is ${serverText(JSON.stringify(value), 80)}, not a number`);
     }
-    return { id, alertId: spec.alertId, alertConfigurationType: spec.configurationType, values };
+    return parsed({ id, alertId: spec.alertId, alertConfigurationType: spec.configurationType, values });
 }
 
-/** Reads an alert body; returns the reason when it is not one. */
-export function parseAlert(body: unknown): ArmAlertState | string {
-    const parsed = alertSchema.safeParse(body);
-    if (!parsed.success) return `not an alert (${describeIssues(parsed.error)})`;
-    const p = parsed.data.properties;
-    return { id: parsed.data.id, isActive: p.isActive, incidentCount: p.incidentCount ?? 0, lastScannedDateTime: p.lastScannedDateTime ?? "" };
+/** Parses an alert body; the problem says why it is not one. */
+export function parseAlert(body: unknown): ParseResult<ArmAlertState> {
+    const result = alertSchema.safeParse(body);
+    if (!result.success) return parseProblem(`not an alert (${describeIssues(result.error)})`);
+    const p = result.data.properties;
+    return parsed({ id: result.data.id, isActive: p.isActive, incidentCount: p.incidentCount ?? 0, lastScannedDateTime: p.lastScannedDateTime ?? "" });
 }
 
 /** The PATCH body that sets the given values: always inside `properties`, always with the discriminator. */

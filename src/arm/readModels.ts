@@ -4,6 +4,7 @@
  * normalised to empty strings or zero: nothing here is ever `undefined`.
  */
 import { z } from "zod";
+import { mapParsed, type ParseResult } from "../errors";
 import { optionalText, parseWith } from "../http/responseSchema";
 
 /** An alert definition: what the alert means and how to act on it. */
@@ -94,25 +95,33 @@ const operationSchema = z.object({
     lastActionDateTime: text,
 });
 
-export function readDefinition(value: unknown): AlertDefinition {
-    const d = parseWith(definitionSchema, value, "an alert definition");
-    return { alertId: d.name, ...d.properties };
+/** Parses an alert definition body. */
+export function parseDefinition(value: unknown): ParseResult<AlertDefinition> {
+    return mapParsed(parseWith(definitionSchema, value, "an alert definition"), (d) => ({ alertId: d.name, ...d.properties }));
 }
 
-export function readAlertSummary(value: unknown): AlertSummary {
-    const a = parseWith(alertSchema, value, "an alert");
-    return { alertId: a.name, ...a.properties };
+/** Parses an alert body into its summary. */
+export function parseAlertSummary(value: unknown): ParseResult<AlertSummary> {
+    return mapParsed(parseWith(alertSchema, value, "an alert"), (a) => ({ alertId: a.name, ...a.properties }));
 }
 
-export function readIncident(value: unknown): AlertIncident {
-    const i = parseWith(incidentSchema, value, "an alert incident");
-    const { alertIncidentType, ...rest } = i.properties;
-    const properties: Record<string, string | number | boolean> = {};
-    for (const [key, v] of Object.entries(rest)) if (typeof v === "string" || typeof v === "number" || typeof v === "boolean") properties[key] = v;
-    return { incidentId: i.name, alertIncidentType, properties };
+/** Parses an incident body; only its string, number and boolean properties are kept. */
+export function parseIncident(value: unknown): ParseResult<AlertIncident> {
+    return mapParsed(parseWith(incidentSchema, value, "an alert incident"), (i) => {
+        const { alertIncidentType, ...rest } = i.properties;
+        const properties: Record<string, string | number | boolean> = {};
+        for (const [key, v] of Object.entries(rest)) if (typeof v === "string" || typeof v === "number" || typeof v === "boolean") properties[key] = v;
+        return { incidentId: i.name, alertIncidentType, properties };
+    });
 }
 
-export function readOperation(value: unknown): AlertOperation {
-    const o = parseWith(operationSchema, value, "an alert operation");
-    return { operationId: o.id, status: o.status, statusDetail: o.statusDetail, createdDateTime: o.createdDateTime, lastActionDateTime: o.lastActionDateTime };
+/** Parses a long-running operation body. */
+export function parseOperation(value: unknown): ParseResult<AlertOperation> {
+    return mapParsed(parseWith(operationSchema, value, "an alert operation"), (o) => ({
+        operationId: o.id,
+        status: o.status,
+        statusDetail: o.statusDetail,
+        createdDateTime: o.createdDateTime,
+        lastActionDateTime: o.lastActionDateTime,
+    }));
 }

@@ -6,6 +6,7 @@
  * the subscription id in lower case; names keep the casing the user wrote. Two scopes are the
  * same scope when their canonical forms are equal ignoring case (ARM ids are case-insensitive).
  */
+import { excerpt, parsed, parseProblem, type ParseResult } from "../errors";
 
 /** The level of an ARM scope. */
 export type ScopeKind = "managementGroup" | "subscription" | "resourceGroup" | "resource";
@@ -18,7 +19,7 @@ export interface ArmScope {
 }
 
 /** The outcome of parsing a scope: the scope, or why it is not one. */
-export type ScopeParseResult = { readonly ok: true; readonly scope: ArmScope } | { readonly ok: false; readonly reason: string };
+export type ScopeParseResult = ParseResult<ArmScope>;
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 // One path segment. Deliberately stricter than ARM: the scope is placed in the URL path as is
@@ -32,14 +33,14 @@ export const SCOPE_FORMS =
 
 /** Parses any accepted spelling of an ARM scope into its canonical form. */
 export function parseScope(input: string): ScopeParseResult {
-    const fail = (why: string): ScopeParseResult => ({ ok: false, reason: `${why}; expected ${SCOPE_FORMS}` });
+    const fail = (why: string): ScopeParseResult => parseProblem(`${why}; expected ${SCOPE_FORMS}`);
     const trimmed = input.trim();
     if (trimmed === "") return fail("the scope is empty");
     if (trimmed !== input) return fail("the scope has leading or trailing whitespace");
     const parts = trimmed.replace(/^\/+/, "").replace(/\/+$/, "").split("/");
     if (parts.some((p) => p === "")) return fail("the scope has an empty path segment");
     const bad = parts.find((p) => !SEGMENT.test(p) || p === "." || p === "..");
-    if (bad !== undefined) return fail(`the path segment ${JSON.stringify(bad)} has characters that are not allowed (letters, digits, _ ( ) . - only)`);
+    if (bad !== undefined) return fail(`the path segment ${excerpt(bad)} has characters that are not allowed (letters, digits, _ ( ) . - only)`);
 
     const lower = parts.map((p) => p.toLowerCase());
     if (lower[0] === "providers" && lower[1] === "microsoft.management" && lower[2] === "managementgroups") {
@@ -73,7 +74,7 @@ function parseResourceTail(group: string, tail: string[], fail: (why: string) =>
 }
 
 function ok(kind: ScopeKind, id: string): ScopeParseResult {
-    return { ok: true, scope: { kind, id } };
+    return parsed({ kind, id });
 }
 
 /** True when two canonical scopes name the same ARM scope. */

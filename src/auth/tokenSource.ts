@@ -6,7 +6,10 @@
  * `check` and `diff` never pays for it.
  */
 import type { TokenCredential } from "@azure/identity";
-import { PimAlertsError } from "../http/errors";
+import { AuthenticationError } from "../errors";
+
+// Also exported here for callers that import it with the token source.
+export { AuthenticationError };
 import { CLOUDS } from "./clouds";
 
 /** What is needed to build a credential. The secret is only ever held in memory. */
@@ -22,11 +25,6 @@ export interface TokenSource {
     getToken(audience: string): Promise<string>;
     /** How many tokens were actually requested from Entra, per audience (for benchmarks and tests). */
     readonly requests: ReadonlyMap<string, number>;
-}
-
-/** Thrown when no token could be obtained; says how to sign in. Never includes the secret. */
-export class AuthenticationError extends PimAlertsError {
-    override name = "AuthenticationError" as const;
 }
 
 const RENEW_BEFORE_EXPIRY_MS = 5 * 60_000;

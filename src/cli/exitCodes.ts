@@ -7,7 +7,7 @@
  *   policy (or cannot be judged), drift, any other change. Distinct from 1, so a pipeline can tell
  *   "the policy is weakened: ask for an approval" from "the review itself failed".
  */
-import { PimAlertsError } from "../http/errors";
+export { UsageError } from "../errors";
 
 export const EXIT_OK = 0;
 export const EXIT_FAILURE = 1;
@@ -19,14 +19,3 @@ export const EXIT_DRIFT = 4;
 /** `review --fail-on any`: a change concerns PIM alerts (none weakens, no drift). */
 export const EXIT_CHANGED = 5;
 
-/** The command line is wrong; the message says how to call it instead. */
-export class UsageError extends PimAlertsError {
-    override name = "UsageError" as const;
-    /** The command whose help to point at, if any. */
-    readonly command: string | undefined;
-
-    constructor(message: string, command?: string) {
-        super(message);
-        this.command = command;
-    }
-}

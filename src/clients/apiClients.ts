@@ -10,6 +10,7 @@ import { createCredential, createTokenSource, type TokenSource } from "../auth/t
 import { createDirectoryAlertsClient } from "../graph/alertsClient";
 import { resolveTenantId } from "../graph/tenantId";
 import { createApiClient, type ApiClient } from "../http/apiClient";
+import { createRequestLimiter, type RequestLimiter } from "../http/requestLimiter";
 import { resolveSettings, type ConfigReader, type ProviderSettings } from "./settings";
 
 /** The clients of one process. */
@@ -20,6 +21,8 @@ export interface ApiClients {
     readonly arm: ApiClient;
     /** Microsoft Graph beta, at the configured endpoint. */
     readonly graph: ApiClient;
+    /** The one bound on requests in flight that both clients share. */
+    readonly limiter: RequestLimiter;
     /** The claims of the Graph access token (e.g. `tid`), decoded locally; the token never leaves. */
     graphTokenClaims(): Promise<Readonly<Record<string, unknown>> | undefined>;
     /** The tenant of the directory-role alerts: configured, else the token's `tid`, else the listed ids. Found once; a failure is not cached. */
@@ -29,8 +32,9 @@ export interface ApiClients {
 /** Builds the clients of a process from its settings. */
 export function createApiClients(settings: ProviderSettings): ApiClients {
     const tokens = createTokenSource(() => createCredential(settings), [settings.clientSecret]);
+    const limiter = createRequestLimiter(settings.maxConcurrentRequests);
     const client = (api: "arm" | "graph", baseUrl: string, audience: string) =>
-        createApiClient({ api, baseUrl, timeoutMs: settings.timeoutMs, getToken: () => tokens.getToken(audience) });
+        createApiClient({ api, baseUrl, timeoutMs: settings.timeoutMs, limiter, getToken: () => tokens.getToken(audience) });
     const arm = client("arm", settings.armEndpoint, settings.cloud.armAudience);
     const graph = client("graph", settings.graphEndpoint, settings.cloud.graphAudience);
     const graphTokenClaims = async () => readTokenClaims(await tokens.getToken(settings.cloud.graphAudience));
@@ -40,6 +44,7 @@ export function createApiClients(settings: ProviderSettings): ApiClients {
         tokens,
         arm,
         graph,
+        limiter,
         graphTokenClaims,
         directoryTenantId() {
             if (!tenantId) {

@@ -5,7 +5,8 @@
  */
 import { AZURE_NATIVE_ENVIRONMENTS, CLOUDS, findCloud, type CloudEndpoints } from "../auth/clouds";
 import { DEFAULT_READ_CACHE_MS } from "../arm/readCoalescing";
-import { PimAlertsError } from "../http/errors";
+import { DEFAULT_MAX_CONCURRENT_REQUESTS } from "../http/requestLimiter";
+import { ConfigurationError, excerpt } from "../errors";
 
 /** Reads one stack config value by its full key (`pim-alerts:cloud`). */
 export type ConfigReader = (key: string) => string | undefined;
@@ -23,6 +24,8 @@ export interface ProviderSettings {
     readonly timeoutMs: number;
     /** How long one list of a scope answers refresh reads ({@link DEFAULT_READ_CACHE_MS}); 0 = one GET per read. */
     readonly readCacheMs: number;
+    /** The bound on HTTP requests in flight in this process, all clients together ({@link DEFAULT_MAX_CONCURRENT_REQUESTS}). */
+    readonly maxConcurrentRequests: number;
 }
 
 /** A setting with its config key and environment variable. */
@@ -42,12 +45,8 @@ const SOURCES = {
     clientSecret: { key: "clientSecret", env: ["PIM_ALERTS_CLIENT_SECRET", "ARM_CLIENT_SECRET"], azureNativeKey: "clientSecret" },
     timeoutSeconds: { key: "timeoutSeconds", env: ["PIM_ALERTS_TIMEOUT_SECONDS"] },
     readCacheSeconds: { key: "readCacheSeconds", env: ["PIM_ALERTS_READ_CACHE_SECONDS"] },
+    maxConcurrentRequests: { key: "maxConcurrentRequests", env: ["PIM_ALERTS_MAX_CONCURRENT_REQUESTS"] },
 } satisfies Record<string, SettingSource>;
-
-/** Invalid provider configuration; names the key, the value and what is allowed. */
-export class ConfigurationError extends PimAlertsError {
-    override name = "ConfigurationError" as const;
-}
 
 /** Resolves the settings. Precedence: `pim-alerts:` config, environment, `azure-native:` config, cloud default. */
 export function resolveSettings(config: ConfigReader, env: Readonly<Record<string, string | undefined>>): ProviderSettings {
@@ -67,6 +66,7 @@ export function resolveSettings(config: ConfigReader, env: Readonly<Record<strin
         clientSecret: read(SOURCES.clientSecret),
         timeoutMs: timeout(read(SOURCES.timeoutSeconds)),
         readCacheMs: readCache(read(SOURCES.readCacheSeconds)),
+        maxConcurrentRequests: concurrency(read(SOURCES.maxConcurrentRequests)),
     };
 }
 
@@ -76,7 +76,7 @@ function readCloud(name: string | undefined, azureNativeEnvironment: string | un
         return CLOUDS[fromAzureNative ?? "AzureCloud"];
     }
     const cloud = findCloud(name);
-    if (!cloud) throw new ConfigurationError(`pim-alerts:cloud is ${JSON.stringify(name)}; allowed: ${Object.keys(CLOUDS).join(", ")}`);
+    if (!cloud) throw new ConfigurationError(`pim-alerts:cloud is ${excerpt(name)}; allowed: ${Object.keys(CLOUDS).join(", ")}`);
     return CLOUDS[cloud];
 }
 
@@ -85,10 +85,9 @@ function endpoint(key: string, value: string): string {
     try {
         url = new URL(value);
     } catch {
-        throw new ConfigurationError(`pim-alerts:${key} is ${JSON.stringify(value)}, which is not an absolute URL (e.g. https://management.azure.com)`);
+        throw new ConfigurationError(`pim-alerts:${key} is ${excerpt(value)}, which is not an absolute URL (e.g. https://management.azure.com)`);
     }
-    if (url.protocol !== "https:" && url.protocol !== "http:")
-        throw new ConfigurationError(`pim-alerts:${key} must be an http(s) URL; got ${JSON.stringify(value)}`);
+    if (url.protocol !== "https:" && url.protocol !== "http:") throw new ConfigurationError(`pim-alerts:${key} must be an http(s) URL; got ${excerpt(value)}`);
     return value.replace(/\/+$/, "");
 }
 
@@ -96,7 +95,7 @@ function timeout(value: string | undefined): number {
     if (value === undefined) return 30_000;
     const seconds = Number(value);
     if (!Number.isFinite(seconds) || seconds <= 0 || seconds > 600) {
-        throw new ConfigurationError(`pim-alerts:timeoutSeconds is ${JSON.stringify(value)}; allowed: a number of seconds from 1 to 600`);
+        throw new ConfigurationError(`pim-alerts:timeoutSeconds is ${excerpt(value)}; allowed: a number of seconds from 1 to 600`);
     }
     return seconds * 1000;
 }
@@ -105,7 +104,16 @@ function readCache(value: string | undefined): number {
     if (value === undefined) return DEFAULT_READ_CACHE_MS;
     const seconds = Number(value);
     if (!Number.isFinite(seconds) || seconds < 0 || seconds > 300) {
-        throw new ConfigurationError(`pim-alerts:readCacheSeconds is ${JSON.stringify(value)}; allowed: a number of seconds from 0 (off) to 300`);
+        throw new ConfigurationError(`pim-alerts:readCacheSeconds is ${excerpt(value)}; allowed: a number of seconds from 0 (off) to 300`);
     }
     return seconds * 1000;
+}
+
+function concurrency(value: string | undefined): number {
+    if (value === undefined) return DEFAULT_MAX_CONCURRENT_REQUESTS;
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < 1 || n > 64) {
+        throw new ConfigurationError(`pim-alerts:maxConcurrentRequests is ${excerpt(value)}; allowed: a whole number of requests from 1 to 64`);
+    }
+    return n;
 }

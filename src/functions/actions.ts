@@ -10,7 +10,8 @@ import type { PollOptions } from "../http/longRunningOperation";
 import { describeOperationDetail } from "../arm/operationDetail";
 import type { PimClients } from "../clients/apiClients";
 import { directoryRef } from "./lookups";
-import { InvalidArgumentError, parseIncidentId, parseTarget, parseTargetAlert, targetScope } from "./target";
+import { excerpt, InvalidArgumentError } from "../errors";
+import { parseIncidentId, parseTarget, parseTargetAlert, targetScope } from "./target";
 
 /** How long a refresh may take. */
 export interface RefreshWaitOptions {
@@ -86,7 +87,7 @@ function pollOptions(wait: RefreshWaitOptions): PollOptions {
     const seconds = (name: string, value: number | undefined, min: number, max: number, fallback: number): number => {
         if (value === undefined) return fallback * 1000;
         if (typeof value !== "number" || !Number.isFinite(value) || value < min || value > max) {
-            throw new InvalidArgumentError(`${name} is ${JSON.stringify(value)}; allowed: a number of seconds from ${min} to ${max}`);
+            throw new InvalidArgumentError(`${name} is ${excerpt(value)}; allowed: a number of seconds from ${min} to ${max}`);
         }
         return value * 1000;
     };

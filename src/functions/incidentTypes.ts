@@ -4,7 +4,7 @@
  * subtypes). Incidents are returned flat and discriminated by `incidentType`, so a program narrows with
  * `if (i.incidentType === "staleSignInAlertIncident") i.lastSignInDateTime`.
  */
-import { PimAlertsError } from "../http/errors";
+import { PimAlertsError } from "../errors";
 
 const S = "string";
 const N = "number";

@@ -25,5 +25,4 @@ export type {
 } from "./results";
 export type { AlertIncidentInfo, AlertIncidentOf, AlertIncidentType, GetAlertIncidentsResult } from "./incidentTypes";
 export { INCIDENT_PROPERTIES } from "./incidentTypes";
-export { DIRECTORY_SCOPE, InvalidArgumentError } from "./target";
-export { OperationFailedError, OperationTimeoutError } from "../http/longRunningOperation";
+export { DIRECTORY_SCOPE } from "./target";

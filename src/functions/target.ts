@@ -7,8 +7,8 @@
 import { ARM_ALERT_IDS, isArmAlertId, type ArmAlertId } from "../arm/catalog";
 import { parseScope, SCOPE_FORMS } from "../arm/scope";
 import { DIRECTORY_ALERT_IDS, isDirectoryAlertId, type DirectoryAlertId } from "../graph/catalog";
-import { parseDirectoryAlertId, type DirectoryAlertRef } from "../graph/directoryId";
-import { PimAlertsError } from "../http/errors";
+import { parseDirectoryAlertId } from "../graph/directoryId";
+import { excerpt, InvalidArgumentError } from "../errors";
 
 /** The `scope` that names the Entra directory roles of the signed-in tenant (Microsoft Graph beta). */
 export const DIRECTORY_SCOPE = "directory";
@@ -21,19 +21,14 @@ export type TargetAlert =
     | { readonly kind: "arm"; readonly scope: string; readonly alertId: ArmAlertId }
     | { readonly kind: "directory"; readonly alertId: DirectoryAlertId; readonly tenantId: string | undefined };
 
-/** Invalid arguments of a function, action or command; says what is allowed. */
-export class InvalidArgumentError extends PimAlertsError {
-    override name = "InvalidArgumentError" as const;
-}
-
 /** Parses `scope`: `"directory"` (any case) or any accepted spelling of an ARM scope. */
 export function parseTarget(scope: unknown): AlertTarget {
     if (typeof scope !== "string")
         throw new InvalidArgumentError(`scope must be a string: "${DIRECTORY_SCOPE}" or an ARM scope (${SCOPE_FORMS}); got ${typeof scope}`);
     if (scope.trim().toLowerCase() === DIRECTORY_SCOPE) return { kind: "directory" };
     const parsed = parseScope(scope);
-    if (!parsed.ok) throw new InvalidArgumentError(`scope ${JSON.stringify(scope)} is neither "${DIRECTORY_SCOPE}" nor an ARM scope: ${parsed.reason}`);
-    return { kind: "arm", scope: parsed.scope.id };
+    if (!parsed.ok) throw new InvalidArgumentError(`scope ${excerpt(scope)} is neither "${DIRECTORY_SCOPE}" nor an ARM scope: ${parsed.problem}`);
+    return { kind: "arm", scope: parsed.value.id };
 }
 
 /** The canonical text of a target, as results report it: the ARM scope or `"directory"`. */
@@ -45,25 +40,21 @@ export function targetScope(target: AlertTarget): string {
 export function parseTargetAlert(target: AlertTarget, alertId: unknown): TargetAlert {
     if (target.kind === "arm") {
         if (isArmAlertId(alertId)) return { kind: "arm", scope: target.scope, alertId };
-        throw new InvalidArgumentError(`alertId ${JSON.stringify(alertId)} is not an ARM PIM alert; allowed at ${target.scope}: ${ARM_ALERT_IDS.join(", ")}`);
+        throw new InvalidArgumentError(`alertId ${excerpt(alertId)} is not an ARM PIM alert; allowed at ${target.scope}: ${ARM_ALERT_IDS.join(", ")}`);
     }
     if (isDirectoryAlertId(alertId)) return { kind: "directory", alertId, tenantId: undefined };
     if (typeof alertId === "string" && alertId.startsWith("DirectoryRole_")) {
-        let ref: DirectoryAlertRef;
-        try {
-            ref = parseDirectoryAlertId(alertId);
-        } catch (error) {
-            throw new InvalidArgumentError(`alertId: ${error instanceof Error ? error.message : String(error)}`);
-        }
-        return { kind: "directory", alertId: ref.alertId, tenantId: ref.tenantId };
+        const ref = parseDirectoryAlertId(alertId);
+        if (!ref.ok) throw new InvalidArgumentError(`alertId: ${ref.problem}`);
+        return { kind: "directory", alertId: ref.value.alertId, tenantId: ref.value.tenantId };
     }
     throw new InvalidArgumentError(
-        `alertId ${JSON.stringify(alertId)} is not a directory-role PIM alert; allowed: ${DIRECTORY_ALERT_IDS.join(", ")} (or Graph's full id DirectoryRole_<tenantId>_<alertId>)`,
+        `alertId ${excerpt(alertId)} is not a directory-role PIM alert; allowed: ${DIRECTORY_ALERT_IDS.join(", ")} (or Graph's full id DirectoryRole_<tenantId>_<alertId>)`,
     );
 }
 
 /** Checks an incident id before it goes into a URL path (incident ids are GUIDs or object ids). */
 export function parseIncidentId(incidentId: unknown): string {
     if (typeof incidentId === "string" && /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}$/.test(incidentId)) return incidentId;
-    throw new InvalidArgumentError(`incidentId ${JSON.stringify(incidentId)} is not an incident id (a GUID, as getAlertIncidents returns it)`);
+    throw new InvalidArgumentError(`incidentId ${excerpt(incidentId)} is not an incident id (a GUID, as getAlertIncidents returns it)`);
 }

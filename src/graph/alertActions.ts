@@ -4,9 +4,9 @@
  * Every list goes through {@link directoryListQuery} (Graph answers 400 without the scope filter).
  */
 import type { ApiClient } from "../http/apiClient";
-import { PimAlertsError, UnexpectedResponseError } from "../http/errors";
+import { PimAlertsError } from "../errors";
 import { awaitOperation, type PollOptions } from "../http/longRunningOperation";
-import { redactUrl } from "../http/redaction";
+import { expectBody } from "../http/responseBody";
 import {
     describeDirectoryAlert,
     directoryItemPath,
@@ -17,10 +17,10 @@ import {
 } from "./directoryId";
 import { parseDirectoryConfiguration, type DirectoryConfiguration } from "./payload";
 import {
-    readDirectoryAlertSummary,
-    readDirectoryDefinition,
-    readDirectoryIncident,
-    readDirectoryOperation,
+    parseDirectoryAlertSummary,
+    parseDirectoryDefinition,
+    parseDirectoryIncident,
+    parseDirectoryOperation,
     type DirectoryAlertSummary,
     type DirectoryDefinition,
     type DirectoryIncident,
@@ -32,31 +32,27 @@ const listOf = (http: ApiClient, collection: string, description: string) =>
 
 /** Lists the directory-role alert definitions. */
 export async function listDirectoryDefinitions(http: ApiClient): Promise<DirectoryDefinition[]> {
-    return (await listOf(http, "alertDefinitions", "directory-role alert definitions")).map(readDirectoryDefinition);
+    const items = await listOf(http, "alertDefinitions", "directory-role alert definitions");
+    return items.map((item) => expectBody(http, "GET", `${ROLE_MANAGEMENT_ALERTS_PATH}/alertDefinitions`, parseDirectoryDefinition(item)));
 }
 
 /** Lists the directory-role alerts with their state. */
 export async function listDirectoryAlerts(http: ApiClient): Promise<DirectoryAlertSummary[]> {
-    return (await listOf(http, "alerts", "directory-role alerts")).map(readDirectoryAlertSummary);
+    const items = await listOf(http, "alerts", "directory-role alerts");
+    return items.map((item) => expectBody(http, "GET", `${ROLE_MANAGEMENT_ALERTS_PATH}/alerts`, parseDirectoryAlertSummary(item)));
 }
 
 /** Lists the directory-role alert configurations with every value Graph returns. */
 export async function listDirectoryConfigurations(http: ApiClient): Promise<DirectoryConfiguration[]> {
     const items = await listOf(http, "alertConfigurations", "directory-role alert configurations");
-    return items.map((item) => {
-        const configuration = parseDirectoryConfiguration(item);
-        if (typeof configuration === "string") {
-            throw new UnexpectedResponseError("GET", redactUrl(`${http.baseUrl}/${ROLE_MANAGEMENT_ALERTS_PATH}/alertConfigurations`), 200, configuration);
-        }
-        return configuration;
-    });
+    return items.map((item) => expectBody(http, "GET", `${ROLE_MANAGEMENT_ALERTS_PATH}/alertConfigurations`, parseDirectoryConfiguration(item)));
 }
 
 /** Lists the incidents of one alert (no filter needed below an alert). */
 export async function listDirectoryIncidents(http: ApiClient, ref: DirectoryAlertRef): Promise<DirectoryIncident[]> {
     const path = `${directoryItemPath("alerts", ref)}/alertIncidents`;
     const items = await http.listAll({ path, subject: { description: `incidents of ${describeDirectoryAlert("alerts", ref)}` } });
-    return items.map(readDirectoryIncident);
+    return items.map((item) => expectBody(http, "GET", path, parseDirectoryIncident(item)));
 }
 
 /** Reads one alert definition. */
@@ -67,7 +63,7 @@ export async function getDirectoryDefinition(http: ApiClient, ref: DirectoryAler
         path,
         subject: { description: `the definition of directory alert ${ref.alertId} in tenant ${ref.tenantId}` },
     });
-    return readDirectoryDefinition(body);
+    return expectBody(http, "GET", path, parseDirectoryDefinition(body));
 }
 
 /**
@@ -85,7 +81,7 @@ export async function refreshDirectoryAlerts(http: ApiClient, ref: DirectoryAler
               subject: { description: what },
           });
     const read = (body: unknown) => {
-        const op = readDirectoryOperation(body);
+        const op = expectBody(http, "GET", ROLE_MANAGEMENT_ALERTS_PATH, parseDirectoryOperation(body));
         return { ...op, detail: op.statusDetail };
     };
     // An operation URL that answers 200/204 without a status: done (Graph documents a status body; this is the fallback).

@@ -4,8 +4,7 @@
  * useful description and advice. A PATCH answers 204 with no body: callers GET afterwards.
  */
 import type { ApiClient } from "../http/apiClient";
-import { UnexpectedResponseError } from "../http/errors";
-import { redactUrl } from "../http/redaction";
+import { expectBody } from "../http/responseBody";
 import {
     describeDirectoryAlert,
     directoryItemPath,
@@ -40,7 +39,6 @@ export function createDirectoryAlertsClient(http: ApiClient): DirectoryAlertsCli
         path: directoryItemPath(collection, ref),
         subject: { description: describeDirectoryAlert(collection, ref) },
     });
-    const unexpected = (path: string, problem: string) => new UnexpectedResponseError("GET", redactUrl(`${http.baseUrl}/${path}`), 200, problem);
     const list = (collection: DirectoryCollection) =>
         http.listAll({
             path: `${ROLE_MANAGEMENT_ALERTS_PATH}/${collection}`,
@@ -52,9 +50,7 @@ export function createDirectoryAlertsClient(http: ApiClient): DirectoryAlertsCli
         async getConfiguration(ref) {
             const t = target("alertConfigurations", ref);
             const { body } = await http.send({ method: "GET", path: t.path, subject: t.subject });
-            const configuration = parseDirectoryConfiguration(body);
-            if (typeof configuration === "string") throw unexpected(t.path, configuration);
-            return configuration;
+            return expectBody(http, "GET", t.path, parseDirectoryConfiguration(body));
         },
         async listConfigurationIds() {
             const items = await list("alertConfigurations");
@@ -68,9 +64,7 @@ export function createDirectoryAlertsClient(http: ApiClient): DirectoryAlertsCli
         async getAlert(ref) {
             const t = target("alerts", ref);
             const { body } = await http.send({ method: "GET", path: t.path, subject: t.subject });
-            const alert = parseDirectoryAlert(body);
-            if (typeof alert === "string") throw unexpected(t.path, alert);
-            return alert;
+            return expectBody(http, "GET", t.path, parseDirectoryAlert(body));
         },
         async patchAlert(ref, isActive) {
             const t = target("alerts", ref);

@@ -3,6 +3,7 @@
  * resource ids: `DirectoryRole_<tenantId>_<alertId>` (the configuration, the alert and the
  * definition of one alert share it), plus the one place the list filter is built.
  */
+import { excerpt, InvalidArgumentError, parsed, parseProblem, type ParseResult } from "../errors";
 import { isDirectoryAlertId, type DirectoryAlertId } from "./catalog";
 
 /** The two Graph collections this package reads and writes. */
@@ -30,18 +31,25 @@ export function formatDirectoryAlertId(ref: DirectoryAlertRef): string {
     return `${PREFIX}${ref.tenantId}_${ref.alertId}`;
 }
 
-/** Parses an id as Graph returns it or this provider stores it; throws with the reason when it is not one. */
-export function parseDirectoryAlertId(text: string): DirectoryAlertRef {
-    const fail = (why: string) => new Error(`parsing id ${JSON.stringify(text)}: ${why}; expected ${PREFIX}{tenantId}_{alertId}`);
-    if (!text.startsWith(PREFIX)) throw fail(`it does not start with ${PREFIX}`);
+/** Parses an id as Graph returns it or this provider stores it; the problem says why it is not one. */
+export function parseDirectoryAlertId(text: string): ParseResult<DirectoryAlertRef> {
+    const fail = (why: string) => parseProblem<DirectoryAlertRef>(`id ${excerpt(text)} is not valid: ${why}; expected ${PREFIX}{tenantId}_{alertId}`);
+    if (!text.startsWith(PREFIX)) return fail(`it does not start with ${PREFIX}`);
     const rest = text.slice(PREFIX.length);
     const at = rest.indexOf("_");
-    if (at < 0) throw fail("it has no alert id");
+    if (at < 0) return fail("it has no alert id");
     const tenantId = rest.slice(0, at);
     const alertId = rest.slice(at + 1);
-    if (!isTenantGuid(tenantId)) throw fail(`the tenant id ${JSON.stringify(tenantId)} is not a GUID`);
-    if (!isDirectoryAlertId(alertId)) throw fail(`unknown alert id ${JSON.stringify(alertId)}`);
-    return { tenantId, alertId };
+    if (!isTenantGuid(tenantId)) return fail(`the tenant id ${excerpt(tenantId)} is not a GUID`);
+    if (!isDirectoryAlertId(alertId)) return fail(`unknown alert id ${excerpt(alertId)}`);
+    return parsed({ tenantId, alertId });
+}
+
+/** The parts of a resource id the provider was given (from the state); throws an InvalidArgumentError when it is not one. */
+export function directoryAlertRefOf(id: string): DirectoryAlertRef {
+    const result = parseDirectoryAlertId(id);
+    if (!result.ok) throw new InvalidArgumentError(result.problem);
+    return result.value;
 }
 
 /** The path of one configuration or alert, relative to the Graph beta base URL. */

@@ -10,9 +10,10 @@
  * Edm.Duration form (`P[nD][T[nH][nM][n[.n]S]]`, no weeks, fractions only on seconds), see {@link toEdmDuration}.
  */
 import { Duration } from "luxon";
+import { excerpt, parsed, parseProblem, type ParseResult } from "../errors";
 
-/** The outcome of parsing a duration: its length, or why the text is not one this package accepts. */
-export type DurationParse = { readonly ok: true; readonly milliseconds: number } | { readonly ok: false; readonly reason: string };
+/** The outcome of parsing a duration: its length in milliseconds, or why the text is not one this package accepts. */
+export type DurationParse = ParseResult<number>;
 
 /** Milliseconds in one day (24 hours). */
 export const DAY_MS = 86_400_000;
@@ -20,16 +21,16 @@ export const DAY_MS = 86_400_000;
 /** Parses an ISO-8601 duration such as `P30D`, `PT720H`, `P4W2D` or `PT10S`. */
 export function parseDuration(text: string): DurationParse {
     const duration = Duration.fromISO(text);
-    if (!duration.isValid) return { ok: false, reason: `${JSON.stringify(text)} is not an ISO-8601 duration (e.g. "P30D", "PT12H", "PT10S")` };
+    if (!duration.isValid) return parseProblem(`${excerpt(text)} is not an ISO-8601 duration (e.g. "P30D", "PT12H", "PT10S")`);
     const parts = duration.toObject();
     const used = Object.entries(parts).filter(([, value]) => value !== undefined);
     // luxon accepts "P", "PT" and a dangling "T"; ISO-8601 does not.
-    if (used.length === 0 || text.endsWith("T")) return { ok: false, reason: `${JSON.stringify(text)} has no value after P or T (e.g. "P30D", "PT12H")` };
-    if (used.some(([, value]) => (value ?? 0) < 0) || text.startsWith("-")) return { ok: false, reason: `${JSON.stringify(text)} is negative` };
+    if (used.length === 0 || text.endsWith("T")) return parseProblem(`${excerpt(text)} has no value after P or T (e.g. "P30D", "PT12H")`);
+    if (used.some(([, value]) => (value ?? 0) < 0) || text.startsWith("-")) return parseProblem(`${excerpt(text)} is negative`);
     if ((parts.years ?? 0) !== 0 || (parts.months ?? 0) !== 0) {
-        return { ok: false, reason: `${JSON.stringify(text)} uses years or months, whose length varies; write days instead (e.g. "P30D", "P365D")` };
+        return parseProblem(`${excerpt(text)} uses years or months, whose length varies; write days instead (e.g. "P30D", "P365D")`);
     }
-    return { ok: true, milliseconds: duration.toMillis() };
+    return parsed(duration.toMillis());
 }
 
 /**
@@ -41,7 +42,7 @@ export function sameDuration(a: unknown, b: unknown): boolean {
     if (typeof a !== "string" || typeof b !== "string") return false;
     const left = parseDuration(a);
     const right = parseDuration(b);
-    return left.ok && right.ok && left.milliseconds === right.milliseconds;
+    return left.ok && right.ok && left.value === right.value;
 }
 
 /** A length for messages: `30 days`, `1 day 12 hours`, `10 seconds`, `0 seconds`. */
@@ -63,9 +64,9 @@ export function describeDuration(milliseconds: number): string {
  * `PT90S` => `PT1M30S`, `PT0.5S` => `PT0.5S`, zero => `P0D`. Undefined when the text is not a duration this package accepts.
  */
 export function toEdmDuration(text: string): string | undefined {
-    const parsed = parseDuration(text);
-    if (!parsed.ok) return undefined;
-    let rest = parsed.milliseconds;
+    const result = parseDuration(text);
+    if (!result.ok) return undefined;
+    let rest = result.value;
     const take = (unit: number) => {
         const n = Math.floor(rest / unit);
         rest -= n * unit;

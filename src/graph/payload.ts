@@ -3,6 +3,7 @@
  * with zod so that a surprising body becomes a clear error, never an `undefined` in Pulumi state.
  */
 import { z } from "zod";
+import { parsed, parseProblem, serverText, type ParseResult } from "../errors";
 import { describeIssues } from "../http/responseSchema";
 import { alertOfOdataType, DIRECTORY_ALERTS, type DirectoryAlertId, type DirectoryAlertSpec } from "./catalog";
 import { parseDirectoryAlertId } from "./directoryId";
@@ -38,31 +39,34 @@ const alertSchema = z.object({
     lastScannedDateTime: z.string().nullable().optional(),
 });
 
-/** Reads a configuration body; returns the reason when it is not one this package understands. */
-export function parseDirectoryConfiguration(body: unknown): DirectoryConfiguration | string {
-    const parsed = configurationSchema.safeParse(body);
-    if (!parsed.success) return `not an alert configuration (${describeIssues(parsed.error)})`;
-    const data = parsed.data;
-    const spec = specOf(data.id, data["@odata.type"]);
-    if (typeof spec === "string") return spec;
+/** Parses a configuration body; the problem says why it is not one this package understands. */
+export function parseDirectoryConfiguration(body: unknown): ParseResult<DirectoryConfiguration> {
+    const result = configurationSchema.safeParse(body);
+    if (!result.success) return parseProblem(`not an alert configuration (${describeIssues(result.error)})`);
+    const data = result.data;
+    const found = specOf(data.id, data["@odata.type"]);
+    if (!found.ok) return found;
+    const spec = found.value;
     const values: Record<string, boolean | number | string> = { isEnabled: data.isEnabled };
     for (const [name, setting] of Object.entries(spec.settings)) {
         const value = data[name];
         if (value === undefined || value === null) continue;
         const expected = setting.kind === "integer" ? "number" : "string";
-        if (typeof value !== expected)
-            return `${name} of ${data.id} is ${JSON.stringify(value)}, not a ${setting.kind === "integer" ? "number" : "duration string"}`;
+        if (typeof value !== expected) {
+            const kind = setting.kind === "integer" ? "number" : "duration string";
+            return parseProblem(`${name} of ${serverText(data.id, 120)} is ${serverText(JSON.stringify(value), 80)}, not a ${kind}`);
+        }
         values[name] = value as number | string;
     }
-    return { id: data.id, alertId: spec.alertId, odataType: spec.odataType, values };
+    return parsed({ id: data.id, alertId: spec.alertId, odataType: spec.odataType, values });
 }
 
-/** Reads an alert body; returns the reason when it is not one. */
-export function parseDirectoryAlert(body: unknown): DirectoryAlertState | string {
-    const parsed = alertSchema.safeParse(body);
-    if (!parsed.success) return `not an alert (${describeIssues(parsed.error)})`;
-    const a = parsed.data;
-    return { id: a.id, isActive: a.isActive, incidentCount: a.incidentCount ?? 0, lastScannedDateTime: a.lastScannedDateTime ?? "" };
+/** Parses an alert body; the problem says why it is not one. */
+export function parseDirectoryAlert(body: unknown): ParseResult<DirectoryAlertState> {
+    const result = alertSchema.safeParse(body);
+    if (!result.success) return parseProblem(`not an alert (${describeIssues(result.error)})`);
+    const a = result.data;
+    return parsed({ id: a.id, isActive: a.isActive, incidentCount: a.incidentCount ?? 0, lastScannedDateTime: a.lastScannedDateTime ?? "" });
 }
 
 /**
@@ -84,16 +88,16 @@ export function directoryAlertPatchBody(isActive: boolean): { isActive: boolean 
 }
 
 // The alert comes from @odata.type when Graph sends it, else from the id's suffix; both must agree.
-function specOf(id: string, odataType: string | undefined): DirectoryAlertSpec | string {
-    let fromId: DirectoryAlertSpec | undefined;
-    try {
-        fromId = DIRECTORY_ALERTS[parseDirectoryAlertId(id).alertId];
-    } catch {
-        fromId = undefined;
+function specOf(id: string, odataType: string | undefined): ParseResult<DirectoryAlertSpec> {
+    const ref = parseDirectoryAlertId(id);
+    const fromId = ref.ok ? DIRECTORY_ALERTS[ref.value.alertId] : undefined;
+    const shownId = serverText(JSON.stringify(id), 160);
+    if (odataType === undefined) {
+        return fromId ? parsed(fromId) : parseProblem(`${shownId} has no @odata.type and its id names no alert this version of pulumi-pim-alerts knows`);
     }
-    if (odataType === undefined) return fromId ?? `${JSON.stringify(id)} has no @odata.type and its id names no alert this version of pulumi-pim-alerts knows`;
+    const shownType = serverText(JSON.stringify(odataType), 160);
     const fromType = alertOfOdataType(odataType);
-    if (!fromType) return `@odata.type ${JSON.stringify(odataType)} of ${id} is not one this version of pulumi-pim-alerts knows (a newer API?)`;
-    if (fromId && fromId !== fromType) return `@odata.type ${JSON.stringify(odataType)} does not belong to ${id}`;
-    return fromType;
+    if (!fromType) return parseProblem(`@odata.type ${shownType} of ${shownId} is not one this version of pulumi-pim-alerts knows (a newer API?)`);
+    if (fromId && fromId !== fromType) return parseProblem(`@odata.type ${shownType} does not belong to ${shownId}`);
+    return parsed(fromType);
 }

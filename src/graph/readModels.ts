@@ -4,6 +4,7 @@
  * message. Optional fields are normalised to empty strings or zero: nothing here is `undefined`.
  */
 import { z } from "zod";
+import { mapParsed, type ParseResult } from "../errors";
 import { optionalText, parseWith } from "../http/responseSchema";
 
 /** A directory-role alert definition: what the alert means and how to act on it. */
@@ -86,24 +87,32 @@ const operationSchema = z.object({
 
 const TYPE_PREFIX = /^#?microsoft\.graph\./i;
 
-/** Reads a `unifiedRoleManagementAlertDefinition`; throws naming the field when it is not one. */
-export function readDirectoryDefinition(value: unknown): DirectoryDefinition {
+/** Parses a `unifiedRoleManagementAlertDefinition`; the problem names the field when it is not one. */
+export function parseDirectoryDefinition(value: unknown): ParseResult<DirectoryDefinition> {
     return parseWith(definitionSchema, value, "a directory alert definition");
 }
 
-/** Reads a `unifiedRoleManagementAlert`. */
-export function readDirectoryAlertSummary(value: unknown): DirectoryAlertSummary {
+/** Parses a `unifiedRoleManagementAlert`. */
+export function parseDirectoryAlertSummary(value: unknown): ParseResult<DirectoryAlertSummary> {
     return parseWith(alertSchema, value, "a directory alert");
 }
 
-/** Reads a `unifiedRoleManagementAlertIncident` of any derived type. */
-export function readDirectoryIncident(value: unknown): DirectoryIncident {
-    const { id, "@odata.type": odataType, ...properties } = parseWith(incidentSchema, value, "a directory alert incident");
-    return { incidentId: id, incidentType: odataType.replace(TYPE_PREFIX, ""), properties };
+/** Parses a `unifiedRoleManagementAlertIncident` of any derived type. */
+export function parseDirectoryIncident(value: unknown): ParseResult<DirectoryIncident> {
+    return mapParsed(parseWith(incidentSchema, value, "a directory alert incident"), ({ id, "@odata.type": odataType, ...properties }) => ({
+        incidentId: id,
+        incidentType: odataType.replace(TYPE_PREFIX, ""),
+        properties,
+    }));
 }
 
-/** Reads a `longRunningOperation`. */
-export function readDirectoryOperation(value: unknown): DirectoryOperation {
-    const o = parseWith(operationSchema, value, "a directory alert operation");
-    return { operationId: o.id, status: o.status, statusDetail: o.statusDetail, createdDateTime: o.createdDateTime, lastActionDateTime: o.lastActionDateTime };
+/** Parses a `longRunningOperation`. */
+export function parseDirectoryOperation(value: unknown): ParseResult<DirectoryOperation> {
+    return mapParsed(parseWith(operationSchema, value, "a directory alert operation"), (o) => ({
+        operationId: o.id,
+        status: o.status,
+        statusDetail: o.statusDetail,
+        createdDateTime: o.createdDateTime,
+        lastActionDateTime: o.lastActionDateTime,
+    }));
 }

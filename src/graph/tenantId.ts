@@ -5,7 +5,7 @@
  * 2. the `tid` claim of the Graph access token (the tenant the token is for);
  * 3. the prefix of the ids that the (filtered) list of alert configurations returns.
  */
-import { PimAlertsError } from "../http/errors";
+import { excerpt, TenantIdError } from "../errors";
 import { isTenantGuid, parseDirectoryAlertId } from "./directoryId";
 
 /** Where a tenant id can come from; the later sources are only asked when the earlier ones have none. */
@@ -13,11 +13,6 @@ export interface TenantIdSources {
     readonly configured: string | undefined;
     readonly tokenClaims: () => Promise<Readonly<Record<string, unknown>> | undefined>;
     readonly listConfigurationIds: () => Promise<string[]>;
-}
-
-/** Thrown when no source gives a tenant id; says what to configure. */
-export class TenantIdError extends PimAlertsError {
-    override name = "TenantIdError" as const;
 }
 
 /** The tenant id from the first source that has one. */
@@ -29,7 +24,7 @@ export async function resolveTenantId(sources: TenantIdSources): Promise<string>
     if (fromList) return fromList;
     throw new TenantIdError(
         "finding the tenant id of the directory-role alerts: pim-alerts:tenantId is " +
-            (sources.configured === undefined ? "not set" : `${JSON.stringify(sources.configured)}, not a GUID`) +
+            (sources.configured === undefined ? "not set" : `${excerpt(sources.configured)}, not a GUID`) +
             ", the Graph access token has no tid claim and the list of alert configurations is empty; " +
             "set pim-alerts:tenantId to the tenant's GUID",
     );
@@ -37,12 +32,10 @@ export async function resolveTenantId(sources: TenantIdSources): Promise<string>
 
 /** The tenant id that prefixes the first well-formed configuration id (`DirectoryRole_<tenantId>_<alertId>`), as Graph spells it. */
 export function tenantIdFromConfigurationIds(ids: readonly string[]): string | undefined {
+    // An alert this version does not know, or a foreign id, is skipped.
     for (const id of ids) {
-        try {
-            return parseDirectoryAlertId(id).tenantId;
-        } catch {
-            // An alert this version does not know, or a foreign id: try the next one.
-        }
+        const ref = parseDirectoryAlertId(id);
+        if (ref.ok) return ref.value.tenantId;
     }
     return undefined;
 }

@@ -2,12 +2,7 @@
  * A bearer token is never sent over plain http, except to a loopback address (the emulator).
  * Same rule as core-rest-pipeline's checkInsecureConnection.
  */
-import { PimAlertsError } from "./errors";
-
-/** Thrown before any byte is sent when a token would travel unencrypted to a remote host. */
-export class InsecureConnectionError extends PimAlertsError {
-    override name = "InsecureConnectionError" as const;
-}
+import { InsecureConnectionError } from "../errors";
 
 /** True for localhost, 127.0.0.0/8 and ::1. */
 export function isLoopbackHost(hostname: string): boolean {

@@ -15,7 +15,7 @@
  * - `Retry-After` (or `retry-after-ms`) of each answer sets the next wait; the poll interval otherwise.
  */
 import type { ApiClient, ApiResponse } from "./apiClient";
-import { PimAlertsError, UnexpectedResponseError } from "./errors";
+import { OperationFailedError, OperationTimeoutError, PimAlertsError, UnexpectedResponseError } from "../errors";
 import { redactUrl } from "./redaction";
 import { serverRequestedDelayMs } from "./retryPolicy";
 
@@ -52,16 +52,6 @@ export interface OperationReader<T extends OperationStatus> {
      * URL, no `status` in the body); `last` is the last status the service gave, if any.
      */
     readonly succeededWithoutStatus: (last: T | undefined) => T;
-}
-
-/** The operation ended in a failed state. */
-export class OperationFailedError extends PimAlertsError {
-    override name = "OperationFailedError" as const;
-}
-
-/** The operation did not end within the timeout. */
-export class OperationTimeoutError extends PimAlertsError {
-    override name = "OperationTimeoutError" as const;
 }
 
 const SUCCEEDED = "succeeded";

@@ -1,16 +1,16 @@
 /**
  * Reading response bodies defensively: the text is parsed here, not by axios, so that an HTML page
- * from a proxy or a truncated body becomes a clear error instead of a crash.
+ * from a proxy or a truncated body becomes a clear error instead of a crash. Server text that goes
+ * into a message is redacted and shortened ({@link serverText}).
  */
-
-/** A body parsed as JSON, or the reason it could not be. */
-export type ParsedBody = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly problem: string };
+import { parsed, parseProblem, serverText, UnexpectedResponseError, type ParseResult } from "../errors";
+import { redactUrl } from "./redaction";
 
 /** Parses a response body; an empty body is `undefined`. */
-export function parseBody(text: string, contentType: string | undefined): ParsedBody {
-    if (text.trim() === "") return { ok: true, value: undefined };
+export function parseBody(text: string, contentType: string | undefined): ParseResult<unknown> {
+    if (text.trim() === "") return parsed(undefined);
     try {
-        return { ok: true, value: JSON.parse(text) as unknown };
+        return parsed(JSON.parse(text) as unknown);
     } catch {
         const kind = contentType?.split(";")[0]?.trim() || "unknown content type";
         const sample = text
@@ -18,7 +18,7 @@ export function parseBody(text: string, contentType: string | undefined): Parsed
             .replace(/\s+/g, " ")
             .trim()
             .slice(0, 120);
-        return { ok: false, problem: `the body is not JSON (${kind}): ${JSON.stringify(sample)}` };
+        return parseProblem(`the body is not JSON (${serverText(kind, 80)}): ${serverText(JSON.stringify(sample))}`);
     }
 }
 
@@ -31,14 +31,15 @@ export interface ServiceError {
 }
 
 /** Extracts code and message from `{"error":{"code","message","innerError":{"request-id"}}}`. */
-export function readServiceError(body: ParsedBody): ServiceError {
+export function readServiceError(body: ParseResult<unknown>): ServiceError {
     if (!body.ok) return { code: undefined, message: body.problem, innerRequestId: undefined };
     const error = field(body.value, "error");
     const inner = field(error, "innerError");
+    const text = (value: string | undefined, max?: number) => (value === undefined ? undefined : serverText(value, max));
     return {
-        code: stringField(error, "code"),
-        message: stringField(error, "message"),
-        innerRequestId: stringField(inner, "request-id"),
+        code: text(stringField(error, "code"), 120),
+        message: text(stringField(error, "message")),
+        innerRequestId: text(stringField(inner, "request-id"), 120),
     };
 }
 
@@ -49,4 +50,19 @@ function field(value: unknown, key: string): unknown {
 function stringField(value: unknown, key: string): string | undefined {
     const v = field(value, key);
     return typeof v === "string" ? v : undefined;
+}
+
+/**
+ * The value of a parsed response body, or an {@link UnexpectedResponseError} naming the request
+ * (method and redacted URL) and what is wrong with the body.
+ * @param http - The client that sent the request (for its base URL).
+ * @param method - The request's method.
+ * @param path - The request's path, relative to the base URL, or an absolute URL (nextLink, Location).
+ * @param result - The parse of the body.
+ * @param status - The status the body came with.
+ */
+export function expectBody<T>(http: { readonly baseUrl: string }, method: string, path: string, result: ParseResult<T>, status = 200): T {
+    if (result.ok) return result.value;
+    const url = /^https?:\/\//i.test(path) ? path : `${http.baseUrl}/${path.replace(/^\/+/, "")}`;
+    throw new UnexpectedResponseError(method, redactUrl(url), status, result.problem);
 }

@@ -8,7 +8,7 @@
  */
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { isArmAlertId, type ArmAlertId } from "../arm/catalog";
-import { describeAlertResource, formatAlertResourceId, parseAlertResourceId } from "../arm/configurationId";
+import { describeAlertResource, formatAlertResourceId, alertResourceIdOf } from "../arm/configurationId";
 import { checkAlertConfiguration } from "./arm/configurationCheck";
 import {
     configurationOutputs,
@@ -66,7 +66,7 @@ export async function create(inputs: Props): Promise<dynamic.CreateResult> {
  * Reads at one scope share one list call (arm/readCoalescing.ts): a refresh costs one call per scope.
  */
 export async function read(id: string, props: Props): Promise<dynamic.ReadResult> {
-    const parsed = parseAlertResourceId(id, "roleManagementAlertConfigurations");
+    const parsed = alertResourceIdOf(id, "roleManagementAlertConfigurations");
     const scope = typeof props["scope"] === "string" ? props["scope"] : parsed.scope;
     const live = await armAlertsClient().readConfiguration(scope, parsed.alertId);
     if (live === undefined) return { id: "", props: {} };

@@ -7,7 +7,7 @@
  */
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { isArmAlertId, type ArmAlertId } from "../arm/catalog";
-import { describeAlertResource, formatAlertResourceId, parseAlertResourceId } from "../arm/configurationId";
+import { describeAlertResource, formatAlertResourceId, alertResourceIdOf } from "../arm/configurationId";
 import type { ArmAlertState } from "../arm/payload";
 import { sameScope } from "../arm/scope";
 import { checkAlertDismissal } from "./arm/dismissalCheck";
@@ -47,7 +47,7 @@ export async function create(inputs: Props): Promise<dynamic.CreateResult> {
  * Reads at one scope share one list of its alerts (arm/readCoalescing.ts).
  */
 export async function read(id: string, props: Props): Promise<dynamic.ReadResult> {
-    const parsed = parseAlertResourceId(id, "roleManagementAlerts");
+    const parsed = alertResourceIdOf(id, "roleManagementAlerts");
     const scope = typeof props["scope"] === "string" ? props["scope"] : parsed.scope;
     const alert = await armAlertsClient().readAlert(scope, parsed.alertId);
     if (alert === undefined) return { id: "", props: {} };

@@ -9,8 +9,8 @@
  */
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { isDirectoryAlertId } from "../graph/catalog";
-import { describeDirectoryAlert, formatDirectoryAlertId, parseDirectoryAlertId, type DirectoryAlertRef } from "../graph/directoryId";
-import { isAzureApiError } from "../http/errors";
+import { describeDirectoryAlert, formatDirectoryAlertId, directoryAlertRefOf, type DirectoryAlertRef } from "../graph/directoryId";
+import { isAzureApiError } from "../errors";
 import { isRecord, managementFromState, managementOf, valuesToWrite, type DeclaredValue } from "./common/declaredState";
 import { checkDirectoryAlertConfiguration } from "./directory/configurationCheck";
 import {
@@ -64,7 +64,7 @@ export async function create(inputs: Props): Promise<dynamic.CreateResult> {
 
 /** Reads live values; works from the id alone; a configuration that is gone returns an empty id. */
 export async function read(id: string, props: Props): Promise<dynamic.ReadResult> {
-    const ref = parseDirectoryAlertId(id);
+    const ref = directoryAlertRefOf(id);
     let live;
     try {
         live = await directoryAlertsClient().getConfiguration(ref);
@@ -80,7 +80,7 @@ export async function read(id: string, props: Props): Promise<dynamic.ReadResult
 
 /** PATCHes only the declared values that changed (durations by meaning), then GETs. */
 export async function update(id: string, olds: Props, news: Props): Promise<dynamic.UpdateResult> {
-    const ref = parseDirectoryAlertId(id);
+    const ref = directoryAlertRefOf(id);
     const declared = declaredDirectoryValues(ref.alertId, news);
     const management = managementOf(news, Object.keys(declared));
     const initial = isRecord(olds["initialProperties"]) ? (olds["initialProperties"] as Record<string, DeclaredValue>) : {};
@@ -102,7 +102,7 @@ export async function update(id: string, olds: Props, news: Props): Promise<dyna
  */
 export async function deleteResource(id: string, props: Props): Promise<void> {
     if (props["onDelete"] !== "restore") return;
-    const ref = parseDirectoryAlertId(id);
+    const ref = directoryAlertRefOf(id);
     const initial = isRecord(props["initialProperties"]) ? props["initialProperties"] : {};
     const restore: Record<string, DeclaredValue> = {};
     for (const name of managementFromState(props).declaredProperties) {

@@ -8,9 +8,9 @@
  */
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { isDirectoryAlertId } from "../graph/catalog";
-import { describeDirectoryAlert, formatDirectoryAlertId, parseDirectoryAlertId, type DirectoryAlertRef } from "../graph/directoryId";
+import { describeDirectoryAlert, formatDirectoryAlertId, directoryAlertRefOf, type DirectoryAlertRef } from "../graph/directoryId";
 import type { DirectoryAlertState } from "../graph/payload";
-import { isAzureApiError } from "../http/errors";
+import { isAzureApiError } from "../errors";
 import { checkDirectoryAlertDismissal } from "./directory/dismissalCheck";
 import { diffDismissal, isActiveAgain } from "./common/dismissalState";
 import { onDeleteOf } from "./common/commonProperties";
@@ -45,7 +45,7 @@ export async function create(inputs: Props): Promise<dynamic.CreateResult> {
 
 /** Reports isActive, incidentCount and lastScannedDateTime; an alert that is gone returns an empty id. */
 export async function read(id: string, props: Props): Promise<dynamic.ReadResult> {
-    const ref = parseDirectoryAlertId(id);
+    const ref = directoryAlertRefOf(id);
     let alert: DirectoryAlertState;
     try {
         alert = await directoryAlertsClient().getAlert(ref);
@@ -60,13 +60,13 @@ export async function read(id: string, props: Props): Promise<dynamic.ReadResult
 /** Dismisses again (when the alert is active again) or records a new onDelete. */
 export async function update(id: string, olds: Props, news: Props): Promise<dynamic.UpdateResult> {
     if (!isActiveAgain(olds)) return { outs: { ...olds, onDelete: news["onDelete"] } };
-    return { outs: await dismiss(id, parseDirectoryAlertId(id), news) };
+    return { outs: await dismiss(id, directoryAlertRefOf(id), news) };
 }
 
 /** "retain" (default) leaves the alert dismissed; "reactivate" sets isActive back to true. */
 export async function deleteResource(id: string, props: Props): Promise<void> {
     if (props["onDelete"] !== "reactivate") return;
-    await directoryAlertsClient().patchAlert(parseDirectoryAlertId(id), true);
+    await directoryAlertsClient().patchAlert(directoryAlertRefOf(id), true);
 }
 
 export { deleteResource as delete };

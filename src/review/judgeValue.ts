@@ -54,8 +54,8 @@ function measure(setting: ThresholdEffect, before: unknown, after: unknown): [nu
     for (const value of [before, after]) {
         if (typeof value !== "string") return `expected an ISO-8601 duration, got ${describeType(value)}`;
         const parsed = parseDuration(value);
-        if (!parsed.ok) return `${parsed.reason}, so it cannot be compared`;
-        values.push(parsed.milliseconds);
+        if (!parsed.ok) return `${parsed.problem}, so it cannot be compared`;
+        values.push(parsed.value);
     }
     return [values[0], values[1]];
 }
@@ -64,7 +64,7 @@ function measure(setting: ThresholdEffect, before: unknown, after: unknown): [nu
 function show(setting: ThresholdEffect, value: unknown): string {
     if (setting.kind === "number") return `${String(value)}${setting.unit}`;
     const parsed = typeof value === "string" ? parseDuration(value) : undefined;
-    return parsed?.ok ? describeDuration(parsed.milliseconds) : String(value);
+    return parsed?.ok ? describeDuration(parsed.value) : String(value);
 }
 
 function unknown(reason: string): Judgement {

@@ -119,7 +119,7 @@ describe("Azure failures", () => {
         s.emulator.admin.injectFault({ status: 500, retryAfterSeconds: 0, times: 100 });
         const error = await failureOf(create(s));
         expect(error.message).toContain("failed with 500");
-        expect(error.message).toContain("The service failed after all retries");
+        expect(error.message).toContain("The service failed after 7 attempts");
         expect(s.emulator.admin.requests().filter((r) => r.api === "arm")).toHaveLength(7);
     });
 

@@ -62,7 +62,7 @@ const HOSTILE: Array<[string, FaultSpec, RegExp]> = [
     [
         "an HTML error page from a proxy, 502 on every retry",
         { status: 502, body: "html", retryAfterSeconds: 0, times: 7 },
-        /failed with 502 Bad Gateway: the body is not JSON \(text\/html\): "502 - Service Error .*The service failed after all retries/,
+        /failed with 502 Bad Gateway: the body is not JSON \(text\/html\): "502 - Service Error .*The service failed after 7 attempts/,
     ],
     [
         "a 200 whose properties are missing",

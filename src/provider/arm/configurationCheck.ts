@@ -24,9 +24,9 @@ export function checkAlertConfiguration(
         if (typeof scope !== "string") failures.push({ property: "scope", reason: `scope must be an ARM scope string; got ${show(scope)}` });
         else {
             const parsed = parseScope(scope);
-            if (!parsed.ok) failures.push({ property: "scope", reason: `scope ${show(scope)} is not valid: ${parsed.reason}` });
+            if (!parsed.ok) failures.push({ property: "scope", reason: `scope ${show(scope)} is not valid: ${parsed.problem}` });
             // Keep the stored spelling when only case differs, so state does not churn.
-            else inputs["scope"] = typeof olds["scope"] === "string" && sameScope(olds["scope"], parsed.scope.id) ? olds["scope"] : parsed.scope.id;
+            else inputs["scope"] = typeof olds["scope"] === "string" && sameScope(olds["scope"], parsed.value.id) ? olds["scope"] : parsed.value.id;
         }
     }
 

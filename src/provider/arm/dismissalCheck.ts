@@ -24,8 +24,8 @@ export function checkAlertDismissal(
     if (!isUnknown(scope)) {
         const parsed = typeof scope === "string" ? parseScope(scope) : undefined;
         if (!parsed) failures.push({ property: "scope", reason: `scope must be an ARM scope string; got ${show(scope)}` });
-        else if (!parsed.ok) failures.push({ property: "scope", reason: `scope ${show(scope)} is not valid: ${parsed.reason}` });
-        else inputs["scope"] = typeof olds["scope"] === "string" && sameScope(olds["scope"], parsed.scope.id) ? olds["scope"] : parsed.scope.id;
+        else if (!parsed.ok) failures.push({ property: "scope", reason: `scope ${show(scope)} is not valid: ${parsed.problem}` });
+        else inputs["scope"] = typeof olds["scope"] === "string" && sameScope(olds["scope"], parsed.value.id) ? olds["scope"] : parsed.value.id;
     }
     for (const failure of [
         isUnknown(news["alertId"]) ? undefined : checkOneOf("alertId", news["alertId"], ARM_ALERT_IDS),

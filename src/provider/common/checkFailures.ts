@@ -2,6 +2,7 @@
  * Building blocks of `check`: each returns a failure that names the property, the value and what
  * is allowed, so that `pulumi preview` prints a message a user can act on.
  */
+import { excerpt } from "../../errors";
 
 /** A check failure as Pulumi's dynamic provider contract defines it. */
 export interface CheckFailure {
@@ -17,11 +18,8 @@ export function isUnknown(value: unknown): boolean {
     return value === UNKNOWN_VALUE;
 }
 
-/** Shows a value the way a user wrote it, shortened so a huge string cannot flood a message. */
-export function show(value: unknown): string {
-    const text = typeof value === "string" ? JSON.stringify(value) : value === undefined ? "undefined" : (JSON.stringify(value) ?? String(value));
-    return text.length > 80 ? `${text.slice(0, 77)}...` : text;
-}
+/** Shows a value the way a user wrote it, shortened so a huge string cannot flood a message ({@link excerpt}). */
+export const show = excerpt;
 
 /** An integer within [min, max], or a failure. */
 export function checkInteger(property: string, value: unknown, min: number, max: number, what: string): CheckFailure | undefined {

@@ -53,8 +53,8 @@ function checkDurationSetting(property: string, value: unknown, setting: Duratio
     if (typeof value !== "string")
         return fail(`${property} must be an ISO-8601 duration string (${allowed}, e.g. "${setting.max}"); got ${typeof value} ${show(value)}`);
     const parsed = parseDuration(value);
-    if (!parsed.ok) return fail(`${property} is not valid: ${parsed.reason}; allowed: ${allowed}`);
-    const ms = parsed.milliseconds;
+    if (!parsed.ok) return fail(`${property} is not valid: ${parsed.problem}; allowed: ${allowed}`);
+    const ms = parsed.value;
     if (setting.wholeDays && ms % DAY_MS !== 0) {
         return fail(`${property} must be a whole number of days (${allowed}); got ${show(value)} (${describeDuration(ms)})`);
     }
@@ -92,6 +92,6 @@ function widen(a: DirectorySetting, b: DirectorySetting): DirectorySetting {
 
 function millisecondsOf(catalogDuration: string): number {
     const parsed = parseDuration(catalogDuration);
-    if (!parsed.ok) throw new Error(`internal-error: catalog duration ${catalogDuration}: ${parsed.reason}`);
-    return parsed.milliseconds;
+    if (!parsed.ok) throw new Error(`internal-error: catalog duration ${catalogDuration}: ${parsed.problem}`);
+    return parsed.value;
 }

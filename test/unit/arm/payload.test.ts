@@ -28,10 +28,13 @@ describe("ARM payloads", () => {
             },
         };
         expect(parseConfiguration(body)).toEqual({
-            id,
-            alertId: "TooManyOwnersAssignedToResource",
-            alertConfigurationType: "TooManyOwnersAssignedToResourceAlertConfiguration",
-            values: { isEnabled: true, thresholdNumberOfOwners: 2, thresholdPercentageOfOwnersOutOfAllRoleMembers: 3 },
+            ok: true,
+            value: {
+                id,
+                alertId: "TooManyOwnersAssignedToResource",
+                alertConfigurationType: "TooManyOwnersAssignedToResourceAlertConfiguration",
+                values: { isEnabled: true, thresholdNumberOfOwners: 2, thresholdPercentageOfOwnersOutOfAllRoleMembers: 3 },
+            },
         });
     });
 
@@ -53,10 +56,13 @@ describe("ARM payloads", () => {
         ],
         ["a JSON null", null, "not an alert configuration"],
     ])("explains %s", (_what, body, message) => {
-        expect(parseConfiguration(body)).toEqual(expect.stringContaining(message));
+        expect(parseConfiguration(body)).toEqual({ ok: false, problem: expect.stringContaining(message) });
     });
 
     test("reads an alert, with defaults for what was never scanned", () => {
-        expect(parseAlert({ id: "x", properties: { isActive: false } })).toEqual({ id: "x", isActive: false, incidentCount: 0, lastScannedDateTime: "" });
+        expect(parseAlert({ id: "x", properties: { isActive: false } })).toEqual({
+            ok: true,
+            value: { id: "x", isActive: false, incidentCount: 0, lastScannedDateTime: "" },
+        });
     });
 });

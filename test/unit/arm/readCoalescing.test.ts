@@ -1,12 +1,9 @@
 import { createArmAlertsClient } from "../../../src/arm/alertsClient";
 import { withReadCache } from "../../../src/arm/readCoalescing";
 import type { ApiClient, ApiRequest } from "../../../src/http/apiClient";
-import { AzureApiError } from "../../../src/http/errors";
-import { startEmulator } from "pulumi-pim-alerts-emulator";
-import { createApiClient } from "../../../src/http/apiClient";
+import { AzureApiError } from "../../../src/errors";
 
 const SUB = "/subscriptions/afa2a084-766f-4003-8ae1-c4aeb893a99f";
-const OTHER = "/subscriptions/0b1f6471-1bf0-4dda-aec3-cb9272f09590";
 const CONFIGS = `${SUB}/providers/Microsoft.Authorization/roleManagementAlertConfigurations`;
 
 const owners = (threshold: number) => ({
@@ -49,6 +46,11 @@ function fakeArm(items: unknown[], options: { listFails?: Error } = {}) {
             calls.push(`LIST ${request.path}`);
             if (options.listFails) throw options.listFails;
             return listed;
+        },
+        async listPage(request) {
+            calls.push(`LIST ${request.path}`);
+            if (options.listFails) throw options.listFails;
+            return { items: listed, nextLink: undefined };
         },
     };
     return { calls, client: createArmAlertsClient(http), replace: (next: unknown[]) => (listed = next) };
@@ -173,32 +175,112 @@ describe("coalesced reads of alerts (AlertDismissal refresh)", () => {
     });
 });
 
-describe("over the emulator", () => {
-    test("a list is followed over its pages, and every configuration of the scope is read from it", async () => {
-        const emulator = await startEmulator({ pageSize: 3 });
-        try {
-            const http = createApiClient({ api: "arm", baseUrl: emulator.url, getToken: async () => emulator.admin.issueToken() });
-            const reads = withReadCache(createArmAlertsClient(http), 30_000);
-            for (const scope of [SUB, OTHER]) {
-                for (const alertId of [
-                    "TooManyOwnersAssignedToResource",
-                    "TooManyPermanentOwnersAssignedToResource",
-                    "DuplicateRoleCreated",
-                    "AzureRolesAssignedOutsidePimAlert",
-                ] as const) {
-                    expect((await reads.readConfiguration(scope, alertId))?.alertId).toBe(alertId);
-                }
-            }
-            // 4 configurations at 3 per page: two pages per scope, nothing else.
-            const calls = emulator.admin.requests().filter((r) => r.api === "arm");
-            expect(calls.map((r) => `${r.method} ${r.path.split("/").pop()} ${r.query["$skipToken"] ? "page2" : "page1"}`)).toEqual([
-                "GET roleManagementAlertConfigurations page1",
-                "GET roleManagementAlertConfigurations page2",
-                "GET roleManagementAlertConfigurations page1",
-                "GET roleManagementAlertConfigurations page2",
-            ]);
-        } finally {
-            await emulator.stop();
+describe("never more calls than one GET per read, whatever the shape", () => {
+    const ALERT_IDS = [
+        "TooManyOwnersAssignedToResource",
+        "TooManyPermanentOwnersAssignedToResource",
+        "DuplicateRoleCreated",
+        "AzureRolesAssignedOutsidePimAlert",
+    ] as const;
+    const scopeOf = (i: number) => `/subscriptions/${String(i).padStart(8, "0")}-0000-4000-8000-000000000000`;
+    const itemOf = (scope: string, alertId: string) => ({
+        id: `${scope}/providers/Microsoft.Authorization/roleManagementAlertConfigurations/${alertId}`,
+        name: alertId,
+        properties: {
+            alertConfigurationType: `${alertId === "AzureRolesAssignedOutsidePimAlert" ? "AzureRolesAssignedOutsidePim" : alertId}AlertConfiguration`,
+            isEnabled: true,
+        },
+    });
+
+    /** An ARM API whose every scope holds the 4 configurations; a list answers its first `pageSize` items. */
+    function armOf(pageSize: number) {
+        let calls = 0;
+        const http: ApiClient = {
+            api: "arm",
+            baseUrl: "https://management.azure.com",
+            async send(request: ApiRequest) {
+                calls += 1;
+                await new Promise((r) => setTimeout(r, 1));
+                const [scope, alertId] = request.path.split("/providers/Microsoft.Authorization/roleManagementAlertConfigurations/") as [string, string];
+                return { status: 200, headers: {}, body: itemOf(scope, alertId) };
+            },
+            async listAll() {
+                throw new Error("not used");
+            },
+            async listPage(request) {
+                calls += 1;
+                await new Promise((r) => setTimeout(r, 1));
+                const scope = request.path.split("/providers/")[0] as string;
+                return {
+                    items: ALERT_IDS.slice(0, pageSize).map((a) => itemOf(scope, a)),
+                    nextLink: pageSize < 4 ? "https://management.azure.com/next" : undefined,
+                };
+            },
+        };
+        return { client: createArmAlertsClient(http), calls: () => calls };
+    }
+
+    const shapes = [
+        { name: "4 per scope", perScope: 4, pageSize: 100, order: "scope-major" },
+        { name: "1 per scope", perScope: 1, pageSize: 100, order: "scope-major" },
+        { name: "1 per scope, lists in pages of 1", perScope: 1, pageSize: 1, order: "scope-major" },
+        { name: "4 per scope, lists in pages of 1", perScope: 4, pageSize: 1, order: "scope-major" },
+        { name: "4 per scope, lists in pages of 2", perScope: 4, pageSize: 2, order: "scope-major" },
+        { name: "4 per scope, read round-robin", perScope: 4, pageSize: 100, order: "round-robin" },
+        { name: "4 per scope, round-robin, lists in pages of 1", perScope: 4, pageSize: 1, order: "round-robin" },
+    ] as const;
+
+    function readsOf(shape: (typeof shapes)[number], scopes: number): Array<[string, (typeof ALERT_IDS)[number]]> {
+        const all: Array<[string, (typeof ALERT_IDS)[number]]> = [];
+        if (shape.order === "scope-major") for (let i = 0; i < scopes; i++) for (const a of ALERT_IDS.slice(0, shape.perScope)) all.push([scopeOf(i), a]);
+        else for (const a of ALERT_IDS.slice(0, shape.perScope)) for (let i = 0; i < scopes; i++) all.push([scopeOf(i), a]);
+        return all;
+    }
+
+    describe.each(shapes)("$name", (shape) => {
+        test.each(["one by one", "in parallel"])("reads %s", async (how) => {
+            const arm = armOf(shape.pageSize);
+            const reads = withReadCache(arm.client, 30_000);
+            const order = readsOf(shape, 25);
+            const results =
+                how === "in parallel"
+                    ? await Promise.all(order.map(([scope, alertId]) => reads.readConfiguration(scope, alertId)))
+                    : await order.reduce<Promise<unknown[]>>(
+                          async (acc, [scope, alertId]) => [...(await acc), await reads.readConfiguration(scope, alertId)],
+                          Promise.resolve([]),
+                      );
+            // Every read answered with its own item.
+            expect(results.map((r) => (r as { id: string }).id)).toEqual(order.map(([scope, alertId]) => itemOf(scope, alertId).id));
+            // The promise: at most one call per read, save the one probe that reveals lists in pages.
+            const extra = shape.pageSize < shape.perScope ? 1 : 0;
+            expect(arm.calls()).toBeLessThanOrEqual(order.length + extra);
+            expect(reads.counts).toMatchObject({ reads: order.length, lists: expect.any(Number), gets: expect.any(Number) });
+            // And a real saving where there is one to make: 4 configurations per scope in one page cost one list per scope.
+            if (shape.perScope === 4 && shape.pageSize === 100 && shape.order === "scope-major") expect(arm.calls()).toBe(25);
+        });
+    });
+
+    test("a refresh longer than the freshness bound never re-lists into more calls, and answers are never older than the bound", async () => {
+        let t = 0;
+        const arm = armOf(100);
+        const reads = withReadCache(arm.client, 2_000, () => t);
+        const order = readsOf(shapes[5], 25);
+        for (const [scope, alertId] of order) {
+            t += 100; // 100 reads over 10 s: every list expires long before its scope is read again
+            await reads.readConfiguration(scope, alertId);
         }
+        expect(arm.calls()).toBeLessThanOrEqual(order.length);
+    });
+
+    test("freshness: a list is not used once older than the bound", async () => {
+        let t = 0;
+        const arm = fakeArm([owners(4), duplicate]);
+        const reads = withReadCache(arm.client, 2_000, () => t);
+        await reads.readConfiguration(SUB, "TooManyOwnersAssignedToResource");
+        arm.replace([owners(7), duplicate]);
+        t = 1_999;
+        expect((await reads.readConfiguration(SUB, "TooManyOwnersAssignedToResource"))?.values["thresholdNumberOfOwners"]).toBe(4);
+        t = 2_000;
+        expect((await reads.readConfiguration(SUB, "TooManyOwnersAssignedToResource"))?.values["thresholdNumberOfOwners"]).toBe(7);
     });
 });

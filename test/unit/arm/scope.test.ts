@@ -15,7 +15,7 @@ describe("parseScope", () => {
             `/subscriptions/${SUB.toLowerCase()}/resourceGroups/rg/providers/Microsoft.KeyVault/vaults/kv-1`,
         ],
     ])("%s is a %s scope stored as %s", (input, kind, canonical) => {
-        expect(parseScope(input)).toEqual({ ok: true, scope: { kind, id: canonical } });
+        expect(parseScope(input)).toEqual({ ok: true, value: { kind, id: canonical } });
     });
 
     test.each([
@@ -33,7 +33,7 @@ describe("parseScope", () => {
     ])("%j is rejected (%s)", (input, why) => {
         const result = parseScope(input);
         expect(result.ok).toBe(false);
-        if (!result.ok) expect(result.reason).toContain(why);
+        if (!result.ok) expect(result.problem).toContain(why);
     });
 
     test("the same scope in another case is the same scope", () => {

@@ -1,5 +1,6 @@
 import type { AccessToken, TokenCredential } from "@azure/identity";
-import { AuthenticationError, createTokenSource, credentialOptions, isKnownAuthorityHost, redactSecrets } from "../../../src/auth/tokenSource";
+import { AuthenticationError } from "../../../src/errors";
+import { createTokenSource, credentialOptions, isKnownAuthorityHost, redactSecrets } from "../../../src/auth/tokenSource";
 
 function fakeCredential(lifetimeMs: number, tokens: string[] = []): TokenCredential & { calls: string[] } {
     const calls: string[] = [];

@@ -20,6 +20,10 @@ function fakeHttp(bodies: unknown[] = []): { http: ApiClient; sent: ApiRequest[]
             listed.push(request);
             return bodies.shift() as unknown[];
         },
+        async listPage(request) {
+            listed.push(request);
+            return { items: bodies.shift() as unknown[], nextLink: undefined };
+        },
     };
     return { http, sent, listed };
 }

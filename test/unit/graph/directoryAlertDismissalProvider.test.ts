@@ -1,6 +1,6 @@
-import { AzureApiError } from "../../../src/http/errors";
+import { AzureApiError } from "../../../src/errors";
 import * as provider from "../../../src/provider/directoryAlertDismissalProvider";
-import { PartialFailureError } from "../../../src/provider/common/partialFailure";
+import { PartialFailureError } from "../../../src/errors";
 import { fakeDirectoryGraph, TENANT, type FakeDirectoryGraph } from "./fakeDirectoryGraph";
 
 let mockGraph: FakeDirectoryGraph;

@@ -3,9 +3,11 @@ import {
     directoryItemPath,
     directoryListQuery,
     formatDirectoryAlertId,
+    directoryAlertRefOf,
     isTenantGuid,
     parseDirectoryAlertId,
 } from "../../../src/graph/directoryId";
+import { excerpt, InvalidArgumentError } from "../../../src/errors";
 
 const tenantId = "aaaabbbb-0000-1111-2222-ccccddddeeee";
 
@@ -13,7 +15,8 @@ describe("directory alert ids", () => {
     test("format and parse round-trip", () => {
         const id = formatDirectoryAlertId({ tenantId, alertId: "StaleSignInAlert" });
         expect(id).toBe(`DirectoryRole_${tenantId}_StaleSignInAlert`);
-        expect(parseDirectoryAlertId(id)).toEqual({ tenantId, alertId: "StaleSignInAlert" });
+        expect(parseDirectoryAlertId(id)).toEqual({ ok: true, value: { tenantId, alertId: "StaleSignInAlert" } });
+        expect(directoryAlertRefOf(id)).toEqual({ tenantId, alertId: "StaleSignInAlert" });
     });
 
     test.each<[string, string]>([
@@ -23,8 +26,9 @@ describe("directory alert ids", () => {
         ["an unknown alert", `DirectoryRole_${tenantId}_StaleSignIn`],
         ["a path in the alert id", `DirectoryRole_${tenantId}_StaleSignInAlert/refresh`],
     ])("rejects %s", (_what, id) => {
-        expect(() => parseDirectoryAlertId(id)).toThrow(`parsing id ${JSON.stringify(id)}`);
-        expect(() => parseDirectoryAlertId(id)).toThrow("expected DirectoryRole_{tenantId}_{alertId}");
+        expect(parseDirectoryAlertId(id)).toEqual({ ok: false, problem: expect.stringContaining(`id ${excerpt(id)} is not valid`) });
+        expect(() => directoryAlertRefOf(id)).toThrow(InvalidArgumentError);
+        expect(() => directoryAlertRefOf(id)).toThrow("expected DirectoryRole_{tenantId}_{alertId}");
     });
 
     test("paths are relative to the /beta base URL", () => {

@@ -19,7 +19,7 @@ describe("parseDuration", () => {
         ["P365D", 365 * DAY],
         ["P30DT0H0M0S", 30 * DAY],
     ])("%s lasts %d ms", (text, milliseconds) => {
-        expect(parseDuration(text)).toEqual({ ok: true, milliseconds });
+        expect(parseDuration(text)).toEqual({ ok: true, value: milliseconds });
     });
 
     const NOT_ISO = '(e.g. "P30D", "PT12H", "PT10S")';
@@ -42,7 +42,7 @@ describe("parseDuration", () => {
         ["P1Y", `"P1Y" uses years or months, ${VARIES}`],
         ["P1Y2D", `"P1Y2D" uses years or months, ${VARIES}`],
     ])("%j is refused", (text, reason) => {
-        expect(parseDuration(text)).toEqual({ ok: false, reason });
+        expect(parseDuration(text)).toEqual({ ok: false, problem: reason });
     });
 });
 

@@ -46,20 +46,18 @@ describe("Graph configuration bodies", () => {
         ],
     ])("reads a %s configuration, durations in Graph's spelling", (alertId, fields, values) => {
         const body = { "@odata.context": "https://graph.microsoft.com/beta/$metadata#x", id: idOf(alertId), ...common, ...fields };
-        expect(parseDirectoryConfiguration(body)).toEqual({ id: idOf(alertId), alertId, odataType: fields["@odata.type"], values });
+        expect(parseDirectoryConfiguration(body)).toEqual({ ok: true, value: { id: idOf(alertId), alertId, odataType: fields["@odata.type"], values } });
     });
 
     test("without @odata.type the alert comes from the id", () => {
         expect(parseDirectoryConfiguration({ id: idOf("StaleSignInAlert"), isEnabled: true, duration: "P30D" })).toMatchObject({
-            alertId: "StaleSignInAlert",
-            odataType: "#microsoft.graph.staleSignInAlertConfiguration",
-            values: { isEnabled: true, duration: "P30D" },
+            value: { alertId: "StaleSignInAlert", odataType: "#microsoft.graph.staleSignInAlertConfiguration", values: { isEnabled: true, duration: "P30D" } },
         });
     });
 
     test("a setting Graph returns as null is left out", () => {
         const body = { id: idOf("StaleSignInAlert"), "@odata.type": "#microsoft.graph.staleSignInAlertConfiguration", isEnabled: true, duration: null };
-        expect(parseDirectoryConfiguration(body)).toMatchObject({ values: { isEnabled: true } });
+        expect(parseDirectoryConfiguration(body)).toEqual({ ok: true, value: expect.objectContaining({ values: { isEnabled: true } }) });
     });
 
     test.each<[string, unknown, string]>([
@@ -88,7 +86,7 @@ describe("Graph configuration bodies", () => {
             "duration of DirectoryRole_aaaabbbb-0000-1111-2222-ccccddddeeee_StaleSignInAlert is 30, not a duration string",
         ],
     ])("explains %s", (_what, body, message) => {
-        expect(parseDirectoryConfiguration(body)).toEqual(expect.stringContaining(message));
+        expect(parseDirectoryConfiguration(body)).toEqual({ ok: false, problem: expect.stringContaining(message) });
     });
 
     test.each<[DirectoryAlertId, Record<string, boolean | number | string>, Record<string, unknown>]>([
@@ -141,24 +139,20 @@ describe("Graph alert bodies", () => {
             lastScannedDateTime: "2026-01-01T00:00:00Z",
         };
         expect(parseDirectoryAlert(body)).toEqual({
-            id: idOf("NoMfaOnRoleActivationAlert"),
-            isActive: true,
-            incidentCount: 2,
-            lastScannedDateTime: "2026-01-01T00:00:00Z",
+            ok: true,
+            value: { id: idOf("NoMfaOnRoleActivationAlert"), isActive: true, incidentCount: 2, lastScannedDateTime: "2026-01-01T00:00:00Z" },
         });
     });
 
     test("defaults what Graph leaves out or sends as null", () => {
         expect(parseDirectoryAlert({ id: "x", isActive: false, incidentCount: null, lastScannedDateTime: null })).toEqual({
-            id: "x",
-            isActive: false,
-            incidentCount: 0,
-            lastScannedDateTime: "",
+            ok: true,
+            value: { id: "x", isActive: false, incidentCount: 0, lastScannedDateTime: "" },
         });
     });
 
     test("explains a body that is not an alert", () => {
-        expect(parseDirectoryAlert({ id: "x", isActive: "false" })).toEqual(expect.stringContaining("not an alert (isActive"));
+        expect(parseDirectoryAlert({ id: "x", isActive: "false" })).toEqual({ ok: false, problem: expect.stringContaining("not an alert (isActive") });
     });
 
     test("the dismissal body is exactly isActive", () => {

@@ -1,6 +1,8 @@
 import { createApiClient, type ApiClient } from "../../../src/http/apiClient";
-import { AzureApiError, NetworkError, UnexpectedResponseError } from "../../../src/http/errors";
-import { InsecureConnectionError } from "../../../src/http/insecureConnection";
+import { AzureApiError, NetworkError, UnexpectedResponseError } from "../../../src/errors";
+import { InsecureConnectionError } from "../../../src/errors";
+import { createRequestLimiter } from "../../../src/http/requestLimiter";
+import type { Clock } from "../../../src/http/retryPolicy";
 import { json, raw, startScriptedServer, type Handler, type ScriptedServer } from "../../support/scriptedServer";
 
 const TOKEN = "eyJ0eXAi.secret-token-value.sig";
@@ -12,15 +14,53 @@ afterEach(async () => {
     server = undefined;
 });
 
-async function clientFor(script: Handler[], options: { timeoutMs?: number; api?: "arm" | "graph" } = {}): Promise<ApiClient> {
+async function clientFor(
+    script: Handler[],
+    options: { timeoutMs?: number; api?: "arm" | "graph"; clock?: Clock; retry?: Partial<typeof fastRetry> } = {},
+): Promise<ApiClient> {
     server = await startScriptedServer(script);
     return createApiClient({
         api: options.api ?? "arm",
         baseUrl: server.url,
         getToken: async () => TOKEN,
-        retry: fastRetry,
+        retry: options.retry ?? fastRetry,
         timeoutMs: options.timeoutMs ?? 2_000,
+        ...(options.clock ? { clock: options.clock } : {}),
     });
+}
+
+/** A clock whose waits return at once and are recorded. */
+function fakeClock(): Clock & { slept: number[] } {
+    let t = 1_000_000;
+    const slept: number[] = [];
+    return {
+        slept,
+        now: () => t,
+        sleep: async (ms) => {
+            slept.push(ms);
+            t += ms;
+        },
+    };
+}
+
+/** Writes `total` bytes in chunks, as fast as the client reads; records how much went out and whether it all did. */
+function bigBody(status: number, total: number, sent: { bytes: number; finished: boolean }[]): Handler {
+    return (_req, res) => {
+        const record = { bytes: 0, finished: false };
+        sent.push(record);
+        res.writeHead(status, { "content-type": "application/json" });
+        const chunk = Buffer.alloc(64 * 1024, 0x20);
+        const pump = () => {
+            while (record.bytes < total) {
+                record.bytes += chunk.length;
+                if (!res.write(chunk)) return void res.once("drain", pump);
+            }
+            record.finished = true;
+            res.end();
+        };
+        res.on("close", () => undefined);
+        pump();
+    };
 }
 
 const armError = (status: number, code: string, message: string): Handler => json(status, { error: { code, message } }, { "x-ms-request-id": "req-123" });
@@ -46,7 +86,7 @@ describe("ApiClient", () => {
         expect(error).toBeInstanceOf(AzureApiError);
         expect((error as Error).message).toBe(
             `GET ${server?.url}/x failed with 500 Internal Server Error: InternalServerError: boom (request id: req-123). ` +
-                "The service failed after all retries; run again (every write of this provider is safe to repeat)",
+                "The service failed after 4 attempts; run again (every write of this provider is safe to repeat)",
         );
         expect(server?.seen).toHaveLength(1 + fastRetry.maxRetries);
     });
@@ -84,7 +124,9 @@ describe("ApiClient", () => {
         const client = await clientFor([hang], { timeoutMs: 100 });
         const error = (await client.send({ method: "GET", path: "/x" }).catch((e: unknown) => e)) as Error;
         expect(error).toBeInstanceOf(NetworkError);
-        expect(error.message).toContain("timed out");
+        expect(error.message).toMatch(
+            /failed without a complete HTTP response: no answer within the attempt's deadline \(0\.1 s\) \(4 attempts; no more are made\)$/,
+        );
         expect(JSON.stringify(error) + error.message + String(error.stack)).not.toContain(TOKEN);
         expect(server?.seen).toHaveLength(1 + fastRetry.maxRetries);
     });
@@ -131,5 +173,88 @@ describe("ApiClient", () => {
         expect(error.message).toContain("api-version=v1");
         expect(error.message).toContain("sig=REDACTED");
         expect(error.message).not.toContain("s3cret");
+    });
+
+    describe("limits (issue 11)", () => {
+        test("a body dripping one byte at a time is cut by the attempt's deadline: no '200 OK' failure, a NetworkError", async () => {
+            const timers: NodeJS.Timeout[] = [];
+            const drip: Handler = (_req, res) => {
+                res.writeHead(200, { "content-type": "application/json" });
+                res.write("{");
+                timers.push(setInterval(() => res.write(" "), 20));
+            };
+            const client = await clientFor([drip], { timeoutMs: 300, retry: { ...fastRetry, maxRetries: 1 } });
+            const error = (await client.send({ method: "GET", path: "/x" }).catch((e: unknown) => e)) as Error;
+            timers.forEach(clearInterval);
+            expect(error).toBeInstanceOf(NetworkError);
+            expect(error.message).toMatch(
+                /the 200 answer's body did not arrive in full within the attempt's deadline \(0\.3 s\) \(2 attempts; no more are made\)/,
+            );
+            expect(error.message).not.toMatch(/failed with 200/);
+        });
+
+        test("a success body larger than 16 MiB is refused, not read whole", async () => {
+            const sent: { bytes: number; finished: boolean }[] = [];
+            const client = await clientFor([bigBody(200, 40 * 1024 * 1024, sent)], { timeoutMs: 20_000 });
+            await expect(client.send({ method: "GET", path: "/x" })).rejects.toThrow(/answered 200 with an unexpected body: the body is larger than 16 MiB/);
+            expect(sent).toHaveLength(1);
+            expect(sent[0]?.finished).toBe(false);
+        });
+
+        test("a 50 MB error body is not downloaded on the attempts that are retried, and only 64 KiB of the last", async () => {
+            const sent: { bytes: number; finished: boolean }[] = [];
+            const client = await clientFor([bigBody(503, 50 * 1024 * 1024, sent)], { clock: fakeClock(), timeoutMs: 20_000 });
+            const error = (await client.send({ method: "GET", path: "/x" }).catch((e: unknown) => e)) as AzureApiError;
+            expect(error).toBeInstanceOf(AzureApiError);
+            expect(error.message).toContain("the error body was larger than 64 KiB; the rest was not read");
+            expect(sent).toHaveLength(1 + fastRetry.maxRetries);
+            expect(sent.every((s) => !s.finished)).toBe(true);
+            // What the server got out before the client hung up: socket buffers, not 50 MB a time.
+            expect(sent.reduce((sum, s) => sum + s.bytes, 0)).toBeLessThan(4 * 50 * 1024 * 1024 * 0.1);
+        });
+
+        test("Retry-After: -1 or garbage falls back to the normal backoff (injected clock: nothing waits)", async () => {
+            const clock = fakeClock();
+            const client = await clientFor([json(503, {}, { "retry-after": "-1" }), json(503, {}, { "retry-after": "soon" }), json(200, { ok: true })], {
+                clock,
+                retry: { maxRetries: 6, baseDelayMs: 500, maxDelayMs: 30_000, maxTotalMs: 120_000 },
+            });
+            await expect(client.send({ method: "GET", path: "/x" })).resolves.toMatchObject({ body: { ok: true } });
+            expect(clock.slept).toHaveLength(2);
+            expect(clock.slept[0]).toBeGreaterThanOrEqual(250);
+            expect(clock.slept[1]).toBeGreaterThanOrEqual(500);
+        });
+
+        test("an error body that echoes the Authorization header does not put the token in the message", async () => {
+            const echo: Handler = (req, res) => {
+                res.writeHead(400, { "content-type": "application/json", "x-ms-request-id": "r" });
+                res.end(JSON.stringify({ error: { code: "BadRequest", message: `bad header: authorization: ${req.headers["authorization"]}` } }));
+            };
+            const client = await clientFor([echo]);
+            const error = (await client.send({ method: "GET", path: "/x" }).catch((e: unknown) => e)) as AzureApiError;
+            expect(error.message).toContain("bad header: authorization: Bearer REDACTED");
+            expect(error.message + JSON.stringify(error.details)).not.toContain("secret-token-value");
+        });
+
+        test("one limiter bounds the requests in flight of every client that shares it", async () => {
+            let open = 0;
+            let peak = 0;
+            const slow: Handler = (_req, res) => {
+                open += 1;
+                peak = Math.max(peak, open);
+                setTimeout(() => {
+                    open -= 1;
+                    json(200, { ok: true })(_req, res);
+                }, 20);
+            };
+            server = await startScriptedServer([slow]);
+            const limiter = createRequestLimiter(3);
+            const make = (api: "arm" | "graph") => createApiClient({ api, baseUrl: server?.url ?? "", getToken: async () => TOKEN, limiter });
+            const [arm, graph] = [make("arm"), make("graph")];
+            await Promise.all(Array.from({ length: 20 }, (_, i) => (i % 2 ? arm : graph).send({ method: "GET", path: `/x${i}` })));
+            expect(server.seen).toHaveLength(20);
+            expect(peak).toBe(3);
+            expect(limiter.peak).toBe(3);
+        });
     });
 });

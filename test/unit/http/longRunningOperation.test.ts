@@ -1,7 +1,8 @@
 // awaitOperation reads every shape of long-running operation an Azure service may answer with; a fake
 // client plays the service and a fake clock records the waits (no real time passes).
 import type { ApiClient, ApiRequest, ApiResponse } from "../../../src/http/apiClient";
-import { awaitOperation, OperationFailedError, OperationTimeoutError, type OperationStatus, type PollTimer } from "../../../src/http/longRunningOperation";
+import { OperationFailedError, OperationTimeoutError } from "../../../src/errors";
+import { awaitOperation, type OperationStatus, type PollTimer } from "../../../src/http/longRunningOperation";
 
 interface Op extends OperationStatus {
     readonly id: string;
@@ -29,6 +30,7 @@ function scriptedClient(answers: ApiResponse[]): ApiClient & { readonly asked: s
             return Promise.resolve(next);
         },
         listAll: () => Promise.reject(new Error("not used")),
+        listPage: () => Promise.reject(new Error("not used")),
     } as ApiClient & { readonly asked: string[] };
 }
 

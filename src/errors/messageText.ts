@@ -1,0 +1,53 @@
+/**
+ * How outside text goes into a message: values a user gave are shown as a short excerpt (a 1 MB scope
+ * must not make a 1 MB message), and text from a server is data: bearer tokens and JWT-looking strings
+ * are redacted, control characters (terminal escape sequences) are neutralised, and its length is capped.
+ */
+
+/** Longest excerpt of a value in a message, in characters. */
+export const EXCERPT_CHARS = 80;
+/** Longest piece of server text (an error message, a body sample) in a message, in characters. */
+export const SERVER_TEXT_CHARS = 600;
+
+/**
+ * Shows a value as the user wrote it (strings JSON-quoted), cut to {@link EXCERPT_CHARS} with "..."
+ * and the full length when longer.
+ * @param value - Any value; `undefined` shows as `undefined`.
+ * @param max - Longest excerpt.
+ */
+export function excerpt(value: unknown, max = EXCERPT_CHARS): string {
+    const text = typeof value === "string" ? JSON.stringify(value) : value === undefined ? "undefined" : (safeJson(value) ?? String(value));
+    return text.length > max ? `${text.slice(0, max - 3)}... (${text.length} characters)` : text;
+}
+
+// An RFC 6750 b64token after "Bearer", and a JWS/JWT in compact form (base64url header "eyJ...").
+const BEARER = /\bBearer\s+[A-Za-z0-9\-._~+/]+=*/gi;
+const JWT = /\beyJ[A-Za-z0-9_-]{2,}\.[A-Za-z0-9_-]{2,}\.[A-Za-z0-9_-]*/g;
+
+/** Replaces bearer tokens and JWT-looking strings in `text` with `REDACTED`. */
+export function redactTokens(text: string): string {
+    return text.replace(BEARER, "Bearer REDACTED").replace(JWT, "REDACTED");
+}
+
+/**
+ * Text from a server, fit for a message: tokens redacted ({@link redactTokens}), every control
+ * character but tab and newline shown as `\u{..}` (so an escape sequence cannot drive a terminal),
+ * cut to `max` characters.
+ * @param text - The server's text (an error message, a body sample, an id).
+ * @param max - Longest result before the cut.
+ */
+export function serverText(text: string, max = SERVER_TEXT_CHARS): string {
+    const visible = redactTokens(text).replace(
+        /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g,
+        (c) => `\\u{${c.charCodeAt(0).toString(16)}}`,
+    );
+    return visible.length > max ? `${visible.slice(0, max)}... (cut at ${max} characters)` : visible;
+}
+
+function safeJson(value: unknown): string | undefined {
+    try {
+        return JSON.stringify(value);
+    } catch {
+        return undefined;
+    }
+}

@@ -1,0 +1,277 @@
+/**
+ * Attacks of issue 11 replayed through the dynamic-provider host over gRPC, with "Azure" a scripted
+ * server on 127.0.0.1 (tokens from the emulator): a body that drips or never ends is cut by the
+ * attempt's deadline, a huge body is refused, a huge error body is not downloaded on every retry,
+ * `Retry-After: -1` waits the normal backoff, an error body that echoes the token does not put it
+ * in the message, a loopback endpoint never goes through HTTP_PROXY, a proxy's refusal to tunnel is
+ * named as the proxy's, a 1 MB scope makes a short check failure, and the requests in flight of the
+ * host stay within pim-alerts:maxConcurrentRequests.
+ */
+import * as http from "node:http";
+import type { AddressInfo } from "node:net";
+import { startEmulator } from "pulumi-pim-alerts-emulator";
+import { json, startScriptedServer, type Handler, type ScriptedServer } from "../support/scriptedServer";
+import { captureProviders, CONFIGURATION, startArmSession, type ArmSession } from "./support/armSession";
+import { sessionFixture } from "./support/sessionFixture";
+
+const SUB = "/subscriptions/afa2a084-766f-4003-8ae1-c4aeb893a99f";
+const OWNERS = "TooManyOwnersAssignedToResource";
+const CONFIG_ID = `${SUB}/providers/Microsoft.Authorization/roleManagementAlertConfigurations/${OWNERS}`;
+const OWNERS_BODY = {
+    id: CONFIG_ID,
+    name: OWNERS,
+    properties: { alertConfigurationType: "TooManyOwnersAssignedToResourceAlertConfiguration", isEnabled: true, thresholdNumberOfOwners: 4 },
+};
+
+const { providers, start } = sessionFixture(captureProviders, startArmSession);
+let arm: ScriptedServer | undefined;
+const cleanups: Array<() => void | Promise<void>> = [];
+
+afterEach(async () => {
+    for (const cleanup of cleanups.splice(0)) await cleanup();
+    await arm?.close();
+    arm = undefined;
+});
+
+/** A session whose ARM endpoint is a scripted server (tokens still from the emulator). */
+async function scripted(script: Handler[], config: Record<string, string> = {}, env: Record<string, string> = {}): Promise<ArmSession> {
+    arm = await startScriptedServer(script);
+    const emulator = await startEmulator({ retryAfterSeconds: 0 });
+    return start({ emulator, config: { "pim-alerts:armEndpoint": arm.url, ...config }, env });
+}
+
+/** check + create of the owners configuration as declared in Azure (so create is one GET). */
+async function createOwners(s: ArmSession) {
+    const checked = await s.host.check(
+        CONFIGURATION,
+        "owners",
+        {},
+        { __provider: providers.configuration, scope: SUB, alertId: OWNERS, thresholdNumberOfOwners: 4 },
+    );
+    return s.host.create(CONFIGURATION, "owners", checked.inputs);
+}
+
+async function messageOf(call: Promise<unknown>): Promise<string> {
+    return call.then(
+        () => {
+            throw new Error("expected the call to fail");
+        },
+        (error: unknown) => (error instanceof Error ? error.message : String(error)),
+    );
+}
+
+/** Writes `total` bytes of body in 64 KiB chunks as fast as the client reads; records what went out. */
+function bigBody(status: number, total: number, sent: Array<{ bytes: number; finished: boolean }>): Handler {
+    return (_req, res) => {
+        const record = { bytes: 0, finished: false };
+        sent.push(record);
+        res.writeHead(status, { "content-type": "application/json", "retry-after": "0" });
+        const chunk = Buffer.alloc(64 * 1024, 0x20);
+        const pump = () => {
+            while (record.bytes < total && !res.destroyed) {
+                record.bytes += chunk.length;
+                if (!res.write(chunk)) return void res.once("drain", pump);
+            }
+            record.finished = record.bytes >= total;
+            res.end();
+        };
+        pump();
+    };
+}
+
+describe("bounded answers", () => {
+    test.each<[string, Handler]>([
+        [
+            "a body dripping one byte every 100 ms",
+            (_req, res) => {
+                res.writeHead(200, { "content-type": "application/json" });
+                res.write("{");
+                const timer = setInterval(() => res.write(" "), 100);
+                cleanups.push(() => clearInterval(timer));
+                res.on("close", () => clearInterval(timer));
+            },
+        ],
+        [
+            "an endless chunked answer",
+            (_req, res) => {
+                res.writeHead(200, { "content-type": "application/json", "transfer-encoding": "chunked" });
+                const timer = setInterval(() => res.write('{"value": [] }'), 5);
+                cleanups.push(() => clearInterval(timer));
+                res.on("close", () => clearInterval(timer));
+            },
+        ],
+    ])("%s holds a create no longer than timeoutSeconds, then the GET is retried", async (_what, stall) => {
+        const s = await scripted([stall, json(200, OWNERS_BODY)], { "pim-alerts:timeoutSeconds": "1" });
+        const started = Date.now();
+        const created = await createOwners(s);
+        expect(created.properties).toMatchObject({ thresholdNumberOfOwners: 4 });
+        expect(arm?.seen.map((r) => r.method)).toEqual(["GET", "GET"]);
+        // Cut at the 1 s deadline (plus a sub-second backoff), not after whatever the server likes.
+        expect(Date.now() - started).toBeLessThan(15_000);
+    });
+
+    test("a 40 MB answer is refused at 16 MiB, not read whole, and not retried", async () => {
+        const sent: Array<{ bytes: number; finished: boolean }> = [];
+        const s = await scripted([bigBody(200, 40 * 1024 * 1024, sent)]);
+        expect(await messageOf(createOwners(s))).toMatch(
+            /GET http:\/\/127\.0\.0\.1:\d+\/subscriptions\/.* answered 200 with an unexpected body: the body is larger than 16 MiB/,
+        );
+        expect(sent).toHaveLength(1);
+        expect(sent[0]?.finished).toBe(false);
+    });
+
+    test("a 50 MB error body on every attempt is not downloaded on the retries, and the error says so", async () => {
+        const sent: Array<{ bytes: number; finished: boolean }> = [];
+        const s = await scripted([bigBody(503, 50 * 1024 * 1024, sent)]);
+        const message = await messageOf(createOwners(s));
+        expect(message).toMatch(/failed with 503 Service Unavailable: \(the error body was larger than 64 KiB; the rest was not read\)/);
+        expect(message).toContain("The service failed after 7 attempts");
+        expect(sent).toHaveLength(7);
+        expect(sent.filter((r) => r.finished)).toEqual([]);
+        // Only socket buffers went out: nowhere near 7 x 50 MB.
+        expect(sent.reduce((sum, r) => sum + r.bytes, 0)).toBeLessThan(50 * 1024 * 1024);
+    });
+});
+
+describe("messages", () => {
+    test("Retry-After: -1 waits the normal backoff instead of retrying at once", async () => {
+        const at: number[] = [];
+        const timed =
+            (handler: Handler): Handler =>
+            (req, res) => {
+                at.push(Date.now());
+                handler(req, res);
+            };
+        const s = await scripted([timed(json(503, {}, { "retry-after": "-1" })), timed(json(200, OWNERS_BODY))]);
+        expect((await createOwners(s)).properties).toMatchObject({ thresholdNumberOfOwners: 4 });
+        expect(at).toHaveLength(2);
+        // The first backoff is 250..500 ms; "-1" once meant seven retries in 0.2 s.
+        expect((at[1] as number) - (at[0] as number)).toBeGreaterThanOrEqual(240);
+    });
+
+    test("an error body that echoes the Authorization header does not put the token in the message", async () => {
+        const echo: Handler = (req, res) => {
+            res.writeHead(400, { "content-type": "application/json", "x-ms-request-id": "r-1" });
+            res.end(
+                JSON.stringify({
+                    error: {
+                        code: "BadRequest",
+                        message: `header was ${req.headers["authorization"]}; token ${String(req.headers["authorization"]).slice(7)}`,
+                    },
+                }),
+            );
+        };
+        const s = await scripted([echo]);
+        const message = await messageOf(createOwners(s));
+        const token = String(arm?.seen[0]?.headers["authorization"]).slice("Bearer ".length);
+        expect(token.length).toBeGreaterThan(20);
+        expect(message).toContain("failed with 400 Bad Request: BadRequest: header was Bearer REDACTED; token REDACTED");
+        expect(message).not.toContain(token);
+    });
+
+    test("a check failure shows a short excerpt of a 1 MB scope, not the scope", async () => {
+        const s = await scripted([json(200, OWNERS_BODY)]);
+        const huge = `${SUB}/resourceGroups/${"r".repeat(1_000_000)}`;
+        const checked = await s.host.check(CONFIGURATION, "owners", {}, { __provider: providers.configuration, scope: huge, alertId: OWNERS });
+        const reasons = checked.failures.map((f) => f.reason).join("\n");
+        expect(reasons).toContain("scope");
+        expect(reasons.length).toBeLessThan(1_000);
+        expect(arm?.seen).toEqual([]);
+    });
+});
+
+/** A forward proxy on 127.0.0.1 that records what reaches it; CONNECT is answered `connectStatus`. */
+async function startProxy(connectStatus: number) {
+    const seen: Array<{ method: string; target: string; authorization: boolean }> = [];
+    const server = http.createServer((req, res) => {
+        seen.push({ method: req.method ?? "", target: req.url ?? "", authorization: req.headers["authorization"] !== undefined });
+        // Forward plain-http requests (@azure/identity's own, to the emulator's token endpoint).
+        const upstream = http.request(req.url ?? "", { method: req.method, headers: req.headers }, (answer) => {
+            res.writeHead(answer.statusCode ?? 502, answer.headers);
+            answer.pipe(res);
+        });
+        upstream.on("error", () => res.destroy());
+        req.pipe(upstream);
+    });
+    server.on("connect", (req: http.IncomingMessage, socket) => {
+        seen.push({ method: "CONNECT", target: req.url ?? "", authorization: req.headers["authorization"] !== undefined });
+        socket.end(`HTTP/1.1 ${connectStatus} Forbidden by policy\r\ncontent-type: text/html\r\n\r\n<html>blocked</html>`);
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    cleanups.push(
+        () =>
+            new Promise<void>((resolve) => {
+                server.closeAllConnections();
+                server.close(() => resolve());
+            }),
+    );
+    return { url, seen };
+}
+
+describe("proxies", () => {
+    test.each(["127.0.0.1", "localhost"])(
+        "with HTTP_PROXY set, a loopback endpoint (%s) is reached directly: the token never goes to the proxy",
+        async (host) => {
+            const proxy = await startProxy(403);
+            arm = await startScriptedServer([json(200, OWNERS_BODY)]);
+            const emulator = await startEmulator({ retryAfterSeconds: 0 });
+            const s = await start({
+                emulator,
+                config: { "pim-alerts:armEndpoint": arm.url.replace("127.0.0.1", host) },
+                env: { HTTP_PROXY: proxy.url, HTTPS_PROXY: proxy.url, http_proxy: proxy.url, https_proxy: proxy.url },
+            });
+            expect((await createOwners(s)).properties).toMatchObject({ thresholdNumberOfOwners: 4 });
+            expect(arm.seen.map((r) => r.method)).toEqual(["GET"]);
+            expect(proxy.seen.filter((r) => r.authorization || r.target.includes("/subscriptions/"))).toEqual([]);
+        },
+    );
+
+    test("a proxy that refuses to tunnel to Azure is named as the proxy, not as a missing Azure permission", async () => {
+        const proxy = await startProxy(403);
+        const emulator = await startEmulator({ retryAfterSeconds: 0 });
+        const s = await start({
+            emulator,
+            config: { "pim-alerts:armEndpoint": "https://management.azure.com" },
+            // The emulator's token endpoint stays direct; the ARM endpoint goes through the proxy.
+            env: { HTTPS_PROXY: proxy.url, https_proxy: proxy.url, NO_PROXY: "127.0.0.1", no_proxy: "127.0.0.1" },
+        });
+        const message = await messageOf(createOwners(s));
+        expect(message).toMatch(
+            /GET https:\/\/management\.azure\.com\/subscriptions\/.* failed without a complete HTTP response: the proxy http:\/\/127\.0\.0\.1:\d+\/ refused to connect to management\.azure\.com:443: 403 Forbidden by policy; check HTTPS_PROXY and NO_PROXY/,
+        );
+        expect(message).not.toMatch(/permission|roleAssignments/);
+        // The proxy saw where to, never the token.
+        expect(proxy.seen).toEqual([{ method: "CONNECT", target: "management.azure.com:443", authorization: false }]);
+    });
+});
+
+test("the host keeps its requests in flight within pim-alerts:maxConcurrentRequests, however many reads the engine sends at once", async () => {
+    let open = 0;
+    let peak = 0;
+    const slow: Handler = (req, res) => {
+        open += 1;
+        peak = Math.max(peak, open);
+        const alertId = req.url.split("?")[0]?.split("/").pop() ?? "";
+        const scope = req.url.split("/providers/")[0] ?? "";
+        setTimeout(() => {
+            open -= 1;
+            json(200, { ...OWNERS_BODY, id: `${scope}/providers/Microsoft.Authorization/roleManagementAlertConfigurations/${alertId}`, name: alertId })(
+                req,
+                res,
+            );
+        }, 30);
+    };
+    const s = await scripted([slow], { "pim-alerts:maxConcurrentRequests": "3", "pim-alerts:readCacheSeconds": "0" });
+    const scopes = Array.from({ length: 24 }, (_, i) => `/subscriptions/${String(i).padStart(8, "0")}-0000-4000-8000-000000000000`);
+    const reads = await Promise.all(
+        scopes.map((scope) =>
+            s.host.read(CONFIGURATION, `c-${scope}`, `${scope}/providers/Microsoft.Authorization/roleManagementAlertConfigurations/${OWNERS}`, {
+                __provider: providers.configuration,
+            }),
+        ),
+    );
+    expect(reads.every((r) => r.id !== "")).toBe(true);
+    expect(arm?.seen).toHaveLength(24);
+    expect(peak).toBe(3);
+});
