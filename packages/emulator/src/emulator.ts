@@ -2,7 +2,7 @@ import { createServer, type RequestListener, type Server } from "node:http";
 import type { Server as HttpsServer } from "node:https";
 import type { AddressInfo } from "node:net";
 import { EmulatorAdmin } from "./admin/adminApi";
-import { tokenEnvironment } from "./auth/tokenEnvironment";
+import { tokenEnvironment } from "./auth/tokenEndpoints";
 import type { EmulatorOptions } from "./options";
 import { handleRequest } from "./server/handleRequest";
 import { createCertificate, createTlsServer, removeCertificate, type EmulatorCertificate } from "./server/tls";

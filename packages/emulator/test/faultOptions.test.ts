@@ -1,5 +1,5 @@
 import { isEmulatorAdminError } from "../src";
-import { uniform } from "../src/faults/faultChance";
+import { uniform } from "../src/faults/faultRules";
 import { API, PROVIDER, SUBSCRIPTION, send, useEmulator } from "./support";
 
 const emulator = useEmulator();

@@ -1,5 +1,4 @@
-import { isJsonObject } from "../core/jsonBody";
-import { jsonReply, textReply, withHeaders, type Reply } from "../core/reply";
+import { isJsonObject, jsonReply, textReply, withHeaders, type Reply } from "../core/http";
 import type { ActiveFault } from "./faultRules";
 
 /** Builds an error reply in the shape of the API that was hit (ARM CloudError, Graph error, OAuth). */

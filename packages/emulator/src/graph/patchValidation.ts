@@ -1,5 +1,5 @@
 import { ODATA_TYPE_PREFIX, type GraphAlertKind, type GraphSetting } from "./catalog";
-import { isJsonObject } from "../core/jsonBody";
+import { isJsonObject } from "../core/http";
 
 /** Outcome of validating a Graph PATCH body: values to merge, or the 400 message. */
 export type GraphPatchValidation = { readonly ok: true; readonly values: Readonly<Record<string, unknown>> } | { readonly ok: false; readonly message: string };

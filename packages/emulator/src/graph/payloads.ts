@@ -1,6 +1,18 @@
+/**
+ * The entities the emulated Graph API answers with: alerts (navigations inlined on `$expand`),
+ * configurations with their derived `@odata.type`, definitions and incidents, and their URLs.
+ */
 import { graphAlertId, ODATA_TYPE_PREFIX, type GraphAlertKind } from "./catalog";
-import { graphBase, type GraphCall } from "./router";
+import type { GraphCall } from "./router";
 import type { GraphIncidentRecord } from "./seed";
+
+/**
+ * `https://graph.microsoft.com/beta`, emulated: the base of every Graph URL the emulator hands out.
+ * @param c - The Graph request.
+ */
+export function graphBase(c: GraphCall): string {
+    return `${c.emulator.baseUrl}/beta`;
+}
 
 const SCOPE = { scopeId: "/", scopeType: "DirectoryRole" } as const;
 

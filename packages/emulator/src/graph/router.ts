@@ -1,11 +1,15 @@
-import { checkBearer } from "../auth/bearer";
-import type { IncomingCall } from "../core/incomingCall";
-import type { RequestIds } from "../core/requestIds";
-import type { Reply } from "../core/reply";
+/**
+ * The front of the emulated Graph API: which operation a path under
+ * `/beta/identityGovernance/roleManagementAlerts/` addresses, and the checks Graph makes before it
+ * (authentication, path, method, write permission).
+ */
+import { checkBearer } from "../auth/tokens";
+import type { IncomingCall, Reply, RequestIds } from "../core/http";
 import type { EmulatorState } from "../state";
 import { GRAPH_ERROR_CODES, graphErrorReply, graphForbidden, graphUnauthenticated } from "./errors";
-import * as handlers from "./handlers";
+import * as reads from "./readHandlers";
 import type { GraphState } from "./state";
+import * as writes from "./writeHandlers";
 
 /** An authenticated Graph request: what every Graph handler receives. */
 export interface GraphCall {
@@ -15,14 +19,6 @@ export interface GraphCall {
     readonly state: GraphState;
     readonly tenantId: string;
     readonly now: Date;
-}
-
-/**
- * `https://graph.microsoft.com/beta`, emulated: the base of every Graph URL the emulator hands out.
- * @param c - The Graph request.
- */
-export function graphBase(c: GraphCall): string {
-    return `${c.emulator.baseUrl}/beta`;
 }
 
 /** The Graph operation a path addresses (the method decides among them later). */
@@ -127,37 +123,37 @@ const ALLOWED_METHODS: Readonly<Record<GraphTarget["kind"], readonly string[]>> 
 function dispatch(c: GraphCall, target: GraphTarget, method: string): Reply {
     switch (target.kind) {
         case "alerts":
-            return handlers.listAlerts(c, "collection");
+            return reads.listAlerts(c, "collection");
         case "alertsCount":
-            return handlers.listAlerts(c, "count");
+            return reads.listAlerts(c, "count");
         case "refreshAll":
-            return handlers.refreshAllAlerts(c);
+            return writes.refreshAllAlerts(c);
         case "alert":
-            return method === "PATCH" ? handlers.patchAlert(c, target.id) : handlers.getAlert(c, target.id);
+            return method === "PATCH" ? writes.patchAlert(c, target.id) : reads.getAlert(c, target.id);
         case "alertRefresh":
-            return handlers.refreshAlert(c, target.id);
+            return writes.refreshAlert(c, target.id);
         case "incidents":
-            return handlers.listIncidents(c, target.id, "collection");
+            return reads.listIncidents(c, target.id, "collection");
         case "incidentsCount":
-            return handlers.listIncidents(c, target.id, "count");
+            return reads.listIncidents(c, target.id, "count");
         case "incident":
-            return handlers.getIncident(c, target.id, target.incidentId);
+            return reads.getIncident(c, target.id, target.incidentId);
         case "remediate":
-            return handlers.remediateIncident(c, target.id, target.incidentId);
+            return writes.remediateIncident(c, target.id, target.incidentId);
         case "configurations":
-            return handlers.listConfigurations(c, "collection");
+            return reads.listConfigurations(c, "collection");
         case "configurationsCount":
-            return handlers.listConfigurations(c, "count");
+            return reads.listConfigurations(c, "count");
         case "configuration":
-            return method === "PATCH" ? handlers.patchConfiguration(c, target.id) : handlers.getConfiguration(c, target.id);
+            return method === "PATCH" ? writes.patchConfiguration(c, target.id) : reads.getConfiguration(c, target.id);
         case "definitions":
-            return handlers.listDefinitions(c, "collection");
+            return reads.listDefinitions(c, "collection");
         case "definitionsCount":
-            return handlers.listDefinitions(c, "count");
+            return reads.listDefinitions(c, "count");
         case "definition":
-            return handlers.getDefinition(c, target.id);
+            return reads.getDefinition(c, target.id);
         case "operation":
-            return handlers.getOperation(c, target.id);
+            return writes.getOperation(c, target.id);
     }
 }
 
