@@ -35,7 +35,7 @@ function integerValue(flag: string, text: string | undefined): number {
 function parseArgs(argv: readonly string[]): CliRequest {
     const options: { port?: number; pageSize?: number; tenantId?: string; https?: boolean } = {};
     for (let i = 0; i < argv.length; i += 1) {
-        const [flag = "", inline] = (argv[i] as string).split(/=(.*)/s, 2);
+        const [flag = "", inline] = argv[i].split(/=(.*)/s, 2);
         if (flag === "--help" || flag === "-h") return { kind: "help" };
         if (flag === "--version" || flag === "-v") return { kind: "version" };
         if (flag === "--https") {

@@ -1,3 +1,4 @@
+import { expect } from "@jest/globals";
 import { request } from "node:http";
 import { API, PROVIDER, send, SUBSCRIPTION, useEmulator } from "./support";
 

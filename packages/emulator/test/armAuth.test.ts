@@ -1,3 +1,4 @@
+import { expect } from "@jest/globals";
 import { MANAGED_IDENTITY_OBJECT_ID } from "../src";
 import { API, PROVIDER, send, SUBSCRIPTION, useEmulator } from "./support";
 

@@ -1,3 +1,4 @@
+import { expect } from "@jest/globals";
 import { API, PROVIDER, send, useEmulator } from "./support";
 
 const emulator = useEmulator({ pageSize: 1, retryAfterSeconds: 0 });

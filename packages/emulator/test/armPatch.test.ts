@@ -1,3 +1,4 @@
+import { expect } from "@jest/globals";
 import { API, PROVIDER, send, SUBSCRIPTION, useEmulator } from "./support";
 
 const emulator = useEmulator();

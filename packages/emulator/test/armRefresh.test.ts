@@ -1,3 +1,4 @@
+import { expect } from "@jest/globals";
 import { startEmulator } from "../src";
 import { API, PROVIDER, send, SUBSCRIPTION, useEmulator } from "./support";
 
@@ -91,7 +92,7 @@ describe("refresh (long-running operation)", () => {
         expect(response.status).toBe(202);
         const body = response.json as OperationResult;
         expect(body.status).toBe("notStarted");
-        expect(JSON.parse(body.statusDetail).result).toHaveLength(4);
+        expect((JSON.parse(body.statusDetail) as { result: unknown[] }).result).toHaveLength(4);
         const location = response.headers.get("location") ?? "";
         await poll(location);
         expect((await poll(location)).status).toBe("Succeeded");

@@ -1,3 +1,4 @@
+import { expect } from "@jest/globals";
 // `pim-alerts-emulator` as a user runs it: `node dist/cli.js` in a child process (built by `npm run build`).
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";

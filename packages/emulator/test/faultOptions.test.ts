@@ -1,3 +1,4 @@
+import { expect } from "@jest/globals";
 import { isEmulatorAdminError } from "../src";
 import { uniform } from "../src/faults/faultRules";
 import { API, PROVIDER, SUBSCRIPTION, send, useEmulator } from "./support";
@@ -17,7 +18,7 @@ async function statuses(paths: readonly string[]): Promise<number[]> {
 describe("probability: a seeded share of requests", () => {
     test("about the asked share of 400 requests gets the fault", async () => {
         emulator().admin.injectFault({ status: 429, probability: 0.3, seed: 7, times: 10_000 });
-        const paths = Array.from({ length: 400 }, (_, i) => item(ALERT_IDS[i % 4] as string));
+        const paths = Array.from({ length: 400 }, (_, i) => item(ALERT_IDS[i % 4]));
         const throttled = (await statuses(paths)).filter((s) => s === 429).length;
         expect(throttled).toBeGreaterThan(90);
         expect(throttled).toBeLessThan(150);

@@ -1,3 +1,4 @@
+import { expect } from "@jest/globals";
 import { API, PROVIDER, send, useEmulator } from "./support";
 
 const emulator = useEmulator();
@@ -38,7 +39,7 @@ describe("injected faults", () => {
         emulator().admin.injectFault({ status: 500, body: "malformedJson" });
         const response = await send(emulator(), "GET", CONFIGURATIONS);
         expect(response.headers.get("content-type")).toMatch(/^application\/json/);
-        expect(() => JSON.parse(response.text)).toThrow();
+        expect(() => JSON.parse(response.text) as unknown).toThrow();
     });
 
     test("emptyProperties answers 200 with every properties object emptied", async () => {

@@ -1,3 +1,4 @@
+import { expect } from "@jest/globals";
 import { FILTER, graphId, ROOT, sendGraph } from "./graphSupport";
 import { useEmulator } from "./support";
 
@@ -39,7 +40,7 @@ describe("Graph admin and faults", () => {
         expect((await sendGraph(emulator(), "GET", `${ROOT}/alertDefinitions/${id}`)).json).toMatchObject({ isRemediatable: false });
     });
 
-    test("reset restores the Graph seed", async () => {
+    test("reset restores the Graph seed", () => {
         emulator().admin.graph.setConfiguration("TooManyGlobalAdminsAssignedToTenantAlert", { globalAdminCountThreshold: 50 });
         emulator().reset();
         expect(emulator().admin.graph.configuration("TooManyGlobalAdminsAssignedToTenantAlert")).toMatchObject({ globalAdminCountThreshold: 3 });

@@ -1,3 +1,4 @@
+import { expect } from "@jest/globals";
 // Graph's OData query options: the filters Microsoft documents work, everything else is a 400, never ignored.
 import { graphId, ROOT, sendGraph } from "./graphSupport";
 import { useEmulator } from "./support";

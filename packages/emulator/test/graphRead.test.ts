@@ -1,3 +1,4 @@
+import { expect } from "@jest/globals";
 import { FILTER, graphId, ROOT, sendGraph } from "./graphSupport";
 import { useEmulator } from "./support";
 
@@ -64,7 +65,7 @@ describe("Graph lists and gets", () => {
     test("definitions carry severities and flags of the Graph sample", async () => {
         const value = ((await sendGraph(emulator(), "GET", `${ROOT}/alertDefinitions${FILTER}`)).json as GraphList).value;
         const summary = Object.fromEntries(
-            value.map((d) => [String(d["id"]).split("_").at(-1), [d["severityLevel"], d["isRemediatable"], d["isConfigurable"]]]),
+            value.map((d) => [String(d["id"]).split("_").at(-1) ?? "", [d["severityLevel"], d["isRemediatable"], d["isConfigurable"]]] as const),
         );
         expect(summary).toEqual({
             InvalidLicenseAlert: ["high", false, false],

@@ -1,3 +1,4 @@
+import { expect } from "@jest/globals";
 import { MANAGED_IDENTITY_OBJECT_ID } from "../src";
 import { graphId, ROOT, sendGraph } from "./graphSupport";
 import { useEmulator } from "./support";

@@ -1,3 +1,4 @@
+import { expect } from "@jest/globals";
 import { ClientSecretCredential, DefaultAzureCredential, ManagedIdentityCredential } from "@azure/identity";
 import { MANAGED_IDENTITY_OBJECT_ID } from "../src";
 import { API, PROVIDER, send, useEmulator } from "./support";

@@ -1,3 +1,4 @@
+import { expect } from "@jest/globals";
 import { Agent, request } from "node:http";
 import { startEmulator } from "../src";
 

@@ -1,3 +1,4 @@
+import { expect } from "@jest/globals";
 import { execFile } from "node:child_process";
 import { X509Certificate } from "node:crypto";
 import { existsSync, readdirSync, readFileSync } from "node:fs";

@@ -90,7 +90,7 @@ function seedScopeState(): ArmScopeState {
         incidents: new Map(),
     };
     for (const { alertId } of ARM_ALERT_KINDS) {
-        state.definitions.set(alertId, { ...(ARM_DEFINITION_SEED[alertId] as ArmDefinitionProperties) });
+        state.definitions.set(alertId, { ...ARM_DEFINITION_SEED[alertId] });
         state.configurations.set(alertId, { ...ARM_CONFIGURATION_SEED[alertId] });
         state.alerts.set(alertId, seedAlertStatus());
         state.incidents.set(alertId, [...(ARM_INCIDENT_SEED[alertId] ?? [])]);

@@ -170,7 +170,7 @@ export function checkBearer(call: IncomingCall, family: AudienceFamily): BearerC
     if (header === undefined || header.trim() === "") return { ok: false, failure: "missing" };
     const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
     if (match === null) return { ok: false, failure: "malformed-header" };
-    const check = verifyToken(match[1] as string, nowInSeconds());
+    const check = verifyToken(match[1], nowInSeconds());
     if (!check.ok) return { ok: false, failure: check.reason === "expired" ? "expired" : "invalid" };
     if (audienceFamily(check.claims.aud) !== family) {
         return { ok: false, failure: "wrong-audience", audience: check.claims.aud };

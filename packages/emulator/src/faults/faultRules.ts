@@ -166,7 +166,7 @@ export class FaultRegistry {
     take(call: IncomingCall, api: RequestApi): ActiveFault | undefined {
         const index = this.faults.findIndex((entry) => answers(entry, call, api));
         if (index < 0) return undefined;
-        const entry = this.faults[index] as RegisteredFault;
+        const entry = this.faults[index];
         const fault = entry.fault;
         if (fault.remaining <= 1) this.faults.splice(index, 1);
         else entry.fault = { ...fault, remaining: fault.remaining - 1 };

@@ -39,7 +39,7 @@ function tokenize(text: string): Token[] {
     const tokens: Token[] = [];
     let i = 0;
     while (i < text.length) {
-        const ch = text[i] as string;
+        const ch = text[i];
         if (/\s/.test(ch)) {
             i += 1;
         } else if (ch === "(" || ch === ")" || ch === ",") {

@@ -1,3 +1,4 @@
+import { expect } from "@jest/globals";
 // Contract: Microsoft's own ARM client stack (@azure/core-rest-pipeline, @azure/core-lro) against the
 // emulator over HTTPS. If the emulator's reading of the spec drifts from what Azure's clients expect,
 // these fail. The emulator's certificate is given to the pipeline as a CA (tlsOptions): NODE_EXTRA_CA_CERTS
@@ -138,7 +139,7 @@ describe.each(Object.entries(SCOPES))("ARM at %s scope, with Microsoft's pipelin
         expect(definition.properties).toMatchObject({ isRemediatable: true, severityLevel: "Medium" });
         const incidents = await listAll(url(scope, "roleManagementAlerts/DuplicateRoleCreated/alertIncidents"));
         expect(incidents).toHaveLength(1);
-        const incident = incidents[0] as ArmResource;
+        const incident = incidents[0];
         const one = await send("GET", url(scope, `roleManagementAlerts/DuplicateRoleCreated/alertIncidents/${incident.name}`));
         expect(one.json).toMatchObject({ name: incident.name, properties: { alertIncidentType: "DuplicateRoleCreatedAlertIncident" } });
         const remediated = await send("POST", url(scope, `roleManagementAlerts/DuplicateRoleCreated/alertIncidents/${incident.name}/remediate`));

@@ -1,3 +1,4 @@
+import { expect } from "@jest/globals";
 // Contract: Microsoft's own Graph clients against the emulator over HTTPS: the Graph beta SDK (Kiota:
 // @microsoft/msgraph-beta-sdk's request adapter and generated models, msgraph-sdk-core's PageIterator;
 // run in a worker thread, see kiotaWorker.cjs) and @microsoft/microsoft-graph-client. Where a client has
@@ -219,7 +220,7 @@ describe("@microsoft/microsoft-graph-client against the emulator", () => {
         expect(first["@odata.count"]).toBe(7);
         expect(Object.keys(first.value[0] ?? {}).sort()).toEqual(["id", "isRemediatable"]);
         const ids: unknown[] = [];
-        await new ClientPageIterator(client, first as never, (item: Record<string, unknown>) => (ids.push(item["id"]), true)).iterate();
+        await new ClientPageIterator(client, first, (item: Record<string, unknown>) => (ids.push(item["id"]), true)).iterate();
         expect(ids).toHaveLength(7);
         const one = (await client
             .api(`${ROOT}/alertConfigurations`)
