@@ -68,7 +68,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     const state = createEmulatorState(options);
     const admin = new EmulatorAdmin(state);
     const certificate = options.https === true ? await createCertificate() : undefined;
-    const server = certificate ? createTlsServer(certificate, handler(state, admin)) : createServer(handler(state, admin));
+    const server = certificate
+        ? createTlsServer(certificate, handler(state, admin))
+        : createServer(handler(state, admin));
     let port: number;
     try {
         port = await listen(server, options.port ?? 0);

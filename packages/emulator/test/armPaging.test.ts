@@ -40,7 +40,9 @@ describe("paging", () => {
     );
 
     test("incidents page too", async () => {
-        const { names } = await collect(`${PROVIDER}/roleManagementAlerts/AzureRolesAssignedOutsidePimAlert/alertIncidents${API}`);
+        const { names } = await collect(
+            `${PROVIDER}/roleManagementAlerts/AzureRolesAssignedOutsidePimAlert/alertIncidents${API}`,
+        );
         expect(names).toHaveLength(2);
     });
 

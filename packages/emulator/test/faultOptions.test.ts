@@ -6,7 +6,12 @@ import { API, PROVIDER, SUBSCRIPTION, send, useEmulator } from "./support";
 const emulator = useEmulator();
 const CONFIGURATIONS = `${PROVIDER}/roleManagementAlertConfigurations`;
 const item = (alertId: string) => `${CONFIGURATIONS}/${alertId}${API}`;
-const ALERT_IDS = ["TooManyOwnersAssignedToResource", "TooManyPermanentOwnersAssignedToResource", "DuplicateRoleCreated", "AzureRolesAssignedOutsidePimAlert"];
+const ALERT_IDS = [
+    "TooManyOwnersAssignedToResource",
+    "TooManyPermanentOwnersAssignedToResource",
+    "DuplicateRoleCreated",
+    "AzureRolesAssignedOutsidePimAlert",
+];
 
 /** Statuses of GETs of `paths`, in order. */
 async function statuses(paths: readonly string[]): Promise<number[]> {
@@ -53,7 +58,13 @@ describe("probability: a seeded share of requests", () => {
 });
 
 test("after lets that many matching requests through first", async () => {
-    emulator().admin.injectFault({ method: "GET", pathIncludes: "DuplicateRoleCreated", status: 500, after: 2, times: 1 });
+    emulator().admin.injectFault({
+        method: "GET",
+        pathIncludes: "DuplicateRoleCreated",
+        status: 500,
+        after: 2,
+        times: 1,
+    });
     const got = await statuses([
         item("DuplicateRoleCreated"),
         item("TooManyOwnersAssignedToResource"),
@@ -80,7 +91,9 @@ test("afterHandling with a status: the write happens, the client sees the error"
     emulator().admin.injectFault({ method: "PATCH", status: 500, afterHandling: true });
     const body = { properties: { alertConfigurationType: "DuplicateRoleCreatedAlertConfiguration", isEnabled: false } };
     expect((await send(emulator(), "PATCH", item("DuplicateRoleCreated"), { body })).status).toBe(500);
-    expect((await send(emulator(), "GET", item("DuplicateRoleCreated"))).json).toMatchObject({ properties: { isEnabled: false } });
+    expect((await send(emulator(), "GET", item("DuplicateRoleCreated"))).json).toMatchObject({
+        properties: { isEnabled: false },
+    });
 });
 
 test.each([

@@ -33,7 +33,8 @@ export interface OperationBehaviour {
 }
 
 function nonNegativeInteger(name: string, value: number): number {
-    if (!Number.isInteger(value) || value < 0) throw new EmulatorAdminError(`${name} must be an integer >= 0, got ${value}.`);
+    if (!Number.isInteger(value) || value < 0)
+        throw new EmulatorAdminError(`${name} must be an integer >= 0, got ${value}.`);
     return value;
 }
 
@@ -87,7 +88,8 @@ export class EmulatorAdmin extends ArmAdmin {
      * @param pageSize - Items per page, at least 1.
      */
     setPageSize(pageSize: number): void {
-        if (!Number.isInteger(pageSize) || pageSize < 1) throw new EmulatorAdminError(`pageSize must be an integer >= 1, got ${pageSize}.`);
+        if (!Number.isInteger(pageSize) || pageSize < 1)
+            throw new EmulatorAdminError(`pageSize must be an integer >= 1, got ${pageSize}.`);
         this.state.settings.pageSize = pageSize;
     }
 
@@ -100,8 +102,10 @@ export class EmulatorAdmin extends ArmAdmin {
         if (runningPollStatus !== undefined && runningPollStatus !== 200 && runningPollStatus !== 202) {
             throw new EmulatorAdminError(`runningPollStatus must be 200 or 202, got ${String(runningPollStatus)}.`);
         }
-        if (pollsUntilDone !== undefined) this.state.settings.pollsUntilDone = nonNegativeInteger("pollsUntilDone", pollsUntilDone);
-        if (retryAfterSeconds !== undefined) this.state.settings.retryAfterSeconds = nonNegativeInteger("retryAfterSeconds", retryAfterSeconds);
+        if (pollsUntilDone !== undefined)
+            this.state.settings.pollsUntilDone = nonNegativeInteger("pollsUntilDone", pollsUntilDone);
+        if (retryAfterSeconds !== undefined)
+            this.state.settings.retryAfterSeconds = nonNegativeInteger("retryAfterSeconds", retryAfterSeconds);
         if (runningPollStatus !== undefined) this.state.settings.runningPollStatus = runningPollStatus;
     }
 
@@ -133,7 +137,8 @@ export class EmulatorAdmin extends ArmAdmin {
      */
     issueToken(request: AdminTokenRequest = {}): string {
         const audience = normalizeAudience(request.audience ?? "https://management.azure.com");
-        if (audienceFamily(audience) === undefined) throw new EmulatorAdminError(`'${audience}' is not an audience the emulator serves.`);
+        if (audienceFamily(audience) === undefined)
+            throw new EmulatorAdminError(`'${audience}' is not an audience the emulator serves.`);
         const { token } = issueToken(
             {
                 audience,

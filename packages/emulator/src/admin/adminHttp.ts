@@ -15,7 +15,8 @@ const OK = { ok: true } as const;
 
 /** Admin routes of the ARM state (`/_emulator/arm/...`); scopes as `subscriptions/<id>`, slash optional. */
 const ARM_ADMIN_ROUTES: Readonly<Record<string, AdminRoute>> = {
-    "GET arm/configurations": (admin, _input, query) => admin.configuration(queryString(query, "scope"), queryString(query, "alertId")),
+    "GET arm/configurations": (admin, _input, query) =>
+        admin.configuration(queryString(query, "scope"), queryString(query, "alertId")),
     "POST arm/configurations": (admin, input) => {
         input.only(["scope", "alertId", "properties"]);
         admin.setConfiguration(input.string("scope"), input.string("alertId"), input.object("properties"));
@@ -29,7 +30,11 @@ const ARM_ADMIN_ROUTES: Readonly<Record<string, AdminRoute>> = {
     },
     "POST arm/incidents": (admin, input) => {
         input.only(["scope", "alertId", "properties"]);
-        const incidentId = admin.raiseIncident(input.string("scope"), input.string("alertId"), input.optionalObject("properties"));
+        const incidentId = admin.raiseIncident(
+            input.string("scope"),
+            input.string("alertId"),
+            input.optionalObject("properties"),
+        );
         return { incidentId };
     },
     "POST arm/definitions": (admin, input) => {
@@ -76,7 +81,8 @@ export const ADMIN_PREFIX = "/_emulator/";
 /** What each route takes and does, listed by `GET /_emulator/` (keys as in {@link ROUTES}). */
 const ROUTE_DESCRIPTIONS: Readonly<Record<string, string>> = {
     "GET health": "Answers {ok: true}.",
-    "GET environment": "The environment variables that point @azure/identity at this emulator (and NODE_EXTRA_CA_CERTS in HTTPS mode).",
+    "GET environment":
+        "The environment variables that point @azure/identity at this emulator (and NODE_EXTRA_CA_CERTS in HTTPS mode).",
     "POST reset": "Restores seed data and start settings; clears faults, the request log and read-only principals.",
     "GET requests": "The request log (API and token requests), oldest first: {value: [...]}.",
     "DELETE requests": "Empties the request log.",
@@ -86,23 +92,32 @@ const ROUTE_DESCRIPTIONS: Readonly<Record<string, string>> = {
     "DELETE faults": "Removes every injected fault.",
     "POST latency": "Delays every API and token request. Body: {latencyMs}.",
     "POST page-size": "Items per page of every list. Body: {pageSize}.",
-    "POST operations/behaviour": "How refresh operations behave. Body: {pollsUntilDone?, retryAfterSeconds?, runningPollStatus?: 200|202}.",
+    "POST operations/behaviour":
+        "How refresh operations behave. Body: {pollsUntilDone?, retryAfterSeconds?, runningPollStatus?: 200|202}.",
     "POST operations/fail-next": "Makes the next refresh operation (ARM or Graph) end Failed.",
-    "POST principals/read-only": "Makes a principal read-only (its writes get 403), or writable again. Body: {principalId, readOnly?}.",
-    "POST clients": "Registers a client id/secret for the Entra token endpoint. Body: {clientId, clientSecret, objectId?}.",
-    "POST tokens": "Issues an access token. Body: {audience?, objectId?, appId?, lifetimeSeconds?}. Answers {access_token}.",
+    "POST principals/read-only":
+        "Makes a principal read-only (its writes get 403), or writable again. Body: {principalId, readOnly?}.",
+    "POST clients":
+        "Registers a client id/secret for the Entra token endpoint. Body: {clientId, clientSecret, objectId?}.",
+    "POST tokens":
+        "Issues an access token. Body: {audience?, objectId?, appId?, lifetimeSeconds?}. Answers {access_token}.",
     "GET arm/configurations": "Stored configuration values of an ARM alert. Query: scope, alertId.",
-    "POST arm/configurations": "Drift: sets ARM configuration values (names checked, values not). Body: {scope, alertId, properties}.",
+    "POST arm/configurations":
+        "Drift: sets ARM configuration values (names checked, values not). Body: {scope, alertId, properties}.",
     "GET arm/alerts": "State of an ARM alert. Query: scope, alertId.",
     "POST arm/alerts": "Drift: dismisses or re-activates an ARM alert. Body: {scope, alertId, isActive}.",
-    "POST arm/incidents": "Raises an incident of an ARM alert. Body: {scope, alertId, properties?}. Answers {incidentId}.",
-    "POST arm/definitions": "Changes isRemediatable/isConfigurable of an ARM definition. Body: {scope, alertId, isRemediatable?, isConfigurable?}.",
+    "POST arm/incidents":
+        "Raises an incident of an ARM alert. Body: {scope, alertId, properties?}. Answers {incidentId}.",
+    "POST arm/definitions":
+        "Changes isRemediatable/isConfigurable of an ARM definition. Body: {scope, alertId, isRemediatable?, isConfigurable?}.",
     "GET graph/configurations": "Stored configuration values of a directory alert. Query: alertId (full id or suffix).",
     "POST graph/configurations": "Drift: sets directory configuration values. Body: {alertId, properties}.",
     "GET graph/alerts": "State of a directory alert. Query: alertId.",
     "POST graph/alerts": "Drift: dismisses or re-activates a directory alert. Body: {alertId, isActive}.",
-    "POST graph/incidents": "Raises an incident of a directory alert. Body: {alertId, properties?}. Answers {incidentId}.",
-    "POST graph/definitions": "Changes isRemediatable/isConfigurable of a directory definition. Body: {alertId, isRemediatable?, isConfigurable?}.",
+    "POST graph/incidents":
+        "Raises an incident of a directory alert. Body: {alertId, properties?}. Answers {incidentId}.",
+    "POST graph/definitions":
+        "Changes isRemediatable/isConfigurable of a directory definition. Body: {alertId, isRemediatable?, isConfigurable?}.",
 };
 
 /** Admin routes: `"<METHOD> <path after /_emulator/>"` -> handler returning the JSON answer. */
@@ -112,7 +127,8 @@ const ROUTES: Readonly<Record<string, AdminRoute>> = {
             const [method, route] = key.split(" ") as [string, string];
             return { method, path: `${ADMIN_PREFIX}${route}`, description };
         }),
-        requests: "Every request needs a loopback Host (127.0.0.1, localhost or [::1]); POST and DELETE need Content-Type: application/json.",
+        requests:
+            "Every request needs a loopback Host (127.0.0.1, localhost or [::1]); POST and DELETE need Content-Type: application/json.",
     }),
     "GET health": () => OK,
     "GET environment": (admin) => admin.tokenEnvironment(),
@@ -128,7 +144,13 @@ const ROUTES: Readonly<Record<string, AdminRoute>> = {
         input.only(["pollsUntilDone", "retryAfterSeconds", "runningPollStatus"]);
         const pollsUntilDone = input.optionalNumber("pollsUntilDone");
         const runningPollStatus = input.optionalNumber("runningPollStatus") as 200 | 202 | undefined;
-        admin.setOperationBehaviour(definedFields({ pollsUntilDone, retryAfterSeconds: input.optionalNumber("retryAfterSeconds"), runningPollStatus }));
+        admin.setOperationBehaviour(
+            definedFields({
+                pollsUntilDone,
+                retryAfterSeconds: input.optionalNumber("retryAfterSeconds"),
+                runningPollStatus,
+            }),
+        );
         return OK;
     },
     "POST operations/fail-next": (admin) => (admin.failNextOperation(), OK),
@@ -140,7 +162,11 @@ const ROUTES: Readonly<Record<string, AdminRoute>> = {
     "POST clients": (admin, input) => {
         input.only(["clientId", "clientSecret", "objectId"]);
         const objectId = definedFields({ objectId: input.optionalString("objectId") });
-        admin.registerClient({ clientId: input.string("clientId"), clientSecret: input.string("clientSecret"), ...objectId });
+        admin.registerClient({
+            clientId: input.string("clientId"),
+            clientSecret: input.string("clientSecret"),
+            ...objectId,
+        });
         return OK;
     },
     "POST tokens": (admin, input) => {

@@ -58,7 +58,8 @@ export class AdminInput {
      */
     only(allowed: readonly string[]): this {
         const extra = Object.keys(this.body).find((key) => !allowed.includes(key));
-        if (extra !== undefined) throw new EmulatorAdminError(`Unknown field '${extra}'; allowed: ${allowed.join(", ")}.`);
+        if (extra !== undefined)
+            throw new EmulatorAdminError(`Unknown field '${extra}'; allowed: ${allowed.join(", ")}.`);
         return this;
     }
 
@@ -128,7 +129,9 @@ export class AdminInput {
  * An object without its `undefined` fields (so optional inputs satisfy exactOptionalPropertyTypes).
  * @param value - An object whose fields may be `undefined`.
  */
-export function definedFields<T extends Record<string, unknown>>(value: T): { [K in keyof T]?: Exclude<T[K], undefined> } {
+export function definedFields<T extends Record<string, unknown>>(
+    value: T,
+): { [K in keyof T]?: Exclude<T[K], undefined> } {
     return Object.fromEntries(Object.entries(value).filter(([, field]) => field !== undefined)) as {
         [K in keyof T]?: Exclude<T[K], undefined>;
     };

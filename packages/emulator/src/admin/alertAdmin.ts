@@ -27,7 +27,11 @@ export interface DefinitionFlags {
     readonly isConfigurable?: boolean;
 }
 
-function resolve(emulator: EmulatorState, scope: string, alertId: string): { state: ArmScopeState; kind: ArmAlertKind } {
+function resolve(
+    emulator: EmulatorState,
+    scope: string,
+    alertId: string,
+): { state: ArmScopeState; kind: ArmAlertKind } {
     const parsed = parseArmScope(scope);
     if (parsed === undefined) throw new EmulatorAdminError(`'${scope}' is not a valid ARM scope.`);
     const kind = findArmAlertKind(alertId);
@@ -51,7 +55,9 @@ export class ArmAdmin {
         const allowed = new Set(["isEnabled", ...kind.thresholds.map((spec) => spec.name)]);
         const unknown = Object.keys(properties).find((name) => !allowed.has(name));
         if (unknown !== undefined) {
-            throw new EmulatorAdminError(`'${unknown}' is not a property of ${kind.configurationType}; allowed: ${[...allowed].join(", ")}.`);
+            throw new EmulatorAdminError(
+                `'${unknown}' is not a property of ${kind.configurationType}; allowed: ${[...allowed].join(", ")}.`,
+            );
         }
         const values = { ...state.configurations.get(kind.alertId), ...properties };
         for (const [name, value] of Object.entries(values)) if (value === undefined) delete values[name];
@@ -81,7 +87,10 @@ export class ArmAdmin {
         const { state, kind } = resolve(this.emulator, scope, alertId);
         const incidents = state.incidents.get(kind.alertId) ?? [];
         const name = randomUUID();
-        incidents.push({ name, properties: properties ?? syntheticIncidentProperties(kind.alertId, incidents.length + 1) });
+        incidents.push({
+            name,
+            properties: properties ?? syntheticIncidentProperties(kind.alertId, incidents.length + 1),
+        });
         state.incidents.set(kind.alertId, incidents);
         this.setAlertActive(scope, alertId, true);
         return name;
@@ -141,7 +150,8 @@ export class GraphAdmin {
 
     private kind(alertId: string): GraphAlertKind {
         const kind = graphKindFromAdmin(this.emulator.settings.tenantId, alertId);
-        if (kind === undefined) throw new EmulatorAdminError(`'${alertId}' is not a directory-role alert of this tenant.`);
+        if (kind === undefined)
+            throw new EmulatorAdminError(`'${alertId}' is not a directory-role alert of this tenant.`);
         return kind;
     }
 
@@ -155,7 +165,9 @@ export class GraphAdmin {
         const allowed = ["isEnabled", ...Object.keys(kind.settings)];
         const unknown = Object.keys(properties).find((name) => !allowed.includes(name));
         if (unknown !== undefined) {
-            throw new EmulatorAdminError(`'${unknown}' is not a property of ${kind.configurationType}; allowed: ${allowed.join(", ")}.`);
+            throw new EmulatorAdminError(
+                `'${unknown}' is not a property of ${kind.configurationType}; allowed: ${allowed.join(", ")}.`,
+            );
         }
         const state = this.emulator.graph.state;
         const values = { ...state.configurations.get(kind.suffix), ...properties };
@@ -219,7 +231,11 @@ export class GraphAdmin {
     alert(alertId: string): GraphAlertSnapshot {
         const suffix = this.kind(alertId).suffix;
         const state = this.emulator.graph.state;
-        const status = state.alerts.get(suffix) ?? { isActive: false, lastModifiedDateTime: "", lastScannedDateTime: "" };
+        const status = state.alerts.get(suffix) ?? {
+            isActive: false,
+            lastModifiedDateTime: "",
+            lastScannedDateTime: "",
+        };
         const incidents = state.incidents.get(suffix) ?? [];
         return { ...status, incidentCount: incidents.length, incidentIds: incidents.map((incident) => incident.id) };
     }

@@ -41,7 +41,12 @@ export const ARM_ERROR_CODES = {
  * @param message - Human-readable message.
  * @param headers - Extra headers (e.g. `WWW-Authenticate`, `Retry-After`).
  */
-export function armErrorReply(status: number, code: string, message: string, headers?: Readonly<Record<string, string>>): Reply {
+export function armErrorReply(
+    status: number,
+    code: string,
+    message: string,
+    headers?: Readonly<Record<string, string>>,
+): Reply {
     return jsonReply(status, { error: { code, message } }, headers);
 }
 
@@ -62,7 +67,11 @@ const NOT_FOUND = {
  */
 export function armNotFound(scope: ArmScope, kind: keyof typeof NOT_FOUND, name: string): Reply {
     const { code, type } = NOT_FOUND[kind];
-    return armErrorReply(404, code, `The resource 'Microsoft.Authorization/${type}/${name}' under scope '${scope.requested}' was not found.`);
+    return armErrorReply(
+        404,
+        code,
+        `The resource 'Microsoft.Authorization/${type}/${name}' under scope '${scope.requested}' was not found.`,
+    );
 }
 
 const ALLOWED_AUDIENCES = ARM_AUDIENCE_LIST.slice(0, 2)
@@ -70,7 +79,9 @@ const ALLOWED_AUDIENCES = ARM_AUDIENCE_LIST.slice(0, 2)
     .join(",");
 
 /** Code, message and challenge description of each authentication failure (real ARM wording). */
-const FAILURES: Readonly<Record<BearerFailure, { code: string; message: (audience: string) => string; challenge: string }>> = {
+const FAILURES: Readonly<
+    Record<BearerFailure, { code: string; message: (audience: string) => string; challenge: string }>
+> = {
     missing: {
         code: ARM_ERROR_CODES.authenticationFailed,
         message: () => "Authentication failed. The 'Authorization' header is missing.",
@@ -106,7 +117,11 @@ const FAILURES: Readonly<Record<BearerFailure, { code: string; message: (audienc
  * @param audience - The token's audience, for `wrong-audience`.
  * @param authorizationUri - Authority of the challenge (the emulator's tenant URL).
  */
-export function armUnauthenticated(failure: BearerFailure, audience: string | undefined, authorizationUri: string): Reply {
+export function armUnauthenticated(
+    failure: BearerFailure,
+    audience: string | undefined,
+    authorizationUri: string,
+): Reply {
     const { code, message, challenge } = FAILURES[failure];
     return armErrorReply(401, code, message(audience ?? ""), {
         "www-authenticate": `Bearer authorization_uri="${authorizationUri}", error="invalid_token", error_description="${challenge}"`,

@@ -7,7 +7,9 @@ import { isJsonObject } from "../core/http";
 import { ARM_ALERT_KINDS, type ArmAlertKind, type ThresholdSpec } from "./catalog";
 
 /** Outcome of validating a PATCH body: the values to merge, or why the body is rejected. */
-export type ArmPatchValidation = { readonly ok: true; readonly values: Readonly<Record<string, unknown>> } | { readonly ok: false; readonly message: string };
+export type ArmPatchValidation =
+    | { readonly ok: true; readonly values: Readonly<Record<string, unknown>> }
+    | { readonly ok: false; readonly message: string };
 
 /**
  * Checks the `{"properties": {...}}` envelope shared by both ARM PATCH bodies and returns the
@@ -38,9 +40,11 @@ const INT32_MAX = 2_147_483_647;
 const CONFIGURATION_READ_ONLY_PROPERTIES = new Set(["alertDefinitionId", "scope", "alertDefinition"]);
 
 function thresholdProblem(spec: ThresholdSpec, value: unknown): string | undefined {
-    if (typeof value !== "number" || !Number.isInteger(value)) return `must be an integer, got ${JSON.stringify(value)}.`;
+    if (typeof value !== "number" || !Number.isInteger(value))
+        return `must be an integer, got ${JSON.stringify(value)}.`;
     if (value < 0) return `must not be negative, got ${value}.`;
-    if (spec.kind === "percentage" && value > 100) return `is a percentage and must be between 0 and 100, got ${value}.`;
+    if (spec.kind === "percentage" && value > 100)
+        return `is a percentage and must be between 0 and 100, got ${value}.`;
     if (value > INT32_MAX) return `must be at most ${INT32_MAX}, got ${value}.`;
     return undefined;
 }
@@ -66,20 +70,27 @@ export function validateConfigurationPatch(kind: ArmAlertKind, body: unknown): A
     const type = properties["alertConfigurationType"];
     if (type === undefined) return propertyProblem("alertConfigurationType", "is required.");
     if (type !== kind.configurationType) {
-        return propertyProblem("alertConfigurationType", `must be '${kind.configurationType}' for alert '${kind.alertId}', got ${JSON.stringify(type)}.`);
+        return propertyProblem(
+            "alertConfigurationType",
+            `must be '${kind.configurationType}' for alert '${kind.alertId}', got ${JSON.stringify(type)}.`,
+        );
     }
     const values: Record<string, unknown> = {};
     for (const [name, value] of Object.entries(properties)) {
         if (name === "alertConfigurationType") continue;
-        if (CONFIGURATION_READ_ONLY_PROPERTIES.has(name)) return propertyProblem(name, "is read-only and cannot be set.");
+        if (CONFIGURATION_READ_ONLY_PROPERTIES.has(name))
+            return propertyProblem(name, "is read-only and cannot be set.");
         if (name === "isEnabled") {
-            if (typeof value !== "boolean") return propertyProblem(name, `must be a boolean, got ${JSON.stringify(value)}.`);
+            if (typeof value !== "boolean")
+                return propertyProblem(name, `must be a boolean, got ${JSON.stringify(value)}.`);
             values[name] = value;
             continue;
         }
         const spec = kind.thresholds.find((threshold) => threshold.name === name);
         if (spec === undefined) {
-            const why = isThresholdOfAnotherType(name) ? `is not defined for alertConfigurationType '${kind.configurationType}'.` : "is not a known property.";
+            const why = isThresholdOfAnotherType(name)
+                ? `is not defined for alertConfigurationType '${kind.configurationType}'.`
+                : "is not a known property.";
             return propertyProblem(name, why);
         }
         const problem = thresholdProblem(spec, value);
@@ -110,7 +121,8 @@ export function validateAlertPatch(body: unknown): ArmPatchValidation {
     for (const [name, value] of Object.entries(properties)) {
         if (ALERT_READ_ONLY_PROPERTIES.has(name)) return propertyProblem(name, "is read-only and cannot be set.");
         if (name !== "isActive") return propertyProblem(name, "is not a known property.");
-        if (typeof value !== "boolean") return propertyProblem(name, `must be a boolean, got ${JSON.stringify(value)}.`);
+        if (typeof value !== "boolean")
+            return propertyProblem(name, `must be a boolean, got ${JSON.stringify(value)}.`);
     }
     if (properties["isActive"] === undefined) return propertyProblem("isActive", "is required.");
     return { ok: true, values: { isActive: properties["isActive"] } };

@@ -124,7 +124,12 @@ function statusOf(operation: StoredOperation<ArmRefreshInfo>, moment: "accepted"
     return operation.phase;
 }
 
-const STATUS_VALUE = { notStarted: "notStarted", running: "Running", succeeded: "Succeeded", failed: "Failed" } as const;
+const STATUS_VALUE = {
+    notStarted: "notStarted",
+    running: "Running",
+    succeeded: "Succeeded",
+    failed: "Failed",
+} as const;
 
 /**
  * An `AlertOperationResult` (`RefreshAlert.json` / `GetAlertOperationById.json` shape);
@@ -133,11 +138,18 @@ const STATUS_VALUE = { notStarted: "notStarted", running: "Running", succeeded: 
  * @param operation - The stored operation.
  * @param moment - `accepted` for the 202 body, `poll` for the operation GET.
  */
-export function operationPayload(baseUrl: string, operation: StoredOperation<ArmRefreshInfo>, moment: "accepted" | "poll"): unknown {
+export function operationPayload(
+    baseUrl: string,
+    operation: StoredOperation<ArmRefreshInfo>,
+    moment: "accepted" | "poll",
+): unknown {
     const status = statusOf(operation, moment);
     const { scope, target, alertIds } = operation.info;
     const resourcePath = target === "all" ? "roleManagementAlerts" : `roleManagementAlerts/${alertIds[0] ?? ""}`;
-    const resourceLocation = new URL(`/${subscriptionProviderForm(scope)}/providers/Microsoft.Authorization/${resourcePath}`, baseUrl);
+    const resourceLocation = new URL(
+        `/${subscriptionProviderForm(scope)}/providers/Microsoft.Authorization/${resourcePath}`,
+        baseUrl,
+    );
     resourceLocation.searchParams.set("api-version", ARM_API_VERSION);
     return {
         createdDateTime: armDateTime(operation.createdAt),

@@ -47,7 +47,9 @@ export function listAlerts(c: ArmCall): Reply {
  */
 export function getAlert(c: ArmCall, alertId: string): Reply {
     const kind = findArmAlertKind(alertId);
-    return kind === undefined ? armNotFound(c.scope, "alert", alertId) : jsonReply(200, alertPayload(c.scope, kind, c.state));
+    return kind === undefined
+        ? armNotFound(c.scope, "alert", alertId)
+        : jsonReply(200, alertPayload(c.scope, kind, c.state));
 }
 
 /**
@@ -118,7 +120,9 @@ export function listIncidents(c: ArmCall, alertId: string): Reply {
 export function getIncident(c: ArmCall, alertId: string, incidentId: string): Reply {
     const kind = findArmAlertKind(alertId);
     if (kind === undefined) return armNotFound(c.scope, "alert", alertId);
-    const incident = (c.state.incidents.get(kind.alertId) ?? []).find((candidate) => candidate.name.toLowerCase() === incidentId.toLowerCase());
+    const incident = (c.state.incidents.get(kind.alertId) ?? []).find(
+        (candidate) => candidate.name.toLowerCase() === incidentId.toLowerCase(),
+    );
     if (incident === undefined) return armNotFound(c.scope, "incident", `${kind.alertId}/alertIncidents/${incidentId}`);
     return jsonReply(200, incidentPayload(c.scope, kind, incident));
 }

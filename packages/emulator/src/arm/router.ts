@@ -19,7 +19,14 @@ import {
     listIncidents,
 } from "./readHandlers";
 import { parseArmScope, type ArmScope, type ArmScopeState } from "./state";
-import { getOperation, patchAlert, patchConfiguration, refreshAlert, refreshAllAlerts, remediateIncident } from "./writeHandlers";
+import {
+    getOperation,
+    patchAlert,
+    patchConfiguration,
+    refreshAlert,
+    refreshAllAlerts,
+    remediateIncident,
+} from "./writeHandlers";
 
 /** An authenticated ARM request, resolved to its scope: what every ARM handler receives. */
 export interface ArmCall {
@@ -91,7 +98,8 @@ function targetOf(segments: readonly string[]): ArmTarget | undefined {
 
 /**
  * Splits an ARM path into its scope and the PIM-alerts resource it addresses.
- * @param path - The decoded request path, e.g. `/subscriptions/x/providers/Microsoft.Authorization/roleManagementAlerts`.
+ * @param path - The decoded request path,
+ *   e.g. `/subscriptions/x/providers/Microsoft.Authorization/roleManagementAlerts`.
  */
 export function parseArmPath(path: string): ArmPathParse {
     const index = path.toLowerCase().lastIndexOf(AUTHORIZATION_PROVIDER);
@@ -200,7 +208,8 @@ function pathProblem(parsed: Extract<ArmPathParse, { ok: false }>): Reply {
         return armErrorReply(400, ARM_ERROR_CODES.invalidScope, message);
     }
     const message =
-        `The resource type '${parsed.resourceType}' could not be found in the namespace 'Microsoft.Authorization' ` + `for api version '${ARM_API_VERSION}'.`;
+        `The resource type '${parsed.resourceType}' could not be found in the namespace 'Microsoft.Authorization' ` +
+        `for api version '${ARM_API_VERSION}'.`;
     return armErrorReply(404, ARM_ERROR_CODES.invalidResourceType, message);
 }
 

@@ -28,18 +28,21 @@ export const ARM_DEFINITION_SEED: Readonly<Record<string, ArmDefinitionPropertie
         description:
             "The number of users set to never expire is too high. To enhance the security of your resources, we recommend requiring activation for role use. Take a moment to review the list of users, and suggested changes here.",
         displayName: "Too many permanent owners assigned to a resource",
-        howToPrevent: "Enable “Activation Required” in the role settings menu. This will ensure newly added users must activate their role.",
+        howToPrevent:
+            "Enable “Activation Required” in the role settings menu. This will ensure newly added users must activate their role.",
         isConfigurable: true,
         isRemediatable: true,
         mitigationSteps: "To mitigate this issue, require the user to activate the role before use.",
-        securityImpact: "Providing users permanent access in a role may leave resources vulnerable to accidental or malicious activity.",
+        securityImpact:
+            "Providing users permanent access in a role may leave resources vulnerable to accidental or malicious activity.",
         severityLevel: "Medium",
     },
     TooManyOwnersAssignedToResource: {
         description:
             "The number of users with the Owner role is too high. We recommend assigning these individuals to less privileged roles or roles more suitable to their daily needs. Take a moment to review the current assignments, and suggested changes here.",
         displayName: "Too many owners assigned to a resource",
-        howToPrevent: "Choose a role that provides the fewest privileges necessary for a user or group to complete their tasks.",
+        howToPrevent:
+            "Choose a role that provides the fewest privileges necessary for a user or group to complete their tasks.",
         isConfigurable: true,
         isRemediatable: true,
         mitigationSteps:
@@ -52,10 +55,12 @@ export const ARM_DEFINITION_SEED: Readonly<Record<string, ArmDefinitionPropertie
         description:
             "One or more custom roles have the same display name and/or permissions as a built-in or preexisting custom role. Please review the newly created role membership assignments and determine the appropriate action.",
         displayName: "Duplicate role created",
-        howToPrevent: "Prior to creating a custom role, determine if a built-in or preexisting custom role aligns to your security requirements.",
+        howToPrevent:
+            "Prior to creating a custom role, determine if a built-in or preexisting custom role aligns to your security requirements.",
         isConfigurable: false,
         isRemediatable: true,
-        mitigationSteps: "To mitigate this issue, review the newly created role, and determine if a built-in role is suitable.",
+        mitigationSteps:
+            "To mitigate this issue, review the newly created role, and determine if a built-in role is suitable.",
         securityImpact: "Duplicate roles add confusion and increases the complexity of administration.",
         severityLevel: "Medium",
     },
@@ -66,7 +71,8 @@ export const ARM_DEFINITION_SEED: Readonly<Record<string, ArmDefinitionPropertie
             "Investigate where users are being assigned privileged roles outside of Privileged Identity Management and prohibit future assignments from there.",
         isConfigurable: false,
         isRemediatable: true,
-        mitigationSteps: "Review the users in the list and remove them from privileged roles assigned outside of Privileged Identity Management.",
+        mitigationSteps:
+            "Review the users in the list and remove them from privileged roles assigned outside of Privileged Identity Management.",
         securityImpact:
             "Privileged role assignments made outside of Privileged Identity Management are not properly monitored and may indicate an active attack.",
         severityLevel: "High",
@@ -116,9 +122,17 @@ export interface ArmIncidentRecord {
  */
 export const ARM_INCIDENT_SEED: Readonly<Record<string, readonly ArmIncidentRecord[]>> = {
     TooManyPermanentOwnersAssignedToResource: [
-        { name: "a9f38501-74ec-43ea-8663-6c538602150d", properties: { assigneeName: "testUser", assigneeType: "User" } },
+        {
+            name: "a9f38501-74ec-43ea-8663-6c538602150d",
+            properties: { assigneeName: "testUser", assigneeType: "User" },
+        },
     ],
-    TooManyOwnersAssignedToResource: [{ name: "a9f38501-74ec-43ea-8663-6c538602150d", properties: { assigneeName: "testUser", assigneeType: "User" } }],
+    TooManyOwnersAssignedToResource: [
+        {
+            name: "a9f38501-74ec-43ea-8663-6c538602150d",
+            properties: { assigneeName: "testUser", assigneeType: "User" },
+        },
+    ],
     DuplicateRoleCreated: [
         {
             name: "0645231d-16ba-4ebf-851a-0875df4052bd",
@@ -138,7 +152,8 @@ export const ARM_INCIDENT_SEED: Readonly<Record<string, readonly ArmIncidentReco
                 assigneeId: "0f6c2a7b-1d3e-4c5a-9b8f-7e6d5c4b3a21",
                 roleDisplayName: "Owner",
                 roleTemplateId: "8e3af657-a8ff-443c-a75c-2fe8c4bcb635",
-                roleDefinitionId: "/providers/Microsoft.Authorization/roleDefinitions/8e3af657-a8ff-443c-a75c-2fe8c4bcb635",
+                roleDefinitionId:
+                    "/providers/Microsoft.Authorization/roleDefinitions/8e3af657-a8ff-443c-a75c-2fe8c4bcb635",
                 assignmentActivatedDate: "2022-04-04T09:12:45.12+00:00",
                 requestorId: "6a2d1f9e-3b4c-4d5e-8f70-1a2b3c4d5e6f",
                 requestorDisplayName: "Alex Wilber",
@@ -153,7 +168,8 @@ export const ARM_INCIDENT_SEED: Readonly<Record<string, readonly ArmIncidentReco
                 assigneeId: "1b7d3c8a-2e4f-4d6b-8c9a-8f7e6d5c4b32",
                 roleDisplayName: "User Access Administrator",
                 roleTemplateId: "18d7d88d-d35e-4fb5-a5c3-7773c20a72d9",
-                roleDefinitionId: "/providers/Microsoft.Authorization/roleDefinitions/18d7d88d-d35e-4fb5-a5c3-7773c20a72d9",
+                roleDefinitionId:
+                    "/providers/Microsoft.Authorization/roleDefinitions/18d7d88d-d35e-4fb5-a5c3-7773c20a72d9",
                 assignmentActivatedDate: "2022-04-05T01:30:00.5+00:00",
                 requestorId: "6a2d1f9e-3b4c-4d5e-8f70-1a2b3c4d5e6f",
                 requestorDisplayName: "Alex Wilber",
@@ -171,7 +187,11 @@ export const ARM_INCIDENT_SEED: Readonly<Record<string, readonly ArmIncidentReco
 export function syntheticIncidentProperties(alertId: string, serial: number): Record<string, unknown> {
     switch (alertId) {
         case "DuplicateRoleCreated":
-            return { roleName: `Custom Role ${serial}`, duplicateRoles: "Reader", reason: "Same permissions as a built-in role." };
+            return {
+                roleName: `Custom Role ${serial}`,
+                duplicateRoles: "Reader",
+                reason: "Same permissions as a built-in role.",
+            };
         case "AzureRolesAssignedOutsidePimAlert":
             return {
                 assigneeDisplayName: `Emulated User ${serial}`,

@@ -25,7 +25,8 @@ export interface ArmScope {
     readonly key: string;
 }
 
-const SUBSCRIPTION_SCOPE = /^subscriptions\/[^/]+(?:\/resourcegroups\/[^/]+(?:\/providers\/[^/]+(?:\/[^/]+\/[^/]+)+)?)?$/i;
+const SUBSCRIPTION_SCOPE =
+    /^subscriptions\/[^/]+(?:\/resourcegroups\/[^/]+(?:\/providers\/[^/]+(?:\/[^/]+\/[^/]+)+)?)?$/i;
 const MANAGEMENT_GROUP_SCOPE = /^providers\/microsoft\.management\/managementgroups\/[^/]+$/i;
 const SUBSCRIPTION_PROVIDER_PREFIX = /^providers\/microsoft\.subscription\//i;
 

@@ -79,7 +79,10 @@ export function remediateIncident(c: ArmCall, alertId: string, incidentId: strin
 }
 
 function operationUrl(c: ArmCall, operationId: string): string {
-    const location = new URL(`/${c.scope.requested}/providers/Microsoft.Authorization/roleManagementAlertOperations/${operationId}`, c.emulator.baseUrl);
+    const location = new URL(
+        `/${c.scope.requested}/providers/Microsoft.Authorization/roleManagementAlertOperations/${operationId}`,
+        c.emulator.baseUrl,
+    );
     location.searchParams.set("api-version", ARM_API_VERSION);
     return location.toString();
 }
@@ -142,5 +145,8 @@ export function getOperation(c: ArmCall, operationId: string): Reply {
     const body = operationPayload(c.emulator.baseUrl, polled, "poll");
     const settings = c.emulator.settings;
     if (polled.phase !== "running" || settings.runningPollStatus === 200) return jsonReply(200, body);
-    return jsonReply(202, body, { location: operationUrl(c, polled.id), "retry-after": String(settings.retryAfterSeconds) });
+    return jsonReply(202, body, {
+        location: operationUrl(c, polled.id),
+        "retry-after": String(settings.retryAfterSeconds),
+    });
 }

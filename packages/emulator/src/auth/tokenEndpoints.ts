@@ -6,7 +6,12 @@
 import { randomUUID } from "node:crypto";
 import { headerValue, jsonReply, type IncomingCall, type Reply } from "../core/http";
 import type { EmulatorState } from "../state";
-import { derivedObjectId, MANAGED_IDENTITY_CLIENT_ID, MANAGED_IDENTITY_OBJECT_ID, RegisteredClients } from "./principals";
+import {
+    derivedObjectId,
+    MANAGED_IDENTITY_CLIENT_ID,
+    MANAGED_IDENTITY_OBJECT_ID,
+    RegisteredClients,
+} from "./principals";
 import { audienceFamily, issueToken, normalizeAudience, nowInSeconds } from "./tokens";
 
 /** Path of the managed-identity endpoint (the value of `IDENTITY_ENDPOINT` after the base URL). */
@@ -69,7 +74,8 @@ function principalOf(query: URLSearchParams): { objectId: string; appId: string 
     const objectId = query.get("object_id") ?? query.get("principal_id");
     if (objectId !== null) return { objectId, appId: derivedObjectId(`mi-app:${objectId}`) };
     const resourceId = query.get("mi_res_id") ?? query.get("msi_res_id");
-    if (resourceId !== null) return { objectId: derivedObjectId(`mi:${resourceId}`), appId: derivedObjectId(`mi-app:${resourceId}`) };
+    if (resourceId !== null)
+        return { objectId: derivedObjectId(`mi:${resourceId}`), appId: derivedObjectId(`mi-app:${resourceId}`) };
     return { objectId: MANAGED_IDENTITY_OBJECT_ID, appId: MANAGED_IDENTITY_CLIENT_ID };
 }
 
@@ -83,9 +89,14 @@ function principalOf(query: URLSearchParams): { objectId: string; appId: string 
  * @param call - The request.
  */
 export function handleMsiToken(emulator: EmulatorState, call: IncomingCall): TokenOutcome {
-    if (call.method !== "GET") return oauthError(405, "invalid_request", "The managed identity endpoint only supports GET.");
+    if (call.method !== "GET")
+        return oauthError(405, "invalid_request", "The managed identity endpoint only supports GET.");
     if (headerValue(call, "x-identity-header") !== emulator.identityHeader) {
-        return oauthError(401, "unauthorized_client", "The X-IDENTITY-HEADER header is missing or does not match IDENTITY_HEADER.");
+        return oauthError(
+            401,
+            "unauthorized_client",
+            "The X-IDENTITY-HEADER header is missing or does not match IDENTITY_HEADER.",
+        );
     }
     const resource = call.query.get("resource");
     if (resource === null || audienceFamily(resource) === undefined) {
@@ -99,7 +110,12 @@ export function handleMsiToken(emulator: EmulatorState, call: IncomingCall): Tok
     const audience = normalizeAudience(resource);
     const principal = principalOf(call.query);
     const { token, claims } = issueToken(
-        { audience, tenantId: emulator.settings.tenantId, lifetimeSeconds: emulator.settings.tokenLifetimeSeconds, ...principal },
+        {
+            audience,
+            tenantId: emulator.settings.tenantId,
+            lifetimeSeconds: emulator.settings.tokenLifetimeSeconds,
+            ...principal,
+        },
         nowInSeconds(),
     );
     const reply = jsonReply(200, {
@@ -177,8 +193,16 @@ function clientCredentialsToken(emulator: EmulatorState, call: IncomingCall): To
     const audience = normalizeAudience(scope);
     const lifetimeSeconds = emulator.settings.tokenLifetimeSeconds;
     const objectId = RegisteredClients.objectIdOf(client);
-    const { token } = issueToken({ audience, tenantId, objectId, appId: client.clientId, lifetimeSeconds }, nowInSeconds());
-    const body = { token_type: "Bearer", expires_in: lifetimeSeconds, ext_expires_in: lifetimeSeconds, access_token: token };
+    const { token } = issueToken(
+        { audience, tenantId, objectId, appId: client.clientId, lifetimeSeconds },
+        nowInSeconds(),
+    );
+    const body = {
+        token_type: "Bearer",
+        expires_in: lifetimeSeconds,
+        ext_expires_in: lifetimeSeconds,
+        access_token: token,
+    };
     return { reply: jsonReply(200, body), audience };
 }
 

@@ -84,9 +84,13 @@ export interface TokenRequest {
 }
 
 /** Outcome of checking a presented token. */
-export type TokenCheck = { readonly ok: true; readonly claims: TokenClaims } | { readonly ok: false; readonly reason: "malformed" | "expired" };
+export type TokenCheck =
+    | { readonly ok: true; readonly claims: TokenClaims }
+    | { readonly ok: false; readonly reason: "malformed" | "expired" };
 
-const HEADER = Buffer.from(JSON.stringify({ alg: "HS256", typ: "JWT", kid: "pim-alerts-emulator" })).toString("base64url");
+const HEADER = Buffer.from(JSON.stringify({ alg: "HS256", typ: "JWT", kid: "pim-alerts-emulator" })).toString(
+    "base64url",
+);
 
 function sign(data: string): Buffer {
     return createHmac("sha256", PROCESS_SIGNING_KEY).update(data).digest();
@@ -158,7 +162,8 @@ export type BearerFailure = "missing" | "malformed-header" | "invalid" | "expire
 
 /** Outcome of authenticating a request for one API family. */
 export type BearerCheck =
-    { readonly ok: true; readonly claims: TokenClaims } | { readonly ok: false; readonly failure: BearerFailure; readonly audience?: string };
+    | { readonly ok: true; readonly claims: TokenClaims }
+    | { readonly ok: false; readonly failure: BearerFailure; readonly audience?: string };
 
 /**
  * Authenticates `call` by its `Authorization: Bearer` header for the API `family`.

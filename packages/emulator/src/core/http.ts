@@ -53,7 +53,8 @@ export function headerValue(call: IncomingCall, name: string): string | undefine
 }
 
 /** Outcome of parsing a request body as JSON. */
-export type JsonParseResult = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly reason: string };
+export type JsonParseResult =
+    { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly reason: string };
 
 /**
  * Parses `text` as JSON; an empty body is reported as missing rather than as `undefined`.
@@ -112,7 +113,9 @@ export function isReply(value: unknown): value is Reply {
  * @param headers - Extra response headers.
  */
 export function jsonReply(status: number, value: unknown, headers?: Readonly<Record<string, string>>): Reply {
-    return headers === undefined ? { status, body: { kind: "json", value } } : { status, headers, body: { kind: "json", value } };
+    return headers === undefined
+        ? { status, body: { kind: "json", value } }
+        : { status, headers, body: { kind: "json", value } };
 }
 
 /**

@@ -35,12 +35,22 @@ export function faultReply(fault: ActiveFault, errorReply: ErrorReplyBuilder): R
             reply = textReply(status, "text/html; charset=utf-8", htmlPage(status));
             break;
         case "malformedJson":
-            reply = textReply(status, "application/json; charset=utf-8", '{"error": {"code": "InternalServerError", "message": ');
+            reply = textReply(
+                status,
+                "application/json; charset=utf-8",
+                '{"error": {"code": "InternalServerError", "message": ',
+            );
             break;
         default:
-            reply = errorReply(status, STATUS_CODES[status] ?? "EmulatedFault", `Emulated fault ${fault.id}: the service answered ${status}.`);
+            reply = errorReply(
+                status,
+                STATUS_CODES[status] ?? "EmulatedFault",
+                `Emulated fault ${fault.id}: the service answered ${status}.`,
+            );
     }
-    return fault.retryAfterSeconds === undefined ? reply : withHeaders(reply, { "retry-after": String(fault.retryAfterSeconds) });
+    return fault.retryAfterSeconds === undefined
+        ? reply
+        : withHeaders(reply, { "retry-after": String(fault.retryAfterSeconds) });
 }
 
 function emptied(item: unknown): unknown {
@@ -60,10 +70,14 @@ export function emptyProperties(reply: Reply, fault: ActiveFault): Reply {
     let result: Reply = reply;
     if (body?.kind === "json" && isJsonObject(body.value)) {
         const value = body.value;
-        const hollow = Array.isArray(value["value"]) ? { ...value, value: value["value"].map(emptied) } : emptied(value);
+        const hollow = Array.isArray(value["value"])
+            ? { ...value, value: value["value"].map(emptied) }
+            : emptied(value);
         result = jsonReply(fault.status ?? reply.status, hollow, reply.headers);
     } else if (fault.status !== undefined) {
         result = { ...reply, status: fault.status };
     }
-    return fault.retryAfterSeconds === undefined ? result : withHeaders(result, { "retry-after": String(fault.retryAfterSeconds) });
+    return fault.retryAfterSeconds === undefined
+        ? result
+        : withHeaders(result, { "retry-after": String(fault.retryAfterSeconds) });
 }

@@ -41,7 +41,12 @@ const DAY = 86_400;
  * (Microsoft's sample holds PT10S; the alert looks back 30 days at most).
  */
 export const GRAPH_ALERT_KINDS: readonly GraphAlertKind[] = [
-    { suffix: "InvalidLicenseAlert", configurationType: "invalidLicenseAlertConfiguration", incidentType: "invalidLicenseAlertIncident", settings: {} },
+    {
+        suffix: "InvalidLicenseAlert",
+        configurationType: "invalidLicenseAlertConfiguration",
+        incidentType: "invalidLicenseAlertIncident",
+        settings: {},
+    },
     {
         suffix: "NoMfaOnRoleActivationAlert",
         configurationType: "noMfaOnRoleActivationAlertConfiguration",
@@ -145,9 +150,22 @@ const SCOPE_FILTERS = { scopeId: "Edm.String", scopeType: "Edm.String" } as cons
 export const GRAPH_ENTITIES = {
     alert: {
         typeName: "unifiedRoleManagementAlert",
-        properties: ["id", "alertDefinitionId", "scopeId", "scopeType", "incidentCount", "isActive", "lastModifiedDateTime", "lastScannedDateTime"],
+        properties: [
+            "id",
+            "alertDefinitionId",
+            "scopeId",
+            "scopeType",
+            "incidentCount",
+            "isActive",
+            "lastModifiedDateTime",
+            "lastScannedDateTime",
+        ],
         navigations: ["alertConfiguration", "alertDefinition", "alertIncidents"],
-        filterable: { ...SCOPE_FILTERS, alertDefinitionId: "Edm.String", "alertConfiguration/isEnabled": "Edm.Boolean" },
+        filterable: {
+            ...SCOPE_FILTERS,
+            alertDefinitionId: "Edm.String",
+            "alertConfiguration/isEnabled": "Edm.Boolean",
+        },
     },
     configuration: {
         typeName: "unifiedRoleManagementAlertConfiguration",

@@ -32,7 +32,13 @@ export const GRAPH_ERROR_CODES = {
  * @param message - Human-readable message.
  * @param headers - Extra headers.
  */
-export function graphErrorReply(ids: RequestIds, status: number, code: string, message: string, headers?: Readonly<Record<string, string>>): Reply {
+export function graphErrorReply(
+    ids: RequestIds,
+    status: number,
+    code: string,
+    message: string,
+    headers?: Readonly<Record<string, string>>,
+): Reply {
     const innerError = {
         date: new Date().toISOString().replace(/\.\d+Z$/, "Z"),
         "request-id": ids.requestId,
@@ -93,8 +99,19 @@ export function alertKindOrNotFound(c: GraphCall, id: string, what: string): Gra
  * @param kind - The alert.
  * @param incidentId - Incident id from the URL (any case).
  */
-export function incidentOrNotFound(c: GraphCall, kind: GraphAlertKind, incidentId: string): GraphIncidentRecord | Reply {
-    const incident = (c.state.incidents.get(kind.suffix) ?? []).find((candidate) => candidate.id.toLowerCase() === incidentId.toLowerCase());
+export function incidentOrNotFound(
+    c: GraphCall,
+    kind: GraphAlertKind,
+    incidentId: string,
+): GraphIncidentRecord | Reply {
+    const incident = (c.state.incidents.get(kind.suffix) ?? []).find(
+        (candidate) => candidate.id.toLowerCase() === incidentId.toLowerCase(),
+    );
     if (incident !== undefined) return incident;
-    return graphErrorReply(c.ids, 404, GRAPH_ERROR_CODES.notFound, `The alert incident '${incidentId}' of '${kind.suffix}' was not found.`);
+    return graphErrorReply(
+        c.ids,
+        404,
+        GRAPH_ERROR_CODES.notFound,
+        `The alert incident '${incidentId}' of '${kind.suffix}' was not found.`,
+    );
 }

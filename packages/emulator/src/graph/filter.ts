@@ -10,7 +10,12 @@ import { GRAPH_ERROR_CODES } from "./errors";
 export type FilterNode =
     | { readonly kind: "and" | "or"; readonly left: FilterNode; readonly right: FilterNode }
     | { readonly kind: "not"; readonly operand: FilterNode }
-    | { readonly kind: "compare"; readonly path: string; readonly op: "eq" | "ne"; readonly value: string | boolean | number | null };
+    | {
+          readonly kind: "compare";
+          readonly path: string;
+          readonly op: "eq" | "ne";
+          readonly value: string | boolean | number | null;
+      };
 
 /** A query the emulator refuses: its status is 400, its code says whether it is malformed or unsupported. */
 export class QueryProblem extends Error {
@@ -26,7 +31,8 @@ export class QueryProblem extends Error {
  * A 400 `Request_UnsupportedQuery`: a well-formed query the API does not support.
  * @param message - What is not supported.
  */
-export const unsupported = (message: string): QueryProblem => new QueryProblem(GRAPH_ERROR_CODES.unsupportedQuery, message);
+export const unsupported = (message: string): QueryProblem =>
+    new QueryProblem(GRAPH_ERROR_CODES.unsupportedQuery, message);
 /**
  * A 400 `BadRequest`: a malformed query.
  * @param message - What is wrong.
@@ -49,7 +55,8 @@ function tokenize(text: string): Token[] {
             let value = "";
             let j = i + 1;
             for (;;) {
-                if (j >= text.length) throw invalid(`Invalid filter clause: unterminated string literal at position ${i} in '${text}'.`);
+                if (j >= text.length)
+                    throw invalid(`Invalid filter clause: unterminated string literal at position ${i} in '${text}'.`);
                 if (text[j] === "'" && text[j + 1] === "'") {
                     value += "'";
                     j += 2;
@@ -64,7 +71,8 @@ function tokenize(text: string): Token[] {
             i = j + 1;
         } else {
             const match = /^(-?\d+(?:\.\d+)?(?![\w.])|[A-Za-z_$][\w.$]*(?:\/[A-Za-z_$][\w.$]*)*)/.exec(text.slice(i));
-            // Any other character is a token of its own: the parser reports it where it stands (after, say, an unsupported function).
+            // Any other character is a token of its own: the parser reports it where it stands (after, say,
+            // an unsupported function).
             const word = match?.[0] ?? ch;
             tokens.push({ kind: match === null ? "punct" : /^-?\d/.test(word) ? "number" : "word", text: word, at: i });
             i += word.length;
@@ -146,7 +154,9 @@ class FilterParser {
         }
         const operator = next?.kind === "word" ? next.text.toLowerCase() : "";
         if (OTHER_OPERATORS.has(operator)) {
-            throw unsupported(`Unsupported property filter clause operator '${operator}' on '${token.text}': only eq and ne are supported.`);
+            throw unsupported(
+                `Unsupported property filter clause operator '${operator}' on '${token.text}': only eq and ne are supported.`,
+            );
         }
         if (operator !== "eq" && operator !== "ne") throw this.syntax(next);
         this.position += 1;
@@ -182,7 +192,9 @@ function checkFilter(node: FilterNode, shape: GraphEntityShape): FilterNode {
         case "not":
             return { kind: "not", operand: checkFilter(node.operand, shape) };
         case "compare": {
-            const path = Object.keys(shape.filterable).find((candidate) => candidate.toLowerCase() === node.path.toLowerCase());
+            const path = Object.keys(shape.filterable).find(
+                (candidate) => candidate.toLowerCase() === node.path.toLowerCase(),
+            );
             if (path === undefined) {
                 throw unsupported(
                     `Unsupported or invalid query filter clause specified for property '${node.path}' of resource '${shape.typeName}'.` +

@@ -49,7 +49,11 @@ export function definitionPayload(c: GraphCall, kind: GraphAlertKind): Record<st
  * @param kind - The alert.
  * @param expand - Navigations to inline (`alertDefinition`).
  */
-export function configurationPayload(c: GraphCall, kind: GraphAlertKind, expand: ReadonlySet<string>): Record<string, unknown> {
+export function configurationPayload(
+    c: GraphCall,
+    kind: GraphAlertKind,
+    expand: ReadonlySet<string>,
+): Record<string, unknown> {
     const id = graphAlertId(c.tenantId, kind);
     const payload: Record<string, unknown> = {
         "@odata.type": `${ODATA_TYPE_PREFIX}${kind.configurationType}`,
@@ -89,6 +93,7 @@ export function alertPayload(c: GraphCall, kind: GraphAlertKind, expand: Readonl
     };
     if (expand.has("alertConfiguration")) payload["alertConfiguration"] = configurationPayload(c, kind, new Set());
     if (expand.has("alertDefinition")) payload["alertDefinition"] = definitionPayload(c, kind);
-    if (expand.has("alertIncidents")) payload["alertIncidents"] = incidents.map((incident) => incidentPayload(kind, incident));
+    if (expand.has("alertIncidents"))
+        payload["alertIncidents"] = incidents.map((incident) => incidentPayload(kind, incident));
     return payload;
 }

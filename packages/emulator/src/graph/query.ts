@@ -77,7 +77,8 @@ function namesOf(text: string): string[] {
 
 function canonicalName(shape: GraphEntityShape, names: readonly string[], name: string): string {
     const known = names.find((candidate) => candidate.toLowerCase() === name.toLowerCase());
-    if (known === undefined) throw invalid(`Could not find a property named '${name}' on type 'microsoft.graph.${shape.typeName}'.`);
+    if (known === undefined)
+        throw invalid(`Could not find a property named '${name}' on type 'microsoft.graph.${shape.typeName}'.`);
     return known;
 }
 
@@ -91,7 +92,10 @@ function parseOptions(query: URLSearchParams, form: GraphResource["form"]): Map<
         if (!OPTIONS_BY_FORM[form].includes(name)) {
             throw unsupported(`Unsupported query: the query option '$${name}' is not supported on this resource.`);
         }
-        if (options.has(name)) throw invalid(`Query option '$${name}' was specified more than once, but it must be specified at most once.`);
+        if (options.has(name))
+            throw invalid(
+                `Query option '$${name}' was specified more than once, but it must be specified at most once.`,
+            );
         options.set(name, value);
     }
     return options;
@@ -112,7 +116,9 @@ function readQuery(c: GraphCall, resource: GraphResource): GraphQuery {
     const select =
         selectText === undefined || namesOf(selectText).includes("*")
             ? undefined
-            : namesOf(selectText).map((name) => canonicalName(shape, [...shape.properties, ...shape.navigations], name));
+            : namesOf(selectText).map((name) =>
+                  canonicalName(shape, [...shape.properties, ...shape.navigations], name),
+              );
     const expand = new Set<string>();
     for (const name of namesOf(options.get("expand") ?? "")) {
         if (name === "*") shape.navigations.forEach((navigation) => expand.add(navigation));
@@ -121,10 +127,13 @@ function readQuery(c: GraphCall, resource: GraphResource): GraphQuery {
     const topText = options.get("top");
     const top = topText === undefined ? undefined : Number(topText);
     if (top !== undefined && !(Number.isInteger(top) && top > 0)) {
-        throw invalid(`Invalid value '${topText}' for $top query option found. The emulator takes $top as the page size: a whole number of at least 1.`);
+        throw invalid(
+            `Invalid value '${topText}' for $top query option found. The emulator takes $top as the page size: a whole number of at least 1.`,
+        );
     }
     const countText = (options.get("count") ?? "false").toLowerCase();
-    if (countText !== "true" && countText !== "false") throw invalid(`'${options.get("count")}' is not a valid count option.`);
+    if (countText !== "true" && countText !== "false")
+        throw invalid(`'${options.get("count")}' is not a valid count option.`);
     const skipToken = options.get("skiptoken");
     return {
         ...(filter === undefined ? {} : { filter }),
@@ -158,7 +167,9 @@ export function graphQuery(c: GraphCall, resource: GraphResource): GraphQuery | 
 export function selected(item: Readonly<Record<string, unknown>>, query: GraphQuery): Record<string, unknown> {
     const select = query.select;
     if (select === undefined) return { ...item };
-    return Object.fromEntries(Object.entries(item).filter(([key]) => key === "@odata.type" || select.includes(key) || query.expand.has(key)));
+    return Object.fromEntries(
+        Object.entries(item).filter(([key]) => key === "@odata.type" || select.includes(key) || query.expand.has(key)),
+    );
 }
 
 /**
@@ -182,16 +193,28 @@ export function contextOf(c: GraphCall, set: string, query: GraphQuery, single: 
  * @param query - The request's checked query.
  * @param items - The complete, filtered collection.
  */
-export function graphListReply(c: GraphCall, set: string, query: GraphQuery, items: readonly Readonly<Record<string, unknown>>[]): Reply {
+export function graphListReply(
+    c: GraphCall,
+    set: string,
+    query: GraphQuery,
+    items: readonly Readonly<Record<string, unknown>>[],
+): Reply {
     const offset = query.skipToken === undefined ? 0 : decodeSkipToken(query.skipToken);
-    if (offset === undefined) return graphErrorReply(c.ids, 400, GRAPH_ERROR_CODES.badRequest, `The skip token '${query.skipToken}' is not valid.`);
+    if (offset === undefined)
+        return graphErrorReply(
+            c.ids,
+            400,
+            GRAPH_ERROR_CODES.badRequest,
+            `The skip token '${query.skipToken}' is not valid.`,
+        );
     const page = takePage(items, offset, query.top ?? c.emulator.settings.pageSize);
     const body: Record<string, unknown> = { "@odata.context": contextOf(c, set, query, false) };
     if (query.count) body["@odata.count"] = items.length;
     body["value"] = page.items.map((item) => selected(item, query));
     if (page.nextOffset !== undefined) {
         const next = new URL(c.call.path, c.emulator.baseUrl);
-        for (const [key, value] of c.call.query) if (key.toLowerCase().replace(/^\$/, "") !== "skiptoken") next.searchParams.append(key, value);
+        for (const [key, value] of c.call.query)
+            if (key.toLowerCase().replace(/^\$/, "") !== "skiptoken") next.searchParams.append(key, value);
         next.searchParams.set("$skiptoken", encodeSkipToken(page.nextOffset));
         body["@odata.nextLink"] = next.toString();
     }

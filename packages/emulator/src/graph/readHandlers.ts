@@ -13,7 +13,13 @@ import type { GraphCall } from "./router";
 /** A list call answers its page (`collection`) or its `/$count` segment (`count`). */
 export type ListForm = "collection" | "count";
 
-function listReply(c: GraphCall, set: string, query: GraphQuery, form: ListForm, items: readonly Record<string, unknown>[]): Reply {
+function listReply(
+    c: GraphCall,
+    set: string,
+    query: GraphQuery,
+    form: ListForm,
+    items: readonly Record<string, unknown>[],
+): Reply {
     return form === "count" ? graphCountReply(items) : graphListReply(c, set, query, items);
 }
 
@@ -27,7 +33,9 @@ export function listAlerts(c: GraphCall, form: ListForm): Reply {
     const query = graphQuery(c, { entity: "alert", form, scoped: true });
     if (isReply(query)) return query;
     // The filter may name the configuration, so it sees the alert with its configuration inlined.
-    const kinds = GRAPH_ALERT_KINDS.filter((kind) => matchesFilter(alertPayload(c, kind, new Set(["alertConfiguration"])), query.filter));
+    const kinds = GRAPH_ALERT_KINDS.filter((kind) =>
+        matchesFilter(alertPayload(c, kind, new Set(["alertConfiguration"])), query.filter),
+    );
     return listReply(
         c,
         GRAPH_SETS.alerts,
@@ -57,7 +65,9 @@ export function getAlert(c: GraphCall, id: string): Reply {
 export function listConfigurations(c: GraphCall, form: ListForm): Reply {
     const query = graphQuery(c, { entity: "configuration", form, scoped: true });
     if (isReply(query)) return query;
-    const items = GRAPH_ALERT_KINDS.map((kind) => configurationPayload(c, kind, query.expand)).filter((item) => matchesFilter(item, query.filter));
+    const items = GRAPH_ALERT_KINDS.map((kind) => configurationPayload(c, kind, query.expand)).filter((item) =>
+        matchesFilter(item, query.filter),
+    );
     return listReply(c, GRAPH_SETS.configurations, query, form, items);
 }
 
@@ -70,7 +80,9 @@ export function getConfiguration(c: GraphCall, id: string): Reply {
     const kind = alertKindOrNotFound(c, id, "alert configuration");
     if (isReply(kind)) return kind;
     const query = graphQuery(c, { entity: "configuration", form: "single" });
-    return isReply(query) ? query : graphEntityReply(c, GRAPH_SETS.configurations, query, configurationPayload(c, kind, query.expand));
+    return isReply(query)
+        ? query
+        : graphEntityReply(c, GRAPH_SETS.configurations, query, configurationPayload(c, kind, query.expand));
 }
 
 /**
@@ -81,7 +93,9 @@ export function getConfiguration(c: GraphCall, id: string): Reply {
 export function listDefinitions(c: GraphCall, form: ListForm): Reply {
     const query = graphQuery(c, { entity: "definition", form, scoped: true });
     if (isReply(query)) return query;
-    const items = GRAPH_ALERT_KINDS.map((kind) => definitionPayload(c, kind)).filter((item) => matchesFilter(item, query.filter));
+    const items = GRAPH_ALERT_KINDS.map((kind) => definitionPayload(c, kind)).filter((item) =>
+        matchesFilter(item, query.filter),
+    );
     return listReply(c, GRAPH_SETS.definitions, query, form, items);
 }
 
@@ -126,5 +140,7 @@ export function getIncident(c: GraphCall, id: string, incidentId: string): Reply
     const incident = incidentOrNotFound(c, kind, incidentId);
     if (isReply(incident)) return incident;
     const query = graphQuery(c, { entity: "incident", form: "single" });
-    return isReply(query) ? query : graphEntityReply(c, `${GRAPH_SETS.alerts}('${id}')/alertIncidents`, query, incidentPayload(kind, incident));
+    return isReply(query)
+        ? query
+        : graphEntityReply(c, `${GRAPH_SETS.alerts}('${id}')/alertIncidents`, query, incidentPayload(kind, incident));
 }

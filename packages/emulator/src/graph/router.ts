@@ -41,7 +41,8 @@ export type GraphTarget =
     | { readonly kind: "operation"; readonly id: string };
 
 /** Outcome of parsing a Graph path: a target, or the first segment Graph would not resolve. */
-export type GraphPathParse = { readonly ok: true; readonly target: GraphTarget } | { readonly ok: false; readonly segment: string };
+export type GraphPathParse =
+    { readonly ok: true; readonly target: GraphTarget } | { readonly ok: false; readonly segment: string };
 
 const ROOT = ["beta", "identitygovernance", "rolemanagementalerts"];
 const COUNT = "$count";
@@ -61,7 +62,8 @@ function alertTarget(rest: readonly string[]): GraphTarget | undefined {
     if (rest.length === 2 && action(sub) === "refresh") return { kind: "alertRefresh", id };
     if (sub?.toLowerCase() !== "alertincidents") return undefined;
     if (incidentId === undefined) return { kind: "incidents", id };
-    if (rest.length === 3) return incidentId === COUNT ? { kind: "incidentsCount", id } : { kind: "incident", id, incidentId };
+    if (rest.length === 3)
+        return incidentId === COUNT ? { kind: "incidentsCount", id } : { kind: "incident", id, incidentId };
     return rest.length === 4 && action(verb) === "remediate" ? { kind: "remediate", id, incidentId } : undefined;
 }
 
@@ -171,7 +173,12 @@ export interface GraphOutcome {
  * @param path - The decoded path.
  * @param ids - The request's ids (echoed in error bodies).
  */
-export function handleGraphRequest(emulator: EmulatorState, call: IncomingCall, path: string, ids: RequestIds): GraphOutcome {
+export function handleGraphRequest(
+    emulator: EmulatorState,
+    call: IncomingCall,
+    path: string,
+    ids: RequestIds,
+): GraphOutcome {
     const auth = checkBearer(call, "graph");
     const tenantId = emulator.settings.tenantId;
     if (!auth.ok) {
@@ -189,7 +196,8 @@ export function handleGraphRequest(emulator: EmulatorState, call: IncomingCall, 
         return { reply: graphErrorReply(ids, 405, GRAPH_ERROR_CODES.methodNotAllowed, message), audience };
     }
     const isWrite = call.method === "PATCH" || call.method === "POST";
-    if (isWrite && emulator.readOnly.isReadOnly(auth.claims.oid, auth.claims.appid)) return { reply: graphForbidden(ids), audience };
+    if (isWrite && emulator.readOnly.isReadOnly(auth.claims.oid, auth.claims.appid))
+        return { reply: graphForbidden(ids), audience };
     const c: GraphCall = { call, ids, emulator, state: emulator.graph.state, tenantId, now: new Date() };
     return { reply: dispatch(c, parsed.target, call.method), audience };
 }

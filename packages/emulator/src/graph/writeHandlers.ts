@@ -13,12 +13,17 @@ import type { GraphCall } from "./router";
 import { applyGraphRefresh, type GraphRefreshInfo } from "./state";
 
 /** The values a PATCH sets (validated), or the 400 for its query or body. */
-function validatedWrite(c: GraphCall, validate: (body: unknown) => GraphPatchValidation): { readonly values: Readonly<Record<string, unknown>> } | Reply {
+function validatedWrite(
+    c: GraphCall,
+    validate: (body: unknown) => GraphPatchValidation,
+): { readonly values: Readonly<Record<string, unknown>> } | Reply {
     const query = graphQuery(c, { entity: "alert", form: "action" });
     if (isReply(query)) return query;
     const parsed = parseJsonBody(c.call.bodyText);
     const result = parsed.ok ? validate(parsed.value) : { ok: false as const, message: parsed.reason };
-    return result.ok ? { values: result.values } : graphErrorReply(c.ids, 400, GRAPH_ERROR_CODES.badRequest, result.message);
+    return result.ok
+        ? { values: result.values }
+        : graphErrorReply(c.ids, 400, GRAPH_ERROR_CODES.badRequest, result.message);
 }
 
 /**
@@ -127,7 +132,9 @@ function resourceLocation(c: GraphCall, operation: StoredOperation<GraphRefreshI
     const alerts = `${graphBase(c)}/${GRAPH_SETS.alerts}`;
     const suffix = operation.info.suffixes[0];
     const kind = GRAPH_ALERT_KINDS.find((candidate) => candidate.suffix === suffix);
-    return operation.info.target === "one" && kind !== undefined ? `${alerts}/${graphAlertId(c.tenantId, kind)}` : alerts;
+    return operation.info.target === "one" && kind !== undefined
+        ? `${alerts}/${graphAlertId(c.tenantId, kind)}`
+        : alerts;
 }
 
 /**

@@ -5,12 +5,27 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { handleAdminRequest } from "../admin/adminHttp";
 import type { EmulatorAdmin } from "../admin/adminApi";
-import { readIncomingCall, requestIdHeaders, requestIdsFor, writeReply, type IncomingCall, type RequestIds } from "../core/http";
+import {
+    readIncomingCall,
+    requestIdHeaders,
+    requestIdsFor,
+    writeReply,
+    type IncomingCall,
+    type RequestIds,
+} from "../core/http";
 import { emptyProperties, faultReply } from "../faults/faultReplies";
 import type { ActiveFault } from "../faults/faultRules";
 import { redactedQuery, type RequestApi } from "../log/requestLog";
 import type { EmulatorState } from "../state";
-import { apiOf, decodedPath, errorBuilderFor, routeApiRequest, surfaceOf, type RouteOutcome, type Surface } from "./route";
+import {
+    apiOf,
+    decodedPath,
+    errorBuilderFor,
+    routeApiRequest,
+    surfaceOf,
+    type RouteOutcome,
+    type Surface,
+} from "./route";
 
 /**
  * Resolves after `ms` milliseconds (immediately when `ms` is 0 or less).
@@ -21,7 +36,13 @@ function delay(ms: number): Promise<void> {
     return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-function safeRoute(emulator: EmulatorState, surface: Surface, call: IncomingCall, path: string, ids: RequestIds): RouteOutcome {
+function safeRoute(
+    emulator: EmulatorState,
+    surface: Surface,
+    call: IncomingCall,
+    path: string,
+    ids: RequestIds,
+): RouteOutcome {
     try {
         return routeApiRequest(emulator, surface, call, path, ids);
     } catch (error) {
@@ -47,7 +68,12 @@ function faultAction(fault: ActiveFault): FaultAction {
  * @param req - The Node request.
  * @param res - The Node response.
  */
-export async function handleRequest(emulator: EmulatorState, admin: EmulatorAdmin, req: IncomingMessage, res: ServerResponse): Promise<void> {
+export async function handleRequest(
+    emulator: EmulatorState,
+    admin: EmulatorAdmin,
+    req: IncomingMessage,
+    res: ServerResponse,
+): Promise<void> {
     const timestamp = new Date().toISOString();
     const call = await readIncomingCall(req);
     const ids = requestIdsFor(call);

@@ -76,7 +76,13 @@ export interface RouteOutcome {
  * @param path - The decoded path.
  * @param ids - The request's ids (Graph echoes them in error bodies).
  */
-export function routeApiRequest(emulator: EmulatorState, surface: Surface, call: IncomingCall, path: string, ids: RequestIds): RouteOutcome {
+export function routeApiRequest(
+    emulator: EmulatorState,
+    surface: Surface,
+    call: IncomingCall,
+    path: string,
+    ids: RequestIds,
+): RouteOutcome {
     switch (surface) {
         case "msi":
             return handleMsiToken(emulator, call);
