@@ -3,7 +3,7 @@
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-    { ignores: ["**/dist/**", "**/node_modules/**", ".e2e/**", ".pulumi-demo/**", "coverage/**", "**/*.js", "**/*.mjs"] },
+    { ignores: ["**/dist/**", "**/node_modules/**", ".e2e/**", ".pulumi-demo/**", "coverage/**", "**/*.js", "**/*.cjs", "**/*.mjs"] },
     ...tseslint.configs.recommendedTypeChecked,
     {
         languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },

@@ -9,7 +9,10 @@ import { startEmulator } from "./emulator";
 import type { EmulatorOptions } from "./options";
 
 /** What the command line asked for. */
-type CliRequest = { readonly kind: "run"; readonly options: EmulatorOptions } | { readonly kind: "help" } | { readonly kind: "version" };
+type CliRequest =
+    | { readonly kind: "run"; readonly options: EmulatorOptions }
+    | { readonly kind: "help" }
+    | { readonly kind: "version" };
 
 const USAGE = `Usage: pim-alerts-emulator [--port <n>] [--page-size <n>] [--tenant-id <guid>] [--https] [--version] [--help]
 
@@ -28,14 +31,15 @@ const NUMERIC_FLAGS = { "--port": "port", "--page-size": "pageSize" } as const;
 
 function integerValue(flag: string, text: string | undefined): number {
     const value = Number(text);
-    if (text === undefined || !/^\d+$/.test(text) || !Number.isSafeInteger(value)) throw new Error(`${flag} needs a whole number, got '${text ?? ""}'.`);
+    if (text === undefined || !/^\d+$/.test(text) || !Number.isSafeInteger(value))
+        throw new Error(`${flag} needs a whole number, got '${text ?? ""}'.`);
     return value;
 }
 
 function parseArgs(argv: readonly string[]): CliRequest {
     const options: { port?: number; pageSize?: number; tenantId?: string; https?: boolean } = {};
     for (let i = 0; i < argv.length; i += 1) {
-        const [flag = "", inline] = (argv[i] as string).split(/=(.*)/s, 2);
+        const [flag = "", inline] = argv[i].split(/=(.*)/s, 2);
         if (flag === "--help" || flag === "-h") return { kind: "help" };
         if (flag === "--version" || flag === "-v") return { kind: "version" };
         if (flag === "--https") {
@@ -56,15 +60,19 @@ function parseArgs(argv: readonly string[]): CliRequest {
 }
 
 function version(): string {
-    const manifest = JSON.parse(readFileSync(path.join(__dirname, "..", "package.json"), "utf8")) as { version?: string };
+    const manifest = JSON.parse(readFileSync(path.join(__dirname, "..", "package.json"), "utf8")) as {
+        version?: string;
+    };
     return manifest.version ?? "unknown";
 }
 
 /** One line for a start failure: the busy port named, never a stack trace. */
 function startFailure(error: unknown, options: EmulatorOptions): string {
     const code = (error as NodeJS.ErrnoException | undefined)?.code;
-    if (code === "EADDRINUSE") return `port ${options.port ?? 0} on 127.0.0.1 is already in use: choose another with --port, or --port 0 for a free one.`;
-    if (code === "EACCES") return `port ${options.port ?? 0} on 127.0.0.1 may not be used by this user: choose one above 1023, or --port 0.`;
+    if (code === "EADDRINUSE")
+        return `port ${options.port ?? 0} on 127.0.0.1 is already in use: choose another with --port, or --port 0 for a free one.`;
+    if (code === "EACCES")
+        return `port ${options.port ?? 0} on 127.0.0.1 may not be used by this user: choose one above 1023, or --port 0.`;
     return error instanceof Error ? (error.message.split("\n")[0] ?? "") : String(error);
 }
 
@@ -104,7 +112,9 @@ async function main(): Promise<void> {
             `Admin API:   ${emulator.url}/_emulator/ (GET it for the list of routes)`,
             ...(emulator.certificate === undefined
                 ? []
-                : [`Certificate: ${emulator.certificate.certFile} (self-signed; trusted through NODE_EXTRA_CA_CERTS below)`]),
+                : [
+                      `Certificate: ${emulator.certificate.certFile} (self-signed; trusted through NODE_EXTRA_CA_CERTS below)`,
+                  ]),
             "Environment for pulumi-pim-alerts and @azure/identity:",
             ...Object.entries(environment).map(([name, value]) => `  export ${name}=${shellQuoted(value)}`),
             "",

@@ -2,7 +2,7 @@ import { createServer, type RequestListener, type Server } from "node:http";
 import type { Server as HttpsServer } from "node:https";
 import type { AddressInfo } from "node:net";
 import { EmulatorAdmin } from "./admin/adminApi";
-import { tokenEnvironment } from "./auth/tokenEnvironment";
+import { tokenEnvironment } from "./auth/tokenEndpoints";
 import type { EmulatorOptions } from "./options";
 import { handleRequest } from "./server/handleRequest";
 import { createCertificate, createTlsServer, removeCertificate, type EmulatorCertificate } from "./server/tls";
@@ -68,7 +68,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     const state = createEmulatorState(options);
     const admin = new EmulatorAdmin(state);
     const certificate = options.https === true ? await createCertificate() : undefined;
-    const server = certificate ? createTlsServer(certificate, handler(state, admin)) : createServer(handler(state, admin));
+    const server = certificate
+        ? createTlsServer(certificate, handler(state, admin))
+        : createServer(handler(state, admin));
     let port: number;
     try {
         port = await listen(server, options.port ?? 0);

@@ -1,8 +1,6 @@
 import { randomBytes } from "node:crypto";
-import type { ArmRefreshInfo } from "./arm/refreshInfo";
-import { ArmScopeStore } from "./arm/scopeStore";
-import { ReadOnlyPrincipals } from "./auth/principals";
-import { RegisteredClients } from "./auth/registeredClients";
+import { ArmScopeStore, type ArmRefreshInfo } from "./arm/state";
+import { ReadOnlyPrincipals, RegisteredClients } from "./auth/principals";
 import { OperationStore } from "./core/operationStore";
 import { FaultRegistry } from "./faults/faultRules";
 import { seedGraphState, type GraphRefreshInfo, type GraphStore } from "./graph/state";

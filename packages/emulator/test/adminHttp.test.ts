@@ -1,3 +1,4 @@
+import { expect } from "@jest/globals";
 import { request } from "node:http";
 import { API, PROVIDER, send, SUBSCRIPTION, useEmulator } from "./support";
 
@@ -12,13 +13,28 @@ async function admin(method: string, route: string, body?: unknown): Promise<{ s
 
 describe("admin HTTP API", () => {
     test("drift on a configuration bypasses value validation and shows in GET", async () => {
-        const body = { scope: `/${SUBSCRIPTION}`, alertId: "TooManyOwnersAssignedToResource", properties: { thresholdNumberOfOwners: 999, isEnabled: false } };
+        const body = {
+            scope: `/${SUBSCRIPTION}`,
+            alertId: "TooManyOwnersAssignedToResource",
+            properties: { thresholdNumberOfOwners: 999, isEnabled: false },
+        };
         expect(await admin("POST", "arm/configurations", body)).toEqual({ status: 200, json: { ok: true } });
-        const response = await send(emulator(), "GET", `${PROVIDER}/roleManagementAlertConfigurations/TooManyOwnersAssignedToResource${API}`);
+        const response = await send(
+            emulator(),
+            "GET",
+            `${PROVIDER}/roleManagementAlertConfigurations/TooManyOwnersAssignedToResource${API}`,
+        );
         expect(response.json).toMatchObject({
-            properties: { isEnabled: false, thresholdNumberOfOwners: 999, thresholdPercentageOfOwnersOutOfAllRoleMembers: 3 },
+            properties: {
+                isEnabled: false,
+                thresholdNumberOfOwners: 999,
+                thresholdPercentageOfOwnersOutOfAllRoleMembers: 3,
+            },
         });
-        const read = await admin("GET", `arm/configurations?scope=${SUBSCRIPTION}&alertId=TooManyOwnersAssignedToResource`);
+        const read = await admin(
+            "GET",
+            `arm/configurations?scope=${SUBSCRIPTION}&alertId=TooManyOwnersAssignedToResource`,
+        );
         expect(read.json).toMatchObject({ thresholdNumberOfOwners: 999 });
     });
 
@@ -29,18 +45,29 @@ describe("admin HTTP API", () => {
             properties: { thresholdNumberOfOwners: 1 },
         });
         expect(response.status).toBe(400);
-        expect(response.json).toMatchObject({ error: { code: "InvalidAdminRequest", message: expect.stringContaining("thresholdNumberOfOwners") } });
+        expect(response.json).toMatchObject({
+            error: { code: "InvalidAdminRequest", message: expect.stringContaining("thresholdNumberOfOwners") },
+        });
     });
 
     test("drift on an alert's isActive, and raising an incident", async () => {
         await admin("POST", "arm/alerts", { scope: SUBSCRIPTION, alertId: "DuplicateRoleCreated", isActive: false });
-        expect((await admin("GET", `arm/alerts?scope=${SUBSCRIPTION}&alertId=DuplicateRoleCreated`)).json).toMatchObject({ isActive: false, incidentCount: 1 });
+        expect(
+            (await admin("GET", `arm/alerts?scope=${SUBSCRIPTION}&alertId=DuplicateRoleCreated`)).json,
+        ).toMatchObject({ isActive: false, incidentCount: 1 });
         const raised = await admin("POST", "arm/incidents", { scope: SUBSCRIPTION, alertId: "DuplicateRoleCreated" });
         const incidentId = (raised.json as { incidentId: string }).incidentId;
         const alert = await send(emulator(), "GET", `${PROVIDER}/roleManagementAlerts/DuplicateRoleCreated${API}`);
         expect(alert.json).toMatchObject({ properties: { isActive: true, incidentCount: 2 } });
-        const incident = await send(emulator(), "GET", `${PROVIDER}/roleManagementAlerts/DuplicateRoleCreated/alertIncidents/${incidentId}${API}`);
-        expect(incident.json).toMatchObject({ name: incidentId, properties: { alertIncidentType: "DuplicateRoleCreatedAlertIncident" } });
+        const incident = await send(
+            emulator(),
+            "GET",
+            `${PROVIDER}/roleManagementAlerts/DuplicateRoleCreated/alertIncidents/${incidentId}${API}`,
+        );
+        expect(incident.json).toMatchObject({
+            name: incidentId,
+            properties: { alertIncidentType: "DuplicateRoleCreatedAlertIncident" },
+        });
     });
 
     test("faults: inject, list, clear; invalid specs are rejected", async () => {
@@ -62,12 +89,19 @@ describe("admin HTTP API", () => {
         expect((await admin("POST", "latency", { latencyMs: 0 })).status).toBe(200);
         expect((await admin("POST", "operations/behaviour", { pollsUntilDone: 0 })).status).toBe(200);
         await admin("POST", "operations/fail-next");
-        const location = (await send(emulator(), "POST", `${PROVIDER}/roleManagementAlerts/refresh${API}`)).headers.get("location") ?? "";
+        const location =
+            (await send(emulator(), "POST", `${PROVIDER}/roleManagementAlerts/refresh${API}`)).headers.get(
+                "location",
+            ) ?? "";
         expect((await send(emulator(), "GET", location)).json).toMatchObject({ status: "Failed" });
     });
 
     test("read-only principal, issued token and request log", async () => {
-        const token = ((await admin("POST", "tokens", { objectId: "99999999-0000-4000-8000-000000000000" })).json as { access_token: string }).access_token;
+        const token = (
+            (await admin("POST", "tokens", { objectId: "99999999-0000-4000-8000-000000000000" })).json as {
+                access_token: string;
+            }
+        ).access_token;
         await admin("POST", "principals/read-only", { principalId: "99999999-0000-4000-8000-000000000000" });
         const denied = await send(emulator(), "PATCH", `${PROVIDER}/roleManagementAlerts/DuplicateRoleCreated${API}`, {
             token,
@@ -90,19 +124,30 @@ describe("admin HTTP API", () => {
         expect((await admin("GET", "environment")).json).toEqual(emulator().tokenEnvironment());
         expect(await admin("GET", "health")).toEqual({ status: 200, json: { ok: true } });
         expect((await admin("POST", "nothing-here")).status).toBe(404);
-        expect((await admin("POST", "arm/alerts", { scope: "tenants/x", alertId: "DuplicateRoleCreated", isActive: true })).status).toBe(400);
+        expect(
+            (await admin("POST", "arm/alerts", { scope: "tenants/x", alertId: "DuplicateRoleCreated", isActive: true }))
+                .status,
+        ).toBe(400);
     });
 });
 
 /** A raw HTTP request, with a Host and Content-Type of the test's choosing (fetch sets Host itself). */
-function raw(method: string, route: string, headers: Record<string, string>, body = ""): Promise<{ status: number; json: unknown }> {
+function raw(
+    method: string,
+    route: string,
+    headers: Record<string, string>,
+    body = "",
+): Promise<{ status: number; json: unknown }> {
     return new Promise((resolve, reject) => {
-        const req = request({ host: "127.0.0.1", port: emulator().port, method, path: `/_emulator/${route}`, headers }, (res) => {
-            let text = "";
-            res.setEncoding("utf8");
-            res.on("data", (chunk: string) => (text += chunk));
-            res.on("end", () => resolve({ status: res.statusCode ?? 0, json: JSON.parse(text) as unknown }));
-        });
+        const req = request(
+            { host: "127.0.0.1", port: emulator().port, method, path: `/_emulator/${route}`, headers },
+            (res) => {
+                let text = "";
+                res.setEncoding("utf8");
+                res.on("data", (chunk: string) => (text += chunk));
+                res.on("end", () => resolve({ status: res.statusCode ?? 0, json: JSON.parse(text) as unknown }));
+            },
+        );
         req.on("error", reject);
         req.end(body);
     });
@@ -110,40 +155,75 @@ function raw(method: string, route: string, headers: Record<string, string>, bod
 
 describe("admin HTTP API: only loopback callers and JSON writes (a web page cannot drive it)", () => {
     test("a DNS-rebinding Host is refused with 403, before the route runs", async () => {
-        const response = await raw("POST", "tokens", { host: `attacker.example:${emulator().port}`, "content-type": "application/json" }, "{}");
+        const response = await raw(
+            "POST",
+            "tokens",
+            { host: `attacker.example:${emulator().port}`, "content-type": "application/json" },
+            "{}",
+        );
         expect(response).toEqual({
             status: 403,
-            json: { error: { code: "AdminHostNotAllowed", message: expect.stringContaining(`got 'attacker.example:${emulator().port}'`) } },
+            json: {
+                error: {
+                    code: "AdminHostNotAllowed",
+                    message: expect.stringContaining(`got 'attacker.example:${emulator().port}'`),
+                },
+            },
         });
         expect((await raw("GET", "environment", { host: "pim.attacker.example" })).status).toBe(403);
     });
 
     test("a simple cross-site form POST (text/plain, no preflight) is refused with 415 and changes nothing", async () => {
         const body = JSON.stringify({ scope: SUBSCRIPTION, alertId: "DuplicateRoleCreated", isActive: false });
-        const response = await raw("POST", "arm/alerts", { host: `127.0.0.1:${emulator().port}`, "content-type": "text/plain" }, body);
+        const response = await raw(
+            "POST",
+            "arm/alerts",
+            { host: `127.0.0.1:${emulator().port}`, "content-type": "text/plain" },
+            body,
+        );
         expect(response).toEqual({
             status: 415,
-            json: { error: { code: "AdminContentTypeNotAllowed", message: expect.stringContaining("got 'text/plain'") } },
+            json: {
+                error: { code: "AdminContentTypeNotAllowed", message: expect.stringContaining("got 'text/plain'") },
+            },
         });
         expect(emulator().admin.alert(SUBSCRIPTION, "DuplicateRoleCreated").isActive).toBe(true);
         expect((await raw("POST", "reset", { host: "localhost" })).status).toBe(415);
-        expect((await raw("DELETE", "faults", { host: "localhost", "content-type": "application/x-www-form-urlencoded" })).status).toBe(415);
+        expect(
+            (await raw("DELETE", "faults", { host: "localhost", "content-type": "application/x-www-form-urlencoded" }))
+                .status,
+        ).toBe(415);
     });
 
     test("loopback Hosts (127.0.0.1, localhost, [::1], with or without port) with JSON are served", async () => {
         for (const host of ["127.0.0.1", `localhost:${emulator().port}`, "[::1]:1"]) {
-            expect((await raw("POST", "reset", { host, "content-type": "application/json; charset=utf-8" })).status).toBe(200);
+            expect(
+                (await raw("POST", "reset", { host, "content-type": "application/json; charset=utf-8" })).status,
+            ).toBe(200);
         }
     });
 
     test("GET /_emulator/ lists every admin route with what it takes", async () => {
-        const listing = (await admin("GET", "")).json as { routes: Array<{ method: string; path: string; description: string }>; requests: string };
-        expect(listing.routes).toContainEqual({ method: "POST", path: "/_emulator/faults", description: expect.stringContaining("Injects a fault") });
-        expect(listing.routes).toContainEqual({ method: "GET", path: "/_emulator/graph/alerts", description: expect.stringContaining("Query: alertId") });
+        const listing = (await admin("GET", "")).json as {
+            routes: Array<{ method: string; path: string; description: string }>;
+            requests: string;
+        };
+        expect(listing.routes).toContainEqual({
+            method: "POST",
+            path: "/_emulator/faults",
+            description: expect.stringContaining("Injects a fault"),
+        });
+        expect(listing.routes).toContainEqual({
+            method: "GET",
+            path: "/_emulator/graph/alerts",
+            description: expect.stringContaining("Query: alertId"),
+        });
         expect(listing.routes).toHaveLength(27);
         expect(listing.requests).toContain("Content-Type: application/json");
         // Every listed route exists (none answers "No admin route").
-        for (const route of listing.routes.filter((entry) => entry.method === "GET" && !entry.description.includes("Query:"))) {
+        for (const route of listing.routes.filter(
+            (entry) => entry.method === "GET" && !entry.description.includes("Query:"),
+        )) {
             expect((await fetch(`${emulator().url}${route.path}`)).status).toBe(200);
         }
         expect((await admin("GET", "nothing-here")).json).toMatchObject({

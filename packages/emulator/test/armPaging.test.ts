@@ -1,3 +1,4 @@
+import { expect } from "@jest/globals";
 import { API, PROVIDER, send, useEmulator } from "./support";
 
 const emulator = useEmulator({ pageSize: 1, retryAfterSeconds: 0 });
@@ -39,7 +40,9 @@ describe("paging", () => {
     );
 
     test("incidents page too", async () => {
-        const { names } = await collect(`${PROVIDER}/roleManagementAlerts/AzureRolesAssignedOutsidePimAlert/alertIncidents${API}`);
+        const { names } = await collect(
+            `${PROVIDER}/roleManagementAlerts/AzureRolesAssignedOutsidePimAlert/alertIncidents${API}`,
+        );
         expect(names).toHaveLength(2);
     });
 

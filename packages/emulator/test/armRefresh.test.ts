@@ -1,3 +1,4 @@
+import { expect } from "@jest/globals";
 import { startEmulator } from "../src";
 import { API, PROVIDER, send, SUBSCRIPTION, useEmulator } from "./support";
 
@@ -35,9 +36,13 @@ describe("refresh (long-running operation)", () => {
             lastActionDateTime: expect.any(String),
             resourceLocation: `${emulator().url}/providers/Microsoft.Subscription/${SUBSCRIPTION}/providers/Microsoft.Authorization/roleManagementAlerts/DuplicateRoleCreated?api-version=2022-08-01-preview`,
             status: "Running",
-            statusDetail: JSON.stringify({ result: [{ name: "DuplicateRoleCreated", statusDetail: "Alert scan is running." }] }),
+            statusDetail: JSON.stringify({
+                result: [{ name: "DuplicateRoleCreated", statusDetail: "Alert scan is running." }],
+            }),
         });
-        expect(response.headers.get("location")).toBe(`${emulator().url}${PROVIDER}/roleManagementAlertOperations/${body.id}?api-version=2022-08-01-preview`);
+        expect(response.headers.get("location")).toBe(
+            `${emulator().url}${PROVIDER}/roleManagementAlertOperations/${body.id}?api-version=2022-08-01-preview`,
+        );
         expect(response.headers.get("retry-after")).toBe("0");
     });
 
@@ -46,7 +51,9 @@ describe("refresh (long-running operation)", () => {
         expect((await poll(location)).status).toBe("Running");
         const done = await poll(location);
         expect(done.status).toBe("Succeeded");
-        expect(JSON.parse(done.statusDetail)).toEqual({ result: [{ name: "DuplicateRoleCreated", statusDetail: "Alert scan is completed." }] });
+        expect(JSON.parse(done.statusDetail)).toEqual({
+            result: [{ name: "DuplicateRoleCreated", statusDetail: "Alert scan is completed." }],
+        });
         expect((await poll(location)).status).toBe("Succeeded");
     });
 
@@ -71,7 +78,9 @@ describe("refresh (long-running operation)", () => {
         expect(running.status).toBe(200);
         expect(running.headers.get("location")).toBeNull();
         expect(running.json).toMatchObject({ status: "Running" });
-        expect(() => emulator().admin.setOperationBehaviour({ runningPollStatus: 201 as 200 })).toThrow("runningPollStatus must be 200 or 202, got 201.");
+        expect(() => emulator().admin.setOperationBehaviour({ runningPollStatus: 201 as 200 })).toThrow(
+            "runningPollStatus must be 200 or 202, got 201.",
+        );
     });
 
     test("a completed refresh re-activates a dismissed alert and updates lastScannedDateTime", async () => {
@@ -91,7 +100,7 @@ describe("refresh (long-running operation)", () => {
         expect(response.status).toBe(202);
         const body = response.json as OperationResult;
         expect(body.status).toBe("notStarted");
-        expect(JSON.parse(body.statusDetail).result).toHaveLength(4);
+        expect((JSON.parse(body.statusDetail) as { result: unknown[] }).result).toHaveLength(4);
         const location = response.headers.get("location") ?? "";
         await poll(location);
         expect((await poll(location)).status).toBe("Succeeded");
@@ -154,7 +163,9 @@ describe("remediate an incident", () => {
         const response = await send(emulator(), "POST", REMEDIATE);
         expect(response.status).toBe(204);
         expect(response.text).toBe("");
-        expect((await send(emulator(), "GET", `${ALERT}${API}`)).json).toMatchObject({ properties: { incidentCount: 0, alertIncidents: [] } });
+        expect((await send(emulator(), "GET", `${ALERT}${API}`)).json).toMatchObject({
+            properties: { incidentCount: 0, alertIncidents: [] },
+        });
         expect((await send(emulator(), "GET", `${ALERT}/alertIncidents/${INCIDENT}${API}`)).status).toBe(404);
     });
 
@@ -171,7 +182,11 @@ describe("remediate an incident", () => {
         expect(response.status).toBe(400);
         expect(response.json).toMatchObject({ error: { code: "AlertIncidentNotRemediatable" } });
         expect(emulator().admin.alert(SUBSCRIPTION, "DuplicateRoleCreated").incidentCount).toBe(1);
-        const definition = await send(emulator(), "GET", `${PROVIDER}/roleManagementAlertDefinitions/DuplicateRoleCreated${API}`);
+        const definition = await send(
+            emulator(),
+            "GET",
+            `${PROVIDER}/roleManagementAlertDefinitions/DuplicateRoleCreated${API}`,
+        );
         expect(definition.json).toMatchObject({ properties: { isRemediatable: false } });
     });
 });

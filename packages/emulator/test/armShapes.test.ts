@@ -1,3 +1,4 @@
+import { expect } from "@jest/globals";
 import { API, exampleBody, PROVIDER, send, SUBSCRIPTION, useEmulator } from "./support";
 
 const emulator = useEmulator();
@@ -8,7 +9,11 @@ function valueOf(json: unknown): Array<{ name: string }> {
 
 describe("ARM responses have the shapes of the Microsoft examples", () => {
     test("GET an alert equals GetAlertById.json", async () => {
-        const response = await send(emulator(), "GET", `${PROVIDER}/roleManagementAlerts/TooManyOwnersAssignedToResource${API}`);
+        const response = await send(
+            emulator(),
+            "GET",
+            `${PROVIDER}/roleManagementAlerts/TooManyOwnersAssignedToResource${API}`,
+        );
         expect(response.status).toBe(200);
         expect(response.json).toEqual(exampleBody("GetAlertById.json"));
     });
@@ -38,7 +43,11 @@ describe("ARM responses have the shapes of the Microsoft examples", () => {
     });
 
     test("GET a definition equals GetAlertDefinitionById.json", async () => {
-        const response = await send(emulator(), "GET", `${PROVIDER}/roleManagementAlertDefinitions/TooManyPermanentOwnersAssignedToResource${API}`);
+        const response = await send(
+            emulator(),
+            "GET",
+            `${PROVIDER}/roleManagementAlertDefinitions/TooManyPermanentOwnersAssignedToResource${API}`,
+        );
         expect(response.json).toEqual(exampleBody("GetAlertDefinitionById.json"));
     });
 
@@ -49,15 +58,26 @@ describe("ARM responses have the shapes of the Microsoft examples", () => {
             name: "a9f38501-74ec-43ea-8663-6c538602150d",
             type: "Microsoft.Authorization/roleManagementAlerts/alertIncidents",
             id: `${PROVIDER}/roleManagementAlerts/TooManyOwnersAssignedToResource/alertIncidents/a9f38501-74ec-43ea-8663-6c538602150d`,
-            properties: { alertIncidentType: "TooManyOwnersAssignedToResourceAlertIncident", assigneeName: "testUser", assigneeType: "User" },
+            properties: {
+                alertIncidentType: "TooManyOwnersAssignedToResourceAlertIncident",
+                assigneeName: "testUser",
+                assigneeType: "User",
+            },
         });
     });
 
     test("the incidents of AzureRolesAssignedOutsidePimAlert carry their discriminator and assignee fields", async () => {
-        const response = await send(emulator(), "GET", `${PROVIDER}/roleManagementAlerts/AzureRolesAssignedOutsidePimAlert/alertIncidents${API}`);
+        const response = await send(
+            emulator(),
+            "GET",
+            `${PROVIDER}/roleManagementAlerts/AzureRolesAssignedOutsidePimAlert/alertIncidents${API}`,
+        );
         const value = (response.json as { value: Array<{ properties: Record<string, unknown> }> }).value;
         expect(value).toHaveLength(2);
-        expect(value[0]?.properties).toMatchObject({ alertIncidentType: "AzureRolesAssignedOutsidePimAlertIncident", roleDisplayName: "Owner" });
+        expect(value[0]?.properties).toMatchObject({
+            alertIncidentType: "AzureRolesAssignedOutsidePimAlertIncident",
+            roleDisplayName: "Owner",
+        });
     });
 });
 
@@ -82,15 +102,22 @@ describe("scopes", () => {
     });
 
     test("scope and alert ids match case-insensitively and share one state", async () => {
-        const body = { properties: { alertConfigurationType: "DuplicateRoleCreatedAlertConfiguration", isEnabled: false } };
+        const body = {
+            properties: { alertConfigurationType: "DuplicateRoleCreatedAlertConfiguration", isEnabled: false },
+        };
         const upper = `/${SUBSCRIPTION.toUpperCase()}/providers/microsoft.authorization/roleManagementAlertConfigurations/duplicaterolecreated${API}`;
         expect((await send(emulator(), "PATCH", upper, { body })).status).toBe(204);
         const viaSubscriptionProvider = `/providers/Microsoft.Subscription/${SUBSCRIPTION}/providers/Microsoft.Authorization/roleManagementAlertConfigurations/DuplicateRoleCreated${API}`;
-        expect((await send(emulator(), "GET", viaSubscriptionProvider)).json).toMatchObject({ name: "DuplicateRoleCreated", properties: { isEnabled: false } });
+        expect((await send(emulator(), "GET", viaSubscriptionProvider)).json).toMatchObject({
+            name: "DuplicateRoleCreated",
+            properties: { isEnabled: false },
+        });
     });
 
     test("each scope has its own state", async () => {
-        await send(emulator(), "PATCH", `${PROVIDER}/roleManagementAlerts/DuplicateRoleCreated${API}`, { body: { properties: { isActive: false } } });
+        await send(emulator(), "PATCH", `${PROVIDER}/roleManagementAlerts/DuplicateRoleCreated${API}`, {
+            body: { properties: { isActive: false } },
+        });
         const other = await send(
             emulator(),
             "GET",
@@ -101,9 +128,19 @@ describe("scopes", () => {
 
     test.each([
         ["an unknown alert id", "roleManagementAlerts/NoSuchAlert", 404, "AlertNotFound"],
-        ["an unknown configuration id", "roleManagementAlertConfigurations/NoSuchAlert", 404, "AlertConfigurationNotFound"],
+        [
+            "an unknown configuration id",
+            "roleManagementAlertConfigurations/NoSuchAlert",
+            404,
+            "AlertConfigurationNotFound",
+        ],
         ["an unknown definition id", "roleManagementAlertDefinitions/NoSuchAlert", 404, "AlertDefinitionNotFound"],
-        ["an unknown incident", "roleManagementAlerts/DuplicateRoleCreated/alertIncidents/00000000-0000-0000-0000-000000000000", 404, "AlertIncidentNotFound"],
+        [
+            "an unknown incident",
+            "roleManagementAlerts/DuplicateRoleCreated/alertIncidents/00000000-0000-0000-0000-000000000000",
+            404,
+            "AlertIncidentNotFound",
+        ],
         ["an unknown operation", "roleManagementAlertOperations/nope", 404, "AlertOperationNotFound"],
         ["an unknown resource type", "roleManagementAlertThings", 404, "InvalidResourceType"],
     ])("%s (GET %s) answers %i %s", async (_what, relative, status, code) => {
@@ -113,14 +150,22 @@ describe("scopes", () => {
     });
 
     test("a path that is not an ARM scope answers 400 InvalidScope", async () => {
-        const response = await send(emulator(), "GET", `/tenants/x/providers/Microsoft.Authorization/roleManagementAlerts${API}`);
+        const response = await send(
+            emulator(),
+            "GET",
+            `/tenants/x/providers/Microsoft.Authorization/roleManagementAlerts${API}`,
+        );
         expect(response.status).toBe(400);
         expect(response.json).toMatchObject({ error: { code: "InvalidScope" } });
     });
 
     test("PUT and DELETE are not supported (405)", async () => {
         for (const method of ["PUT", "DELETE"]) {
-            const response = await send(emulator(), method, `${PROVIDER}/roleManagementAlertConfigurations/DuplicateRoleCreated${API}`);
+            const response = await send(
+                emulator(),
+                method,
+                `${PROVIDER}/roleManagementAlertConfigurations/DuplicateRoleCreated${API}`,
+            );
             expect(response.status).toBe(405);
         }
     });

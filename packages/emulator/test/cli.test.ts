@@ -1,3 +1,4 @@
+import { expect } from "@jest/globals";
 // `pim-alerts-emulator` as a user runs it: `node dist/cli.js` in a child process (built by `npm run build`).
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
@@ -5,7 +6,8 @@ import * as path from "node:path";
 import { startEmulator } from "pulumi-pim-alerts-emulator";
 
 const CLI = path.join(__dirname, "..", "dist", "cli.js");
-const VERSION = (JSON.parse(readFileSync(path.join(__dirname, "..", "package.json"), "utf8")) as { version: string }).version;
+const VERSION = (JSON.parse(readFileSync(path.join(__dirname, "..", "package.json"), "utf8")) as { version: string })
+    .version;
 
 /** Starts the CLI and resolves with what it printed once its environment block is complete. */
 function startCli(args: string[]): Promise<{ child: ChildProcess; output: string }> {
@@ -15,7 +17,10 @@ function startCli(args: string[]): Promise<{ child: ChildProcess; output: string
         const timer = setTimeout(() => reject(new Error(`no start within 20 s; printed: ${output}`)), 20_000);
         child.stdout?.on("data", (chunk: Buffer) => {
             output += chunk.toString("utf8");
-            if (output.includes("AZURE_TOKEN_CREDENTIALS") && (!args.includes("--https") || output.includes("NODE_EXTRA_CA_CERTS"))) {
+            if (
+                output.includes("AZURE_TOKEN_CREDENTIALS") &&
+                (!args.includes("--https") || output.includes("NODE_EXTRA_CA_CERTS"))
+            ) {
                 clearTimeout(timer);
                 resolve({ child, output });
             }
@@ -34,7 +39,9 @@ function stopCli(child: ChildProcess): Promise<number | null> {
 
 /** The `export NAME='value'` lines, as a shell would read them. */
 function exported(output: string): Record<string, string> {
-    return Object.fromEntries([...output.matchAll(/^ {2}export ([A-Z_]+)='([^']*)'$/gm)].map((match) => [match[1], match[2]]));
+    return Object.fromEntries(
+        [...output.matchAll(/^ {2}export ([A-Z_]+)='([^']*)'$/gm)].map((match) => [match[1], match[2]]),
+    );
 }
 
 beforeAll(() => {
@@ -43,7 +50,12 @@ beforeAll(() => {
 
 describe("pim-alerts-emulator", () => {
     test("prints the product's endpoint variables with the identity ones, each usable as printed", async () => {
-        const { child, output } = await startCli(["--port", "0", "--tenant-id", "11111111-1111-4111-8111-111111111111"]);
+        const { child, output } = await startCli([
+            "--port",
+            "0",
+            "--tenant-id",
+            "11111111-1111-4111-8111-111111111111",
+        ]);
         try {
             const env = exported(output);
             const url = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(output)?.[1] ?? "";
@@ -55,9 +67,12 @@ describe("pim-alerts-emulator", () => {
                 IDENTITY_HEADER: expect.stringMatching(/^[0-9a-f]{32}$/),
                 AZURE_TOKEN_CREDENTIALS: "ManagedIdentityCredential",
             });
-            const token = await fetch(`${env["IDENTITY_ENDPOINT"]}?resource=https://management.azure.com&api-version=2019-08-01`, {
-                headers: { "x-identity-header": env["IDENTITY_HEADER"] ?? "" },
-            });
+            const token = await fetch(
+                `${env["IDENTITY_ENDPOINT"]}?resource=https://management.azure.com&api-version=2019-08-01`,
+                {
+                    headers: { "x-identity-header": env["IDENTITY_HEADER"] ?? "" },
+                },
+            );
             expect(token.status).toBe(200);
             expect((await fetch(`${url}/_emulator/`)).status).toBe(200);
         } finally {
@@ -99,7 +114,10 @@ describe("pim-alerts-emulator", () => {
     test("a busy port is one clear line and exit 1, not a stack trace", async () => {
         const holder = await startEmulator();
         try {
-            const result = spawnSync(process.execPath, [CLI, "--port", String(holder.port)], { encoding: "utf8", timeout: 20_000 });
+            const result = spawnSync(process.execPath, [CLI, "--port", String(holder.port)], {
+                encoding: "utf8",
+                timeout: 20_000,
+            });
             expect(result.status).toBe(1);
             expect(result.stderr).toBe(
                 `pim-alerts-emulator: port ${holder.port} on 127.0.0.1 is already in use: choose another with --port, or --port 0 for a free one.\n`,

@@ -1,11 +1,17 @@
+import { expect } from "@jest/globals";
 import { isEmulatorAdminError } from "../src";
-import { uniform } from "../src/faults/faultChance";
+import { uniform } from "../src/faults/faultRules";
 import { API, PROVIDER, SUBSCRIPTION, send, useEmulator } from "./support";
 
 const emulator = useEmulator();
 const CONFIGURATIONS = `${PROVIDER}/roleManagementAlertConfigurations`;
 const item = (alertId: string) => `${CONFIGURATIONS}/${alertId}${API}`;
-const ALERT_IDS = ["TooManyOwnersAssignedToResource", "TooManyPermanentOwnersAssignedToResource", "DuplicateRoleCreated", "AzureRolesAssignedOutsidePimAlert"];
+const ALERT_IDS = [
+    "TooManyOwnersAssignedToResource",
+    "TooManyPermanentOwnersAssignedToResource",
+    "DuplicateRoleCreated",
+    "AzureRolesAssignedOutsidePimAlert",
+];
 
 /** Statuses of GETs of `paths`, in order. */
 async function statuses(paths: readonly string[]): Promise<number[]> {
@@ -17,7 +23,7 @@ async function statuses(paths: readonly string[]): Promise<number[]> {
 describe("probability: a seeded share of requests", () => {
     test("about the asked share of 400 requests gets the fault", async () => {
         emulator().admin.injectFault({ status: 429, probability: 0.3, seed: 7, times: 10_000 });
-        const paths = Array.from({ length: 400 }, (_, i) => item(ALERT_IDS[i % 4] as string));
+        const paths = Array.from({ length: 400 }, (_, i) => item(ALERT_IDS[i % 4]));
         const throttled = (await statuses(paths)).filter((s) => s === 429).length;
         expect(throttled).toBeGreaterThan(90);
         expect(throttled).toBeLessThan(150);
@@ -52,7 +58,13 @@ describe("probability: a seeded share of requests", () => {
 });
 
 test("after lets that many matching requests through first", async () => {
-    emulator().admin.injectFault({ method: "GET", pathIncludes: "DuplicateRoleCreated", status: 500, after: 2, times: 1 });
+    emulator().admin.injectFault({
+        method: "GET",
+        pathIncludes: "DuplicateRoleCreated",
+        status: 500,
+        after: 2,
+        times: 1,
+    });
     const got = await statuses([
         item("DuplicateRoleCreated"),
         item("TooManyOwnersAssignedToResource"),
@@ -79,7 +91,9 @@ test("afterHandling with a status: the write happens, the client sees the error"
     emulator().admin.injectFault({ method: "PATCH", status: 500, afterHandling: true });
     const body = { properties: { alertConfigurationType: "DuplicateRoleCreatedAlertConfiguration", isEnabled: false } };
     expect((await send(emulator(), "PATCH", item("DuplicateRoleCreated"), { body })).status).toBe(500);
-    expect((await send(emulator(), "GET", item("DuplicateRoleCreated"))).json).toMatchObject({ properties: { isEnabled: false } });
+    expect((await send(emulator(), "GET", item("DuplicateRoleCreated"))).json).toMatchObject({
+        properties: { isEnabled: false },
+    });
 });
 
 test.each([

@@ -1,3 +1,4 @@
+import { expect } from "@jest/globals";
 import { API, PROVIDER, send, useEmulator } from "./support";
 
 const emulator = useEmulator();
@@ -18,10 +19,24 @@ describe("injected faults", () => {
     });
 
     test("method and pathIncludes restrict what a fault hits", async () => {
-        emulator().admin.injectFault({ method: "PATCH", pathIncludes: "roleManagementAlertConfigurations/DuplicateRoleCreated", status: 429 });
-        expect((await send(emulator(), "GET", `${PROVIDER}/roleManagementAlertConfigurations/DuplicateRoleCreated${API}`)).status).toBe(200);
-        const body = { properties: { alertConfigurationType: "DuplicateRoleCreatedAlertConfiguration", isEnabled: false } };
-        const throttled = await send(emulator(), "PATCH", `${PROVIDER}/roleManagementAlertConfigurations/DuplicateRoleCreated${API}`, { body });
+        emulator().admin.injectFault({
+            method: "PATCH",
+            pathIncludes: "roleManagementAlertConfigurations/DuplicateRoleCreated",
+            status: 429,
+        });
+        expect(
+            (await send(emulator(), "GET", `${PROVIDER}/roleManagementAlertConfigurations/DuplicateRoleCreated${API}`))
+                .status,
+        ).toBe(200);
+        const body = {
+            properties: { alertConfigurationType: "DuplicateRoleCreatedAlertConfiguration", isEnabled: false },
+        };
+        const throttled = await send(
+            emulator(),
+            "PATCH",
+            `${PROVIDER}/roleManagementAlertConfigurations/DuplicateRoleCreated${API}`,
+            { body },
+        );
         expect(throttled.status).toBe(429);
         expect(throttled.json).toMatchObject({ error: { code: "TooManyRequests" } });
     });
@@ -38,14 +53,15 @@ describe("injected faults", () => {
         emulator().admin.injectFault({ status: 500, body: "malformedJson" });
         const response = await send(emulator(), "GET", CONFIGURATIONS);
         expect(response.headers.get("content-type")).toMatch(/^application\/json/);
-        expect(() => JSON.parse(response.text)).toThrow();
+        expect(() => JSON.parse(response.text) as unknown).toThrow();
     });
 
     test("emptyProperties answers 200 with every properties object emptied", async () => {
         emulator().admin.injectFault({ body: "emptyProperties" });
         const list = await send(emulator(), "GET", CONFIGURATIONS);
         expect(list.status).toBe(200);
-        for (const item of (list.json as { value: Array<{ properties: unknown }> }).value) expect(item.properties).toEqual({});
+        for (const item of (list.json as { value: Array<{ properties: unknown }> }).value)
+            expect(item.properties).toEqual({});
     });
 
     test("resetConnection drops the socket", async () => {

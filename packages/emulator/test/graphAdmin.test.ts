@@ -1,3 +1,4 @@
+import { expect } from "@jest/globals";
 import { FILTER, graphId, ROOT, sendGraph } from "./graphSupport";
 import { useEmulator } from "./support";
 
@@ -14,35 +15,71 @@ async function admin(method: string, route: string, body?: unknown): Promise<{ s
 
 describe("Graph admin and faults", () => {
     test("drift over HTTP plants any value under a known name; the GET shows it", async () => {
-        await admin("POST", "graph/configurations", { alertId: "StaleSignInAlert", properties: { duration: "P9999D", isEnabled: false } });
-        const response = await sendGraph(emulator(), "GET", `${ROOT}/alertConfigurations/${graphId(emulator(), "StaleSignInAlert")}`);
+        await admin("POST", "graph/configurations", {
+            alertId: "StaleSignInAlert",
+            properties: { duration: "P9999D", isEnabled: false },
+        });
+        const response = await sendGraph(
+            emulator(),
+            "GET",
+            `${ROOT}/alertConfigurations/${graphId(emulator(), "StaleSignInAlert")}`,
+        );
         expect(response.json).toMatchObject({ duration: "P9999D", isEnabled: false });
-        expect((await admin("POST", "graph/configurations", { alertId: "StaleSignInAlert", properties: { globalAdminCountThreshold: 2 } })).status).toBe(400);
-        expect((await admin("GET", `graph/configurations?alertId=${graphId(emulator(), "StaleSignInAlert")}`)).json).toMatchObject({ duration: "P9999D" });
+        expect(
+            (
+                await admin("POST", "graph/configurations", {
+                    alertId: "StaleSignInAlert",
+                    properties: { globalAdminCountThreshold: 2 },
+                })
+            ).status,
+        ).toBe(400);
+        expect(
+            (await admin("GET", `graph/configurations?alertId=${graphId(emulator(), "StaleSignInAlert")}`)).json,
+        ).toMatchObject({ duration: "P9999D" });
     });
 
     test("alert drift and raised incidents over HTTP", async () => {
         await admin("POST", "graph/alerts", { alertId: "NoMfaOnRoleActivationAlert", isActive: false });
-        expect((await admin("GET", "graph/alerts?alertId=NoMfaOnRoleActivationAlert")).json).toMatchObject({ isActive: false, incidentCount: 1 });
-        const raised = (await admin("POST", "graph/incidents", { alertId: "InvalidLicenseAlert", properties: { tenantLicenseStatus: "Expired" } })).json as {
+        expect((await admin("GET", "graph/alerts?alertId=NoMfaOnRoleActivationAlert")).json).toMatchObject({
+            isActive: false,
+            incidentCount: 1,
+        });
+        const raised = (
+            await admin("POST", "graph/incidents", {
+                alertId: "InvalidLicenseAlert",
+                properties: { tenantLicenseStatus: "Expired" },
+            })
+        ).json as {
             incidentId: string;
         };
         const id = graphId(emulator(), "InvalidLicenseAlert");
         const incident = await sendGraph(emulator(), "GET", `${ROOT}/alerts/${id}/alertIncidents/${raised.incidentId}`);
-        expect(incident.json).toMatchObject({ "@odata.type": "#microsoft.graph.invalidLicenseAlertIncident", tenantLicenseStatus: "Expired" });
-        expect((await sendGraph(emulator(), "GET", `${ROOT}/alerts/${id}`)).json).toMatchObject({ isActive: true, incidentCount: 1 });
+        expect(incident.json).toMatchObject({
+            "@odata.type": "#microsoft.graph.invalidLicenseAlertIncident",
+            tenantLicenseStatus: "Expired",
+        });
+        expect((await sendGraph(emulator(), "GET", `${ROOT}/alerts/${id}`)).json).toMatchObject({
+            isActive: true,
+            incidentCount: 1,
+        });
     });
 
     test("definition flags can be changed", async () => {
         await admin("POST", "graph/definitions", { alertId: "StaleSignInAlert", isRemediatable: false });
         const id = graphId(emulator(), "StaleSignInAlert");
-        expect((await sendGraph(emulator(), "GET", `${ROOT}/alertDefinitions/${id}`)).json).toMatchObject({ isRemediatable: false });
+        expect((await sendGraph(emulator(), "GET", `${ROOT}/alertDefinitions/${id}`)).json).toMatchObject({
+            isRemediatable: false,
+        });
     });
 
-    test("reset restores the Graph seed", async () => {
-        emulator().admin.graph.setConfiguration("TooManyGlobalAdminsAssignedToTenantAlert", { globalAdminCountThreshold: 50 });
+    test("reset restores the Graph seed", () => {
+        emulator().admin.graph.setConfiguration("TooManyGlobalAdminsAssignedToTenantAlert", {
+            globalAdminCountThreshold: 50,
+        });
         emulator().reset();
-        expect(emulator().admin.graph.configuration("TooManyGlobalAdminsAssignedToTenantAlert")).toMatchObject({ globalAdminCountThreshold: 3 });
+        expect(emulator().admin.graph.configuration("TooManyGlobalAdminsAssignedToTenantAlert")).toMatchObject({
+            globalAdminCountThreshold: 3,
+        });
     });
 
     test("a fault on a Graph path answers in Graph's error shape", async () => {
@@ -50,12 +87,18 @@ describe("Graph admin and faults", () => {
         const response = await sendGraph(emulator(), "GET", `${ROOT}/alerts${FILTER}`);
         expect(response.status).toBe(503);
         expect(response.headers.get("retry-after")).toBe("1");
-        expect(response.json).toMatchObject({ error: { code: "ServiceUnavailable", innerError: { "request-id": response.headers.get("request-id") } } });
+        expect(response.json).toMatchObject({
+            error: { code: "ServiceUnavailable", innerError: { "request-id": response.headers.get("request-id") } },
+        });
     });
 
     test("emptyProperties on Graph keeps only id and @odata.type", async () => {
         emulator().admin.injectFault({ body: "emptyProperties" });
-        const response = await sendGraph(emulator(), "GET", `${ROOT}/alertConfigurations/${graphId(emulator(), "StaleSignInAlert")}`);
+        const response = await sendGraph(
+            emulator(),
+            "GET",
+            `${ROOT}/alertConfigurations/${graphId(emulator(), "StaleSignInAlert")}`,
+        );
         expect(response.status).toBe(200);
         expect(response.json).toEqual({
             "@odata.context": expect.any(String),

@@ -1,3 +1,4 @@
+import { expect } from "@jest/globals";
 import { FILTER, graphId, ROOT, sendGraph } from "./graphSupport";
 import { useEmulator } from "./support";
 
@@ -22,7 +23,8 @@ describe("Graph lists and gets", () => {
             "#microsoft.graph.staleSignInAlertConfiguration",
             "#microsoft.graph.tooManyGlobalAdminsAssignedToTenantAlertConfiguration",
         ]);
-        const byId = (suffix: string): Record<string, unknown> | undefined => value.find((item) => item["id"] === graphId(emulator(), suffix));
+        const byId = (suffix: string): Record<string, unknown> | undefined =>
+            value.find((item) => item["id"] === graphId(emulator(), suffix));
         expect(byId("TooManyGlobalAdminsAssignedToTenantAlert")).toEqual({
             "@odata.type": "#microsoft.graph.tooManyGlobalAdminsAssignedToTenantAlertConfiguration",
             id: graphId(emulator(), "TooManyGlobalAdminsAssignedToTenantAlert"),
@@ -35,13 +37,19 @@ describe("Graph lists and gets", () => {
         });
         expect(byId("StaleSignInAlert")).toMatchObject({ duration: "P30D" });
         expect(byId("RedundantAssignmentAlert")).toMatchObject({ duration: "P30D" });
-        expect(byId("SequentialActivationRenewalsAlert")).toMatchObject({ sequentialActivationCounterThreshold: 10, timeIntervalBetweenActivations: "PT1H" });
+        expect(byId("SequentialActivationRenewalsAlert")).toMatchObject({
+            sequentialActivationCounterThreshold: 10,
+            timeIntervalBetweenActivations: "PT1H",
+        });
         expect(byId("RolesAssignedOutsidePimAlert")).toBeDefined();
     });
 
     test.each([
         ["no $filter", ""],
-        ["another scope", `?$filter=${encodeURIComponent("scopeId eq '/administrativeUnits/x' and scopeType eq 'DirectoryRole'")}`],
+        [
+            "another scope",
+            `?$filter=${encodeURIComponent("scopeId eq '/administrativeUnits/x' and scopeType eq 'DirectoryRole'")}`,
+        ],
         ["half the filter", `?$filter=${encodeURIComponent("scopeId eq '/'")}`],
     ])("a list with %s answers 400 in Graph's error shape", async (_what, query) => {
         for (const collection of ["alerts", "alertConfigurations", "alertDefinitions"]) {
@@ -62,9 +70,16 @@ describe("Graph lists and gets", () => {
     });
 
     test("definitions carry severities and flags of the Graph sample", async () => {
-        const value = ((await sendGraph(emulator(), "GET", `${ROOT}/alertDefinitions${FILTER}`)).json as GraphList).value;
+        const value = ((await sendGraph(emulator(), "GET", `${ROOT}/alertDefinitions${FILTER}`)).json as GraphList)
+            .value;
         const summary = Object.fromEntries(
-            value.map((d) => [String(d["id"]).split("_").at(-1), [d["severityLevel"], d["isRemediatable"], d["isConfigurable"]]]),
+            value.map(
+                (d) =>
+                    [
+                        String(d["id"]).split("_").at(-1) ?? "",
+                        [d["severityLevel"], d["isRemediatable"], d["isConfigurable"]],
+                    ] as const,
+            ),
         );
         expect(summary).toEqual({
             InvalidLicenseAlert: ["high", false, false],
@@ -78,7 +93,11 @@ describe("Graph lists and gets", () => {
     });
 
     test("an alert by id needs no filter; never-fired alerts show 0001-01-01T08:00:00Z", async () => {
-        const response = await sendGraph(emulator(), "GET", `${ROOT}/alerts/${graphId(emulator(), "InvalidLicenseAlert")}`);
+        const response = await sendGraph(
+            emulator(),
+            "GET",
+            `${ROOT}/alerts/${graphId(emulator(), "InvalidLicenseAlert")}`,
+        );
         expect(response.json).toMatchObject({
             id: graphId(emulator(), "InvalidLicenseAlert"),
             alertDefinitionId: graphId(emulator(), "InvalidLicenseAlert"),
@@ -98,7 +117,9 @@ describe("Graph lists and gets", () => {
             alertConfiguration: { globalAdminCountThreshold: 3 },
             alertDefinition: { displayName: "There are too many global administrators" },
             alertIncidents: expect.arrayContaining([
-                expect.objectContaining({ "@odata.type": "#microsoft.graph.tooManyGlobalAdminsAssignedToTenantAlertIncident" }),
+                expect.objectContaining({
+                    "@odata.type": "#microsoft.graph.tooManyGlobalAdminsAssignedToTenantAlertIncident",
+                }),
             ]),
         });
         expect((await sendGraph(emulator(), "GET", `${ROOT}/alerts/${id}?$expand=owner`)).status).toBe(400);
@@ -108,15 +129,25 @@ describe("Graph lists and gets", () => {
         const id = graphId(emulator(), "StaleSignInAlert");
         const list = (await sendGraph(emulator(), "GET", `${ROOT}/alerts/${id}/alertIncidents`)).json as GraphList;
         expect(list.value).toEqual([
-            expect.objectContaining({ "@odata.type": "#microsoft.graph.staleSignInAlertIncident", lastSignInDateTime: expect.any(String) }),
+            expect.objectContaining({
+                "@odata.type": "#microsoft.graph.staleSignInAlertIncident",
+                lastSignInDateTime: expect.any(String),
+            }),
         ]);
         const incidentId = String(list.value[0]?.["id"]);
-        expect((await sendGraph(emulator(), "GET", `${ROOT}/alerts/${id}/alertIncidents/${incidentId}`)).json).toMatchObject({ id: incidentId });
+        expect(
+            (await sendGraph(emulator(), "GET", `${ROOT}/alerts/${id}/alertIncidents/${incidentId}`)).json,
+        ).toMatchObject({ id: incidentId });
     });
 
     test.each([
         ["an unknown alert", "alerts/DirectoryRole_x_StaleSignInAlert", 404, "ResourceNotFound"],
-        ["another tenant's id", "alertConfigurations/DirectoryRole_00000000-0000-0000-0000-000000000000_StaleSignInAlert", 404, "ResourceNotFound"],
+        [
+            "another tenant's id",
+            "alertConfigurations/DirectoryRole_00000000-0000-0000-0000-000000000000_StaleSignInAlert",
+            404,
+            "ResourceNotFound",
+        ],
         ["an unknown operation", "operations/nope", 404, "ResourceNotFound"],
         ["an unknown segment", "alertThings", 400, "BadRequest"],
     ])("%s (GET %s) answers %i %s", async (_what, relative, status, code) => {
@@ -126,9 +157,15 @@ describe("Graph lists and gets", () => {
     });
 
     test("Graph v1.0 has no roleManagementAlerts (400 naming the segment)", async () => {
-        const response = await sendGraph(emulator(), "GET", `/v1.0/identityGovernance/roleManagementAlerts/alerts${FILTER}`);
+        const response = await sendGraph(
+            emulator(),
+            "GET",
+            `/v1.0/identityGovernance/roleManagementAlerts/alerts${FILTER}`,
+        );
         expect(response.status).toBe(400);
-        expect(response.json).toMatchObject({ error: { message: "Resource not found for the segment 'roleManagementAlerts'." } });
+        expect(response.json).toMatchObject({
+            error: { message: "Resource not found for the segment 'roleManagementAlerts'." },
+        });
     });
 
     test("paging follows @odata.nextLink, which keeps the filter; $top sets the page size", async () => {
@@ -140,7 +177,10 @@ describe("Graph lists and gets", () => {
             const page = (await sendGraph(emulator(), "GET", url)).json as GraphList;
             ids.push(...page.value.map((item) => item["id"]));
             url = page["@odata.nextLink"];
-            if (url !== undefined) expect(new URL(url).searchParams.get("$filter")).toBe("scopeId eq '/' and scopeType eq 'DirectoryRole'");
+            if (url !== undefined)
+                expect(new URL(url).searchParams.get("$filter")).toBe(
+                    "scopeId eq '/' and scopeType eq 'DirectoryRole'",
+                );
             pages += 1;
         }
         expect(pages).toBe(4);

@@ -23,7 +23,15 @@ export function graphId(emulator: Emulator, suffix: string): string {
  * @param path - Path after the emulator URL, or an absolute URL.
  * @param options - Body, token, headers.
  */
-export function sendGraph(emulator: Emulator, method: string, path: string, options: SendOptions = {}): Promise<TestResponse> {
-    const token = options.token === undefined ? emulator.admin.issueToken({ audience: "https://graph.microsoft.com" }) : options.token;
+export function sendGraph(
+    emulator: Emulator,
+    method: string,
+    path: string,
+    options: SendOptions = {},
+): Promise<TestResponse> {
+    const token =
+        options.token === undefined
+            ? emulator.admin.issueToken({ audience: "https://graph.microsoft.com" })
+            : options.token;
     return send(emulator, method, path, { ...options, token });
 }

@@ -1,3 +1,4 @@
+import { expect } from "@jest/globals";
 import { ClientSecretCredential, DefaultAzureCredential, ManagedIdentityCredential } from "@azure/identity";
 import { MANAGED_IDENTITY_OBJECT_ID } from "../src";
 import { API, PROVIDER, send, useEmulator } from "./support";
@@ -54,7 +55,9 @@ describe("the real @azure/identity against the emulator", () => {
             oid: MANAGED_IDENTITY_OBJECT_ID,
         });
         expect(accessToken.expiresOnTimestamp).toBeGreaterThan(Date.now() + 50 * 60 * 1000);
-        const response = await send(emulator(), "GET", `${PROVIDER}/roleManagementAlerts${API}`, { token: accessToken.token });
+        const response = await send(emulator(), "GET", `${PROVIDER}/roleManagementAlerts${API}`, {
+            token: accessToken.token,
+        });
         expect(response.status).toBe(200);
     });
 
@@ -65,15 +68,28 @@ describe("the real @azure/identity against the emulator", () => {
         const tokenRequests = emulator()
             .admin.requests()
             .filter((entry) => entry.api === "token");
-        expect(tokenRequests).toEqual([expect.objectContaining({ path: "/_emulator/msi/token", status: 200, audience: "https://graph.microsoft.com" })]);
+        expect(tokenRequests).toEqual([
+            expect.objectContaining({
+                path: "/_emulator/msi/token",
+                status: 200,
+                audience: "https://graph.microsoft.com",
+            }),
+        ]);
         const filter = encodeURIComponent("scopeId eq '/' and scopeType eq 'DirectoryRole'");
-        const graph = await send(emulator(), "GET", `/beta/identityGovernance/roleManagementAlerts/alerts?$filter=${filter}`, { token: accessToken.token });
+        const graph = await send(
+            emulator(),
+            "GET",
+            `/beta/identityGovernance/roleManagementAlerts/alerts?$filter=${filter}`,
+            { token: accessToken.token },
+        );
         expect(graph.status).toBe(200);
     });
 
     test("a user-assigned identity (clientId) gets tokens with that appid", async () => {
         const clientId = "0b1c2d3e-4f50-4617-8293-a4b5c6d7e8f9";
-        const accessToken = await new ManagedIdentityCredential({ clientId }).getToken("https://management.azure.com/.default");
+        const accessToken = await new ManagedIdentityCredential({ clientId }).getToken(
+            "https://management.azure.com/.default",
+        );
         expect(claimsOf(accessToken.token)).toMatchObject({ appid: clientId });
     });
 
@@ -82,23 +98,32 @@ describe("the real @azure/identity against the emulator", () => {
         // would answer from its cache without calling the endpoint.
         const endpoint = emulator().tokenEnvironment()["IDENTITY_ENDPOINT"] ?? "";
         const header = emulator().tokenEnvironment()["IDENTITY_HEADER"] ?? "";
-        const wrong = await fetch(`${endpoint}?resource=https://management.azure.com&api-version=2019-08-01`, { headers: { "x-identity-header": "wrong" } });
+        const wrong = await fetch(`${endpoint}?resource=https://management.azure.com&api-version=2019-08-01`, {
+            headers: { "x-identity-header": "wrong" },
+        });
         expect(wrong.status).toBe(401);
-        const unknown = await fetch(`${endpoint}?resource=https://vault.azure.net&api-version=2019-08-01`, { headers: { "x-identity-header": header } });
+        const unknown = await fetch(`${endpoint}?resource=https://vault.azure.net&api-version=2019-08-01`, {
+            headers: { "x-identity-header": header },
+        });
         expect(unknown.status).toBe(400);
         expect(await unknown.json()).toMatchObject({ error: "invalid_resource" });
     });
 
     test("ClientSecretCredential refuses an http authorityHost (documented limitation of @azure/identity)", () => {
         const create = (): ClientSecretCredential =>
-            new ClientSecretCredential(emulator().tenantId, "app", "secret", { authorityHost: emulator().url, disableInstanceDiscovery: true });
+            new ClientSecretCredential(emulator().tenantId, "app", "secret", {
+                authorityHost: emulator().url,
+                disableInstanceDiscovery: true,
+            });
         expect(create).toThrow("The authorityHost address must use the 'https' protocol.");
     });
 });
 
 describe("Entra endpoints for plain-HTTP client-credentials clients", () => {
     async function tokenRequest(form: Record<string, string>): Promise<Response> {
-        const configuration = (await (await fetch(`${emulator().url}/${emulator().tenantId}/v2.0/.well-known/openid-configuration`)).json()) as {
+        const configuration = (await (
+            await fetch(`${emulator().url}/${emulator().tenantId}/v2.0/.well-known/openid-configuration`)
+        ).json()) as {
             token_endpoint: string;
         };
         return fetch(configuration.token_endpoint, { method: "POST", body: new URLSearchParams(form) });
@@ -118,7 +143,10 @@ describe("Entra endpoints for plain-HTTP client-credentials clients", () => {
         const body = (await response.json()) as { access_token: string; token_type: string; expires_in: number };
         expect(body).toMatchObject({ token_type: "Bearer", expires_in: 3600 });
         expect(claimsOf(body.access_token)).toMatchObject({ appid: "app-1" });
-        expect((await send(emulator(), "GET", `${PROVIDER}/roleManagementAlerts${API}`, { token: body.access_token })).status).toBe(200);
+        expect(
+            (await send(emulator(), "GET", `${PROVIDER}/roleManagementAlerts${API}`, { token: body.access_token }))
+                .status,
+        ).toBe(200);
         expect(JSON.stringify(emulator().admin.requests())).not.toContain("s3cr3t-value");
     });
 

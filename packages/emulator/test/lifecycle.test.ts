@@ -1,3 +1,4 @@
+import { expect } from "@jest/globals";
 import { Agent, request } from "node:http";
 import { startEmulator } from "../src";
 
@@ -28,7 +29,9 @@ describe("emulator lifecycle", () => {
     test("stop() also ends hung requests, and may be called twice", async () => {
         const emulator = await startEmulator();
         emulator.admin.injectFault({ hang: true });
-        const pending = fetch(`${emulator.url}/subscriptions/x/providers/Microsoft.Authorization/roleManagementAlerts`).catch((error: unknown) => error);
+        const pending = fetch(
+            `${emulator.url}/subscriptions/x/providers/Microsoft.Authorization/roleManagementAlerts`,
+        ).catch((error: unknown) => error);
         await new Promise((resolve) => setTimeout(resolve, 50));
         await Promise.all([emulator.stop(), emulator.stop()]);
         expect(String(await pending)).toContain("fetch failed");

@@ -57,7 +57,12 @@ export interface SendOptions {
  * @param pathOrUrl - Path (joined to the emulator URL) or absolute URL.
  * @param options - Body, token and headers.
  */
-export async function send(emulator: Emulator, method: string, pathOrUrl: string, options: SendOptions = {}): Promise<TestResponse> {
+export async function send(
+    emulator: Emulator,
+    method: string,
+    pathOrUrl: string,
+    options: SendOptions = {},
+): Promise<TestResponse> {
     const headers: Record<string, string> = { ...options.headers };
     const token = options.token === undefined ? emulator.admin.issueToken() : options.token;
     if (token !== null) headers["authorization"] = `Bearer ${token}`;

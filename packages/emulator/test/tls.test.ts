@@ -1,3 +1,4 @@
+import { expect } from "@jest/globals";
 import { execFile } from "node:child_process";
 import { X509Certificate } from "node:crypto";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
@@ -93,12 +94,16 @@ describe("startEmulator({ https: true })", () => {
         });
         expect(emulator.admin.tokenEnvironment()).toEqual(emulator.tokenEnvironment());
         const configuration = await new Promise<string>((resolve, reject) => {
-            request(`${emulator.url}/${emulator.tenantId}/v2.0/.well-known/openid-configuration`, { ca: certificate().certPem }, (res) => {
-                let body = "";
-                res.setEncoding("utf8")
-                    .on("data", (chunk: string) => (body += chunk))
-                    .on("end", () => resolve(body));
-            })
+            request(
+                `${emulator.url}/${emulator.tenantId}/v2.0/.well-known/openid-configuration`,
+                { ca: certificate().certPem },
+                (res) => {
+                    let body = "";
+                    res.setEncoding("utf8")
+                        .on("data", (chunk: string) => (body += chunk))
+                        .on("end", () => resolve(body));
+                },
+            )
                 .on("error", reject)
                 .end();
         });
@@ -116,7 +121,11 @@ describe("startEmulator({ https: true })", () => {
             ...trusting(certificate().certPem),
         });
         const accessToken = await credential.getToken(ARM_SCOPE);
-        expect(claimsOf(accessToken.token)).toMatchObject({ aud: "https://management.azure.com", appid: CLIENT.clientId, tid: emulator.tenantId });
+        expect(claimsOf(accessToken.token)).toMatchObject({
+            aud: "https://management.azure.com",
+            appid: CLIENT.clientId,
+            tid: emulator.tenantId,
+        });
         expect(accessToken.expiresOnTimestamp).toBeGreaterThan(Date.now() + 50 * 60 * 1000);
         const tokenCalls = emulator.admin
             .requests()
@@ -153,11 +162,23 @@ describe("startEmulator({ https: true })", () => {
         const byIdentity = await new DefaultAzureCredential().getToken("https://graph.microsoft.com/.default");
         process.stdout.write(JSON.stringify([bySecret.token, byIdentity.token]));
       })().catch((e) => { process.stderr.write(String(e && e.message)); process.exit(1); });`;
-        const args = JSON.stringify([emulator.tenantId, CLIENT.clientId, CLIENT.clientSecret, credentialOptions(emulator.url)]);
-        const env = { PATH: process.env["PATH"] ?? "", HOME: process.env["HOME"] ?? "", ...emulator.tokenEnvironment() };
+        const args = JSON.stringify([
+            emulator.tenantId,
+            CLIENT.clientId,
+            CLIENT.clientSecret,
+            credentialOptions(emulator.url),
+        ]);
+        const env = {
+            PATH: process.env["PATH"] ?? "",
+            HOME: process.env["HOME"] ?? "",
+            ...emulator.tokenEnvironment(),
+        };
         const stdout = await new Promise<string>((resolve, reject) => {
-            execFile(process.execPath, ["-e", script, args], { cwd: REPO_ROOT, env, timeout: 30_000 }, (error, out, err) =>
-                error ? reject(new Error(`${error.message}\n${err}`)) : resolve(out),
+            execFile(
+                process.execPath,
+                ["-e", script, args],
+                { cwd: REPO_ROOT, env, timeout: 30_000 },
+                (error, out, err) => (error ? reject(new Error(`${error.message}\n${err}`)) : resolve(out)),
             );
         });
         const [bySecret = "", byIdentity = ""] = JSON.parse(stdout) as string[];

@@ -3,113 +3,9 @@
  * requests whose `Host` is loopback and whose writes carry `application/json`, so that a web page
  * cannot drive it through a browser (DNS rebinding, or a simple cross-site form POST).
  */
-import { headerValue, type IncomingCall } from "../core/incomingCall";
-import { isJsonObject } from "../core/jsonBody";
-import { jsonReply, type Reply } from "../core/reply";
-import type { FaultSpec } from "../faults/faultRules";
-import { EmulatorAdminError, isEmulatorAdminError, type EmulatorAdmin } from "./adminApi";
-
-/** A JSON object body of an admin request, with typed accessors that throw {@link EmulatorAdminError}. */
-class AdminInput {
-    private constructor(private readonly body: Record<string, unknown>) {}
-
-    /**
-     * Parses an admin request body; an empty body is an empty object.
-     * @param text - The raw body.
-     */
-    static parse(text: string): AdminInput {
-        if (text.trim() === "") return new AdminInput({});
-        let value: unknown;
-        try {
-            value = JSON.parse(text);
-        } catch {
-            throw new EmulatorAdminError("The admin request body is not valid JSON.");
-        }
-        if (!isJsonObject(value)) throw new EmulatorAdminError("The admin request body must be a JSON object.");
-        return new AdminInput(value);
-    }
-
-    /**
-     * Rejects fields other than `allowed` (catches typos in admin calls).
-     * @param allowed - Accepted field names.
-     */
-    only(allowed: readonly string[]): this {
-        const extra = Object.keys(this.body).find((key) => !allowed.includes(key));
-        if (extra !== undefined) throw new EmulatorAdminError(`Unknown field '${extra}'; allowed: ${allowed.join(", ")}.`);
-        return this;
-    }
-
-    /** @param key - Field name. */
-    string(key: string): string {
-        const value = this.body[key];
-        if (typeof value !== "string") throw new EmulatorAdminError(`Field '${key}' must be a string.`);
-        return value;
-    }
-
-    /** @param key - Field name. */
-    optionalString(key: string): string | undefined {
-        return this.body[key] === undefined ? undefined : this.string(key);
-    }
-
-    /** @param key - Field name. */
-    number(key: string): number {
-        const value = this.body[key];
-        if (typeof value !== "number") throw new EmulatorAdminError(`Field '${key}' must be a number.`);
-        return value;
-    }
-
-    /** @param key - Field name. */
-    optionalNumber(key: string): number | undefined {
-        return this.body[key] === undefined ? undefined : this.number(key);
-    }
-
-    /** @param key - Field name. */
-    boolean(key: string): boolean {
-        const value = this.body[key];
-        if (typeof value !== "boolean") throw new EmulatorAdminError(`Field '${key}' must be a boolean.`);
-        return value;
-    }
-
-    /** @param key - Field name. */
-    optionalBoolean(key: string): boolean | undefined {
-        return this.body[key] === undefined ? undefined : this.boolean(key);
-    }
-
-    /** @param key - Field name. */
-    object(key: string): Record<string, unknown> {
-        const value = this.body[key];
-        if (!isJsonObject(value)) throw new EmulatorAdminError(`Field '${key}' must be a JSON object.`);
-        return value;
-    }
-
-    /** @param key - Field name. */
-    optionalObject(key: string): Record<string, unknown> | undefined {
-        return this.body[key] === undefined ? undefined : this.object(key);
-    }
-
-    /**
-     * A string field restricted to `values`.
-     * @param key - Field name.
-     * @param values - Accepted values.
-     */
-    optionalOneOf<T extends string>(key: string, values: readonly T[]): T | undefined {
-        const value = this.optionalString(key);
-        if (value !== undefined && !(values as readonly string[]).includes(value)) {
-            throw new EmulatorAdminError(`Field '${key}' must be one of ${values.join(", ")}.`);
-        }
-        return value as T | undefined;
-    }
-}
-
-/**
- * An object without its `undefined` fields (so optional inputs satisfy exactOptionalPropertyTypes).
- * @param value - An object whose fields may be `undefined`.
- */
-function definedFields<T extends Record<string, unknown>>(value: T): { [K in keyof T]?: Exclude<T[K], undefined> } {
-    return Object.fromEntries(Object.entries(value).filter(([, field]) => field !== undefined)) as {
-        [K in keyof T]?: Exclude<T[K], undefined>;
-    };
-}
+import { headerValue, jsonReply, type IncomingCall, type Reply } from "../core/http";
+import type { EmulatorAdmin } from "./adminApi";
+import { AdminInput, definedFields, faultSpecFrom, isEmulatorAdminError, queryString } from "./adminInput";
 
 /** One admin route: reads its input, calls the admin API, returns the JSON answer. */
 type AdminRoute = (admin: EmulatorAdmin, input: AdminInput, query: URLSearchParams) => unknown;
@@ -117,59 +13,10 @@ type AdminRoute = (admin: EmulatorAdmin, input: AdminInput, query: URLSearchPara
 /** The answer of admin routes that return nothing. */
 const OK = { ok: true } as const;
 
-/**
- * A required query parameter of an admin GET.
- * @param query - The request query.
- * @param key - Parameter name.
- */
-function queryString(query: URLSearchParams, key: string): string {
-    const value = query.get(key);
-    if (value === null) throw new EmulatorAdminError(`Query parameter '${key}' is required.`);
-    return value;
-}
-
-/**
- * Reads a {@link FaultSpec} from an admin request body, rejecting unknown fields and wrong types.
- * @param input - The parsed admin body.
- */
-function faultSpecFrom(input: AdminInput): FaultSpec {
-    input.only([
-        "method",
-        "pathIncludes",
-        "status",
-        "retryAfterSeconds",
-        "times",
-        "latencyMs",
-        "body",
-        "resetConnection",
-        "hang",
-        "target",
-        "probability",
-        "seed",
-        "after",
-        "afterHandling",
-    ]);
-    return definedFields({
-        method: input.optionalString("method"),
-        pathIncludes: input.optionalString("pathIncludes"),
-        status: input.optionalNumber("status"),
-        retryAfterSeconds: input.optionalNumber("retryAfterSeconds"),
-        times: input.optionalNumber("times"),
-        latencyMs: input.optionalNumber("latencyMs"),
-        body: input.optionalOneOf("body", ["cloudError", "html", "malformedJson", "emptyProperties"] as const),
-        resetConnection: input.optionalBoolean("resetConnection"),
-        hang: input.optionalBoolean("hang"),
-        target: input.optionalOneOf("target", ["api", "token", "any"] as const),
-        probability: input.optionalNumber("probability"),
-        seed: input.optionalNumber("seed"),
-        after: input.optionalNumber("after"),
-        afterHandling: input.optionalBoolean("afterHandling"),
-    });
-}
-
 /** Admin routes of the ARM state (`/_emulator/arm/...`); scopes as `subscriptions/<id>`, slash optional. */
 const ARM_ADMIN_ROUTES: Readonly<Record<string, AdminRoute>> = {
-    "GET arm/configurations": (admin, _input, query) => admin.configuration(queryString(query, "scope"), queryString(query, "alertId")),
+    "GET arm/configurations": (admin, _input, query) =>
+        admin.configuration(queryString(query, "scope"), queryString(query, "alertId")),
     "POST arm/configurations": (admin, input) => {
         input.only(["scope", "alertId", "properties"]);
         admin.setConfiguration(input.string("scope"), input.string("alertId"), input.object("properties"));
@@ -183,7 +30,11 @@ const ARM_ADMIN_ROUTES: Readonly<Record<string, AdminRoute>> = {
     },
     "POST arm/incidents": (admin, input) => {
         input.only(["scope", "alertId", "properties"]);
-        const incidentId = admin.raiseIncident(input.string("scope"), input.string("alertId"), input.optionalObject("properties"));
+        const incidentId = admin.raiseIncident(
+            input.string("scope"),
+            input.string("alertId"),
+            input.optionalObject("properties"),
+        );
         return { incidentId };
     },
     "POST arm/definitions": (admin, input) => {
@@ -230,7 +81,8 @@ export const ADMIN_PREFIX = "/_emulator/";
 /** What each route takes and does, listed by `GET /_emulator/` (keys as in {@link ROUTES}). */
 const ROUTE_DESCRIPTIONS: Readonly<Record<string, string>> = {
     "GET health": "Answers {ok: true}.",
-    "GET environment": "The environment variables that point @azure/identity at this emulator (and NODE_EXTRA_CA_CERTS in HTTPS mode).",
+    "GET environment":
+        "The environment variables that point @azure/identity at this emulator (and NODE_EXTRA_CA_CERTS in HTTPS mode).",
     "POST reset": "Restores seed data and start settings; clears faults, the request log and read-only principals.",
     "GET requests": "The request log (API and token requests), oldest first: {value: [...]}.",
     "DELETE requests": "Empties the request log.",
@@ -240,23 +92,32 @@ const ROUTE_DESCRIPTIONS: Readonly<Record<string, string>> = {
     "DELETE faults": "Removes every injected fault.",
     "POST latency": "Delays every API and token request. Body: {latencyMs}.",
     "POST page-size": "Items per page of every list. Body: {pageSize}.",
-    "POST operations/behaviour": "How refresh operations behave. Body: {pollsUntilDone?, retryAfterSeconds?, runningPollStatus?: 200|202}.",
+    "POST operations/behaviour":
+        "How refresh operations behave. Body: {pollsUntilDone?, retryAfterSeconds?, runningPollStatus?: 200|202}.",
     "POST operations/fail-next": "Makes the next refresh operation (ARM or Graph) end Failed.",
-    "POST principals/read-only": "Makes a principal read-only (its writes get 403), or writable again. Body: {principalId, readOnly?}.",
-    "POST clients": "Registers a client id/secret for the Entra token endpoint. Body: {clientId, clientSecret, objectId?}.",
-    "POST tokens": "Issues an access token. Body: {audience?, objectId?, appId?, lifetimeSeconds?}. Answers {access_token}.",
+    "POST principals/read-only":
+        "Makes a principal read-only (its writes get 403), or writable again. Body: {principalId, readOnly?}.",
+    "POST clients":
+        "Registers a client id/secret for the Entra token endpoint. Body: {clientId, clientSecret, objectId?}.",
+    "POST tokens":
+        "Issues an access token. Body: {audience?, objectId?, appId?, lifetimeSeconds?}. Answers {access_token}.",
     "GET arm/configurations": "Stored configuration values of an ARM alert. Query: scope, alertId.",
-    "POST arm/configurations": "Drift: sets ARM configuration values (names checked, values not). Body: {scope, alertId, properties}.",
+    "POST arm/configurations":
+        "Drift: sets ARM configuration values (names checked, values not). Body: {scope, alertId, properties}.",
     "GET arm/alerts": "State of an ARM alert. Query: scope, alertId.",
     "POST arm/alerts": "Drift: dismisses or re-activates an ARM alert. Body: {scope, alertId, isActive}.",
-    "POST arm/incidents": "Raises an incident of an ARM alert. Body: {scope, alertId, properties?}. Answers {incidentId}.",
-    "POST arm/definitions": "Changes isRemediatable/isConfigurable of an ARM definition. Body: {scope, alertId, isRemediatable?, isConfigurable?}.",
+    "POST arm/incidents":
+        "Raises an incident of an ARM alert. Body: {scope, alertId, properties?}. Answers {incidentId}.",
+    "POST arm/definitions":
+        "Changes isRemediatable/isConfigurable of an ARM definition. Body: {scope, alertId, isRemediatable?, isConfigurable?}.",
     "GET graph/configurations": "Stored configuration values of a directory alert. Query: alertId (full id or suffix).",
     "POST graph/configurations": "Drift: sets directory configuration values. Body: {alertId, properties}.",
     "GET graph/alerts": "State of a directory alert. Query: alertId.",
     "POST graph/alerts": "Drift: dismisses or re-activates a directory alert. Body: {alertId, isActive}.",
-    "POST graph/incidents": "Raises an incident of a directory alert. Body: {alertId, properties?}. Answers {incidentId}.",
-    "POST graph/definitions": "Changes isRemediatable/isConfigurable of a directory definition. Body: {alertId, isRemediatable?, isConfigurable?}.",
+    "POST graph/incidents":
+        "Raises an incident of a directory alert. Body: {alertId, properties?}. Answers {incidentId}.",
+    "POST graph/definitions":
+        "Changes isRemediatable/isConfigurable of a directory definition. Body: {alertId, isRemediatable?, isConfigurable?}.",
 };
 
 /** Admin routes: `"<METHOD> <path after /_emulator/>"` -> handler returning the JSON answer. */
@@ -266,7 +127,8 @@ const ROUTES: Readonly<Record<string, AdminRoute>> = {
             const [method, route] = key.split(" ") as [string, string];
             return { method, path: `${ADMIN_PREFIX}${route}`, description };
         }),
-        requests: "Every request needs a loopback Host (127.0.0.1, localhost or [::1]); POST and DELETE need Content-Type: application/json.",
+        requests:
+            "Every request needs a loopback Host (127.0.0.1, localhost or [::1]); POST and DELETE need Content-Type: application/json.",
     }),
     "GET health": () => OK,
     "GET environment": (admin) => admin.tokenEnvironment(),
@@ -282,7 +144,13 @@ const ROUTES: Readonly<Record<string, AdminRoute>> = {
         input.only(["pollsUntilDone", "retryAfterSeconds", "runningPollStatus"]);
         const pollsUntilDone = input.optionalNumber("pollsUntilDone");
         const runningPollStatus = input.optionalNumber("runningPollStatus") as 200 | 202 | undefined;
-        admin.setOperationBehaviour(definedFields({ pollsUntilDone, retryAfterSeconds: input.optionalNumber("retryAfterSeconds"), runningPollStatus }));
+        admin.setOperationBehaviour(
+            definedFields({
+                pollsUntilDone,
+                retryAfterSeconds: input.optionalNumber("retryAfterSeconds"),
+                runningPollStatus,
+            }),
+        );
         return OK;
     },
     "POST operations/fail-next": (admin) => (admin.failNextOperation(), OK),
@@ -294,7 +162,11 @@ const ROUTES: Readonly<Record<string, AdminRoute>> = {
     "POST clients": (admin, input) => {
         input.only(["clientId", "clientSecret", "objectId"]);
         const objectId = definedFields({ objectId: input.optionalString("objectId") });
-        admin.registerClient({ clientId: input.string("clientId"), clientSecret: input.string("clientSecret"), ...objectId });
+        admin.registerClient({
+            clientId: input.string("clientId"),
+            clientSecret: input.string("clientSecret"),
+            ...objectId,
+        });
         return OK;
     },
     "POST tokens": (admin, input) => {

@@ -1,3 +1,20 @@
+/**
+ * The fixed facts of the ARM PIM alerts API (api-version 2022-08-01-preview): its version, its date
+ * format and its four alerts with the discriminators and thresholds of their configurations.
+ */
+
+/** The api-version every operation of these APIs requires (there is no other). */
+export const ARM_API_VERSION = "2022-08-01-preview";
+
+/**
+ * A date in the style of the ARM examples: ISO-8601 with an explicit `+00:00` offset
+ * (e.g. `2022-04-05T03:04:06.467+00:00`).
+ * @param date - The instant to format.
+ */
+export function armDateTime(date: Date): string {
+    return date.toISOString().replace("Z", "+00:00");
+}
+
 /** How a threshold is validated: a count (integer at least 0) or a percentage (integer 0..100). */
 export type ThresholdKind = "count" | "percentage";
 

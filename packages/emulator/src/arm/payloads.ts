@@ -1,7 +1,12 @@
-import type { ArmAlertKind } from "./catalog";
-import type { ArmIncidentRecord } from "./incidents";
-import type { ArmScope } from "./scope";
-import type { ArmScopeState } from "./scopeStore";
+/**
+ * The bodies the emulated ARM API answers with, in the shape of Microsoft's examples: alerts (with
+ * configuration, definition and incidents inlined), configurations, definitions, incidents and the
+ * `AlertOperationResult` of a refresh.
+ */
+import type { StoredOperation } from "../core/operationStore";
+import { ARM_API_VERSION, armDateTime, type ArmAlertKind } from "./catalog";
+import type { ArmIncidentRecord } from "./seed";
+import { subscriptionProviderForm, type ArmRefreshInfo, type ArmScope, type ArmScopeState } from "./state";
 
 /** Resource types as they appear in the `type` field of the examples. */
 export const ARM_TYPES = {
@@ -103,5 +108,55 @@ export function alertPayload(scope: ArmScope, kind: ArmAlertKind, state: ArmScop
             lastScannedDateTime: status?.lastScannedDateTime,
             scope: scope.requested,
         },
+    };
+}
+
+const STATUS_TEXT = {
+    notStarted: "Alert scan is not yet started.",
+    running: "Alert scan is running.",
+    succeeded: "Alert scan is completed.",
+    failed: "Alert scan failed.",
+} as const;
+
+function statusOf(operation: StoredOperation<ArmRefreshInfo>, moment: "accepted" | "poll"): keyof typeof STATUS_TEXT {
+    // The examples answer a single refresh with "Running" and a refresh-all with "notStarted" (sic).
+    if (moment === "accepted") return operation.info.target === "all" ? "notStarted" : "running";
+    return operation.phase;
+}
+
+const STATUS_VALUE = {
+    notStarted: "notStarted",
+    running: "Running",
+    succeeded: "Succeeded",
+    failed: "Failed",
+} as const;
+
+/**
+ * An `AlertOperationResult` (`RefreshAlert.json` / `GetAlertOperationById.json` shape);
+ * `statusDetail` is JSON-encoded text, `resourceLocation` uses the Microsoft.Subscription form.
+ * @param baseUrl - The emulator's URL.
+ * @param operation - The stored operation.
+ * @param moment - `accepted` for the 202 body, `poll` for the operation GET.
+ */
+export function operationPayload(
+    baseUrl: string,
+    operation: StoredOperation<ArmRefreshInfo>,
+    moment: "accepted" | "poll",
+): unknown {
+    const status = statusOf(operation, moment);
+    const { scope, target, alertIds } = operation.info;
+    const resourcePath = target === "all" ? "roleManagementAlerts" : `roleManagementAlerts/${alertIds[0] ?? ""}`;
+    const resourceLocation = new URL(
+        `/${subscriptionProviderForm(scope)}/providers/Microsoft.Authorization/${resourcePath}`,
+        baseUrl,
+    );
+    resourceLocation.searchParams.set("api-version", ARM_API_VERSION);
+    return {
+        createdDateTime: armDateTime(operation.createdAt),
+        id: operation.id,
+        lastActionDateTime: armDateTime(operation.lastActionAt),
+        resourceLocation: resourceLocation.toString(),
+        status: STATUS_VALUE[status],
+        statusDetail: JSON.stringify({ result: alertIds.map((name) => ({ name, statusDetail: STATUS_TEXT[status] })) }),
     };
 }

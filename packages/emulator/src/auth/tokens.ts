@@ -1,5 +1,56 @@
+/**
+ * The emulator's access tokens: which audiences it serves, issuing a token, and checking the bearer
+ * token a request presents to ARM or Graph.
+ */
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
-import { isJsonObject } from "../core/jsonBody";
+import { headerValue, isJsonObject, type IncomingCall } from "../core/http";
+
+/** Which API an access token is meant for. */
+export type AudienceFamily = "arm" | "graph";
+
+/** Resource identifiers of Azure Resource Manager in the public, China and US Government clouds. */
+const ARM_AUDIENCES: readonly string[] = [
+    "https://management.azure.com",
+    "https://management.core.windows.net",
+    "https://management.chinacloudapi.cn",
+    "https://management.core.chinacloudapi.cn",
+    "https://management.usgovcloudapi.net",
+    "https://management.core.usgovcloudapi.net",
+];
+
+/** Resource identifiers of Microsoft Graph in the public, China and US Government clouds. */
+const GRAPH_AUDIENCES: readonly string[] = [
+    "https://graph.microsoft.com",
+    "https://microsoftgraph.chinacloudapi.cn",
+    "https://graph.microsoft.us",
+    "https://dod-graph.microsoft.us",
+];
+
+/** The audiences ARM accepts, as ARM lists them in its wrong-audience error message. */
+export const ARM_AUDIENCE_LIST: readonly string[] = ARM_AUDIENCES;
+
+/**
+ * The bare resource identifier of a scope or resource: `https://management.azure.com/.default`,
+ * `https://management.azure.com/` and `https://management.azure.com` all give the last form.
+ * @param resourceOrScope - A v1 resource or a v2 `.default` scope.
+ */
+export function normalizeAudience(resourceOrScope: string): string {
+    return resourceOrScope
+        .trim()
+        .replace(/\/\.default$/i, "")
+        .replace(/\/+$/, "");
+}
+
+/**
+ * The API family an audience belongs to, or `undefined` for audiences the emulator does not serve.
+ * @param audience - A token `aud` claim or requested resource (normalized or not).
+ */
+export function audienceFamily(audience: string): AudienceFamily | undefined {
+    const normalized = normalizeAudience(audience).toLowerCase();
+    if (ARM_AUDIENCES.includes(normalized)) return "arm";
+    if (GRAPH_AUDIENCES.includes(normalized)) return "graph";
+    return undefined;
+}
 
 /**
  * Key of the token signature. It is per process, not per emulator: MSAL keeps managed-identity
@@ -33,12 +84,21 @@ export interface TokenRequest {
 }
 
 /** Outcome of checking a presented token. */
-export type TokenCheck = { readonly ok: true; readonly claims: TokenClaims } | { readonly ok: false; readonly reason: "malformed" | "expired" };
+export type TokenCheck =
+    | { readonly ok: true; readonly claims: TokenClaims }
+    | { readonly ok: false; readonly reason: "malformed" | "expired" };
 
-const HEADER = Buffer.from(JSON.stringify({ alg: "HS256", typ: "JWT", kid: "pim-alerts-emulator" })).toString("base64url");
+const HEADER = Buffer.from(JSON.stringify({ alg: "HS256", typ: "JWT", kid: "pim-alerts-emulator" })).toString(
+    "base64url",
+);
 
 function sign(data: string): Buffer {
     return createHmac("sha256", PROCESS_SIGNING_KEY).update(data).digest();
+}
+
+/** Current time in Unix seconds. */
+export function nowInSeconds(): number {
+    return Math.floor(Date.now() / 1000);
 }
 
 /**
@@ -97,7 +157,28 @@ export function verifyToken(token: string, nowSeconds: number): TokenCheck {
     return { ok: true, claims };
 }
 
-/** Current time in Unix seconds. */
-export function nowInSeconds(): number {
-    return Math.floor(Date.now() / 1000);
+/** Why a request was not authenticated. */
+export type BearerFailure = "missing" | "malformed-header" | "invalid" | "expired" | "wrong-audience";
+
+/** Outcome of authenticating a request for one API family. */
+export type BearerCheck =
+    | { readonly ok: true; readonly claims: TokenClaims }
+    | { readonly ok: false; readonly failure: BearerFailure; readonly audience?: string };
+
+/**
+ * Authenticates `call` by its `Authorization: Bearer` header for the API `family`.
+ * @param call - The incoming request.
+ * @param family - The API being called; the token's audience must belong to it.
+ */
+export function checkBearer(call: IncomingCall, family: AudienceFamily): BearerCheck {
+    const header = headerValue(call, "authorization");
+    if (header === undefined || header.trim() === "") return { ok: false, failure: "missing" };
+    const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+    if (match === null) return { ok: false, failure: "malformed-header" };
+    const check = verifyToken(match[1], nowInSeconds());
+    if (!check.ok) return { ok: false, failure: check.reason === "expired" ? "expired" : "invalid" };
+    if (audienceFamily(check.claims.aud) !== family) {
+        return { ok: false, failure: "wrong-audience", audience: check.claims.aud };
+    }
+    return check;
 }

@@ -62,7 +62,9 @@ export class OperationStore<TInfo> {
         const current = this.find(id);
         if (current === undefined || current.phase !== "running") return current;
         const next: StoredOperation<TInfo> =
-            current.pollsRemaining > 0 ? { ...current, pollsRemaining: current.pollsRemaining - 1 } : { ...current, phase: current.outcome, lastActionAt: now };
+            current.pollsRemaining > 0
+                ? { ...current, pollsRemaining: current.pollsRemaining - 1 }
+                : { ...current, phase: current.outcome, lastActionAt: now };
         this.operations.set(next.id.toLowerCase(), next);
         if (next.phase === "succeeded") this.completions.get(next.id.toLowerCase())?.();
         return next;

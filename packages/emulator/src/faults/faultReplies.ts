@@ -1,5 +1,4 @@
-import { isJsonObject } from "../core/jsonBody";
-import { jsonReply, textReply, withHeaders, type Reply } from "../core/reply";
+import { isJsonObject, jsonReply, textReply, withHeaders, type Reply } from "../core/http";
 import type { ActiveFault } from "./faultRules";
 
 /** Builds an error reply in the shape of the API that was hit (ARM CloudError, Graph error, OAuth). */
@@ -36,12 +35,22 @@ export function faultReply(fault: ActiveFault, errorReply: ErrorReplyBuilder): R
             reply = textReply(status, "text/html; charset=utf-8", htmlPage(status));
             break;
         case "malformedJson":
-            reply = textReply(status, "application/json; charset=utf-8", '{"error": {"code": "InternalServerError", "message": ');
+            reply = textReply(
+                status,
+                "application/json; charset=utf-8",
+                '{"error": {"code": "InternalServerError", "message": ',
+            );
             break;
         default:
-            reply = errorReply(status, STATUS_CODES[status] ?? "EmulatedFault", `Emulated fault ${fault.id}: the service answered ${status}.`);
+            reply = errorReply(
+                status,
+                STATUS_CODES[status] ?? "EmulatedFault",
+                `Emulated fault ${fault.id}: the service answered ${status}.`,
+            );
     }
-    return fault.retryAfterSeconds === undefined ? reply : withHeaders(reply, { "retry-after": String(fault.retryAfterSeconds) });
+    return fault.retryAfterSeconds === undefined
+        ? reply
+        : withHeaders(reply, { "retry-after": String(fault.retryAfterSeconds) });
 }
 
 function emptied(item: unknown): unknown {
@@ -61,10 +70,14 @@ export function emptyProperties(reply: Reply, fault: ActiveFault): Reply {
     let result: Reply = reply;
     if (body?.kind === "json" && isJsonObject(body.value)) {
         const value = body.value;
-        const hollow = Array.isArray(value["value"]) ? { ...value, value: value["value"].map(emptied) } : emptied(value);
+        const hollow = Array.isArray(value["value"])
+            ? { ...value, value: value["value"].map(emptied) }
+            : emptied(value);
         result = jsonReply(fault.status ?? reply.status, hollow, reply.headers);
     } else if (fault.status !== undefined) {
         result = { ...reply, status: fault.status };
     }
-    return fault.retryAfterSeconds === undefined ? result : withHeaders(result, { "retry-after": String(fault.retryAfterSeconds) });
+    return fault.retryAfterSeconds === undefined
+        ? result
+        : withHeaders(result, { "retry-after": String(fault.retryAfterSeconds) });
 }

@@ -1,3 +1,8 @@
+/**
+ * The fixed facts of the Graph beta directory-role alerts: the 7 alerts with the types and setting
+ * ranges of their configurations, their ids, and the entity types with their properties,
+ * navigations and filterable paths.
+ */
 /** A Graph setting that is a whole number within [min, max]. */
 export interface GraphIntegerSetting {
     readonly kind: "integer";
@@ -36,7 +41,12 @@ const DAY = 86_400;
  * (Microsoft's sample holds PT10S; the alert looks back 30 days at most).
  */
 export const GRAPH_ALERT_KINDS: readonly GraphAlertKind[] = [
-    { suffix: "InvalidLicenseAlert", configurationType: "invalidLicenseAlertConfiguration", incidentType: "invalidLicenseAlertIncident", settings: {} },
+    {
+        suffix: "InvalidLicenseAlert",
+        configurationType: "invalidLicenseAlertConfiguration",
+        incidentType: "invalidLicenseAlertIncident",
+        settings: {},
+    },
     {
         suffix: "NoMfaOnRoleActivationAlert",
         configurationType: "noMfaOnRoleActivationAlertConfiguration",
@@ -122,3 +132,104 @@ export function parseGraphAlertId(tenantId: string, id: string): GraphAlertKind 
 export function graphKindFromAdmin(tenantId: string, idOrSuffix: string): GraphAlertKind | undefined {
     return parseGraphAlertId(tenantId, idOrSuffix) ?? findGraphAlertKind(idOrSuffix);
 }
+
+/** What the emulator knows of an entity type: its properties, navigations and filterable paths. */
+export interface GraphEntityShape {
+    /** Name after `microsoft.graph.`. */
+    readonly typeName: string;
+    /** Structural properties of the base type and of its derived types. */
+    readonly properties: readonly string[];
+    readonly navigations: readonly string[];
+    /** Paths `$filter` may compare with `eq`/`ne`, and the type of their values. */
+    readonly filterable: Readonly<Record<string, "Edm.String" | "Edm.Boolean">>;
+}
+
+const SCOPE_FILTERS = { scopeId: "Edm.String", scopeType: "Edm.String" } as const;
+
+/** The entity types of `/identityGovernance/roleManagementAlerts`. */
+export const GRAPH_ENTITIES = {
+    alert: {
+        typeName: "unifiedRoleManagementAlert",
+        properties: [
+            "id",
+            "alertDefinitionId",
+            "scopeId",
+            "scopeType",
+            "incidentCount",
+            "isActive",
+            "lastModifiedDateTime",
+            "lastScannedDateTime",
+        ],
+        navigations: ["alertConfiguration", "alertDefinition", "alertIncidents"],
+        filterable: {
+            ...SCOPE_FILTERS,
+            alertDefinitionId: "Edm.String",
+            "alertConfiguration/isEnabled": "Edm.Boolean",
+        },
+    },
+    configuration: {
+        typeName: "unifiedRoleManagementAlertConfiguration",
+        properties: [
+            "id",
+            "alertDefinitionId",
+            "scopeId",
+            "scopeType",
+            "isEnabled",
+            "duration",
+            "sequentialActivationCounterThreshold",
+            "timeIntervalBetweenActivations",
+            "globalAdminCountThreshold",
+            "percentageOfGlobalAdminsOutOfRolesThreshold",
+        ],
+        navigations: ["alertDefinition"],
+        filterable: { ...SCOPE_FILTERS, alertDefinitionId: "Edm.String" },
+    },
+    definition: {
+        typeName: "unifiedRoleManagementAlertDefinition",
+        properties: [
+            "id",
+            "displayName",
+            "description",
+            "severityLevel",
+            "securityImpact",
+            "mitigationSteps",
+            "howToPrevent",
+            "isRemediatable",
+            "isConfigurable",
+            "scopeId",
+            "scopeType",
+        ],
+        navigations: [],
+        filterable: SCOPE_FILTERS,
+    },
+    incident: {
+        typeName: "unifiedRoleManagementAlertIncident",
+        properties: [
+            "id",
+            "activationCount",
+            "assigneeDisplayName",
+            "assigneeId",
+            "assigneeUserPrincipalName",
+            "assignmentCreatedDateTime",
+            "lastActivationDateTime",
+            "lastSignInDateTime",
+            "roleDefinitionId",
+            "roleDisplayName",
+            "roleTemplateId",
+            "sequenceEndDateTime",
+            "sequenceStartDateTime",
+            "tenantLicenseStatus",
+        ],
+        navigations: [],
+        filterable: { id: "Edm.String" },
+    },
+    operation: {
+        typeName: "longRunningOperation",
+        properties: ["id", "createdDateTime", "lastActionDateTime", "resourceLocation", "status", "statusDetail"],
+        navigations: [],
+        filterable: {},
+    },
+} as const satisfies Record<string, GraphEntityShape>;
+
+/** An entity type of {@link GRAPH_ENTITIES}. */
+export type GraphEntity = keyof typeof GRAPH_ENTITIES;

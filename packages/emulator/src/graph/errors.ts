@@ -1,6 +1,12 @@
-import type { BearerFailure } from "../auth/bearer";
-import type { RequestIds } from "../core/requestIds";
-import { jsonReply, type Reply } from "../core/reply";
+/**
+ * The errors of the emulated Graph API: its codes, the Graph error reply (with `innerError` ids), the
+ * 401 and 403 answers in Graph's wording, and the 404 look-ups of alerts and incidents.
+ */
+import type { BearerFailure } from "../auth/tokens";
+import { jsonReply, type Reply, type RequestIds } from "../core/http";
+import { parseGraphAlertId, type GraphAlertKind } from "./catalog";
+import type { GraphCall } from "./router";
+import type { GraphIncidentRecord } from "./seed";
 
 /**
  * Error codes of the emulated Graph API. Front-door codes (authentication, authorization) are the
@@ -26,7 +32,13 @@ export const GRAPH_ERROR_CODES = {
  * @param message - Human-readable message.
  * @param headers - Extra headers.
  */
-export function graphErrorReply(ids: RequestIds, status: number, code: string, message: string, headers?: Readonly<Record<string, string>>): Reply {
+export function graphErrorReply(
+    ids: RequestIds,
+    status: number,
+    code: string,
+    message: string,
+    headers?: Readonly<Record<string, string>>,
+): Reply {
     const innerError = {
         date: new Date().toISOString().replace(/\.\d+Z$/, "Z"),
         "request-id": ids.requestId,
@@ -67,4 +79,39 @@ export function graphUnauthenticated(ids: RequestIds, failure: BearerFailure, au
  */
 export function graphForbidden(ids: RequestIds): Reply {
     return graphErrorReply(ids, 403, GRAPH_ERROR_CODES.forbidden, "Insufficient privileges to complete the operation.");
+}
+
+/**
+ * The alert an id names, or the 404 Graph answers for it.
+ * @param c - The Graph request.
+ * @param id - Alert, configuration or definition id from the URL.
+ * @param what - What the id names, for the message (`alert`, `alert configuration`, ...).
+ */
+export function alertKindOrNotFound(c: GraphCall, id: string, what: string): GraphAlertKind | Reply {
+    const kind = parseGraphAlertId(c.tenantId, id);
+    if (kind !== undefined) return kind;
+    return graphErrorReply(c.ids, 404, GRAPH_ERROR_CODES.notFound, `The ${what} '${id}' was not found.`);
+}
+
+/**
+ * The incident of `kind` with this id, or the 404 Graph answers for it.
+ * @param c - The Graph request.
+ * @param kind - The alert.
+ * @param incidentId - Incident id from the URL (any case).
+ */
+export function incidentOrNotFound(
+    c: GraphCall,
+    kind: GraphAlertKind,
+    incidentId: string,
+): GraphIncidentRecord | Reply {
+    const incident = (c.state.incidents.get(kind.suffix) ?? []).find(
+        (candidate) => candidate.id.toLowerCase() === incidentId.toLowerCase(),
+    );
+    if (incident !== undefined) return incident;
+    return graphErrorReply(
+        c.ids,
+        404,
+        GRAPH_ERROR_CODES.notFound,
+        `The alert incident '${incidentId}' of '${kind.suffix}' was not found.`,
+    );
 }

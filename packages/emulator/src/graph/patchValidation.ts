@@ -1,21 +1,27 @@
 import { ODATA_TYPE_PREFIX, type GraphAlertKind, type GraphSetting } from "./catalog";
-import { isJsonObject } from "../core/jsonBody";
+import { isJsonObject } from "../core/http";
 
 /** Outcome of validating a Graph PATCH body: values to merge, or the 400 message. */
-export type GraphPatchValidation = { readonly ok: true; readonly values: Readonly<Record<string, unknown>> } | { readonly ok: false; readonly message: string };
+export type GraphPatchValidation =
+    | { readonly ok: true; readonly values: Readonly<Record<string, unknown>> }
+    | { readonly ok: false; readonly message: string };
 
 const READ_ONLY = new Set(["id", "alertDefinitionId", "scopeId", "scopeType", "alertDefinition"]);
 const DAY = 86_400;
 
 function settingProblem(name: string, setting: GraphSetting, value: unknown): string | undefined {
     if (setting.kind === "integer") {
-        if (typeof value !== "number" || !Number.isInteger(value)) return `'${name}' must be an integer, got ${JSON.stringify(value)}.`;
-        if (value < setting.min || value > setting.max) return `'${name}' must be between ${setting.min} and ${setting.max}, got ${value}.`;
+        if (typeof value !== "number" || !Number.isInteger(value))
+            return `'${name}' must be an integer, got ${JSON.stringify(value)}.`;
+        if (value < setting.min || value > setting.max)
+            return `'${name}' must be between ${setting.min} and ${setting.max}, got ${value}.`;
         return undefined;
     }
     const seconds = typeof value === "string" ? durationSeconds(value) : undefined;
-    if (seconds === undefined) return `'${name}' must be an ISO-8601 duration such as "P30D" or "PT1H", got ${JSON.stringify(value)}.`;
-    if (setting.wholeDays && seconds % DAY !== 0) return `'${name}' must be a whole number of days, got ${JSON.stringify(value)}.`;
+    if (seconds === undefined)
+        return `'${name}' must be an ISO-8601 duration such as "P30D" or "PT1H", got ${JSON.stringify(value)}.`;
+    if (setting.wholeDays && seconds % DAY !== 0)
+        return `'${name}' must be a whole number of days, got ${JSON.stringify(value)}.`;
     if (seconds < setting.minSeconds || seconds > setting.maxSeconds) {
         const range = setting.wholeDays
             ? `${setting.minSeconds / DAY} and ${setting.maxSeconds / DAY} days`
@@ -39,14 +45,18 @@ export function validateGraphConfigurationPatch(kind: GraphAlertKind, body: unkn
     const type = body["@odata.type"];
     if (type === undefined) return { ok: false, message: `'@odata.type' is required; send "${expectedType}".` };
     if (typeof type !== "string" || type.toLowerCase() !== expectedType.toLowerCase()) {
-        return { ok: false, message: `'@odata.type' must be "${expectedType}" for ${kind.suffix}, got ${JSON.stringify(type)}.` };
+        return {
+            ok: false,
+            message: `'@odata.type' must be "${expectedType}" for ${kind.suffix}, got ${JSON.stringify(type)}.`,
+        };
     }
     const values: Record<string, unknown> = {};
     for (const [name, value] of Object.entries(body)) {
         if (name === "@odata.type") continue;
         if (READ_ONLY.has(name)) return { ok: false, message: `'${name}' is read-only and cannot be updated.` };
         if (name === "isEnabled") {
-            if (typeof value !== "boolean") return { ok: false, message: `'isEnabled' must be a JSON boolean, got ${JSON.stringify(value)}.` };
+            if (typeof value !== "boolean")
+                return { ok: false, message: `'isEnabled' must be a JSON boolean, got ${JSON.stringify(value)}.` };
             values[name] = value;
             continue;
         }
@@ -71,7 +81,8 @@ export function validateGraphAlertPatch(body: unknown): GraphPatchValidation {
     for (const [name, value] of Object.entries(body)) {
         if (name === "@odata.type" && value === `${ODATA_TYPE_PREFIX}unifiedRoleManagementAlert`) continue;
         if (name !== "isActive") return { ok: false, message: `'${name}' cannot be updated; only 'isActive' can.` };
-        if (typeof value !== "boolean") return { ok: false, message: `'isActive' must be a JSON boolean, got ${JSON.stringify(value)}.` };
+        if (typeof value !== "boolean")
+            return { ok: false, message: `'isActive' must be a JSON boolean, got ${JSON.stringify(value)}.` };
     }
     if (body["isActive"] === undefined) return { ok: false, message: "'isActive' is required." };
     return { ok: true, values: { isActive: body["isActive"] } };

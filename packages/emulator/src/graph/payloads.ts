@@ -1,6 +1,18 @@
+/**
+ * The entities the emulated Graph API answers with: alerts (navigations inlined on `$expand`),
+ * configurations with their derived `@odata.type`, definitions and incidents, and their URLs.
+ */
 import { graphAlertId, ODATA_TYPE_PREFIX, type GraphAlertKind } from "./catalog";
-import { graphBase, type GraphCall } from "./router";
+import type { GraphCall } from "./router";
 import type { GraphIncidentRecord } from "./seed";
+
+/**
+ * `https://graph.microsoft.com/beta`, emulated: the base of every Graph URL the emulator hands out.
+ * @param c - The Graph request.
+ */
+export function graphBase(c: GraphCall): string {
+    return `${c.emulator.baseUrl}/beta`;
+}
 
 const SCOPE = { scopeId: "/", scopeType: "DirectoryRole" } as const;
 
@@ -37,7 +49,11 @@ export function definitionPayload(c: GraphCall, kind: GraphAlertKind): Record<st
  * @param kind - The alert.
  * @param expand - Navigations to inline (`alertDefinition`).
  */
-export function configurationPayload(c: GraphCall, kind: GraphAlertKind, expand: ReadonlySet<string>): Record<string, unknown> {
+export function configurationPayload(
+    c: GraphCall,
+    kind: GraphAlertKind,
+    expand: ReadonlySet<string>,
+): Record<string, unknown> {
     const id = graphAlertId(c.tenantId, kind);
     const payload: Record<string, unknown> = {
         "@odata.type": `${ODATA_TYPE_PREFIX}${kind.configurationType}`,
@@ -77,6 +93,7 @@ export function alertPayload(c: GraphCall, kind: GraphAlertKind, expand: Readonl
     };
     if (expand.has("alertConfiguration")) payload["alertConfiguration"] = configurationPayload(c, kind, new Set());
     if (expand.has("alertDefinition")) payload["alertDefinition"] = definitionPayload(c, kind);
-    if (expand.has("alertIncidents")) payload["alertIncidents"] = incidents.map((incident) => incidentPayload(kind, incident));
+    if (expand.has("alertIncidents"))
+        payload["alertIncidents"] = incidents.map((incident) => incidentPayload(kind, incident));
     return payload;
 }

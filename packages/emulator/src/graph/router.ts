@@ -1,11 +1,15 @@
-import { checkBearer } from "../auth/bearer";
-import type { IncomingCall } from "../core/incomingCall";
-import type { RequestIds } from "../core/requestIds";
-import type { Reply } from "../core/reply";
+/**
+ * The front of the emulated Graph API: which operation a path under
+ * `/beta/identityGovernance/roleManagementAlerts/` addresses, and the checks Graph makes before it
+ * (authentication, path, method, write permission).
+ */
+import { checkBearer } from "../auth/tokens";
+import type { IncomingCall, Reply, RequestIds } from "../core/http";
 import type { EmulatorState } from "../state";
 import { GRAPH_ERROR_CODES, graphErrorReply, graphForbidden, graphUnauthenticated } from "./errors";
-import * as handlers from "./handlers";
+import * as reads from "./readHandlers";
 import type { GraphState } from "./state";
+import * as writes from "./writeHandlers";
 
 /** An authenticated Graph request: what every Graph handler receives. */
 export interface GraphCall {
@@ -15,14 +19,6 @@ export interface GraphCall {
     readonly state: GraphState;
     readonly tenantId: string;
     readonly now: Date;
-}
-
-/**
- * `https://graph.microsoft.com/beta`, emulated: the base of every Graph URL the emulator hands out.
- * @param c - The Graph request.
- */
-export function graphBase(c: GraphCall): string {
-    return `${c.emulator.baseUrl}/beta`;
 }
 
 /** The Graph operation a path addresses (the method decides among them later). */
@@ -45,7 +41,8 @@ export type GraphTarget =
     | { readonly kind: "operation"; readonly id: string };
 
 /** Outcome of parsing a Graph path: a target, or the first segment Graph would not resolve. */
-export type GraphPathParse = { readonly ok: true; readonly target: GraphTarget } | { readonly ok: false; readonly segment: string };
+export type GraphPathParse =
+    { readonly ok: true; readonly target: GraphTarget } | { readonly ok: false; readonly segment: string };
 
 const ROOT = ["beta", "identitygovernance", "rolemanagementalerts"];
 const COUNT = "$count";
@@ -65,7 +62,8 @@ function alertTarget(rest: readonly string[]): GraphTarget | undefined {
     if (rest.length === 2 && action(sub) === "refresh") return { kind: "alertRefresh", id };
     if (sub?.toLowerCase() !== "alertincidents") return undefined;
     if (incidentId === undefined) return { kind: "incidents", id };
-    if (rest.length === 3) return incidentId === COUNT ? { kind: "incidentsCount", id } : { kind: "incident", id, incidentId };
+    if (rest.length === 3)
+        return incidentId === COUNT ? { kind: "incidentsCount", id } : { kind: "incident", id, incidentId };
     return rest.length === 4 && action(verb) === "remediate" ? { kind: "remediate", id, incidentId } : undefined;
 }
 
@@ -127,37 +125,37 @@ const ALLOWED_METHODS: Readonly<Record<GraphTarget["kind"], readonly string[]>> 
 function dispatch(c: GraphCall, target: GraphTarget, method: string): Reply {
     switch (target.kind) {
         case "alerts":
-            return handlers.listAlerts(c, "collection");
+            return reads.listAlerts(c, "collection");
         case "alertsCount":
-            return handlers.listAlerts(c, "count");
+            return reads.listAlerts(c, "count");
         case "refreshAll":
-            return handlers.refreshAllAlerts(c);
+            return writes.refreshAllAlerts(c);
         case "alert":
-            return method === "PATCH" ? handlers.patchAlert(c, target.id) : handlers.getAlert(c, target.id);
+            return method === "PATCH" ? writes.patchAlert(c, target.id) : reads.getAlert(c, target.id);
         case "alertRefresh":
-            return handlers.refreshAlert(c, target.id);
+            return writes.refreshAlert(c, target.id);
         case "incidents":
-            return handlers.listIncidents(c, target.id, "collection");
+            return reads.listIncidents(c, target.id, "collection");
         case "incidentsCount":
-            return handlers.listIncidents(c, target.id, "count");
+            return reads.listIncidents(c, target.id, "count");
         case "incident":
-            return handlers.getIncident(c, target.id, target.incidentId);
+            return reads.getIncident(c, target.id, target.incidentId);
         case "remediate":
-            return handlers.remediateIncident(c, target.id, target.incidentId);
+            return writes.remediateIncident(c, target.id, target.incidentId);
         case "configurations":
-            return handlers.listConfigurations(c, "collection");
+            return reads.listConfigurations(c, "collection");
         case "configurationsCount":
-            return handlers.listConfigurations(c, "count");
+            return reads.listConfigurations(c, "count");
         case "configuration":
-            return method === "PATCH" ? handlers.patchConfiguration(c, target.id) : handlers.getConfiguration(c, target.id);
+            return method === "PATCH" ? writes.patchConfiguration(c, target.id) : reads.getConfiguration(c, target.id);
         case "definitions":
-            return handlers.listDefinitions(c, "collection");
+            return reads.listDefinitions(c, "collection");
         case "definitionsCount":
-            return handlers.listDefinitions(c, "count");
+            return reads.listDefinitions(c, "count");
         case "definition":
-            return handlers.getDefinition(c, target.id);
+            return reads.getDefinition(c, target.id);
         case "operation":
-            return handlers.getOperation(c, target.id);
+            return writes.getOperation(c, target.id);
     }
 }
 
@@ -175,7 +173,12 @@ export interface GraphOutcome {
  * @param path - The decoded path.
  * @param ids - The request's ids (echoed in error bodies).
  */
-export function handleGraphRequest(emulator: EmulatorState, call: IncomingCall, path: string, ids: RequestIds): GraphOutcome {
+export function handleGraphRequest(
+    emulator: EmulatorState,
+    call: IncomingCall,
+    path: string,
+    ids: RequestIds,
+): GraphOutcome {
     const auth = checkBearer(call, "graph");
     const tenantId = emulator.settings.tenantId;
     if (!auth.ok) {
@@ -193,7 +196,8 @@ export function handleGraphRequest(emulator: EmulatorState, call: IncomingCall, 
         return { reply: graphErrorReply(ids, 405, GRAPH_ERROR_CODES.methodNotAllowed, message), audience };
     }
     const isWrite = call.method === "PATCH" || call.method === "POST";
-    if (isWrite && emulator.readOnly.isReadOnly(auth.claims.oid, auth.claims.appid)) return { reply: graphForbidden(ids), audience };
+    if (isWrite && emulator.readOnly.isReadOnly(auth.claims.oid, auth.claims.appid))
+        return { reply: graphForbidden(ids), audience };
     const c: GraphCall = { call, ids, emulator, state: emulator.graph.state, tenantId, now: new Date() };
     return { reply: dispatch(c, parsed.target, call.method), audience };
 }

@@ -19,11 +19,15 @@ export interface GraphDefinitionFields {
 export const GRAPH_DEFINITION_SEED: Readonly<Record<string, GraphDefinitionFields>> = {
     InvalidLicenseAlert: {
         displayName: "The organization doesn't have Microsoft Entra ID P2 or Microsoft Entra ID Governance",
-        description: "The current organization doesn't have Microsoft Entra ID P2 or Microsoft Entra ID Governance licenses.",
+        description:
+            "The current organization doesn't have Microsoft Entra ID P2 or Microsoft Entra ID Governance licenses.",
         severityLevel: "high",
-        securityImpact: "Privileged Identity Management features such as access reviews and alerts stop working without a valid license.",
-        mitigationSteps: "Review the licensing options and buy Microsoft Entra ID P2 or Microsoft Entra ID Governance licenses.",
-        howToPrevent: "Keep Microsoft Entra ID P2 or Microsoft Entra ID Governance licenses for every user of Privileged Identity Management.",
+        securityImpact:
+            "Privileged Identity Management features such as access reviews and alerts stop working without a valid license.",
+        mitigationSteps:
+            "Review the licensing options and buy Microsoft Entra ID P2 or Microsoft Entra ID Governance licenses.",
+        howToPrevent:
+            "Keep Microsoft Entra ID P2 or Microsoft Entra ID Governance licenses for every user of Privileged Identity Management.",
         isRemediatable: false,
         isConfigurable: false,
     },
@@ -44,7 +48,8 @@ export const GRAPH_DEFINITION_SEED: Readonly<Record<string, GraphDefinitionField
         securityImpact:
             "Users who have privileged roles they don't need increase the chance of an attack, and attackers stay unnoticed longer in accounts that aren't used.",
         mitigationSteps: "Review the users in the list and remove them from privileged roles that they don't need.",
-        howToPrevent: "Assign privileged roles only to users who have a business justification, and schedule regular access reviews.",
+        howToPrevent:
+            "Assign privileged roles only to users who have a business justification, and schedule regular access reviews.",
         isRemediatable: true,
         isConfigurable: true,
     },
@@ -54,7 +59,8 @@ export const GRAPH_DEFINITION_SEED: Readonly<Record<string, GraphDefinitionField
         severityLevel: "high",
         securityImpact:
             "Privileged role assignments made outside of Privileged Identity Management are not properly monitored and may indicate an active attack.",
-        mitigationSteps: "Review the users in the list and remove them from privileged roles assigned outside of Privileged Identity Management.",
+        mitigationSteps:
+            "Review the users in the list and remove them from privileged roles assigned outside of Privileged Identity Management.",
         howToPrevent:
             "Investigate where users are being assigned privileged roles outside of Privileged Identity Management and prohibit future assignments from there.",
         isRemediatable: true,
@@ -62,11 +68,14 @@ export const GRAPH_DEFINITION_SEED: Readonly<Record<string, GraphDefinitionField
     },
     SequentialActivationRenewalsAlert: {
         displayName: "Roles are being activated too frequently",
-        description: "{0} users activated the same privileged role {1} times or more within the configured time window.",
+        description:
+            "{0} users activated the same privileged role {1} times or more within the configured time window.",
         severityLevel: "medium",
         securityImpact: "Multiple activations of the same privileged role by the same user is a sign of an attack.",
-        mitigationSteps: "Review the users in the list and make sure the activation duration of their role is long enough for their tasks.",
-        howToPrevent: "Set the activation duration of privileged roles long enough for users to perform their tasks, and require multi-factor authentication.",
+        mitigationSteps:
+            "Review the users in the list and make sure the activation duration of their role is long enough for their tasks.",
+        howToPrevent:
+            "Set the activation duration of privileged roles long enough for users to perform their tasks, and require multi-factor authentication.",
         isRemediatable: false,
         isConfigurable: true,
     },
@@ -76,8 +85,10 @@ export const GRAPH_DEFINITION_SEED: Readonly<Record<string, GraphDefinitionField
         severityLevel: "medium",
         securityImpact:
             "Accounts in a privileged role that aren't used might be service or shared accounts that aren't maintained and are vulnerable to attackers.",
-        mitigationSteps: "Review the accounts in the list. If they no longer need access, remove them from their privileged roles.",
-        howToPrevent: "Regularly review accounts with privileged roles using access reviews and remove role assignments that are no longer needed.",
+        mitigationSteps:
+            "Review the accounts in the list. If they no longer need access, remove them from their privileged roles.",
+        howToPrevent:
+            "Regularly review accounts with privileged roles using access reviews and remove role assignments that are no longer needed.",
         isRemediatable: true,
         isConfigurable: true,
     },
@@ -121,14 +132,26 @@ export const GRAPH_CONFIGURATION_SEED: Readonly<Record<string, Readonly<Record<s
     NoMfaOnRoleActivationAlert: { isEnabled: true },
     RedundantAssignmentAlert: { isEnabled: true, duration: "P30D" },
     RolesAssignedOutsidePimAlert: { isEnabled: true },
-    SequentialActivationRenewalsAlert: { isEnabled: true, sequentialActivationCounterThreshold: 10, timeIntervalBetweenActivations: "PT1H" },
+    SequentialActivationRenewalsAlert: {
+        isEnabled: true,
+        sequentialActivationCounterThreshold: 10,
+        timeIntervalBetweenActivations: "PT1H",
+    },
     StaleSignInAlert: { isEnabled: true, duration: "P30D" },
-    TooManyGlobalAdminsAssignedToTenantAlert: { isEnabled: true, globalAdminCountThreshold: 3, percentageOfGlobalAdminsOutOfRolesThreshold: 10 },
+    TooManyGlobalAdminsAssignedToTenantAlert: {
+        isEnabled: true,
+        globalAdminCountThreshold: 3,
+        percentageOfGlobalAdminsOutOfRolesThreshold: 10,
+    },
 };
 
 const GLOBAL_ADMIN_ID = "62e90394-69f5-4237-9190-012177145e10";
 const PRIVILEGED_ROLE_ADMIN_ID = "e8611ab8-c189-46e8-94e1-60213ab1f814";
-const GLOBAL_ADMIN = { roleDefinitionId: GLOBAL_ADMIN_ID, roleDisplayName: "Global Administrator", roleTemplateId: GLOBAL_ADMIN_ID };
+const GLOBAL_ADMIN = {
+    roleDefinitionId: GLOBAL_ADMIN_ID,
+    roleDisplayName: "Global Administrator",
+    roleTemplateId: GLOBAL_ADMIN_ID,
+};
 const PRIVILEGED_ROLE_ADMIN = {
     roleDefinitionId: PRIVILEGED_ROLE_ADMIN_ID,
     roleDisplayName: "Privileged Role Administrator",
@@ -145,10 +168,22 @@ function user(id: string, name: string, upn: string): Record<string, string> {
  */
 export const GRAPH_INCIDENT_SEED: Readonly<Record<string, readonly GraphIncidentRecord[]>> = {
     TooManyGlobalAdminsAssignedToTenantAlert: [
-        { id: "0b8f3c1e-7a2d-4e5f-9c6b-1d2e3f4a5b61", properties: user("0b8f3c1e-7a2d-4e5f-9c6b-1d2e3f4a5b61", "Adele Vance", "adelev@contoso.example") },
-        { id: "1c9a4d2f-8b3e-4f60-ad7c-2e3f4a5b6c72", properties: user("1c9a4d2f-8b3e-4f60-ad7c-2e3f4a5b6c72", "Alex Wilber", "alexw@contoso.example") },
-        { id: "2dab5e30-9c4f-4071-be8d-3f4a5b6c7d83", properties: user("2dab5e30-9c4f-4071-be8d-3f4a5b6c7d83", "Megan Bowen", "meganb@contoso.example") },
-        { id: "3ebc6f41-ad50-4182-8f9e-4a5b6c7d8e94", properties: user("3ebc6f41-ad50-4182-8f9e-4a5b6c7d8e94", "Nestor Wilke", "nestorw@contoso.example") },
+        {
+            id: "0b8f3c1e-7a2d-4e5f-9c6b-1d2e3f4a5b61",
+            properties: user("0b8f3c1e-7a2d-4e5f-9c6b-1d2e3f4a5b61", "Adele Vance", "adelev@contoso.example"),
+        },
+        {
+            id: "1c9a4d2f-8b3e-4f60-ad7c-2e3f4a5b6c72",
+            properties: user("1c9a4d2f-8b3e-4f60-ad7c-2e3f4a5b6c72", "Alex Wilber", "alexw@contoso.example"),
+        },
+        {
+            id: "2dab5e30-9c4f-4071-be8d-3f4a5b6c7d83",
+            properties: user("2dab5e30-9c4f-4071-be8d-3f4a5b6c7d83", "Megan Bowen", "meganb@contoso.example"),
+        },
+        {
+            id: "3ebc6f41-ad50-4182-8f9e-4a5b6c7d8e94",
+            properties: user("3ebc6f41-ad50-4182-8f9e-4a5b6c7d8e94", "Nestor Wilke", "nestorw@contoso.example"),
+        },
     ],
     StaleSignInAlert: [
         {
@@ -184,7 +219,10 @@ export const GRAPH_INCIDENT_SEED: Readonly<Record<string, readonly GraphIncident
     NoMfaOnRoleActivationAlert: [
         {
             id: "e8611ab8-c189-46e8-94e1-60213ab1f814",
-            properties: { roleDisplayName: PRIVILEGED_ROLE_ADMIN.roleDisplayName, roleTemplateId: PRIVILEGED_ROLE_ADMIN.roleTemplateId },
+            properties: {
+                roleDisplayName: PRIVILEGED_ROLE_ADMIN.roleDisplayName,
+                roleTemplateId: PRIVILEGED_ROLE_ADMIN.roleTemplateId,
+            },
         },
     ],
     SequentialActivationRenewalsAlert: [],
@@ -199,10 +237,16 @@ export const GRAPH_INCIDENT_SEED: Readonly<Record<string, readonly GraphIncident
  */
 export function syntheticGraphIncident(suffix: string, assigneeId: string, serial: number): Record<string, unknown> {
     if (suffix === "InvalidLicenseAlert") return { tenantLicenseStatus: "NoLicense" };
-    if (suffix === "NoMfaOnRoleActivationAlert") return { roleDisplayName: "Exchange Administrator", roleTemplateId: "29232cdf-9323-42fd-ade2-1d097af3e4de" };
+    if (suffix === "NoMfaOnRoleActivationAlert")
+        return { roleDisplayName: "Exchange Administrator", roleTemplateId: "29232cdf-9323-42fd-ade2-1d097af3e4de" };
     const base = { ...user(assigneeId, `Emulated User ${serial}`, `user${serial}@contoso.example`), ...GLOBAL_ADMIN };
     if (suffix === "SequentialActivationRenewalsAlert") {
-        return { ...base, activationCount: 12, sequenceStartDateTime: "2024-05-06T08:00:00Z", sequenceEndDateTime: "2024-05-06T08:55:00Z" };
+        return {
+            ...base,
+            activationCount: 12,
+            sequenceStartDateTime: "2024-05-06T08:00:00Z",
+            sequenceEndDateTime: "2024-05-06T08:55:00Z",
+        };
     }
     return base;
 }

@@ -41,10 +41,15 @@ export interface GraphStore {
 
 /** A fresh Graph state from the seed data. */
 export function seedGraphState(): GraphState {
-    const state: GraphState = { definitions: new Map(), configurations: new Map(), alerts: new Map(), incidents: new Map() };
+    const state: GraphState = {
+        definitions: new Map(),
+        configurations: new Map(),
+        alerts: new Map(),
+        incidents: new Map(),
+    };
     for (const { suffix } of GRAPH_ALERT_KINDS) {
         const incidents = [...(GRAPH_INCIDENT_SEED[suffix] ?? [])];
-        state.definitions.set(suffix, { ...(GRAPH_DEFINITION_SEED[suffix] as GraphDefinitionFields) });
+        state.definitions.set(suffix, { ...GRAPH_DEFINITION_SEED[suffix] });
         state.configurations.set(suffix, { ...GRAPH_CONFIGURATION_SEED[suffix] });
         state.incidents.set(suffix, incidents);
         state.alerts.set(suffix, {

@@ -18,7 +18,16 @@ export interface RequestLogEntry {
     readonly faultId?: string;
 }
 
-const SECRET_QUERY_KEYS = new Set(["client_secret", "client_assertion", "assertion", "password", "code", "access_token", "refresh_token", "sig"]);
+const SECRET_QUERY_KEYS = new Set([
+    "client_secret",
+    "client_assertion",
+    "assertion",
+    "password",
+    "code",
+    "access_token",
+    "refresh_token",
+    "sig",
+]);
 
 /**
  * The query of a request as a plain object, secret-bearing parameters redacted.

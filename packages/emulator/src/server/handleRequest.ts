@@ -1,18 +1,48 @@
+/**
+ * The front door of every request: admin calls go straight to the admin API; API and token calls get
+ * the global latency, then a matching fault or the API, and are written to the request log.
+ */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { handleAdminRequest } from "../admin/adminHttp";
 import type { EmulatorAdmin } from "../admin/adminApi";
-import { readIncomingCall, type IncomingCall } from "../core/incomingCall";
-import { requestIdHeaders, requestIdsFor, type RequestIds } from "../core/requestIds";
-import { delay } from "../core/time";
-import { writeReply } from "../core/writeReply";
+import {
+    readIncomingCall,
+    requestIdHeaders,
+    requestIdsFor,
+    writeReply,
+    type IncomingCall,
+    type RequestIds,
+} from "../core/http";
 import { emptyProperties, faultReply } from "../faults/faultReplies";
 import type { ActiveFault } from "../faults/faultRules";
 import { redactedQuery, type RequestApi } from "../log/requestLog";
 import type { EmulatorState } from "../state";
-import { errorBuilderFor, routeApiRequest, type RouteOutcome } from "./route";
-import { apiOf, decodedPath, surfaceOf, type Surface } from "./surface";
+import {
+    apiOf,
+    decodedPath,
+    errorBuilderFor,
+    routeApiRequest,
+    surfaceOf,
+    type RouteOutcome,
+    type Surface,
+} from "./route";
 
-function safeRoute(emulator: EmulatorState, surface: Surface, call: IncomingCall, path: string, ids: RequestIds): RouteOutcome {
+/**
+ * Resolves after `ms` milliseconds (immediately when `ms` is 0 or less).
+ * @param ms - Delay in milliseconds.
+ */
+function delay(ms: number): Promise<void> {
+    if (ms <= 0) return Promise.resolve();
+    return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+function safeRoute(
+    emulator: EmulatorState,
+    surface: Surface,
+    call: IncomingCall,
+    path: string,
+    ids: RequestIds,
+): RouteOutcome {
     try {
         return routeApiRequest(emulator, surface, call, path, ids);
     } catch (error) {
@@ -38,7 +68,12 @@ function faultAction(fault: ActiveFault): FaultAction {
  * @param req - The Node request.
  * @param res - The Node response.
  */
-export async function handleRequest(emulator: EmulatorState, admin: EmulatorAdmin, req: IncomingMessage, res: ServerResponse): Promise<void> {
+export async function handleRequest(
+    emulator: EmulatorState,
+    admin: EmulatorAdmin,
+    req: IncomingMessage,
+    res: ServerResponse,
+): Promise<void> {
     const timestamp = new Date().toISOString();
     const call = await readIncomingCall(req);
     const ids = requestIdsFor(call);

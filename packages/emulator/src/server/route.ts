@@ -1,16 +1,66 @@
-import { handleArmRequest } from "../arm/armRouter";
-import { armErrorReply } from "../arm/armErrors";
-import { handleEntraRequest } from "../auth/entraEndpoints";
-import { handleMsiToken } from "../auth/msiEndpoint";
-import { oauthError } from "../auth/tokenOutcome";
-import type { IncomingCall } from "../core/incomingCall";
-import type { RequestIds } from "../core/requestIds";
-import type { Reply } from "../core/reply";
+/**
+ * Which part of the emulator serves a path (admin, the token endpoints, ARM, Graph), sending the
+ * request there, and the error shape of each part (for faults and internal errors).
+ */
+import { ADMIN_PREFIX } from "../admin/adminHttp";
+import { armErrorReply } from "../arm/errors";
+import { handleArmRequest, isArmAuthorizationPath } from "../arm/router";
+import { handleEntraRequest, handleMsiToken, isEntraPath, MSI_TOKEN_PATH, oauthError } from "../auth/tokenEndpoints";
+import type { IncomingCall, Reply, RequestIds } from "../core/http";
 import type { ErrorReplyBuilder } from "../faults/faultReplies";
 import { graphErrorReply } from "../graph/errors";
 import { handleGraphRequest } from "../graph/router";
+import type { RequestApi } from "../log/requestLog";
 import type { EmulatorState } from "../state";
-import type { Surface } from "./surface";
+
+/** The part of the emulator a path belongs to. */
+export type Surface = "admin" | "msi" | "entra" | "arm" | "graph" | "unknown";
+
+/** Graph paths start with a version: `/beta/` serves the PIM alerts; `/v1.0/` has none (400, as Graph). */
+const GRAPH_PREFIXES = ["/beta/", "/v1.0/"];
+
+/**
+ * Which part of the emulator serves `path`.
+ * @param path - The decoded request path.
+ */
+export function surfaceOf(path: string): Surface {
+    const lower = path.toLowerCase();
+    if (lower === MSI_TOKEN_PATH) return "msi";
+    if (lower.startsWith(ADMIN_PREFIX)) return "admin";
+    if (GRAPH_PREFIXES.some((prefix) => lower.startsWith(prefix))) return "graph";
+    if (isArmAuthorizationPath(lower)) return "arm";
+    if (isEntraPath(path)) return "entra";
+    return "unknown";
+}
+
+/**
+ * The request-log / fault category of a surface.
+ * @param surface - A non-admin surface.
+ */
+export function apiOf(surface: Surface): RequestApi {
+    switch (surface) {
+        case "msi":
+        case "entra":
+            return "token";
+        case "arm":
+        case "graph":
+            return surface;
+        default:
+            return "unknown";
+    }
+}
+
+/**
+ * The path with percent-escapes decoded (left as-is when it is not valid UTF-8 escaping).
+ * @param rawPath - The path as received.
+ */
+export function decodedPath(rawPath: string): string {
+    try {
+        return decodeURIComponent(rawPath);
+    } catch {
+        return rawPath;
+    }
+}
 
 /** A reply and, for the log, the audience of the token presented or issued. */
 export interface RouteOutcome {
@@ -26,7 +76,13 @@ export interface RouteOutcome {
  * @param path - The decoded path.
  * @param ids - The request's ids (Graph echoes them in error bodies).
  */
-export function routeApiRequest(emulator: EmulatorState, surface: Surface, call: IncomingCall, path: string, ids: RequestIds): RouteOutcome {
+export function routeApiRequest(
+    emulator: EmulatorState,
+    surface: Surface,
+    call: IncomingCall,
+    path: string,
+    ids: RequestIds,
+): RouteOutcome {
     switch (surface) {
         case "msi":
             return handleMsiToken(emulator, call);

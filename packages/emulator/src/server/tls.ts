@@ -52,7 +52,11 @@ function runOpenssl(command: string, args: readonly string[]): Promise<void> {
                     ),
                 );
             } else {
-                reject(new Error(`openssl could not make the emulator's self-signed certificate: ${String(stderr).trim() || error.message}`));
+                reject(
+                    new Error(
+                        `openssl could not make the emulator's self-signed certificate: ${String(stderr).trim() || error.message}`,
+                    ),
+                );
             }
         });
     });

@@ -1,3 +1,4 @@
+import { expect } from "@jest/globals";
 // Contract: Microsoft's own Graph clients against the emulator over HTTPS: the Graph beta SDK (Kiota:
 // @microsoft/msgraph-beta-sdk's request adapter and generated models, msgraph-sdk-core's PageIterator;
 // run in a worker thread, see kiotaWorker.cjs) and @microsoft/microsoft-graph-client. Where a client has
@@ -14,8 +15,14 @@ const SCOPE = "scopeId eq '/' and scopeType eq 'DirectoryRole'";
 const CONFIGURATION_UPDATES: Record<string, { odataType: string; wire: Record<string, unknown> }> = {
     InvalidLicenseAlert: { odataType: "invalidLicenseAlertConfiguration", wire: { isEnabled: false } },
     NoMfaOnRoleActivationAlert: { odataType: "noMfaOnRoleActivationAlertConfiguration", wire: { isEnabled: false } },
-    RedundantAssignmentAlert: { odataType: "redundantAssignmentAlertConfiguration", wire: { isEnabled: true, duration: "P45D" } },
-    RolesAssignedOutsidePimAlert: { odataType: "rolesAssignedOutsidePrivilegedIdentityManagementAlertConfiguration", wire: { isEnabled: false } },
+    RedundantAssignmentAlert: {
+        odataType: "redundantAssignmentAlertConfiguration",
+        wire: { isEnabled: true, duration: "P45D" },
+    },
+    RolesAssignedOutsidePimAlert: {
+        odataType: "rolesAssignedOutsidePrivilegedIdentityManagementAlertConfiguration",
+        wire: { isEnabled: false },
+    },
     SequentialActivationRenewalsAlert: {
         odataType: "sequentialActivationRenewalsAlertConfiguration",
         wire: { isEnabled: true, sequentialActivationCounterThreshold: 5, timeIntervalBetweenActivations: "PT2H" },
@@ -61,7 +68,8 @@ beforeAll(async () => {
         baseUrl: `${emulator.url}/`,
         defaultVersion: "beta",
         customHosts: new Set([new URL(emulator.url).hostname]),
-        // Node's fetch takes undici's `dispatcher`; its bundled undici types and the undici package's differ in name only.
+        // Node's fetch takes undici's `dispatcher`; its bundled undici types and the undici package's differ in
+        // name only.
         fetchOptions: { dispatcher: agent as unknown as NonNullable<RequestInit["dispatcher"]> },
     });
 });
@@ -104,9 +112,18 @@ describe("Graph beta SDK (Kiota) against the emulator", () => {
         expect(page.value).toHaveLength(1);
         expect(page.value[0]).toMatchObject({
             id: graphId("StaleSignInAlert"),
-            alertConfiguration: { odataType: "#microsoft.graph.staleSignInAlertConfiguration", isEnabled: false, duration: "P30D" },
+            alertConfiguration: {
+                odataType: "#microsoft.graph.staleSignInAlertConfiguration",
+                isEnabled: false,
+                duration: "P30D",
+            },
             alertDefinition: { severityLevel: "medium" },
-            alertIncidents: [expect.objectContaining({ odataType: "#microsoft.graph.staleSignInAlertIncident", lastSignInDateTime: expect.any(String) })],
+            alertIncidents: [
+                expect.objectContaining({
+                    odataType: "#microsoft.graph.staleSignInAlertIncident",
+                    lastSignInDateTime: expect.any(String),
+                }),
+            ],
         });
     });
 
@@ -121,7 +138,9 @@ describe("Graph beta SDK (Kiota) against the emulator", () => {
             factory: "createUnifiedRoleManagementAlertFromDiscriminatorValue",
         });
         expect(alert["incidentCount"]).toBe(4);
-        expect(alert.alertIncidents.map((incident) => incident["assigneeUserPrincipalName"])).toContain("adelev@contoso.example");
+        expect(alert.alertIncidents.map((incident) => incident["assigneeUserPrincipalName"])).toContain(
+            "adelev@contoso.example",
+        );
         const first = alert.alertIncidents[0]?.["id"];
         const filtered = await sdk<{ value: Model[] }>({
             op: "send",
@@ -132,39 +151,56 @@ describe("Graph beta SDK (Kiota) against the emulator", () => {
             factory: "createUnifiedRoleManagementAlertIncidentCollectionResponseFromDiscriminatorValue",
         });
         expect(filtered.value.map((incident) => incident["id"])).toEqual([first]);
-        expect(await sdk({ op: "count", method: "GET", template: "/alerts/{unifiedRoleManagementAlert%2Did}/alertIncidents/$count", path })).toBe(4);
+        expect(
+            await sdk({
+                op: "count",
+                method: "GET",
+                template: "/alerts/{unifiedRoleManagementAlert%2Did}/alertIncidents/$count",
+                path,
+            }),
+        ).toBe(4);
     });
 
-    test.each(Object.entries(CONFIGURATION_UPDATES))("updates the %s configuration through the SDK's serializer", async (suffix, { odataType, wire }) => {
-        const template = "/alertConfigurations/{unifiedRoleManagementAlertConfiguration%2Did}";
-        const path = { "unifiedRoleManagementAlertConfiguration%2Did": graphId(suffix) };
-        await sdk({
-            op: "write",
-            method: "PATCH",
-            template,
-            path,
-            body: { odataType: `#microsoft.graph.${odataType}`, ...wire },
-            durations: Object.keys(wire).filter((name) => typeof wire[name] === "string"),
-            // SDK defect: serializeUnifiedRoleManagementAlertConfiguration hands a derived type to its own
-            // serializer with isSerializingDerivedType = true, which returns at once, so the derived
-            // type's properties (duration, thresholds) are dropped. The derived serializer, called
-            // directly, writes them all.
-            serializer: `serialize${odataType.charAt(0).toUpperCase()}${odataType.slice(1)}`,
-        });
-        expect(emulator.admin.graph.configuration(suffix)).toEqual(wire);
-        const read = await sdk<Model>({
-            op: "send",
-            method: "GET",
-            template,
-            path,
-            factory: "createUnifiedRoleManagementAlertConfigurationFromDiscriminatorValue",
-        });
-        expect(read).toMatchObject({ odataType: `#microsoft.graph.${odataType}`, ...wire });
-    });
+    test.each(Object.entries(CONFIGURATION_UPDATES))(
+        "updates the %s configuration through the SDK's serializer",
+        async (suffix, { odataType, wire }) => {
+            const template = "/alertConfigurations/{unifiedRoleManagementAlertConfiguration%2Did}";
+            const path = { "unifiedRoleManagementAlertConfiguration%2Did": graphId(suffix) };
+            await sdk({
+                op: "write",
+                method: "PATCH",
+                template,
+                path,
+                body: { odataType: `#microsoft.graph.${odataType}`, ...wire },
+                durations: Object.keys(wire).filter((name) => typeof wire[name] === "string"),
+                // SDK defect: serializeUnifiedRoleManagementAlertConfiguration hands a derived type to its own
+                // serializer with isSerializingDerivedType = true, which returns at once, so the derived
+                // type's properties (duration, thresholds) are dropped. The derived serializer, called
+                // directly, writes them all.
+                serializer: `serialize${odataType.charAt(0).toUpperCase()}${odataType.slice(1)}`,
+            });
+            expect(emulator.admin.graph.configuration(suffix)).toEqual(wire);
+            const read = await sdk<Model>({
+                op: "send",
+                method: "GET",
+                template,
+                path,
+                factory: "createUnifiedRoleManagementAlertConfigurationFromDiscriminatorValue",
+            });
+            expect(read).toMatchObject({ odataType: `#microsoft.graph.${odataType}`, ...wire });
+        },
+    );
 
     test("dismisses an alert, refreshes it (Location read with HeadersInspectionOptions, operation polled), remediates an incident", async () => {
         const path = alertPath("StaleSignInAlert");
-        await sdk({ op: "write", method: "PATCH", template: ALERT, path, body: { isActive: false }, serializer: "serializeUnifiedRoleManagementAlert" });
+        await sdk({
+            op: "write",
+            method: "PATCH",
+            template: ALERT,
+            path,
+            body: { isActive: false },
+            serializer: "serializeUnifiedRoleManagementAlert",
+        });
         expect(emulator.admin.graph.alert("StaleSignInAlert").isActive).toBe(false);
         // The SDK's refresh builders send no response content and so drop the Location; Kiota's headers
         // inspection option (used in the worker) is its way to read it.
@@ -190,8 +226,14 @@ describe("Graph beta SDK (Kiota) against the emulator", () => {
         expect(statuses).toEqual(["running", "succeeded"]);
         expect(emulator.admin.graph.alert("StaleSignInAlert").isActive).toBe(true);
         const incidentId = emulator.admin.graph.alert("StaleSignInAlert").incidentIds[0] ?? "";
-        const remediate = "/alerts/{unifiedRoleManagementAlert%2Did}/alertIncidents/{unifiedRoleManagementAlertIncident%2Did}/remediate";
-        await sdk({ op: "write", method: "POST", template: remediate, path: { ...path, "unifiedRoleManagementAlertIncident%2Did": incidentId } });
+        const remediate =
+            "/alerts/{unifiedRoleManagementAlert%2Did}/alertIncidents/{unifiedRoleManagementAlertIncident%2Did}/remediate";
+        await sdk({
+            op: "write",
+            method: "POST",
+            template: remediate,
+            path: { ...path, "unifiedRoleManagementAlertIncident%2Did": incidentId },
+        });
         expect(emulator.admin.graph.alert("StaleSignInAlert").incidentIds).toEqual([]);
     });
 
@@ -212,14 +254,23 @@ describe("@microsoft/microsoft-graph-client against the emulator", () => {
 
     test("lists with filters, $select, $count and paging (PageIterator)", async () => {
         emulator.admin.setPageSize(2);
-        const first = (await client.api(`${ROOT}/alertDefinitions`).filter(SCOPE).select(["id", "isRemediatable"]).count(true).get()) as {
+        const first = (await client
+            .api(`${ROOT}/alertDefinitions`)
+            .filter(SCOPE)
+            .select(["id", "isRemediatable"])
+            .count(true)
+            .get()) as {
             "@odata.count": number;
             value: Array<Record<string, unknown>>;
         };
         expect(first["@odata.count"]).toBe(7);
         expect(Object.keys(first.value[0] ?? {}).sort()).toEqual(["id", "isRemediatable"]);
         const ids: unknown[] = [];
-        await new ClientPageIterator(client, first as never, (item: Record<string, unknown>) => (ids.push(item["id"]), true)).iterate();
+        await new ClientPageIterator(
+            client,
+            first,
+            (item: Record<string, unknown>) => (ids.push(item["id"]), true),
+        ).iterate();
         expect(ids).toHaveLength(7);
         const one = (await client
             .api(`${ROOT}/alertConfigurations`)
@@ -229,7 +280,10 @@ describe("@microsoft/microsoft-graph-client against the emulator", () => {
             value: Array<Record<string, unknown>>;
         };
         expect(one.value).toEqual([
-            expect.objectContaining({ "@odata.type": "#microsoft.graph.staleSignInAlertConfiguration", alertDefinition: expect.any(Object) }),
+            expect.objectContaining({
+                "@odata.type": "#microsoft.graph.staleSignInAlertConfiguration",
+                alertDefinition: expect.any(Object),
+            }),
         ]);
     });
 
@@ -240,10 +294,14 @@ describe("@microsoft/microsoft-graph-client against the emulator", () => {
             .get()) as Record<string, unknown>;
         expect(alert).toMatchObject({
             incidentCount: 1,
-            alertConfiguration: { "@odata.type": "#microsoft.graph.rolesAssignedOutsidePrivilegedIdentityManagementAlertConfiguration" },
+            alertConfiguration: {
+                "@odata.type": "#microsoft.graph.rolesAssignedOutsidePrivilegedIdentityManagementAlertConfiguration",
+            },
         });
         for (const [suffix, { odataType, wire }] of Object.entries(CONFIGURATION_UPDATES)) {
-            await client.api(`${ROOT}/alertConfigurations/${graphId(suffix)}`).patch({ "@odata.type": `#microsoft.graph.${odataType}`, ...wire });
+            await client
+                .api(`${ROOT}/alertConfigurations/${graphId(suffix)}`)
+                .patch({ "@odata.type": `#microsoft.graph.${odataType}`, ...wire });
             expect(emulator.admin.graph.configuration(suffix)).toEqual(wire);
         }
         // StaleSignInAlert stays enabled above: a refresh does not rescan a disabled alert.
@@ -263,7 +321,9 @@ describe("@microsoft/microsoft-graph-client against the emulator", () => {
         expect(emulator.admin.graph.alert("StaleSignInAlert").isActive).toBe(true);
 
         const incidentId = emulator.admin.graph.alert("StaleSignInAlert").incidentIds[0] ?? "";
-        await client.api(`${ROOT}/alerts/${graphId("StaleSignInAlert")}/alertIncidents/${incidentId}/remediate`).post(undefined);
+        await client
+            .api(`${ROOT}/alerts/${graphId("StaleSignInAlert")}/alertIncidents/${incidentId}/remediate`)
+            .post(undefined);
         expect(emulator.admin.graph.alert("StaleSignInAlert").incidentCount).toBe(0);
     });
 });

@@ -19,8 +19,9 @@ const auth = new kiota.BaseBearerTokenAuthenticationProvider({
     getAuthorizationToken: () => Promise.resolve(token),
     getAllowedHostsValidator: () => new kiota.AllowedHostsValidator(new Set([new URL(baseUrl).hostname])),
 });
-const httpClient = core.createGraphClientFactory({ graphServiceTargetVersion: "beta", graphServiceLibraryClientVersion: "contract" }, (url, init) =>
-    fetch(url, { ...init, dispatcher: agent }),
+const httpClient = core.createGraphClientFactory(
+    { graphServiceTargetVersion: "beta", graphServiceLibraryClientVersion: "contract" },
+    (url, init) => fetch(url, { ...init, dispatcher: agent }),
 );
 const adapter = new GraphBetaRequestAdapter(auth, undefined, undefined, httpClient);
 adapter.baseUrl = `${baseUrl}/beta`;
@@ -46,7 +47,13 @@ const OPERATIONS = {
     iterate: async (call) => {
         const first = await adapter.send(request(call), models[call.factory], errorMappings);
         const items = [];
-        await new core.PageIterator(adapter, first, (item) => (items.push(item), true), models[call.factory], errorMappings).iterate();
+        await new core.PageIterator(
+            adapter,
+            first,
+            (item) => (items.push(item), true),
+            models[call.factory],
+            errorMappings,
+        ).iterate();
         return items;
     },
     write: async (call) => {
@@ -68,6 +75,13 @@ parentPort.on("message", async ({ id, call }) => {
     try {
         parentPort.postMessage({ id, result: plain(await OPERATIONS[call.op](call)) });
     } catch (error) {
-        parentPort.postMessage({ id, error: { status: error.responseStatusCode, code: error.errorEscaped?.code ?? error.code, message: error.message } });
+        parentPort.postMessage({
+            id,
+            error: {
+                status: error.responseStatusCode,
+                code: error.errorEscaped?.code ?? error.code,
+                message: error.message,
+            },
+        });
     }
 });

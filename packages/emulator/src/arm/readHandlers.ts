@@ -1,9 +1,33 @@
-import { jsonReply, type Reply } from "../../core/reply";
-import type { ArmCall } from "../armCall";
-import { armListReply } from "../armList";
-import { ARM_ALERT_KINDS, findArmAlertKind } from "../catalog";
-import { alertPayload, configurationPayload, definitionPayload, incidentPayload } from "../payloads";
-import { armNotFound } from "./notFound";
+/**
+ * The read operations of the ARM PIM alerts API: the GETs (list and single) of alerts,
+ * configurations, definitions and incidents, with ARM's `nextLink` paging.
+ */
+import { decodeSkipToken, encodeSkipToken, takePage } from "../core/paging";
+import { jsonReply, type Reply } from "../core/http";
+import { ARM_ALERT_KINDS, ARM_API_VERSION, findArmAlertKind } from "./catalog";
+import { ARM_ERROR_CODES, armErrorReply, armNotFound } from "./errors";
+import { alertPayload, configurationPayload, definitionPayload, incidentPayload } from "./payloads";
+import type { ArmCall } from "./router";
+
+/**
+ * A pageable ARM list reply `{ value, nextLink? }`. `nextLink` is an absolute URL back to the
+ * emulator with the api-version and an opaque `$skipToken`.
+ * @param c - The ARM request.
+ * @param items - The complete list.
+ */
+function armListReply(c: ArmCall, items: readonly unknown[]): Reply {
+    const token = c.call.query.get("$skipToken") ?? c.call.query.get("$skiptoken");
+    const offset = token === null ? 0 : decodeSkipToken(token);
+    if (offset === undefined) {
+        return armErrorReply(400, ARM_ERROR_CODES.invalidSkipToken, `The skip token '${token}' is not valid.`);
+    }
+    const page = takePage(items, offset, c.emulator.settings.pageSize);
+    if (page.nextOffset === undefined) return jsonReply(200, { value: page.items });
+    const next = new URL(c.call.path, c.emulator.baseUrl);
+    next.searchParams.set("api-version", ARM_API_VERSION);
+    next.searchParams.set("$skipToken", encodeSkipToken(page.nextOffset));
+    return jsonReply(200, { value: page.items, nextLink: next.toString() });
+}
 
 /**
  * GET `roleManagementAlerts` (Alerts_ListForScope).
@@ -23,7 +47,9 @@ export function listAlerts(c: ArmCall): Reply {
  */
 export function getAlert(c: ArmCall, alertId: string): Reply {
     const kind = findArmAlertKind(alertId);
-    return kind === undefined ? armNotFound(c, "alert", alertId) : jsonReply(200, alertPayload(c.scope, kind, c.state));
+    return kind === undefined
+        ? armNotFound(c.scope, "alert", alertId)
+        : jsonReply(200, alertPayload(c.scope, kind, c.state));
 }
 
 /**
@@ -44,7 +70,7 @@ export function listConfigurations(c: ArmCall): Reply {
  */
 export function getConfiguration(c: ArmCall, alertId: string): Reply {
     const kind = findArmAlertKind(alertId);
-    if (kind === undefined) return armNotFound(c, "configuration", alertId);
+    if (kind === undefined) return armNotFound(c.scope, "configuration", alertId);
     return jsonReply(200, configurationPayload(c.scope, kind, c.state));
 }
 
@@ -66,7 +92,7 @@ export function listDefinitions(c: ArmCall): Reply {
  */
 export function getDefinition(c: ArmCall, alertId: string): Reply {
     const kind = findArmAlertKind(alertId);
-    if (kind === undefined) return armNotFound(c, "definition", alertId);
+    if (kind === undefined) return armNotFound(c.scope, "definition", alertId);
     return jsonReply(200, definitionPayload(c.scope, kind, c.state));
 }
 
@@ -77,7 +103,7 @@ export function getDefinition(c: ArmCall, alertId: string): Reply {
  */
 export function listIncidents(c: ArmCall, alertId: string): Reply {
     const kind = findArmAlertKind(alertId);
-    if (kind === undefined) return armNotFound(c, "alert", alertId);
+    if (kind === undefined) return armNotFound(c.scope, "alert", alertId);
     const incidents = c.state.incidents.get(kind.alertId) ?? [];
     return armListReply(
         c,
@@ -93,8 +119,10 @@ export function listIncidents(c: ArmCall, alertId: string): Reply {
  */
 export function getIncident(c: ArmCall, alertId: string, incidentId: string): Reply {
     const kind = findArmAlertKind(alertId);
-    if (kind === undefined) return armNotFound(c, "alert", alertId);
-    const incident = (c.state.incidents.get(kind.alertId) ?? []).find((candidate) => candidate.name.toLowerCase() === incidentId.toLowerCase());
-    if (incident === undefined) return armNotFound(c, "incident", `${kind.alertId}/alertIncidents/${incidentId}`);
+    if (kind === undefined) return armNotFound(c.scope, "alert", alertId);
+    const incident = (c.state.incidents.get(kind.alertId) ?? []).find(
+        (candidate) => candidate.name.toLowerCase() === incidentId.toLowerCase(),
+    );
+    if (incident === undefined) return armNotFound(c.scope, "incident", `${kind.alertId}/alertIncidents/${incidentId}`);
     return jsonReply(200, incidentPayload(c.scope, kind, incident));
 }
