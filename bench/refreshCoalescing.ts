@@ -51,7 +51,7 @@ const scopeOf = (i: number) => `/subscriptions/${i.toString(16).padStart(8, "0")
 /** The (scope, alertId) of each of the n resources, in the order they are read. */
 function resources(n: number, shape: RefreshShape): Array<{ scope: string; alertId: string }> {
     const scopes = Math.ceil(n / shape.perScope);
-    const all = Array.from({ length: n }, (_, k) => ({ scope: scopeOf(Math.floor(k / shape.perScope)), alertId: ALERTS[k % shape.perScope] as string }));
+    const all = Array.from({ length: n }, (_, k) => ({ scope: scopeOf(Math.floor(k / shape.perScope)), alertId: ALERTS[k % shape.perScope] }));
     if (shape.order === "scope-major") return all;
     // Round-robin: the first alert of every scope, then the second of every scope, ...
     return Array.from({ length: n }, (_, k) => all[(k % scopes) * shape.perScope + Math.floor(k / scopes)]).filter((r) => r !== undefined);
@@ -82,7 +82,7 @@ export async function refreshRun(
             return session.host.read(CONFIGURATION, alertId, id, state, { __provider: providers.configuration, scope, alertId, isEnabled: true });
         };
         // Warm-up outside the measure: the first call of a process also loads @azure/identity and gets a token.
-        await read("/subscriptions/ffffffff-0000-4000-8000-00000000be0c", ALERTS[0] as string);
+        await read("/subscriptions/ffffffff-0000-4000-8000-00000000be0c", ALERTS[0]);
         const warmUpTokens = tokenRequests(emulator);
         emulator.admin.clearRequests();
         const order = resources(n, shape);

@@ -59,7 +59,7 @@ export async function timed<T>(action: () => Promise<T>): Promise<{ result: T; m
 export function median(values: readonly number[]): number {
     const sorted = [...values].sort((a, b) => a - b);
     const mid = Math.floor(sorted.length / 2);
-    return sorted.length % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+    return sorted.length % 2 === 1 ? (sorted[mid]) : ((sorted[mid - 1]) + (sorted[mid])) / 2;
 }
 
 /** `1234.5` => `"1,235"`; ratios keep one decimal. */

@@ -30,7 +30,7 @@ async function mixedRun(n: number): Promise<Map<string, number>> {
                 .padStart(8, "0")}-0000-4000-8000-0000000070ce`;
             const id = `${scope}/providers/Microsoft.Authorization/roleManagementAlertConfigurations/DuplicateRoleCreated`;
             await session.host.read(CONFIGURATION, `c${k}`, id, { __provider: arm.configuration });
-            const alertId = DIRECTORY_ALERTS[k % DIRECTORY_ALERTS.length] as string;
+            const alertId = DIRECTORY_ALERTS[k % DIRECTORY_ALERTS.length];
             await session.host.read(DIRECTORY_CONFIGURATION, `d${k}`, `DirectoryRole_${emulator.tenantId}_${alertId}`, { __provider: directory.configuration });
         }
         return tokenRequests(emulator);

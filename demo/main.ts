@@ -83,7 +83,7 @@ async function main(): Promise<void> {
     const emulator = await startEmulator();
     const started = Date.now();
     try {
-        if (useCli) await runWithPulumiCli(emulator, repoRoot, exampleFile);
+        if (useCli) runWithPulumiCli(emulator, repoRoot, exampleFile);
         else await demoWithRunner(emulator);
         banner(`demo finished in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     } finally {

@@ -11,7 +11,7 @@ import type { Emulator } from "pulumi-pim-alerts-emulator";
 import { prepareProgramDir } from "./programDir";
 
 /** Runs the demo story with the `pulumi` CLI; throws when it is not installed or a step misbehaves. */
-export async function runWithPulumiCli(emulator: Emulator, repoRoot: string, exampleFile: string): Promise<void> {
+export function runWithPulumiCli(emulator: Emulator, repoRoot: string, exampleFile: string): void {
     if (spawnSync("pulumi", ["version"], { stdio: "ignore" }).status !== 0) {
         throw new Error("`pulumi` is not on PATH: install the Pulumi CLI, or run `npm run demo` without --pulumi (no CLI needed)");
     }

@@ -16,7 +16,7 @@ export const SERVER_TEXT_CHARS = 600;
  * @param max - Longest excerpt.
  */
 export function excerpt(value: unknown, max = EXCERPT_CHARS): string {
-    const text = typeof value === "string" ? JSON.stringify(value) : value === undefined ? "undefined" : (safeJson(value) ?? String(value));
+    const text = typeof value === "string" ? JSON.stringify(value) : value === undefined ? "undefined" : (safeJson(value) ?? describeUnserializable(value));
     return text.length > max ? `${text.slice(0, max - 3)}... (${text.length} characters)` : text;
 }
 
@@ -50,4 +50,11 @@ function safeJson(value: unknown): string | undefined {
     } catch {
         return undefined;
     }
+}
+
+/** A value JSON cannot show (a cycle, a BigInt, a function): its type, never its default `[object Object]`. */
+function describeUnserializable(value: unknown): string {
+    if (typeof value === "bigint") return `${value.toString()}n`;
+    if (typeof value === "function") return "[function]";
+    return Object.prototype.toString.call(value);
 }

@@ -179,7 +179,7 @@ function flatHeaders(headers: unknown): Record<string, string> {
     const out: Record<string, string> = {};
     if (typeof headers !== "object" || headers === null) return out;
     for (const [k, v] of Object.entries(headers as Record<string, unknown>)) {
-        if (v !== undefined && v !== null) out[k.toLowerCase()] = Array.isArray(v) ? v.join(", ") : String(v);
+        if (v !== undefined && v !== null) out[k.toLowerCase()] = Array.isArray(v) ? v.join(", ") : typeof v === "object" ? JSON.stringify(v) : String(v);
     }
     return out;
 }

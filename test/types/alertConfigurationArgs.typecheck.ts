@@ -1,6 +1,6 @@
 // Compile-time tests of the typed Args: checked by `npm run typecheck` (part of `npm test`).
 // Each @ts-expect-error line must be an error, or tsc fails.
-import * as pulumi from "@pulumi/pulumi";
+import type * as pulumi from "@pulumi/pulumi";
 import { AlertConfiguration, AlertDismissal } from "../../src";
 
 const scope = "/subscriptions/00000000-0000-0000-0000-000000000000";

@@ -1,6 +1,6 @@
 // Compile-time tests of the typed Args of the directory-role resources: checked by `npm run typecheck`.
 // Each @ts-expect-error line must be an error, or tsc fails.
-import * as pulumi from "@pulumi/pulumi";
+import type * as pulumi from "@pulumi/pulumi";
 import { DirectoryAlertConfiguration, DirectoryAlertDismissal } from "../../src";
 
 export function declarations(fromConfig: string, fromOutput: pulumi.Output<string>): void {

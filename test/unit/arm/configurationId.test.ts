@@ -1,3 +1,4 @@
+import { expect } from "@jest/globals";
 import { alertResourceIdOf, formatAlertResourceId, parseAlertResourceId } from "../../../src/arm/configurationId";
 import { InvalidArgumentError } from "../../../src/errors";
 

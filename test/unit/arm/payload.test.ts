@@ -1,3 +1,4 @@
+import { expect } from "@jest/globals";
 import { configurationPatchBody, parseAlert, parseConfiguration } from "../../../src/arm/payload";
 
 const id =

@@ -1,3 +1,4 @@
+import { expect } from "@jest/globals";
 import { createArmAlertsClient } from "../../../src/arm/alertsClient";
 import { withReadCache } from "../../../src/arm/readCoalescing";
 import type { ApiClient, ApiRequest } from "../../../src/http/apiClient";
@@ -210,7 +211,7 @@ describe("never more calls than one GET per read, whatever the shape", () => {
             async listPage(request) {
                 calls += 1;
                 await new Promise((r) => setTimeout(r, 1));
-                const scope = request.path.split("/providers/")[0] as string;
+                const scope = request.path.split("/providers/")[0];
                 return {
                     items: ALERT_IDS.slice(0, pageSize).map((a) => itemOf(scope, a)),
                     nextLink: pageSize < 4 ? "https://management.azure.com/next" : undefined,

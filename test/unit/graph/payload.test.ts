@@ -1,3 +1,4 @@
+import { expect } from "@jest/globals";
 import { directoryAlertPatchBody, directoryConfigurationPatchBody, parseDirectoryAlert, parseDirectoryConfiguration } from "../../../src/graph/payload";
 import type { DirectoryAlertId } from "../../../src/graph/catalog";
 

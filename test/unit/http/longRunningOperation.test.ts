@@ -31,7 +31,7 @@ function scriptedClient(answers: ApiResponse[]): ApiClient & { readonly asked: s
         },
         listAll: () => Promise.reject(new Error("not used")),
         listPage: () => Promise.reject(new Error("not used")),
-    } as ApiClient & { readonly asked: string[] };
+    };
 }
 
 /** A clock that moves only when the poller sleeps. */

@@ -1,3 +1,4 @@
+import { expect } from "@jest/globals";
 import { backoffDelayMs, decideRetry, DEFAULT_RETRY_OPTIONS, isRetryable, serverRequestedDelayMs } from "../../../src/http/retryPolicy";
 
 describe("retry policy", () => {
