@@ -175,11 +175,18 @@ function failureOf(error: unknown, timedOut: boolean, status: number | undefined
     return { kind: "failure", code, reason: `${code}: ${e.message ?? String(error)}`, ...withStatus };
 }
 
+/** A header value as text: axios gives strings, numbers and arrays of strings. */
+function headerText(value: unknown): string {
+    if (Array.isArray(value)) return value.map(headerText).join(", ");
+    if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") return String(value);
+    return JSON.stringify(value) ?? "";
+}
+
 function flatHeaders(headers: unknown): Record<string, string> {
     const out: Record<string, string> = {};
     if (typeof headers !== "object" || headers === null) return out;
     for (const [k, v] of Object.entries(headers as Record<string, unknown>)) {
-        if (v !== undefined && v !== null) out[k.toLowerCase()] = Array.isArray(v) ? v.join(", ") : typeof v === "object" ? JSON.stringify(v) : String(v);
+        if (v !== undefined && v !== null) out[k.toLowerCase()] = headerText(v);
     }
     return out;
 }
