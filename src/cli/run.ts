@@ -4,23 +4,34 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { createPimClients, type PimClients } from "../clients/apiClients";
+import type { PimClients } from "../clients/apiClients";
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError } from "./exitCodes";
-import { runExport } from "./exportCommand";
 import { HELP } from "./help";
 import type { CliIo } from "./io";
 import { parseExportOptions, parseReviewOptions, parseStatusOptions, wantsHelp } from "./options";
 import { runReview } from "./reviewCommand";
-import { runStatus } from "./statusCommand";
 
 type Command = (args: readonly string[], clients: () => PimClients, io: CliIo) => Promise<number>;
 
+// A command's code (and the clients: axios, zod, @azure/identity) loads when it runs: `--help` and usage
+// errors answer without it.
 const COMMANDS: Readonly<Record<string, Command>> = {
-    export: (args, clients, io) => runExport(parseExportOptions(args), clients(), io),
-    status: (args, clients, io) => runStatus(parseStatusOptions(args), clients(), io),
+    export: async (args, clients, io) => {
+        const options = parseExportOptions(args);
+        return (await import("./exportCommand")).runExport(options, clients(), io);
+    },
+    status: async (args, clients, io) => {
+        const options = parseStatusOptions(args);
+        return (await import("./statusCommand")).runStatus(options, clients(), io);
+    },
     // Reads a file: no Azure settings, no clients.
     review: (args, _clients, io) => runReview(parseReviewOptions(args), io),
 };
+
+function createClients(io: CliIo): PimClients {
+    const { createPimClients }: typeof import("../clients/apiClients") = require("../clients/apiClients");
+    return createPimClients(() => undefined, io.env);
+}
 
 /** Runs `pim-alerts` with the arguments after the program name; resolves with the exit code (never rejects). */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
@@ -43,7 +54,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
             return EXIT_OK;
         }
         // Settings are read only when a command needs Azure, so --help works with a broken environment.
-        return await command(args, () => createPimClients(() => undefined, io.env), io);
+        return await command(args, () => createClients(io), io);
     } catch (error) {
         return report(error, io, name);
     }

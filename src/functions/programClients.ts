@@ -4,7 +4,7 @@
  * for the life of the process.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { createPimClients, type PimClients } from "../clients/apiClients";
+import type { PimClients } from "../clients/apiClients";
 
 let current: PimClients | undefined;
 
@@ -17,6 +17,8 @@ export function stackConfigReader(fullKey: string): string | undefined {
 
 /** The clients of this program's process, built lazily from stack config and environment. */
 export function programClients(): PimClients {
+    // Required here, not at the top: the clients (axios, @azure/identity) load with the first function call.
+    const { createPimClients }: typeof import("../clients/apiClients") = require("../clients/apiClients");
     current ??= createPimClients(stackConfigReader, process.env);
     return current;
 }
