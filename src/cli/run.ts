@@ -10,6 +10,7 @@ import { HELP } from "./help";
 import type { CliIo } from "./io";
 import { parseExportOptions, parseReviewOptions, parseStatusOptions, wantsHelp } from "./options";
 import { runReview } from "./reviewCommand";
+import { printable } from "./terminalText";
 
 type Command = (args: readonly string[], clients: () => PimClients, io: CliIo) => Promise<number>;
 
@@ -63,12 +64,12 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 function report(error: unknown, io: CliIo, command: string | undefined): number {
     if (error instanceof UsageError) {
         const help = error.command ?? (command !== undefined && COMMANDS[command] ? command : undefined);
-        io.stderr.write(`pim-alerts: ${error.message}\nRun 'pim-alerts ${help ? `${help} ` : ""}--help' for usage.\n`);
+        io.stderr.write(`pim-alerts: ${printable(error.message)}\nRun 'pim-alerts ${help ? `${help} ` : ""}--help' for usage.\n`);
         return EXIT_USAGE;
     }
     const message = error instanceof Error ? error.message : String(error);
-    io.stderr.write(`pim-alerts${command && COMMANDS[command] ? ` ${command}` : ""}: ${message}\n`);
-    if (io.env["PIM_ALERTS_DEBUG"] && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
+    io.stderr.write(`pim-alerts${command && COMMANDS[command] ? ` ${command}` : ""}: ${printable(message)}\n`);
+    if (io.env["PIM_ALERTS_DEBUG"] && error instanceof Error && error.stack) io.stderr.write(`${error.stack.split("\n").map(printable).join("\n")}\n`);
     return EXIT_FAILURE;
 }
 

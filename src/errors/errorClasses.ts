@@ -139,6 +139,11 @@ export class UsageError extends PimAlertsError {
     }
 }
 
+/** `pim-alerts export` will not write a value the APIs returned into a program: it is not what its grammar allows. */
+export class ExportRefusedError extends PimAlertsError {
+    override name = "ExportRefusedError" as const;
+}
+
 type ErrorClass<E extends Error> = abstract new (...args: never[]) => E;
 
 function guard<E extends Error>(cls: ErrorClass<E>, name: string): (error: unknown) => error is E {
@@ -159,6 +164,7 @@ const PACKAGE_ERROR_NAMES = new Set([
     "OperationTimeoutError",
     "InvalidArgumentError",
     "UsageError",
+    "ExportRefusedError",
 ]);
 
 /** True for any error this package throws on purpose (any class of this module). */
@@ -203,3 +209,5 @@ function formatAzureApiError(d: AzureApiErrorDetails): string {
         (d.advice ? `. ${d.advice}` : "")
     );
 }
+/** True for an {@link ExportRefusedError}. */
+export const isExportRefusedError = guard(ExportRefusedError, "ExportRefusedError");

@@ -30,6 +30,7 @@ describe("error classes", () => {
         ["OperationTimeoutError", new pim.OperationTimeoutError("x"), pim.isOperationTimeoutError],
         ["InvalidArgumentError", new pim.InvalidArgumentError("x"), pim.isInvalidArgumentError],
         ["UsageError", new pim.UsageError("x"), pim.isUsageError],
+        ["ExportRefusedError", new pim.ExportRefusedError("x"), pim.isExportRefusedError],
     ];
 
     test.each(errors)("%s is exported, named, a PimAlertsError, and recognised by its guard", (name, error, isIt) => {
