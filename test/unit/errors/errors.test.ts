@@ -31,6 +31,7 @@ describe("error classes", () => {
         ["InvalidArgumentError", new pim.InvalidArgumentError("x"), pim.isInvalidArgumentError],
         ["UsageError", new pim.UsageError("x"), pim.isUsageError],
         ["ExportRefusedError", new pim.ExportRefusedError("x"), pim.isExportRefusedError],
+        ["AdoptionJournalError", new pim.AdoptionJournalError("x"), pim.isAdoptionJournalError],
     ];
 
     test.each(errors)("%s is exported, named, a PimAlertsError, and recognised by its guard", (name, error, isIt) => {
