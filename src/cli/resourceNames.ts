@@ -105,8 +105,8 @@ function literalField(body: string, field: string): string | undefined {
 /** The resources a program declares (as `pim-alerts export` writes them, or by hand with literal names). */
 export function declaredResources(program: string): DeclaredResource[] {
     return [...program.matchAll(DECLARATION)].map((m) => ({
-        className: m[1] as string,
-        name: m[2] as string,
+        className: m[1],
+        name: m[2],
         scope: m[3] === undefined ? undefined : literalField(m[3], "scope"),
         alertId: m[3] === undefined ? undefined : literalField(m[3], "alertId"),
     }));

@@ -9,28 +9,33 @@ import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError } from "./exitCodes";
 import { HELP } from "./help";
 import type { CliIo } from "./io";
 import { parseExportOptions, parseReviewOptions, parseStatusOptions, wantsHelp } from "./options";
-import { runReview } from "./reviewCommand";
 import { printable } from "./terminalText";
 
-type Command = (args: readonly string[], clients: () => PimClients, io: CliIo) => Promise<number>;
+type Command = (args: readonly string[], io: CliIo) => Promise<number>;
 
-// A command's code (and the clients: axios, zod, @azure/identity) loads when it runs: `--help` and usage
-// errors answer without it.
+// A command's code and the clients (axios, zod, @azure/identity) load when it runs: `--help` and usage errors
+// answer without them. Options are parsed first, so a usage error never waits for them.
 const COMMANDS: Readonly<Record<string, Command>> = {
-    export: async (args, clients, io) => {
+    export: async (args, io) => {
         const options = parseExportOptions(args);
-        return (await import("./exportCommand")).runExport(options, clients(), io);
+        const [{ runExport }, clients] = await Promise.all([import("./exportCommand"), createClients(io)]);
+        return runExport(options, clients, io);
     },
-    status: async (args, clients, io) => {
+    status: async (args, io) => {
         const options = parseStatusOptions(args);
-        return (await import("./statusCommand")).runStatus(options, clients(), io);
+        const [{ runStatus }, clients] = await Promise.all([import("./statusCommand"), createClients(io)]);
+        return runStatus(options, clients, io);
     },
     // Reads a file: no Azure settings, no clients.
-    review: (args, _clients, io) => runReview(parseReviewOptions(args), io),
+    review: async (args, io) => {
+        const options = parseReviewOptions(args);
+        return (await import("./reviewCommand")).runReview(options, io);
+    },
 };
 
-function createClients(io: CliIo): PimClients {
-    const { createPimClients }: typeof import("../clients/apiClients") = require("../clients/apiClients");
+/** The clients of a command, from the environment (read only when a command needs Azure, so --help works with a broken environment). */
+async function createClients(io: CliIo): Promise<PimClients> {
+    const { createPimClients } = await import("../clients/apiClients");
     return createPimClients(() => undefined, io.env);
 }
 
@@ -54,8 +59,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
             io.stdout.write(HELP[name] ?? "");
             return EXIT_OK;
         }
-        // Settings are read only when a command needs Azure, so --help works with a broken environment.
-        return await command(args, () => createClients(io), io);
+        return await command(args, io);
     } catch (error) {
         return report(error, io, name);
     }

@@ -33,7 +33,7 @@ export interface GetAlertConfigurationsOutputArgs {
 export async function getAlertConfigurations(args: GetAlertConfigurationsArgs, _opts?: pulumi.InvokeOptions): Promise<GetAlertConfigurationsResult> {
     // Loaded on first call: a program that only declares resources loads no client code.
     const { lookupConfigurations } = await import("./lookups");
-    return lookupConfigurations(programClients(), args.scope);
+    return lookupConfigurations(await programClients(), args.scope);
 }
 
 /**

@@ -38,7 +38,7 @@ export interface GetAlertDefinitionsOutputArgs {
 export async function getAlertDefinitions(args: GetAlertDefinitionsArgs, _opts?: pulumi.InvokeOptions): Promise<GetAlertDefinitionsResult> {
     // Loaded on first call: a program that only declares resources loads no client code.
     const { lookupDefinitions } = await import("./lookups");
-    return lookupDefinitions(programClients(), args.scope);
+    return lookupDefinitions(await programClients(), args.scope);
 }
 
 /**

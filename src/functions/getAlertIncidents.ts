@@ -38,7 +38,7 @@ export interface GetAlertIncidentsOutputArgs {
 export async function getAlertIncidents(args: GetAlertIncidentsArgs, _opts?: pulumi.InvokeOptions): Promise<GetAlertIncidentsResult> {
     // Loaded on first call: a program that only declares resources loads no client code.
     const { lookupIncidents } = await import("./lookups");
-    return lookupIncidents(programClients(), args.scope, args.alertId);
+    return lookupIncidents(await programClients(), args.scope, args.alertId);
 }
 
 /**

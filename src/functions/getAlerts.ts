@@ -32,7 +32,7 @@ export interface GetAlertsOutputArgs {
 export async function getAlerts(args: GetAlertsArgs, _opts?: pulumi.InvokeOptions): Promise<GetAlertsResult> {
     // Loaded on first call: a program that only declares resources loads no client code.
     const { lookupAlerts } = await import("./lookups");
-    return lookupAlerts(programClients(), args.scope);
+    return lookupAlerts(await programClients(), args.scope);
 }
 
 /**

@@ -41,5 +41,5 @@ export async function refreshAlerts(args: RefreshAlertsArgs): Promise<RefreshAle
     };
     // Loaded on first call: a program that only declares resources loads no client code.
     const { runRefresh } = await import("./actions");
-    return runRefresh(programClients(), args.scope, args.alertId, wait);
+    return runRefresh(await programClients(), args.scope, args.alertId, wait);
 }

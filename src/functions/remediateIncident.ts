@@ -32,5 +32,5 @@ export interface RemediateIncidentArgs {
 export async function remediateIncident(args: RemediateIncidentArgs): Promise<RemediateIncidentResult> {
     // Loaded on first call: a program that only declares resources loads no client code.
     const { runRemediation } = await import("./actions");
-    return runRemediation(programClients(), args.scope, args.alertId, args.incidentId);
+    return runRemediation(await programClients(), args.scope, args.alertId, args.incidentId);
 }

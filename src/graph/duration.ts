@@ -9,12 +9,13 @@
  * Programs may write any ISO-8601 spelling (`P4W2D`, `P1.5D`); what goes over the wire is always the
  * Edm.Duration form (`P[nD][T[nH][nM][n[.n]S]]`, no weeks, fractions only on seconds), see {@link toEdmDuration}.
  */
-import type { Duration as LuxonDuration } from "luxon";
+import type * as Luxon from "luxon";
 import { excerpt, parsed, parseProblem, type ParseResult } from "../errors";
 
 // luxon is loaded by the first duration parsed (a check or a diff in the provider host), not by a program
-// process that only declares resources.
-const luxonDuration = (): typeof LuxonDuration => (require("luxon") as typeof import("luxon")).Duration;
+// process that only declares resources. Synchronous, as parsing is.
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- lazy loading, see above
+const luxonDuration = () => (require("luxon") as typeof Luxon).Duration;
 
 /** The outcome of parsing a duration: its length in milliseconds, or why the text is not one this package accepts. */
 export type DurationParse = ParseResult<number>;

@@ -5,19 +5,27 @@
  * Built lazily on first use, so `__provider` (which only `require`s the provider modules) captures none of it,
  * and a program process (which loads the provider modules but never calls an API) loads no client code.
  */
+import type * as ArmClientModule from "../arm/alertsClient";
+import type * as ReadCacheModule from "../arm/readCoalescing";
 import type { CachingArmAlertsClient } from "../arm/readCoalescing";
+import type * as ClientsModule from "../clients/apiClients";
 import type { ApiClients } from "../clients/apiClients";
+import type * as SettingsModule from "../clients/settings";
 import type { ConfigReader, ProviderSettings } from "../clients/settings";
+import type * as GraphClientModule from "../graph/alertsClient";
 import type { DirectoryAlertsClient } from "../graph/alertsClient";
 import type { ApiClient } from "../http/apiClient";
 
 // The provider modules are loaded in every program process too (to serialize `__provider`), where no API is
-// ever called: the clients (axios, zod, @azure/identity) are loaded by the first call that needs them.
-const clientsModule = (): typeof import("../clients/apiClients") => require("../clients/apiClients");
-const settingsModule = (): typeof import("../clients/settings") => require("../clients/settings");
-const armClientModule = (): typeof import("../arm/alertsClient") => require("../arm/alertsClient");
-const readCacheModule = (): typeof import("../arm/readCoalescing") => require("../arm/readCoalescing");
-const graphClientModule = (): typeof import("../graph/alertsClient") => require("../graph/alertsClient");
+// ever called: the clients (axios, zod, @azure/identity) are loaded by the first call that needs them, in the
+// provider host. Synchronous requires, because the getters below are synchronous.
+/* eslint-disable @typescript-eslint/no-require-imports -- lazy loading, see above */
+const clientsModule = () => require("../clients/apiClients") as typeof ClientsModule;
+const settingsModule = () => require("../clients/settings") as typeof SettingsModule;
+const armClientModule = () => require("../arm/alertsClient") as typeof ArmClientModule;
+const readCacheModule = () => require("../arm/readCoalescing") as typeof ReadCacheModule;
+const graphClientModule = () => require("../graph/alertsClient") as typeof GraphClientModule;
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 interface Runtime {
     readonly clients: ApiClients;

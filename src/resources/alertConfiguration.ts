@@ -1,10 +1,10 @@
 /**
  * AlertConfiguration: the enablement and thresholds of one PIM alert at one ARM scope.
  */
-import * as pulumi from "@pulumi/pulumi";
+import type * as pulumi from "@pulumi/pulumi";
 import { ALL_ARM_THRESHOLDS, type ArmAlertCatalog, type ArmAlertId } from "../arm/catalog";
 import * as provider from "../provider/alertConfigurationProvider";
-import { outputsNamed, type UnionToIntersection } from "./typeHelpers";
+import { outputsNamed, resourceWithOutputs, type UnionToIntersection } from "./typeHelpers";
 
 /**
  * The thresholds of one alert, each an optional number: exactly the catalog's (`ARM_ALERTS` in
@@ -75,7 +75,8 @@ export type AlertConfigurationArgs<A extends string = ArmAlertId> = AlertConfigu
  * });
  * ```
  */
-export class AlertConfiguration<A extends string = ArmAlertId> extends pulumi.dynamic.Resource {
+// The live values the catalog names are members too (typed and documented by the catalog, see resourceWithOutputs).
+export class AlertConfiguration<A extends string = ArmAlertId> extends resourceWithOutputs<ArmAlertThresholdOutputs>() {
     /** The canonical ARM scope. */
     declare public readonly scope: pulumi.Output<string>;
     declare public readonly alertId: pulumi.Output<A>;
@@ -113,7 +114,3 @@ export class AlertConfiguration<A extends string = ArmAlertId> extends pulumi.dy
         );
     }
 }
-
-// The live thresholds are members of the class, declared by the catalog: an interface merged with the class adds them
-// to its instance type (no runtime code; the constructor registers each as an output).
-export interface AlertConfiguration<A extends string = ArmAlertId> extends ArmAlertThresholdOutputs {}

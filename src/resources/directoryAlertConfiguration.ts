@@ -2,10 +2,10 @@
  * DirectoryAlertConfiguration: the enablement and settings of one PIM alert of Entra directory roles
  * (Microsoft Graph beta), in the tenant the provider signs in to.
  */
-import * as pulumi from "@pulumi/pulumi";
+import type * as pulumi from "@pulumi/pulumi";
 import { ALL_DIRECTORY_SETTINGS, type DirectoryAlertCatalog, type DirectoryAlertId } from "../graph/catalog";
 import * as provider from "../provider/directoryAlertConfigurationProvider";
-import { outputsNamed, type UnionToIntersection } from "./typeHelpers";
+import { outputsNamed, resourceWithOutputs, type UnionToIntersection } from "./typeHelpers";
 
 /** The value of a setting of this kind: a number, or an ISO-8601 duration as text. */
 type SettingValue<S> = S extends { readonly kind: "duration" } ? string : number;
@@ -84,7 +84,8 @@ export type DirectoryAlertConfigurationArgs<A extends string = DirectoryAlertId>
  * });
  * ```
  */
-export class DirectoryAlertConfiguration<A extends string = DirectoryAlertId> extends pulumi.dynamic.Resource {
+// The live values the catalog names are members too (typed and documented by the catalog, see resourceWithOutputs).
+export class DirectoryAlertConfiguration<A extends string = DirectoryAlertId> extends resourceWithOutputs<DirectoryAlertSettingOutputs>() {
     declare public readonly alertId: pulumi.Output<A>;
     /** The tenant whose directory roles the alert watches. */
     declare public readonly tenantId: pulumi.Output<string>;
@@ -123,8 +124,3 @@ export class DirectoryAlertConfiguration<A extends string = DirectoryAlertId> ex
         );
     }
 }
-
-// The live settings (durations in your spelling when they mean the same) are members of the class, declared by the
-// catalog: an interface merged with the class adds them to its instance type (no runtime code; the constructor
-// registers each as an output).
-export interface DirectoryAlertConfiguration<A extends string = DirectoryAlertId> extends DirectoryAlertSettingOutputs {}

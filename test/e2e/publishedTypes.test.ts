@@ -41,8 +41,8 @@ beforeAll(async () => {
         getDefaultLibFileName: (o) => ts.getDefaultLibFilePath(o),
         fileExists: (file) => file === CONSUMER || ts.sys.fileExists(file),
         readFile: (file) => (file === CONSUMER ? SOURCE : ts.sys.readFile(file)),
-        directoryExists: ts.sys.directoryExists,
-        getDirectories: ts.sys.getDirectories,
+        directoryExists: (directory) => ts.sys.directoryExists(directory),
+        getDirectories: (directory) => ts.sys.getDirectories(directory),
     };
     service = ts.createLanguageService(host);
 }, 120_000);

@@ -61,7 +61,7 @@ export async function adopt<V extends DeclaredValue, T>(adoption: Adoption<V, T>
             if (!writeMayHaveLanded(error)) throw error;
             throw new PartialFailureError(id, recorded, error, `updating ${adoption.description}`, "unknown");
         });
-        const after = await afterWrite(id, recorded, `updated ${adoption.description}`, adoption.readBack);
+        const after = await afterWrite(id, recorded, `updated ${adoption.description}`, () => adoption.readBack());
         journal.forget(id);
         return { initialProperties, after };
     } catch (error) {

@@ -1,3 +1,4 @@
+import * as vm from "node:vm";
 import { comment, literal, renderProgram, type ScopeDeclarations } from "../../../src/cli/codegen";
 import { declarationsOf, type ScopePolicy } from "../../../src/cli/exportPolicy";
 import { declaredResources } from "../../../src/cli/resourceNames";
@@ -126,7 +127,8 @@ test("appending: no header or import; what the program declares is skipped, by s
 test("a name the program declares for something it does not spell out is left alone (skipped, not duplicated)", () => {
     const program = 'new pim.AlertConfiguration("sub-11111111-duplicate-role-created", { scope: mySubscription, alertId });';
     const { skipped } = renderProgram([arm], { existing: declaredResources(program), withHeader: false, withImport: false });
-    expect(skipped).toEqual([{ name: "sub-11111111-duplicate-role-created", reason: expect.stringContaining("already declares a resource of that name") }]);
+    expect(skipped.map((s) => s.name)).toEqual(["sub-11111111-duplicate-role-created"]);
+    expect(skipped[0]?.reason).toContain("already declares a resource of that name");
 });
 
 describe("two subscriptions whose ids share their first eight characters", () => {
@@ -169,7 +171,7 @@ describe("values become code only as literals that cannot break out", () => {
         expect(code).toBe(expected);
         expect(code).toMatch(/^[\x20-\x7e]+$/);
         // The literal is the value, and nothing else: evaluating it gives the value back.
-        expect(new Function(`return ${code};`)()).toBe(value);
+        expect(vm.runInNewContext(code) as unknown).toBe(value);
     });
 
     test("a comment refuses anything but one line of printable ASCII", () => {

@@ -30,7 +30,7 @@ const azureError = (status: number) =>
     });
 
 /** An adoption of `live` declaring `declared`, whose write does `write` (and records what the journal held meanwhile). */
-function adoption(live: Record<string, number>, declared: Record<string, number>, write: () => Promise<void> = async () => undefined) {
+function adoption(live: Record<string, number>, declared: Record<string, number>, write: () => Promise<void> = () => Promise.resolve()) {
     const seen: { journalDuringWrite?: unknown; writes: Array<Record<string, number>> } = { writes: [] };
     const spec: Adoption<number, string> = {
         id: ID,
@@ -43,7 +43,7 @@ function adoption(live: Record<string, number>, declared: Record<string, number>
             seen.journalDuringWrite = journal.pending(ID);
             await write();
         },
-        readBack: async () => "after",
+        readBack: () => Promise.resolve("after"),
     };
     return { spec, seen };
 }
