@@ -227,7 +227,7 @@ describe("API text is data: export and status never turn it into code or termina
         // (A NUL cannot be passed in argv at all.)
         const r = await cli(["export", "--scope", `${SUB}/resourceGroups/${text.replace(/\u0000/g, "")}`]);
         expect(r).toMatchObject({ code: 2, stdout: "" });
-        expect(r.stderr).toMatch(/^pim-alerts: --scope: scope ".*" is neither "directory" nor an ARM scope/);
+        expect(r.stderr).toMatch(/^pim-alerts: --scope: scope ".* is neither "directory" nor an ARM scope/);
         expect(r.stderr).not.toMatch(RAW_CONTROL);
         expect(emulator.admin.requests().filter((q) => q.api !== "token")).toEqual([]);
     });
@@ -330,6 +330,8 @@ function typeErrors(file: string): string[] {
     const parsed = ts.parseJsonConfigFileContent(config, ts.sys, REPO_ROOT);
     // Type-check only: the file lives outside the repository, so rootDir (an emit setting) does not apply.
     const { rootDir: _rootDir, ...options } = parsed.options;
-    const program = ts.createProgram([file], { ...options, noEmit: true });
+    // The project's own ambient declarations (src/types/*.d.ts, for dependencies without types) come too, as in `tsc -p`.
+    const ambient = parsed.fileNames.filter((f) => f.endsWith(".d.ts"));
+    const program = ts.createProgram([file, ...ambient], { ...options, noEmit: true });
     return ts.getPreEmitDiagnostics(program).map((d) => ts.flattenDiagnosticMessageText(d.messageText, "\n"));
 }
