@@ -17,14 +17,18 @@ export { ARM_ALERT_IDS } from "./arm/catalog";
 export type { ArmAlertId } from "./arm/catalog";
 export type { CloudName } from "./auth/clouds";
 export {
+    AdoptionJournalError,
     AuthenticationError,
     AzureApiError,
     ConfigurationError,
+    ExportRefusedError,
     InsecureConnectionError,
     InvalidArgumentError,
+    isAdoptionJournalError,
     isAuthenticationError,
     isAzureApiError,
     isConfigurationError,
+    isExportRefusedError,
     isInsecureConnectionError,
     isInvalidArgumentError,
     isNetworkError,

@@ -28,12 +28,15 @@ export const ARM_ALERT_IDS = [
 /** An ARM PIM alert id. */
 export type ArmAlertId = (typeof ARM_ALERT_IDS)[number];
 
-export const ARM_ALERTS: Readonly<Record<ArmAlertId, ArmAlertSpec>> = {
+// Each threshold's TSDoc is the one users read on the typed Args (resources/alertConfiguration.ts maps over these entries).
+const CATALOG = {
     TooManyOwnersAssignedToResource: {
         alertId: "TooManyOwnersAssignedToResource",
         configurationType: "TooManyOwnersAssignedToResourceAlertConfiguration",
         thresholds: {
+            /** Number of owners at or above which the alert fires (a whole number, 0 or more). */
             thresholdNumberOfOwners: "count",
+            /** Percentage of owners among all role members at or above which the alert fires (0..100). */
             thresholdPercentageOfOwnersOutOfAllRoleMembers: "percentage",
         },
     },
@@ -41,7 +44,9 @@ export const ARM_ALERTS: Readonly<Record<ArmAlertId, ArmAlertSpec>> = {
         alertId: "TooManyPermanentOwnersAssignedToResource",
         configurationType: "TooManyPermanentOwnersAssignedToResourceAlertConfiguration",
         thresholds: {
+            /** Number of permanent (not eligible) owners at or above which the alert fires (0 or more). */
             thresholdNumberOfPermanentOwners: "count",
+            /** Percentage of permanent owners among all owners at or above which the alert fires (0..100). */
             thresholdPercentageOfPermanentOwnersOutOfAllOwners: "percentage",
         },
     },
@@ -56,7 +61,13 @@ export const ARM_ALERTS: Readonly<Record<ArmAlertId, ArmAlertSpec>> = {
         configurationType: "AzureRolesAssignedOutsidePimAlertConfiguration",
         thresholds: {},
     },
-};
+} as const satisfies Record<ArmAlertId, ArmAlertSpec>;
+
+/** The catalog's exact type (literal threshold names, with their TSDoc): the typed Args are mapped over it. */
+export type ArmAlertCatalog = typeof CATALOG;
+
+/** The four alerts, by id (see {@link ArmAlertCatalog} for the exact type). */
+export const ARM_ALERTS: Readonly<Record<ArmAlertId, ArmAlertSpec>> = CATALOG;
 
 /** Narrows a string to a known ARM alert id (exact, case-sensitive, as the API spells it). */
 export function isArmAlertId(value: unknown): value is ArmAlertId {

@@ -1,34 +1,41 @@
 /**
- * Writes the TypeScript of an exported policy: one resource per configuration, every current value
- * declared (in the catalog's order, so the text is stable), grouped by scope.
+ * Writes the TypeScript of an exported policy: one resource per configuration with every current
+ * value (in the catalog's order, so the text is stable) and one per dismissed alert, grouped by scope.
+ *
+ * Only checked declarations reach this module (see exportPolicy.ts), and still every value is
+ * written through {@link literal}, whose output is printable ASCII that no value can break out of,
+ * and comments only through {@link comment}, which refuses anything but one line of printable ASCII.
  */
-import { ARM_ALERTS, isArmAlertId } from "../arm/catalog";
-import type { AlertConfigurationInfo } from "../functions/results";
-import { shortDirectoryAlertId } from "../functions/shapes";
+import { parseScope } from "../arm/scope";
 import type { AlertTarget } from "../functions/target";
-import { DIRECTORY_ALERTS, isDirectoryAlertId } from "../graph/catalog";
-import { resourceName } from "./resourceNames";
+import type { Declaration } from "./exportPolicy";
+import { resourceName, scopeKey, scopeNames, type DeclaredResource } from "./resourceNames";
 
-/** The configurations read from one scope. */
-export interface ScopeConfigurations {
+/** The declarations of one scope. */
+export interface ScopeDeclarations {
     readonly target: AlertTarget;
-    readonly configurations: readonly AlertConfigurationInfo[];
+    readonly declarations: readonly Declaration[];
 }
 
 /** How to write: for a new file (header and import) or to append to one. */
 export interface RenderOptions {
-    /** Names the program already declares: those configurations are skipped. */
-    readonly takenNames: ReadonlySet<string>;
+    /** The resources the program already declares: those are skipped, and their names are taken. */
+    readonly existing: readonly DeclaredResource[];
     readonly withHeader: boolean;
     readonly withImport: boolean;
+}
+
+/** A declaration left out because the program already has it, and why. */
+export interface SkippedDeclaration {
+    readonly name: string;
+    readonly reason: string;
 }
 
 /** The text to write and what it declares. */
 export interface RenderedProgram {
     readonly text: string;
     readonly declared: string[];
-    /** Names skipped because the program already declares them. */
-    readonly skipped: string[];
+    readonly skipped: SkippedDeclaration[];
 }
 
 /** The import every exported program uses. */
@@ -36,62 +43,87 @@ export const PIM_IMPORT = 'import * as pim from "pulumi-pim-alerts";';
 
 const HEADER = [
     "// PIM alert policy adopted from the live configurations by `pim-alerts export`.",
-    "// Every resource declares every current value, so the first `pulumi up` adopts the configurations",
-    "// without changing anything in Azure. Edit a value to change the policy.",
+    "// Every configuration declares every current value and every dismissed alert stays dismissed, so the first",
+    "// `pulumi up` adopts them without changing anything in Azure. Edit a value to change the policy.",
 ];
 
+/**
+ * A JavaScript string, number or boolean literal of `value`: JSON (quotes, backslashes and control
+ * characters escaped), with every character outside printable ASCII as a `\uXXXX` escape too (JSON
+ * leaves U+2028/U+2029, DEL and the rest raw), so the code is one line of plain ASCII per value.
+ */
+export function literal(value: string | number | boolean): string {
+    if (typeof value === "number" && !Number.isFinite(value)) throw new Error(`internal-error: ${value} has no literal`);
+    return JSON.stringify(value).replace(/[^\x20-\x7e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+
+/** A `//` comment line; its text must be one line of printable ASCII (it comes from checked values only). */
+export function comment(text: string): string {
+    if (!/^[\x20-\x7e]*$/.test(text)) throw new Error(`internal-error: comment ${literal(text)} is not one line of printable ASCII`);
+    return `// ${text}`;
+}
+
 /** Renders the program text. */
-export function renderProgram(scopes: readonly ScopeConfigurations[], options: RenderOptions): RenderedProgram {
+export function renderProgram(scopes: readonly ScopeDeclarations[], options: RenderOptions): RenderedProgram {
     const lines: string[] = [...(options.withHeader ? HEADER : []), ...(options.withImport ? [PIM_IMPORT] : [])];
-    const taken = new Set(options.takenNames);
+    const existingIdentities = new Map(options.existing.flatMap((r) => (r.alertId === undefined ? [] : [[declaredIdentity(r), r.name] as const])));
+    const taken = new Set(options.existing.map((r) => r.name));
+    const names = scopeNames(
+        scopes.map((s) => s.target),
+        options.existing.flatMap((r) => declaredTarget(r) ?? []),
+    );
     const declared: string[] = [];
-    const skipped: string[] = [];
-    for (const { target, configurations } of scopes) {
+    const skipped: SkippedDeclaration[] = [];
+    for (const { target, declarations } of scopes) {
         const blocks: string[] = [];
-        for (const configuration of [...configurations].sort((a, b) => a.alertId.localeCompare(b.alertId))) {
-            const base = resourceName(target, configuration.alertId);
-            if (options.takenNames.has(base)) {
-                skipped.push(base);
+        for (const declaration of declarations) {
+            const name = resourceName(names.get(scopeKey(target)) ?? "", declaration.alertId, declaration.kind.endsWith("Dismissal"));
+            const already = existingIdentities.get(identity(target, declaration));
+            if (already !== undefined) {
+                skipped.push({ name: already, reason: "the program already declares it" });
                 continue;
             }
-            const name = uniqueName(base, taken);
+            if (taken.has(name)) {
+                skipped.push({ name, reason: "the program already declares a resource of that name (its scope or alert is not a literal)" });
+                continue;
+            }
             taken.add(name);
             declared.push(name);
-            blocks.push(renderResource(target, name, configuration));
+            blocks.push(renderResource(name, declaration));
         }
-        if (blocks.length > 0) lines.push("", sectionComment(target, configurations), blocks.join("\n\n"));
+        if (blocks.length > 0) lines.push("", sectionComment(declarations), blocks.join("\n\n"));
     }
     return { text: `${lines.join("\n").replace(/^\n+/, "")}\n`, declared, skipped };
 }
 
-function uniqueName(base: string, taken: ReadonlySet<string>): string {
-    let name = base;
-    for (let n = 2; taken.has(name); n++) name = `${base}-${n}`;
-    return name;
+/** What a declaration is about, whatever its name: class, scope (or the directory) and alert. */
+function identity(target: AlertTarget, declaration: Declaration): string {
+    return `${declaration.kind}|${scopeKey(target)}|${declaration.alertId}`;
 }
 
-function sectionComment(target: AlertTarget, configurations: readonly AlertConfigurationInfo[]): string {
-    if (target.kind === "arm") return `// ${target.scope}`;
-    const tenant = /^DirectoryRole_([^_]+)_/.exec(configurations[0]?.id ?? "")?.[1];
-    return `// Entra directory roles (Microsoft Graph)${tenant ? ` of tenant ${tenant}` : ""}`;
+function declaredTarget(resource: DeclaredResource): AlertTarget | undefined {
+    if (resource.className.startsWith("Directory")) return { kind: "directory" };
+    const parsed = resource.scope === undefined ? undefined : parseScope(resource.scope);
+    return parsed?.ok ? { kind: "arm", scope: parsed.value.id } : undefined;
 }
 
-function renderResource(target: AlertTarget, name: string, c: AlertConfigurationInfo): string {
+function declaredIdentity(resource: DeclaredResource): string {
+    const target = declaredTarget(resource);
+    return `${resource.className}|${target ? scopeKey(target) : "?"}|${resource.alertId}`;
+}
+
+function sectionComment(declarations: readonly Declaration[]): string {
+    const first = declarations[0];
+    if (first === undefined || "scope" in first) return comment(first?.scope ?? "");
+    return comment(`Entra directory roles (Microsoft Graph) of tenant ${first.tenantId}`);
+}
+
+function renderResource(name: string, d: Declaration): string {
     const fields: Array<[string, string | number | boolean]> = [];
-    if (target.kind === "arm") fields.push(["scope", target.scope]);
-    const alertId = target.kind === "arm" ? c.alertId : shortDirectoryAlertId(c.alertId);
-    fields.push(["alertId", alertId], ["isEnabled", c.isEnabled]);
-    for (const setting of settingOrder(target, alertId)) {
-        const value = c.settings[setting];
-        if (value !== undefined) fields.push([setting, value]);
-    }
-    const className = target.kind === "arm" ? "AlertConfiguration" : "DirectoryAlertConfiguration";
-    const body = fields.map(([key, value]) => `    ${key}: ${JSON.stringify(value)},`);
-    return [`new pim.${className}(${JSON.stringify(name)}, {`, ...body, "});"].join("\n");
-}
-
-/** The settings of an alert in the catalog's order (the typed Args accept exactly these). */
-function settingOrder(target: AlertTarget, alertId: string): string[] {
-    if (target.kind === "arm") return isArmAlertId(alertId) ? Object.keys(ARM_ALERTS[alertId].thresholds) : [];
-    return isDirectoryAlertId(alertId) ? Object.keys(DIRECTORY_ALERTS[alertId].settings) : [];
+    if ("scope" in d) fields.push(["scope", d.scope]);
+    fields.push(["alertId", d.alertId]);
+    if (d.kind === "AlertConfiguration" || d.kind === "DirectoryAlertConfiguration")
+        fields.push(["isEnabled", d.isEnabled], ...d.settings.map(([k, v]) => [k, v] as [string, number | string]));
+    const body = fields.map(([key, value]) => `    ${key}: ${literal(value)},`);
+    return [`new pim.${d.kind}(${literal(name)}, {`, ...body, "});"].join("\n");
 }

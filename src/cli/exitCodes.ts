@@ -18,4 +18,3 @@ export const EXIT_WEAKENED = 3;
 export const EXIT_DRIFT = 4;
 /** `review --fail-on any`: a change concerns PIM alerts (none weakens, no drift). */
 export const EXIT_CHANGED = 5;
-

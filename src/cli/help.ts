@@ -57,13 +57,20 @@ ${EXIT_CODES}
 `,
     export: `pim-alerts export: adopt today's PIM alert policy as code
 
-Reads the live alert configurations of each scope and writes a TypeScript Pulumi program with one
-resource per configuration (pim.AlertConfiguration for an ARM scope, pim.DirectoryAlertConfiguration
-for the directory) that declares every current value. The first \`pulumi up\` of that program adopts
-the configurations without changing anything in Azure; after it, \`pulumi preview\` shows no changes.
-Resource names are stable and readable (<scope>-<alert>, e.g. sub-0b1c2d3e-too-many-owners-assigned-
-to-resource, mg-platform-duplicate-role-created, directory-stale-sign-in), so exporting again gives
-the same program.
+Reads the live alert configurations and alerts of each scope and writes a TypeScript Pulumi program
+with one resource per configuration (pim.AlertConfiguration for an ARM scope,
+pim.DirectoryAlertConfiguration for the directory) that declares every current value, and one per
+dismissed alert (inactive while it has incidents: pim.AlertDismissal, pim.DirectoryAlertDismissal).
+The first \`pulumi up\` of that program adopts them without changing anything in Azure; after it,
+\`pulumi preview\` shows no changes. Resource names are stable and readable (<scope>-<alert>, e.g.
+sub-0b1c2d3e-too-many-owners-assigned-to-resource, mg-platform-duplicate-role-created,
+directory-stale-sign-in, sub-0b1c2d3e-duplicate-role-created-dismissal), so exporting again gives the
+same program. Two scopes that would share a name (subscriptions whose ids start alike, resource groups
+app and rg-app) each get a suffix derived from the scope (sub-0b1c2d3e-5f2a9c-...), whatever the order.
+
+Every value written is checked first (an ARM scope, a Graph id DirectoryRole_<tenant GUID>_<alert>, a
+known alert id, a number, an ISO-8601 duration) and written as a plain-ASCII literal: a value that does
+not fit fails its scope, and nothing is written.
 
 Usage:
   pim-alerts export --scope <scope> [--scope ...] [--directory] [--out file.ts] [--append | --force]
@@ -72,12 +79,12 @@ ${SCOPES}
 
 Output:
   --out, -o <file>  write the program to this file (default: standard output)
-  --append          add to --out: configurations whose resource name the file already declares are
-                    skipped, the import is written only when the file has none
+  --append          add to --out: what the file already declares (same class, scope and alert, whatever
+                    its name) is skipped, the import is written only when the file has none
   --force           overwrite --out when it exists (without --append or --force, an existing file
                     is a usage error and nothing is written)
 
-If any scope cannot be read, nothing is written and the exit code is 1.
+If any scope cannot be read or exported, nothing is written and the exit code is 1.
 
 ${EXIT_CODES}
 `,

@@ -3,6 +3,7 @@
  * redrawn in place. Only on a terminal: piped stderr stays clean for logs.
  */
 import type { CliStream } from "./io";
+import { printable } from "./terminalText";
 
 /** Reports the reading of scopes. */
 export interface Progress {
@@ -24,7 +25,7 @@ export function createProgress(stream: CliStream, total: number): Progress {
     let drawn = false;
     const draw = () => {
         const current = [...running][0];
-        stream.write(`${CLEAR_LINE}[${done}/${total}] ${current === undefined ? "done" : `reading ${current}`}`);
+        stream.write(`${CLEAR_LINE}[${done}/${total}] ${current === undefined ? "done" : `reading ${printable(current)}`}`);
         drawn = true;
     };
     return {

@@ -4,23 +4,40 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { createPimClients, type PimClients } from "../clients/apiClients";
+import type { PimClients } from "../clients/apiClients";
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError } from "./exitCodes";
-import { runExport } from "./exportCommand";
 import { HELP } from "./help";
 import type { CliIo } from "./io";
 import { parseExportOptions, parseReviewOptions, parseStatusOptions, wantsHelp } from "./options";
-import { runReview } from "./reviewCommand";
-import { runStatus } from "./statusCommand";
+import { printable } from "./terminalText";
 
-type Command = (args: readonly string[], clients: () => PimClients, io: CliIo) => Promise<number>;
+type Command = (args: readonly string[], io: CliIo) => Promise<number>;
 
+// A command's code and the clients (axios, zod, @azure/identity) load when it runs: `--help` and usage errors
+// answer without them. Options are parsed first, so a usage error never waits for them.
 const COMMANDS: Readonly<Record<string, Command>> = {
-    export: (args, clients, io) => runExport(parseExportOptions(args), clients(), io),
-    status: (args, clients, io) => runStatus(parseStatusOptions(args), clients(), io),
+    export: async (args, io) => {
+        const options = parseExportOptions(args);
+        const [{ runExport }, clients] = await Promise.all([import("./exportCommand"), createClients(io)]);
+        return runExport(options, clients, io);
+    },
+    status: async (args, io) => {
+        const options = parseStatusOptions(args);
+        const [{ runStatus }, clients] = await Promise.all([import("./statusCommand"), createClients(io)]);
+        return runStatus(options, clients, io);
+    },
     // Reads a file: no Azure settings, no clients.
-    review: (args, _clients, io) => runReview(parseReviewOptions(args), io),
+    review: async (args, io) => {
+        const options = parseReviewOptions(args);
+        return (await import("./reviewCommand")).runReview(options, io);
+    },
 };
+
+/** The clients of a command, from the environment (read only when a command needs Azure, so --help works with a broken environment). */
+async function createClients(io: CliIo): Promise<PimClients> {
+    const { createPimClients } = await import("../clients/apiClients");
+    return createPimClients(() => undefined, io.env);
+}
 
 /** Runs `pim-alerts` with the arguments after the program name; resolves with the exit code (never rejects). */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
@@ -42,8 +59,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
             io.stdout.write(HELP[name] ?? "");
             return EXIT_OK;
         }
-        // Settings are read only when a command needs Azure, so --help works with a broken environment.
-        return await command(args, () => createPimClients(() => undefined, io.env), io);
+        return await command(args, io);
     } catch (error) {
         return report(error, io, name);
     }
@@ -52,12 +68,12 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 function report(error: unknown, io: CliIo, command: string | undefined): number {
     if (error instanceof UsageError) {
         const help = error.command ?? (command !== undefined && COMMANDS[command] ? command : undefined);
-        io.stderr.write(`pim-alerts: ${error.message}\nRun 'pim-alerts ${help ? `${help} ` : ""}--help' for usage.\n`);
+        io.stderr.write(`pim-alerts: ${printable(error.message)}\nRun 'pim-alerts ${help ? `${help} ` : ""}--help' for usage.\n`);
         return EXIT_USAGE;
     }
     const message = error instanceof Error ? error.message : String(error);
-    io.stderr.write(`pim-alerts${command && COMMANDS[command] ? ` ${command}` : ""}: ${message}\n`);
-    if (io.env["PIM_ALERTS_DEBUG"] && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
+    io.stderr.write(`pim-alerts${command && COMMANDS[command] ? ` ${command}` : ""}: ${printable(message)}\n`);
+    if (io.env["PIM_ALERTS_DEBUG"] && error instanceof Error && error.stack) io.stderr.write(`${error.stack.split("\n").map(printable).join("\n")}\n`);
     return EXIT_FAILURE;
 }
 

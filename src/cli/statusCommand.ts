@@ -12,6 +12,7 @@ import { createProgress } from "./progress";
 import { readScopes } from "./readScopes";
 import { renderStatusTable } from "./statusTable";
 import { painter } from "./style";
+import { printable, printableJson } from "./terminalText";
 
 /** Runs the command; returns the exit code. */
 export async function runStatus(options: StatusOptions, clients: PimClients, io: CliIo): Promise<number> {
@@ -25,11 +26,11 @@ export async function runStatus(options: StatusOptions, clients: PimClients, io:
         const scopes = outcomes.map((o) =>
             o.ok ? { scope: o.value.scope, alerts: o.value.alerts } : { scope: targetScope(o.target), error: o.error.message },
         );
-        io.stdout.write(`${JSON.stringify({ scopes }, null, 2)}\n`);
+        io.stdout.write(`${printableJson({ scopes })}\n`);
         return failed ? EXIT_FAILURE : EXIT_OK;
     }
     const read = outcomes.flatMap((o) => (o.ok ? [{ scope: o.value.scope, alerts: o.value.alerts }] : []));
     if (read.length > 0) io.stdout.write(renderStatusTable(read, painter(colorEnabled(io))));
-    for (const o of outcomes) if (!o.ok) io.stderr.write(`pim-alerts status: reading ${targetScope(o.target)}: ${o.error.message}\n`);
+    for (const o of outcomes) if (!o.ok) io.stderr.write(`pim-alerts status: reading ${targetScope(o.target)}: ${printable(o.error.message)}\n`);
     return failed ? EXIT_FAILURE : EXIT_OK;
 }

@@ -4,6 +4,7 @@
  */
 import type { AlertInfo } from "../functions/results";
 import { visibleLength, type Paint, type Style } from "./style";
+import { printable } from "./terminalText";
 
 /** The alerts of one scope. */
 export interface ScopeAlerts {
@@ -28,11 +29,13 @@ function rows(scopes: readonly ScopeAlerts[], paint: Paint): string[][] {
         [...alerts]
             .sort((a, b) => (SEVERITY_RANK[a.severity] ?? 9) - (SEVERITY_RANK[b.severity] ?? 9) || a.alertId.localeCompare(b.alertId))
             .map((a) => {
+                // Ids and severities are the APIs' text: escaped before any colour is painted around them.
                 const severityStyle = SEVERITY_STYLE[a.severity];
+                const severity = printable(a.severity) || "-";
                 return [
-                    scope,
-                    a.alertId,
-                    severityStyle ? paint(severityStyle, a.severity || "-") : a.severity || "-",
+                    printable(scope),
+                    printable(a.alertId),
+                    severityStyle ? paint(severityStyle, severity) : severity,
                     a.isActive ? paint("bold", paint("red", "yes")) : paint("green", "no"),
                     String(a.incidentCount),
                     paint("dim", formatScanTime(a.lastScannedDateTime)),

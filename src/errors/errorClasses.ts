@@ -92,7 +92,8 @@ export class TenantIdError extends PimAlertsError {
 }
 
 /**
- * A write reached Azure but a later step of the same operation failed. Carries the id and the
+ * A write reached Azure but a later step of the same operation failed, or a write was sent and its
+ * outcome is unknown (no answer, or one that does not say it was refused). Carries the id and the
  * properties to record: @pulumi/pulumi's dynamic provider host turns them into
  * ErrorResourceInitFailed, so the engine keeps the resource and the next `up` finishes the job.
  */
@@ -103,9 +104,21 @@ export class PartialFailureError extends PimAlertsError {
     readonly properties: Record<string, unknown>;
     readonly reasons: string[];
 
-    constructor(id: string, properties: Record<string, unknown>, cause: unknown, whatSucceeded: string) {
+    /**
+     * @param id - The resource id the engine keeps.
+     * @param properties - The state the engine records.
+     * @param cause - What failed.
+     * @param whatHappened - What was done (`updated ...`), or, when `outcome` is "unknown", what was sent (`updating ...`).
+     * @param outcome - "succeeded": the write was applied and a later step failed; "unknown": it may or may not have been applied.
+     */
+    constructor(id: string, properties: Record<string, unknown>, cause: unknown, whatHappened: string, outcome: "succeeded" | "unknown" = "succeeded") {
         const reason = cause instanceof Error ? cause.message : String(cause);
-        super(`${whatSucceeded}, then: ${reason}. The state is kept; run \`pulumi up\` again to finish.`);
+        super(
+            outcome === "succeeded"
+                ? `${whatHappened}, then: ${reason}. The state is kept; run \`pulumi up\` again to finish.`
+                : `${whatHappened}: ${reason}. Whether Azure applied the write is unknown: the state is kept with the values ` +
+                      "from before it (the original values included); run `pulumi up` again to finish.",
+        );
         this.id = id;
         this.properties = properties;
         this.reasons = [reason];
@@ -139,6 +152,16 @@ export class UsageError extends PimAlertsError {
     }
 }
 
+/** `pim-alerts export` will not write a value the APIs returned into a program: it is not what its grammar allows. */
+export class ExportRefusedError extends PimAlertsError {
+    override name = "ExportRefusedError" as const;
+}
+
+/** The adoption journal could not be written, so no write was sent whose original values could be lost. */
+export class AdoptionJournalError extends PimAlertsError {
+    override name = "AdoptionJournalError" as const;
+}
+
 type ErrorClass<E extends Error> = abstract new (...args: never[]) => E;
 
 function guard<E extends Error>(cls: ErrorClass<E>, name: string): (error: unknown) => error is E {
@@ -159,6 +182,8 @@ const PACKAGE_ERROR_NAMES = new Set([
     "OperationTimeoutError",
     "InvalidArgumentError",
     "UsageError",
+    "ExportRefusedError",
+    "AdoptionJournalError",
 ]);
 
 /** True for any error this package throws on purpose (any class of this module). */
@@ -203,3 +228,7 @@ function formatAzureApiError(d: AzureApiErrorDetails): string {
         (d.advice ? `. ${d.advice}` : "")
     );
 }
+/** True for an {@link ExportRefusedError}. */
+export const isExportRefusedError = guard(ExportRefusedError, "ExportRefusedError");
+/** True for an {@link AdoptionJournalError}. */
+export const isAdoptionJournalError = guard(AdoptionJournalError, "AdoptionJournalError");

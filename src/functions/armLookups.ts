@@ -8,7 +8,7 @@ import type { ArmAlertId } from "../arm/catalog";
 import { formatAlertResourceId } from "../arm/configurationId";
 import type { ApiClient } from "../http/apiClient";
 import { typedIncident, type AlertIncidentInfo } from "./incidentTypes";
-import { joinDefinitions, normalizeSeverity, splitValues } from "./shapes";
+import { joinDefinitions, normalizeSeverity, splitValues, type AlertState } from "./shapes";
 import type { AlertConfigurationInfo, AlertDefinitionInfo, AlertInfo } from "./results";
 
 const provider = (scope: string) => `${scope}/providers/Microsoft.Authorization`;
@@ -39,20 +39,22 @@ export async function armConfigurations(arm: ApiClient, scope: string): Promise<
     }));
 }
 
+/** The alerts at a canonical ARM scope with their state (one list, no definitions). */
+export async function armAlertStates(arm: ApiClient, scope: string): Promise<AlertState[]> {
+    return (await listAlerts(arm, scope)).map((a) => ({
+        id: `${provider(scope)}/roleManagementAlerts/${a.alertId}`,
+        alertId: a.alertId,
+        isActive: a.isActive,
+        incidentCount: a.incidentCount,
+        lastScannedDateTime: a.lastScannedDateTime,
+        lastModifiedDateTime: a.lastModifiedDateTime,
+    }));
+}
+
 /** The alerts at a canonical ARM scope with their state, severity and display name. */
 export async function armAlerts(arm: ApiClient, scope: string): Promise<AlertInfo[]> {
-    const [alerts, definitions] = await Promise.all([listAlerts(arm, scope), armDefinitions(arm, scope)]);
-    return joinDefinitions(
-        alerts.map((a) => ({
-            id: `${provider(scope)}/roleManagementAlerts/${a.alertId}`,
-            alertId: a.alertId,
-            isActive: a.isActive,
-            incidentCount: a.incidentCount,
-            lastScannedDateTime: a.lastScannedDateTime,
-            lastModifiedDateTime: a.lastModifiedDateTime,
-        })),
-        definitions,
-    );
+    const [alerts, definitions] = await Promise.all([armAlertStates(arm, scope), armDefinitions(arm, scope)]);
+    return joinDefinitions(alerts, definitions);
 }
 
 /** The incidents of one alert at a canonical ARM scope, typed by incident type. */

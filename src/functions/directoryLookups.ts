@@ -7,7 +7,7 @@ import { listDirectoryAlerts, listDirectoryConfigurations, listDirectoryDefiniti
 import type { ApiClient } from "../http/apiClient";
 import { typedIncident, type AlertIncidentInfo } from "./incidentTypes";
 import type { AlertConfigurationInfo, AlertDefinitionInfo, AlertInfo } from "./results";
-import { joinDefinitions, normalizeSeverity, shortDirectoryAlertId, splitValues } from "./shapes";
+import { joinDefinitions, normalizeSeverity, shortDirectoryAlertId, splitValues, type AlertState } from "./shapes";
 
 /** The directory-role alert definitions. */
 export async function directoryDefinitions(graph: ApiClient): Promise<AlertDefinitionInfo[]> {
@@ -35,20 +35,22 @@ export async function directoryConfigurations(graph: ApiClient): Promise<AlertCo
     }));
 }
 
+/** The directory-role alerts with their state (one list, no definitions). */
+export async function directoryAlertStates(graph: ApiClient): Promise<AlertState[]> {
+    return (await listDirectoryAlerts(graph)).map((a) => ({
+        id: a.id,
+        alertId: shortDirectoryAlertId(a.id),
+        isActive: a.isActive,
+        incidentCount: a.incidentCount,
+        lastScannedDateTime: a.lastScannedDateTime,
+        lastModifiedDateTime: a.lastModifiedDateTime,
+    }));
+}
+
 /** The directory-role alerts with their state, severity and display name. */
 export async function directoryAlerts(graph: ApiClient): Promise<AlertInfo[]> {
-    const [alerts, definitions] = await Promise.all([listDirectoryAlerts(graph), directoryDefinitions(graph)]);
-    return joinDefinitions(
-        alerts.map((a) => ({
-            id: a.id,
-            alertId: shortDirectoryAlertId(a.id),
-            isActive: a.isActive,
-            incidentCount: a.incidentCount,
-            lastScannedDateTime: a.lastScannedDateTime,
-            lastModifiedDateTime: a.lastModifiedDateTime,
-        })),
-        definitions,
-    );
+    const [alerts, definitions] = await Promise.all([directoryAlertStates(graph), directoryDefinitions(graph)]);
+    return joinDefinitions(alerts, definitions);
 }
 
 /** The incidents of one directory-role alert, typed by incident type. */

@@ -2,7 +2,6 @@
  * `getAlertConfigurations`: the live configuration of every PIM alert of a scope.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { lookupConfigurations } from "./lookups";
 import { programClients } from "./programClients";
 import type { GetAlertConfigurationsResult } from "./results";
 
@@ -32,7 +31,9 @@ export interface GetAlertConfigurationsOutputArgs {
  * @param _opts - Accepted for the azure-native signature; no effect.
  */
 export async function getAlertConfigurations(args: GetAlertConfigurationsArgs, _opts?: pulumi.InvokeOptions): Promise<GetAlertConfigurationsResult> {
-    return lookupConfigurations(programClients(), args.scope);
+    // Loaded on first call: a program that only declares resources loads no client code.
+    const { lookupConfigurations } = await import("./lookups");
+    return lookupConfigurations(await programClients(), args.scope);
 }
 
 /**

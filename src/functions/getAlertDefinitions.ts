@@ -2,7 +2,6 @@
  * `getAlertDefinitions`: what each PIM alert of a scope means and how to act on it.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { lookupDefinitions } from "./lookups";
 import { programClients } from "./programClients";
 import type { GetAlertDefinitionsResult } from "./results";
 
@@ -37,7 +36,9 @@ export interface GetAlertDefinitionsOutputArgs {
  * @param _opts - Accepted for the azure-native signature; these functions call Azure directly, so it has no effect.
  */
 export async function getAlertDefinitions(args: GetAlertDefinitionsArgs, _opts?: pulumi.InvokeOptions): Promise<GetAlertDefinitionsResult> {
-    return lookupDefinitions(programClients(), args.scope);
+    // Loaded on first call: a program that only declares resources loads no client code.
+    const { lookupDefinitions } = await import("./lookups");
+    return lookupDefinitions(await programClients(), args.scope);
 }
 
 /**

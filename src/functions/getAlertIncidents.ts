@@ -3,7 +3,6 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import type { GetAlertIncidentsResult } from "./incidentTypes";
-import { lookupIncidents } from "./lookups";
 import { programClients } from "./programClients";
 
 /** Arguments of {@link getAlertIncidents}. */
@@ -37,7 +36,9 @@ export interface GetAlertIncidentsOutputArgs {
  * @param _opts - Accepted for the azure-native signature; no effect.
  */
 export async function getAlertIncidents(args: GetAlertIncidentsArgs, _opts?: pulumi.InvokeOptions): Promise<GetAlertIncidentsResult> {
-    return lookupIncidents(programClients(), args.scope, args.alertId);
+    // Loaded on first call: a program that only declares resources loads no client code.
+    const { lookupIncidents } = await import("./lookups");
+    return lookupIncidents(await programClients(), args.scope, args.alertId);
 }
 
 /**

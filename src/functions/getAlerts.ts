@@ -2,7 +2,6 @@
  * `getAlerts`: the PIM alerts of a scope with their state.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { lookupAlerts } from "./lookups";
 import { programClients } from "./programClients";
 import type { GetAlertsResult } from "./results";
 
@@ -31,7 +30,9 @@ export interface GetAlertsOutputArgs {
  * @param _opts - Accepted for the azure-native signature; no effect.
  */
 export async function getAlerts(args: GetAlertsArgs, _opts?: pulumi.InvokeOptions): Promise<GetAlertsResult> {
-    return lookupAlerts(programClients(), args.scope);
+    // Loaded on first call: a program that only declares resources loads no client code.
+    const { lookupAlerts } = await import("./lookups");
+    return lookupAlerts(await programClients(), args.scope);
 }
 
 /**

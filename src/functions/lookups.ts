@@ -3,11 +3,12 @@
  * (clear errors before any request), then read ARM or Microsoft Graph through the given clients.
  */
 import type { DirectoryAlertRef } from "../graph/directoryId";
-import { armAlerts, armConfigurations, armDefinitions, armIncidents } from "./armLookups";
+import { armAlerts, armAlertStates, armConfigurations, armDefinitions, armIncidents } from "./armLookups";
 import type { PimClients } from "../clients/apiClients";
-import { directoryAlerts, directoryConfigurations, directoryDefinitions, directoryIncidents } from "./directoryLookups";
+import { directoryAlerts, directoryAlertStates, directoryConfigurations, directoryDefinitions, directoryIncidents } from "./directoryLookups";
 import type { GetAlertIncidentsResult } from "./incidentTypes";
-import type { GetAlertConfigurationsResult, GetAlertDefinitionsResult, GetAlertsResult } from "./results";
+import type { AlertConfigurationInfo, GetAlertConfigurationsResult, GetAlertDefinitionsResult, GetAlertsResult } from "./results";
+import type { AlertState } from "./shapes";
 import { parseTarget, parseTargetAlert, targetScope, type TargetAlert } from "./target";
 
 /** The alert definitions of a scope (`"directory"` or an ARM scope). */
@@ -29,6 +30,22 @@ export async function lookupAlerts(clients: PimClients, scope: unknown): Promise
     const target = parseTarget(scope);
     const alerts = target.kind === "arm" ? await armAlerts(clients.arm, target.scope) : await directoryAlerts(clients.graph);
     return { scope: targetScope(target), alerts };
+}
+
+/**
+ * The policy of a scope as `pim-alerts export` declares it: the configurations with every current
+ * value and the alerts with their state (not their definitions), read in parallel.
+ */
+export async function lookupPolicy(
+    clients: PimClients,
+    scope: unknown,
+): Promise<{ scope: string; configurations: AlertConfigurationInfo[]; alerts: AlertState[] }> {
+    const target = parseTarget(scope);
+    const [configurations, alerts] =
+        target.kind === "arm"
+            ? await Promise.all([armConfigurations(clients.arm, target.scope), armAlertStates(clients.arm, target.scope)])
+            : await Promise.all([directoryConfigurations(clients.graph), directoryAlertStates(clients.graph)]);
+    return { scope: targetScope(target), configurations, alerts };
 }
 
 /** The incidents of one alert of a scope, typed by incident type. */

@@ -4,7 +4,7 @@
  * for the life of the process.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { createPimClients, type PimClients } from "../clients/apiClients";
+import type { PimClients } from "../clients/apiClients";
 
 let current: PimClients | undefined;
 
@@ -15,9 +15,15 @@ export function stackConfigReader(fullKey: string): string | undefined {
     return new pulumi.Config(fullKey.slice(0, at)).get(fullKey.slice(at + 1));
 }
 
-/** The clients of this program's process, built lazily from stack config and environment. */
-export function programClients(): PimClients {
-    current ??= createPimClients(stackConfigReader, process.env);
+/**
+ * The clients of this program's process, built on first use from stack config and environment. Their code
+ * (axios, @azure/identity) is loaded then too: a program that calls no function never loads it.
+ */
+export async function programClients(): Promise<PimClients> {
+    if (current === undefined) {
+        const { createPimClients } = await import("../clients/apiClients");
+        current ??= createPimClients(stackConfigReader, process.env);
+    }
     return current;
 }
 

@@ -1,7 +1,7 @@
 /**
  * `refreshAlerts`: rescan the PIM alerts of a scope now, and wait for the scan to finish.
  */
-import { runRefresh, type RefreshAlertsResult, type RefreshWaitOptions } from "./actions";
+import type { RefreshAlertsResult, RefreshWaitOptions } from "./actions";
 import { programClients } from "./programClients";
 
 /** Arguments of {@link refreshAlerts}. */
@@ -39,5 +39,7 @@ export async function refreshAlerts(args: RefreshAlertsArgs): Promise<RefreshAle
         ...(args.timeoutSeconds !== undefined ? { timeoutSeconds: args.timeoutSeconds } : {}),
         ...(args.pollIntervalSeconds !== undefined ? { pollIntervalSeconds: args.pollIntervalSeconds } : {}),
     };
-    return runRefresh(programClients(), args.scope, args.alertId, wait);
+    // Loaded on first call: a program that only declares resources loads no client code.
+    const { runRefresh } = await import("./actions");
+    return runRefresh(await programClients(), args.scope, args.alertId, wait);
 }

@@ -1,7 +1,7 @@
 /**
  * `remediateIncident`: let PIM fix one incident (e.g. remove the extra owner's assignment).
  */
-import { runRemediation, type RemediateIncidentResult } from "./actions";
+import type { RemediateIncidentResult } from "./actions";
 import { programClients } from "./programClients";
 
 /** Arguments of {@link remediateIncident}. */
@@ -30,5 +30,7 @@ export interface RemediateIncidentArgs {
  * @param args - The scope, the alert and the incident.
  */
 export async function remediateIncident(args: RemediateIncidentArgs): Promise<RemediateIncidentResult> {
-    return runRemediation(programClients(), args.scope, args.alertId, args.incidentId);
+    // Loaded on first call: a program that only declares resources loads no client code.
+    const { runRemediation } = await import("./actions");
+    return runRemediation(await programClients(), args.scope, args.alertId, args.incidentId);
 }

@@ -16,8 +16,11 @@ export function splitValues(values: Readonly<Record<string, boolean | number | s
     return { isEnabled: values["isEnabled"] === true, settings };
 }
 
+/** An alert and its state, before its definition adds display name and severity. */
+export type AlertState = Omit<AlertInfo, "displayName" | "severity">;
+
 /** Adds display name and severity from the definitions (matched on alertId, ignoring case). */
-export function joinDefinitions(alerts: ReadonlyArray<Omit<AlertInfo, "displayName" | "severity">>, definitions: readonly AlertDefinitionInfo[]): AlertInfo[] {
+export function joinDefinitions(alerts: readonly AlertState[], definitions: readonly AlertDefinitionInfo[]): AlertInfo[] {
     const byId = new Map(definitions.map((d) => [d.alertId.toLowerCase(), d]));
     return alerts.map((a) => {
         const definition = byId.get(a.alertId.toLowerCase());

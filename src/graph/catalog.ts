@@ -56,7 +56,8 @@ export type DirectoryAlertId = (typeof DIRECTORY_ALERT_IDS)[number];
 
 const TYPE_PREFIX = "#microsoft.graph.";
 
-export const DIRECTORY_ALERTS: Readonly<Record<DirectoryAlertId, DirectoryAlertSpec>> = {
+// Each setting's TSDoc is the one users read on the typed Args (resources/directoryAlertConfiguration.ts maps over these entries).
+const CATALOG = {
     InvalidLicenseAlert: { alertId: "InvalidLicenseAlert", odataType: `${TYPE_PREFIX}invalidLicenseAlertConfiguration`, settings: {} },
     NoMfaOnRoleActivationAlert: {
         alertId: "NoMfaOnRoleActivationAlert",
@@ -66,7 +67,10 @@ export const DIRECTORY_ALERTS: Readonly<Record<DirectoryAlertId, DirectoryAlertS
     RedundantAssignmentAlert: {
         alertId: "RedundantAssignmentAlert",
         odataType: `${TYPE_PREFIX}redundantAssignmentAlertConfiguration`,
-        settings: { duration: { kind: "duration", min: "P0D", max: "P100D", wholeDays: true, what: "days a role can go without activation" } },
+        settings: {
+            /** Days a user can go without activating a role: an ISO-8601 duration of whole days, `P0D`..`P100D`. */
+            duration: { kind: "duration", min: "P0D", max: "P100D", wholeDays: true, what: "days a role can go without activation" },
+        },
     },
     // The id is not the type name: "Pim" here, "PrivilegedIdentityManagement" in the type.
     RolesAssignedOutsidePimAlert: {
@@ -78,10 +82,12 @@ export const DIRECTORY_ALERTS: Readonly<Record<DirectoryAlertId, DirectoryAlertS
         alertId: "SequentialActivationRenewalsAlert",
         odataType: `${TYPE_PREFIX}sequentialActivationRenewalsAlertConfiguration`,
         settings: {
+            /** Activations of one role within the window that fire the alert, 2..100. */
             sequentialActivationCounterThreshold: { kind: "integer", min: 2, max: 100, what: "a number of activations" },
             // Neither Graph nor the portal gives a range (the portal takes days, hours, minutes and seconds).
             // From 1 second: Microsoft's own sample holds PT10S. Up to 30 days: the alert only looks at
             // activations of the last 30 days, so a longer window could never matter.
+            /** The window in which activations are counted: an ISO-8601 duration, `PT1S`..`P30D` (e.g. `"PT1H"`). */
             timeIntervalBetweenActivations: {
                 kind: "duration",
                 min: "PT1S",
@@ -94,17 +100,28 @@ export const DIRECTORY_ALERTS: Readonly<Record<DirectoryAlertId, DirectoryAlertS
     StaleSignInAlert: {
         alertId: "StaleSignInAlert",
         odataType: `${TYPE_PREFIX}staleSignInAlertConfiguration`,
-        settings: { duration: { kind: "duration", min: "P1D", max: "P365D", wholeDays: true, what: "days without a sign-in" } },
+        settings: {
+            /** Days without a sign-in after which an account is stale: an ISO-8601 duration of whole days, `P1D`..`P365D` (e.g. `"P30D"`). */
+            duration: { kind: "duration", min: "P1D", max: "P365D", wholeDays: true, what: "days without a sign-in" },
+        },
     },
     TooManyGlobalAdminsAssignedToTenantAlert: {
         alertId: "TooManyGlobalAdminsAssignedToTenantAlert",
         odataType: `${TYPE_PREFIX}tooManyGlobalAdminsAssignedToTenantAlertConfiguration`,
         settings: {
+            /** Number of Global Administrators, 2..100. The alert fires when both thresholds are exceeded. */
             globalAdminCountThreshold: { kind: "integer", min: 2, max: 100, what: "a number of global administrators" },
+            /** Percentage of Global Administrators among all privileged role assignees, 0..100. */
             percentageOfGlobalAdminsOutOfRolesThreshold: { kind: "integer", min: 0, max: 100, what: "a percentage" },
         },
     },
-};
+} as const satisfies Record<DirectoryAlertId, DirectoryAlertSpec>;
+
+/** The catalog's exact type (literal setting names and kinds, with their TSDoc): the typed Args are mapped over it. */
+export type DirectoryAlertCatalog = typeof CATALOG;
+
+/** The seven alerts, by id (see {@link DirectoryAlertCatalog} for the exact type). */
+export const DIRECTORY_ALERTS: Readonly<Record<DirectoryAlertId, DirectoryAlertSpec>> = CATALOG;
 
 /** Narrows a string to a known directory alert id (exact, case-sensitive, as Graph spells it). */
 export function isDirectoryAlertId(value: unknown): value is DirectoryAlertId {

@@ -9,8 +9,13 @@
  * Programs may write any ISO-8601 spelling (`P4W2D`, `P1.5D`); what goes over the wire is always the
  * Edm.Duration form (`P[nD][T[nH][nM][n[.n]S]]`, no weeks, fractions only on seconds), see {@link toEdmDuration}.
  */
-import { Duration } from "luxon";
+import type * as Luxon from "luxon";
 import { excerpt, parsed, parseProblem, type ParseResult } from "../errors";
+
+// luxon is loaded by the first duration parsed (a check or a diff in the provider host), not by a program
+// process that only declares resources. Synchronous, as parsing is.
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- lazy loading, see above
+const luxonDuration = () => (require("luxon") as typeof Luxon).Duration;
 
 /** The outcome of parsing a duration: its length in milliseconds, or why the text is not one this package accepts. */
 export type DurationParse = ParseResult<number>;
@@ -20,7 +25,7 @@ export const DAY_MS = 86_400_000;
 
 /** Parses an ISO-8601 duration such as `P30D`, `PT720H`, `P4W2D` or `PT10S`. */
 export function parseDuration(text: string): DurationParse {
-    const duration = Duration.fromISO(text);
+    const duration = luxonDuration().fromISO(text);
     if (!duration.isValid) return parseProblem(`${excerpt(text)} is not an ISO-8601 duration (e.g. "P30D", "PT12H", "PT10S")`);
     const parts = duration.toObject();
     const used = Object.entries(parts).filter(([, value]) => value !== undefined);
@@ -47,7 +52,7 @@ export function sameDuration(a: unknown, b: unknown): boolean {
 
 /** A length for messages: `30 days`, `1 day 12 hours`, `10 seconds`, `0 seconds`. */
 export function describeDuration(milliseconds: number): string {
-    const shifted = Duration.fromMillis(milliseconds).shiftTo("days", "hours", "minutes", "seconds", "milliseconds").toObject();
+    const shifted = luxonDuration().fromMillis(milliseconds).shiftTo("days", "hours", "minutes", "seconds", "milliseconds").toObject();
     const units: ReadonlyArray<[number | undefined, string]> = [
         [shifted.days, "day"],
         [shifted.hours, "hour"],

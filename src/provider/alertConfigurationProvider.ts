@@ -20,6 +20,7 @@ import {
     valuesToWrite,
 } from "./arm/configurationState";
 import { isRecord } from "./common/declaredState";
+import { adopt } from "./common/adoption";
 import { afterWrite } from "./common/partialFailure";
 import { armAlertsClient, configureRuntime } from "./runtime";
 
@@ -41,24 +42,28 @@ export async function diff(_id: string, olds: Props, news: Props): Promise<dynam
     return { changes: result.changes, replaces: result.replaces, deleteBeforeReplace: false };
 }
 
-/** Adopts the configuration: GET (kept as initialProperties), PATCH the declared values that differ, GET. */
+/**
+ * Adopts the configuration: GET (kept as initialProperties), PATCH the declared values that differ, GET.
+ * A PATCH whose outcome is unknown fails as a partial failure that keeps the originals (common/adoption.ts).
+ */
 export async function create(inputs: Props): Promise<dynamic.CreateResult> {
     const scope = inputs["scope"] as string;
     const alertId = inputs["alertId"] as ArmAlertId;
     const arm = armAlertsClient();
     const before = await arm.getConfiguration(scope, alertId);
     const management = managementOf(alertId, inputs);
-    const id = formatAlertResourceId({ scope, alertId, collection: "roleManagementAlertConfigurations" });
-    const toWrite = valuesToWrite(declaredValues(alertId, inputs), before.values);
-    if (Object.keys(toWrite).length === 0) return { id, outs: configurationOutputs(before, scope, management, { ...before.values }) };
-
-    await arm.patchConfiguration(scope, alertId, toWrite);
-    // If the read-back fails, record the values from before the PATCH: the next `up` writes again.
-    const recorded = { ...configurationOutputs(before, scope, management, { ...before.values }), __provider: inputs["__provider"] };
-    const after = await afterWrite(id, recorded, `updated ${describeAlertResource({ scope, alertId, collection: "roleManagementAlertConfigurations" })}`, () =>
-        arm.getConfiguration(scope, alertId),
-    );
-    return { id, outs: configurationOutputs(after, scope, management, { ...before.values }) };
+    const ref = { scope, alertId, collection: "roleManagementAlertConfigurations" } as const;
+    const id = formatAlertResourceId(ref);
+    const { initialProperties, after } = await adopt({
+        id,
+        description: describeAlertResource(ref),
+        live: before.values,
+        declared: declaredValues(alertId, inputs),
+        recordBefore: (initial) => ({ ...configurationOutputs(before, scope, management, initial), __provider: inputs["__provider"] }),
+        write: (values) => arm.patchConfiguration(scope, alertId, values),
+        readBack: () => arm.getConfiguration(scope, alertId),
+    });
+    return { id, outs: configurationOutputs(after ?? before, scope, management, initialProperties) };
 }
 
 /**

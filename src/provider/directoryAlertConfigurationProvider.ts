@@ -20,6 +20,7 @@ import {
     refreshedDirectoryInputs,
     sameDirectoryValue,
 } from "./directory/configurationState";
+import { adopt } from "./common/adoption";
 import { afterWrite } from "./common/partialFailure";
 import { configureRuntime, directoryAlertsClient, directoryTenantId } from "./runtime";
 
@@ -41,7 +42,10 @@ export async function diff(_id: string, olds: Props, news: Props): Promise<dynam
     return { changes: result.changes, replaces: result.replaces, deleteBeforeReplace: false };
 }
 
-/** Adopts the configuration: GET (kept as initialProperties), PATCH the declared values that differ, GET. */
+/**
+ * Adopts the configuration: GET (kept as initialProperties), PATCH the declared values that differ (durations
+ * by meaning), GET. A PATCH whose outcome is unknown fails as a partial failure that keeps the originals.
+ */
 export async function create(inputs: Props): Promise<dynamic.CreateResult> {
     const alertId = inputs["alertId"];
     if (!isDirectoryAlertId(alertId)) throw new Error("internal-error: inputs have no validated alertId");
@@ -51,15 +55,17 @@ export async function create(inputs: Props): Promise<dynamic.CreateResult> {
     const id = formatDirectoryAlertId(ref);
     const declared = declaredDirectoryValues(ref.alertId, inputs);
     const management = managementOf(inputs, Object.keys(declared));
-    const initial = { ...before.values };
-    const toWrite = valuesToWrite(declared, before.values, sameDirectoryValue);
-    if (Object.keys(toWrite).length === 0) return { id, outs: directoryConfigurationOutputs(before, ref.tenantId, management, initial, inputs) };
-
-    await graph.patchConfiguration(ref, toWrite);
-    // If the read-back fails, record the values from before the PATCH: the next `up` writes again.
-    const recorded = { ...directoryConfigurationOutputs(before, ref.tenantId, management, initial, inputs), __provider: inputs["__provider"] };
-    const after = await afterWrite(id, recorded, `updated ${describeDirectoryAlert("alertConfigurations", ref)}`, () => graph.getConfiguration(ref));
-    return { id, outs: directoryConfigurationOutputs(after, ref.tenantId, management, initial, inputs) };
+    const { initialProperties, after } = await adopt({
+        id,
+        description: describeDirectoryAlert("alertConfigurations", ref),
+        live: before.values,
+        declared,
+        same: sameDirectoryValue,
+        recordBefore: (initial) => ({ ...directoryConfigurationOutputs(before, ref.tenantId, management, initial, inputs), __provider: inputs["__provider"] }),
+        write: (values) => graph.patchConfiguration(ref, values),
+        readBack: () => graph.getConfiguration(ref),
+    });
+    return { id, outs: directoryConfigurationOutputs(after ?? before, ref.tenantId, management, initialProperties, inputs) };
 }
 
 /** Reads live values; works from the id alone; a configuration that is gone returns an empty id. */

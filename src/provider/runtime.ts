@@ -2,14 +2,30 @@
  * Per-process state of the provider host: settings, one token source, one client per API, and the
  * ARM client the ARM providers use, with refresh reads coalesced by scope (freshness from
  * `pim-alerts:readCacheSeconds`; writes go through it so that they drop the lists of their scope).
- * Built lazily on first use, so `__provider` (which only `require`s the provider modules) captures none of it.
+ * Built lazily on first use, so `__provider` (which only `require`s the provider modules) captures none of it,
+ * and a program process (which loads the provider modules but never calls an API) loads no client code.
  */
-import { createArmAlertsClient } from "../arm/alertsClient";
-import { withReadCache, type CachingArmAlertsClient } from "../arm/readCoalescing";
-import { createApiClients, type ApiClients } from "../clients/apiClients";
-import { resolveSettings, type ConfigReader, type ProviderSettings } from "../clients/settings";
-import { createDirectoryAlertsClient, type DirectoryAlertsClient } from "../graph/alertsClient";
+import type * as ArmClientModule from "../arm/alertsClient";
+import type * as ReadCacheModule from "../arm/readCoalescing";
+import type { CachingArmAlertsClient } from "../arm/readCoalescing";
+import type * as ClientsModule from "../clients/apiClients";
+import type { ApiClients } from "../clients/apiClients";
+import type * as SettingsModule from "../clients/settings";
+import type { ConfigReader, ProviderSettings } from "../clients/settings";
+import type * as GraphClientModule from "../graph/alertsClient";
+import type { DirectoryAlertsClient } from "../graph/alertsClient";
 import type { ApiClient } from "../http/apiClient";
+
+// The provider modules are loaded in every program process too (to serialize `__provider`), where no API is
+// ever called: the clients (axios, zod, @azure/identity) are loaded by the first call that needs them, in the
+// provider host. Synchronous requires, because the getters below are synchronous.
+/* eslint-disable @typescript-eslint/no-require-imports -- lazy loading, see above */
+const clientsModule = () => require("../clients/apiClients") as typeof ClientsModule;
+const settingsModule = () => require("../clients/settings") as typeof SettingsModule;
+const armClientModule = () => require("../arm/alertsClient") as typeof ArmClientModule;
+const readCacheModule = () => require("../arm/readCoalescing") as typeof ReadCacheModule;
+const graphClientModule = () => require("../graph/alertsClient") as typeof GraphClientModule;
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 interface Runtime {
     readonly clients: ApiClients;
@@ -21,10 +37,10 @@ let current: Runtime | undefined;
 
 /** Called from each provider module's `configure`; the host calls it once per provider module. */
 export function configureRuntime(config: ConfigReader, env: Readonly<Record<string, string | undefined>> = process.env): void {
-    const settings = resolveSettings(config, env);
+    const settings = settingsModule().resolveSettings(config, env);
     // Keep the token cache when the settings did not change (several provider modules configure one process).
     if (current && JSON.stringify(current.clients.settings) === JSON.stringify(settings)) return;
-    current = { clients: createApiClients(settings) };
+    current = { clients: clientsModule().createApiClients(settings) };
 }
 
 function runtime(): Runtime {
@@ -39,7 +55,7 @@ function runtime(): Runtime {
  */
 export function armAlertsClient(): CachingArmAlertsClient {
     const r = runtime();
-    r.arm ??= withReadCache(createArmAlertsClient(r.clients.arm), r.clients.settings.readCacheMs);
+    r.arm ??= readCacheModule().withReadCache(armClientModule().createArmAlertsClient(r.clients.arm), r.clients.settings.readCacheMs);
     return r.arm;
 }
 
@@ -61,7 +77,7 @@ export function tokenRequestCounts(): ReadonlyMap<string, number> {
 /** The Microsoft Graph directory-role alerts client of this process. */
 export function directoryAlertsClient(): DirectoryAlertsClient {
     const r = runtime();
-    r.directory ??= createDirectoryAlertsClient(graphApi());
+    r.directory ??= graphClientModule().createDirectoryAlertsClient(graphApi());
     return r.directory;
 }
 

@@ -1,33 +1,33 @@
 /**
  * AlertConfiguration: the enablement and thresholds of one PIM alert at one ARM scope.
  */
-import * as pulumi from "@pulumi/pulumi";
-import type { ArmAlertId } from "../arm/catalog";
+import type * as pulumi from "@pulumi/pulumi";
+import { ALL_ARM_THRESHOLDS, type ArmAlertCatalog, type ArmAlertId } from "../arm/catalog";
 import * as provider from "../provider/alertConfigurationProvider";
+import { outputsNamed, resourceWithOutputs, type UnionToIntersection } from "./typeHelpers";
 
-/** Thresholds of TooManyOwnersAssignedToResource. */
-export interface TooManyOwnersThresholds {
-    /** Number of owners at or above which the alert fires (a whole number, 0 or more). */
-    readonly thresholdNumberOfOwners?: pulumi.Input<number>;
-    /** Percentage of owners among all role members at or above which the alert fires (0..100). */
-    readonly thresholdPercentageOfOwnersOutOfAllRoleMembers?: pulumi.Input<number>;
-}
-
-/** Thresholds of TooManyPermanentOwnersAssignedToResource. */
-export interface TooManyPermanentOwnersThresholds {
-    /** Number of permanent (not eligible) owners at or above which the alert fires (0 or more). */
-    readonly thresholdNumberOfPermanentOwners?: pulumi.Input<number>;
-    /** Percentage of permanent owners among all owners at or above which the alert fires (0..100). */
-    readonly thresholdPercentageOfPermanentOwnersOutOfAllOwners?: pulumi.Input<number>;
-}
+/**
+ * The thresholds of one alert, each an optional number: exactly the catalog's (`ARM_ALERTS` in
+ * arm/catalog.ts), with the TSDoc written there.
+ */
+export type ThresholdsOf<A extends ArmAlertId> = {
+    readonly [T in keyof ArmAlertCatalog[A]["thresholds"]]?: pulumi.Input<number>;
+};
 
 /** The thresholds each alert accepts. DuplicateRoleCreated and AzureRolesAssignedOutsidePimAlert have none. */
-export interface ArmAlertThresholds {
-    TooManyOwnersAssignedToResource: TooManyOwnersThresholds;
-    TooManyPermanentOwnersAssignedToResource: TooManyPermanentOwnersThresholds;
-    DuplicateRoleCreated: {};
-    AzureRolesAssignedOutsidePimAlert: {};
-}
+export type ArmAlertThresholds = { readonly [A in ArmAlertId]: ThresholdsOf<A> };
+
+/** Thresholds of TooManyOwnersAssignedToResource. */
+export type TooManyOwnersThresholds = ThresholdsOf<"TooManyOwnersAssignedToResource">;
+
+/** Thresholds of TooManyPermanentOwnersAssignedToResource. */
+export type TooManyPermanentOwnersThresholds = ThresholdsOf<"TooManyPermanentOwnersAssignedToResource">;
+
+/** Every threshold of any alert (what an `alertId` known only at run time may declare). */
+export type AnyArmAlertThresholds = UnionToIntersection<ArmAlertThresholds[ArmAlertId]>;
+
+/** The live thresholds of an {@link AlertConfiguration} (present for the alerts that have them). */
+export type ArmAlertThresholdOutputs = { readonly [T in keyof AnyArmAlertThresholds]-?: pulumi.Output<number | undefined> };
 
 /** Properties every configuration has. */
 export interface AlertConfigurationCommonArgs<A extends string> {
@@ -55,7 +55,7 @@ export interface AlertConfigurationCommonArgs<A extends string> {
  * compile; with an `alertId` known only at run time, any threshold compiles and `check` rejects the wrong ones.
  */
 export type AlertConfigurationArgs<A extends string = ArmAlertId> = AlertConfigurationCommonArgs<A> &
-    (string extends A ? TooManyOwnersThresholds & TooManyPermanentOwnersThresholds : A extends ArmAlertId ? ArmAlertThresholds[A] : never);
+    (string extends A ? AnyArmAlertThresholds : A extends ArmAlertId ? ArmAlertThresholds[A] : never);
 
 /**
  * Declares the configuration of one PIM alert at one ARM scope.
@@ -75,17 +75,13 @@ export type AlertConfigurationArgs<A extends string = ArmAlertId> = AlertConfigu
  * });
  * ```
  */
-export class AlertConfiguration<A extends string = ArmAlertId> extends pulumi.dynamic.Resource {
+// The live values the catalog names are members too (typed and documented by the catalog, see resourceWithOutputs).
+export class AlertConfiguration<A extends string = ArmAlertId> extends resourceWithOutputs<ArmAlertThresholdOutputs>() {
     /** The canonical ARM scope. */
     declare public readonly scope: pulumi.Output<string>;
     declare public readonly alertId: pulumi.Output<A>;
     /** Live: whether PIM scans for this alert. */
     declare public readonly isEnabled: pulumi.Output<boolean>;
-    /** Live thresholds (present for the alerts that have them). */
-    declare public readonly thresholdNumberOfOwners: pulumi.Output<number | undefined>;
-    declare public readonly thresholdPercentageOfOwnersOutOfAllRoleMembers: pulumi.Output<number | undefined>;
-    declare public readonly thresholdNumberOfPermanentOwners: pulumi.Output<number | undefined>;
-    declare public readonly thresholdPercentageOfPermanentOwnersOutOfAllOwners: pulumi.Output<number | undefined>;
     /** The API's discriminator, e.g. `TooManyOwnersAssignedToResourceAlertConfiguration`. */
     declare public readonly alertConfigurationType: pulumi.Output<string>;
     /** The values Azure held when this resource adopted the configuration. */
@@ -104,10 +100,7 @@ export class AlertConfiguration<A extends string = ArmAlertId> extends pulumi.dy
             provider,
             name,
             {
-                thresholdNumberOfOwners: undefined,
-                thresholdPercentageOfOwnersOutOfAllRoleMembers: undefined,
-                thresholdNumberOfPermanentOwners: undefined,
-                thresholdPercentageOfPermanentOwnersOutOfAllOwners: undefined,
+                ...outputsNamed(ALL_ARM_THRESHOLDS),
                 isEnabled: undefined,
                 onDelete: undefined,
                 ...args,

@@ -2,48 +2,44 @@
  * DirectoryAlertConfiguration: the enablement and settings of one PIM alert of Entra directory roles
  * (Microsoft Graph beta), in the tenant the provider signs in to.
  */
-import * as pulumi from "@pulumi/pulumi";
-import type { DirectoryAlertId } from "../graph/catalog";
+import type * as pulumi from "@pulumi/pulumi";
+import { ALL_DIRECTORY_SETTINGS, type DirectoryAlertCatalog, type DirectoryAlertId } from "../graph/catalog";
 import * as provider from "../provider/directoryAlertConfigurationProvider";
+import { outputsNamed, resourceWithOutputs, type UnionToIntersection } from "./typeHelpers";
 
-/** Settings of StaleSignInAlert ("Potential stale accounts in a privileged role"). */
-export interface StaleSignInSettings {
-    /** Days without a sign-in after which an account is stale: an ISO-8601 duration of whole days, `P1D`..`P365D` (e.g. `"P30D"`). */
-    readonly duration?: pulumi.Input<string>;
-}
+/** The value of a setting of this kind: a number, or an ISO-8601 duration as text. */
+type SettingValue<S> = S extends { readonly kind: "duration" } ? string : number;
 
-/** Settings of RedundantAssignmentAlert ("Administrators aren't using their privileged roles"). */
-export interface RedundantAssignmentSettings {
-    /** Days a user can go without activating a role: an ISO-8601 duration of whole days, `P0D`..`P100D`. */
-    readonly duration?: pulumi.Input<string>;
-}
-
-/** Settings of SequentialActivationRenewalsAlert ("Roles are being activated too frequently"). */
-export interface SequentialActivationRenewalsSettings {
-    /** Activations of one role within the window that fire the alert, 2..100. */
-    readonly sequentialActivationCounterThreshold?: pulumi.Input<number>;
-    /** The window in which activations are counted: an ISO-8601 duration, `PT1S`..`P30D` (e.g. `"PT1H"`). */
-    readonly timeIntervalBetweenActivations?: pulumi.Input<string>;
-}
-
-/** Settings of TooManyGlobalAdminsAssignedToTenantAlert. The alert fires when both are exceeded. */
-export interface TooManyGlobalAdminsSettings {
-    /** Number of Global Administrators, 2..100. */
-    readonly globalAdminCountThreshold?: pulumi.Input<number>;
-    /** Percentage of Global Administrators among all privileged role assignees, 0..100. */
-    readonly percentageOfGlobalAdminsOutOfRolesThreshold?: pulumi.Input<number>;
-}
+/**
+ * The settings of one alert, each optional: exactly the catalog's (`DIRECTORY_ALERTS` in
+ * graph/catalog.ts), typed by their kind, with the TSDoc written there.
+ */
+export type SettingsOf<A extends DirectoryAlertId> = {
+    readonly [K in keyof DirectoryAlertCatalog[A]["settings"]]?: pulumi.Input<SettingValue<DirectoryAlertCatalog[A]["settings"][K]>>;
+};
 
 /** The settings each alert accepts. InvalidLicense, NoMfaOnRoleActivation and RolesAssignedOutsidePim have none. */
-export interface DirectoryAlertSettings {
-    InvalidLicenseAlert: {};
-    NoMfaOnRoleActivationAlert: {};
-    RedundantAssignmentAlert: RedundantAssignmentSettings;
-    RolesAssignedOutsidePimAlert: {};
-    SequentialActivationRenewalsAlert: SequentialActivationRenewalsSettings;
-    StaleSignInAlert: StaleSignInSettings;
-    TooManyGlobalAdminsAssignedToTenantAlert: TooManyGlobalAdminsSettings;
-}
+export type DirectoryAlertSettings = { readonly [A in DirectoryAlertId]: SettingsOf<A> };
+
+/** Settings of StaleSignInAlert ("Potential stale accounts in a privileged role"). */
+export type StaleSignInSettings = SettingsOf<"StaleSignInAlert">;
+
+/** Settings of RedundantAssignmentAlert ("Administrators aren't using their privileged roles"). */
+export type RedundantAssignmentSettings = SettingsOf<"RedundantAssignmentAlert">;
+
+/** Settings of SequentialActivationRenewalsAlert ("Roles are being activated too frequently"). */
+export type SequentialActivationRenewalsSettings = SettingsOf<"SequentialActivationRenewalsAlert">;
+
+/** Settings of TooManyGlobalAdminsAssignedToTenantAlert. The alert fires when both are exceeded. */
+export type TooManyGlobalAdminsSettings = SettingsOf<"TooManyGlobalAdminsAssignedToTenantAlert">;
+
+/** Every setting of any alert (what an `alertId` known only at run time may declare). */
+export type AnyDirectoryAlertSettings = UnionToIntersection<DirectoryAlertSettings[DirectoryAlertId]>;
+
+/** The live settings of a {@link DirectoryAlertConfiguration} (present for the alerts that have them). */
+export type DirectoryAlertSettingOutputs = {
+    readonly [K in keyof AnyDirectoryAlertSettings]-?: pulumi.Output<Exclude<pulumi.Unwrap<AnyDirectoryAlertSettings[K]>, undefined> | undefined>;
+};
 
 /** Properties every directory alert configuration has. */
 export interface DirectoryAlertConfigurationCommonArgs<A extends string> {
@@ -65,11 +61,7 @@ export interface DirectoryAlertConfigurationCommonArgs<A extends string> {
  * compile; with an `alertId` known only at run time, any setting compiles and `check` rejects the wrong ones.
  */
 export type DirectoryAlertConfigurationArgs<A extends string = DirectoryAlertId> = DirectoryAlertConfigurationCommonArgs<A> &
-    (string extends A
-        ? StaleSignInSettings & RedundantAssignmentSettings & SequentialActivationRenewalsSettings & TooManyGlobalAdminsSettings
-        : A extends DirectoryAlertId
-          ? DirectoryAlertSettings[A]
-          : never);
+    (string extends A ? AnyDirectoryAlertSettings : A extends DirectoryAlertId ? DirectoryAlertSettings[A] : never);
 
 /**
  * Declares the configuration of one PIM alert of Entra directory roles.
@@ -92,18 +84,13 @@ export type DirectoryAlertConfigurationArgs<A extends string = DirectoryAlertId>
  * });
  * ```
  */
-export class DirectoryAlertConfiguration<A extends string = DirectoryAlertId> extends pulumi.dynamic.Resource {
+// The live values the catalog names are members too (typed and documented by the catalog, see resourceWithOutputs).
+export class DirectoryAlertConfiguration<A extends string = DirectoryAlertId> extends resourceWithOutputs<DirectoryAlertSettingOutputs>() {
     declare public readonly alertId: pulumi.Output<A>;
     /** The tenant whose directory roles the alert watches. */
     declare public readonly tenantId: pulumi.Output<string>;
     /** Live: whether PIM scans for this alert. */
     declare public readonly isEnabled: pulumi.Output<boolean>;
-    /** Live settings (present for the alerts that have them; durations in your spelling when they mean the same). */
-    declare public readonly duration: pulumi.Output<string | undefined>;
-    declare public readonly sequentialActivationCounterThreshold: pulumi.Output<number | undefined>;
-    declare public readonly timeIntervalBetweenActivations: pulumi.Output<string | undefined>;
-    declare public readonly globalAdminCountThreshold: pulumi.Output<number | undefined>;
-    declare public readonly percentageOfGlobalAdminsOutOfRolesThreshold: pulumi.Output<number | undefined>;
     /** Graph's type of the configuration, e.g. `#microsoft.graph.staleSignInAlertConfiguration`. */
     declare public readonly odataType: pulumi.Output<string>;
     /** The values Graph held when this resource adopted the configuration. */
@@ -122,11 +109,7 @@ export class DirectoryAlertConfiguration<A extends string = DirectoryAlertId> ex
             provider,
             name,
             {
-                duration: undefined,
-                sequentialActivationCounterThreshold: undefined,
-                timeIntervalBetweenActivations: undefined,
-                globalAdminCountThreshold: undefined,
-                percentageOfGlobalAdminsOutOfRolesThreshold: undefined,
+                ...outputsNamed(ALL_DIRECTORY_SETTINGS),
                 isEnabled: undefined,
                 onDelete: undefined,
                 ...args,

@@ -43,8 +43,8 @@ interface CliRun {
 }
 
 /** Runs the built CLI in a child process (asynchronously: the emulator lives in this process). */
-function cli(args: string[], env: Record<string, string> = {}): Promise<CliRun> {
-    const childEnv: Record<string, string | undefined> = { ...process.env, ...emulatorEnvironment(emulator), ...env };
+function cli(args: string[], env: Record<string, string> = {}, against: Emulator = emulator): Promise<CliRun> {
+    const childEnv: Record<string, string | undefined> = { ...process.env, ...emulatorEnvironment(against), ...env };
     delete childEnv["NO_COLOR"];
     return new Promise((resolve) => {
         execFile(process.execPath, [CLI, ...args], { cwd: work, env: childEnv, encoding: "utf8", timeout: 60_000 }, (error, stdout, stderr) => {
@@ -105,7 +105,7 @@ describe("export adopts today's policy as code", () => {
         expect(toStdout.code).toBe(0);
         expect(toFile.code).toBe(0);
         expect(fs.readFileSync(path.join(work, "policy.ts"), "utf8")).toBe(toStdout.stdout);
-        expect(toFile.stderr).toBe("pim-alerts export: declared 11 configurations of 2 scopes in policy.ts\n");
+        expect(toFile.stderr).toBe("pim-alerts export: declared 11 resources of 2 scopes in policy.ts\n");
     });
 
     test("the program compiles with tsc, and running it through the provider changes nothing", async () => {
@@ -114,6 +114,9 @@ describe("export adopts today's policy as code", () => {
         emulator.admin.setConfiguration(GROUP, "AzureRolesAssignedOutsidePimAlert", { isEnabled: false });
         emulator.admin.graph.setConfiguration("StaleSignInAlert", { duration: "P45D" });
         emulator.admin.graph.setConfiguration("TooManyGlobalAdminsAssignedToTenantAlert", { isEnabled: false, globalAdminCountThreshold: 6 });
+        // Dismissed alerts (inactive while they have incidents) are exported as dismissals.
+        emulator.admin.setAlertActive(SUB, "DuplicateRoleCreated", false);
+        emulator.admin.graph.setAlertActive("StaleSignInAlert", false);
         const scopes = [SUB, GROUP, MG];
         const before = liveConfigurations(scopes);
 
@@ -123,6 +126,10 @@ describe("export adopts today's policy as code", () => {
         const program = fs.readFileSync(file, "utf8");
         expect(program.match(/new pim\.AlertConfiguration\(/g)).toHaveLength(12);
         expect(program.match(/new pim\.DirectoryAlertConfiguration\(/g)).toHaveLength(7);
+        expect(program).toContain('new pim.AlertDismissal("sub-11111111-duplicate-role-created-dismissal", {');
+        expect(program).toContain('new pim.DirectoryAlertDismissal("directory-stale-sign-in-dismissal", {');
+        expect(program.match(/new pim\.\w*Dismissal\(/g)).toHaveLength(2);
+        expect(statementsOtherThanDeclarations(file)).toEqual([]);
         expect(program).toContain('new pim.AlertConfiguration("sub-11111111-rg-app-azure-roles-assigned-outside-pim", {');
         expect(program).toContain("thresholdNumberOfOwners: 5,");
         expect(program).toContain('duration: "P45D",');
@@ -155,14 +162,21 @@ describe("export adopts today's policy as code", () => {
             const up = await runProgram("up", options);
             expect(up.errors).toEqual([]);
             expect(up.exitCode).toBe(0);
-            expect(up.summary).toEqual({ same: 0, create: 19, update: 0, replace: 0, delete: 0 });
-            // Adoption read every configuration and wrote none: Azure holds exactly what it held.
-            expect(emulator.admin.requests().filter((r) => r.method !== "GET" && r.api !== "token")).toEqual([]);
+            expect(up.summary).toEqual({ same: 0, create: 21, update: 0, replace: 0, delete: 0 });
+            // Adoption read every configuration and wrote none; the dismissals dismissed what was dismissed
+            // already: Azure holds exactly what it held.
+            const writes = emulator.admin.requests().filter((r) => r.method !== "GET" && r.api !== "token");
+            expect(writes.map((r) => `${r.method} ${r.path.split("/").slice(-2).join("/")}`).sort()).toEqual([
+                expect.stringMatching(/^PATCH alerts\/DirectoryRole_[0-9a-f-]{36}_StaleSignInAlert$/),
+                "PATCH roleManagementAlerts/DuplicateRoleCreated",
+            ]);
             expect(liveConfigurations(scopes)).toEqual(before);
+            expect(emulator.admin.alert(SUB, "DuplicateRoleCreated").isActive).toBe(false);
+            expect(emulator.admin.graph.alert("StaleSignInAlert").isActive).toBe(false);
 
             const preview = await runProgram("preview", { ...options, expectNoChanges: true });
             expect(preview.errors).toEqual([]);
-            expect(preview).toMatchObject({ exitCode: 0, changes: false, summary: { same: 19, create: 0, update: 0, replace: 0, delete: 0 } });
+            expect(preview).toMatchObject({ exitCode: 0, changes: false, summary: { same: 21, create: 0, update: 0, replace: 0, delete: 0 } });
             const refreshed = await runProgram("preview", { ...options, refresh: true, expectNoChanges: true });
             expect(refreshed).toMatchObject({ exitCode: 0, changes: false });
         } finally {
@@ -170,6 +184,125 @@ describe("export adopts today's policy as code", () => {
         }
     }, 200_000);
 });
+
+describe("API text is data: export and status never turn it into code or terminal control", () => {
+    // Each goes where a tenant id goes in Graph's ids (DirectoryRole_<tenant>_<alert>).
+    const HOSTILE: ReadonlyArray<[string, string]> = [
+        ["a newline and a statement", '0\nrequire("fs").writeFileSync("pwned", "")\n//'],
+        ["a comment end", "0 */ require('fs') /*"],
+        ["a backtick template", "0`${process.exit(7)}`"],
+        ["quotes", `0"); process.exit(7); ("'`],
+        ["a line separator", "0\u2028require('fs')"],
+        ["control characters", "0\u0000\u0007\u001b[2J\u007f\u009b"],
+    ];
+    const RAW_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/;
+
+    test.each(HOSTILE)("a Graph id holding %s: export refuses it by name and writes nothing", async (_what, tenantId) => {
+        const hostile = await startEmulator({ retryAfterSeconds: 0, tenantId });
+        try {
+            const r = await cli(["export", "--directory", "--out", "policy.ts"], {}, hostile);
+            expect(r.code).toBe(1);
+            expect(r.stderr).toMatch(
+                /^pim-alerts export: reading directory: refusing to write the Graph id "DirectoryRole_0.* into the program: it is not DirectoryRole_<tenant GUID>_/,
+            );
+            expect(r.stderr).toContain("pim-alerts export: nothing written: 1 of 1 scopes failed");
+            expect(r.stderr).not.toMatch(RAW_CONTROL);
+            expect(fs.existsSync(path.join(work, "policy.ts"))).toBe(false);
+            expect(fs.existsSync(path.join(work, "pwned"))).toBe(false);
+        } finally {
+            await hostile.stop();
+        }
+    });
+
+    test.each(HOSTILE)("a duration holding %s: export refuses it by name and writes nothing", async (_what, text) => {
+        emulator.admin.graph.setConfiguration("StaleSignInAlert", { duration: `P30D${text}` });
+        const r = await cli(["export", "--scope", SUB, "--directory"]);
+        expect(r).toMatchObject({ code: 1, stdout: "" });
+        expect(r.stderr).toMatch(/reading directory: refusing to write duration of StaleSignInAlert "P30D0.* into the program: it is not an ISO-8601 duration/);
+        expect(r.stderr).not.toMatch(RAW_CONTROL);
+    });
+
+    test.each(HOSTILE)("a --scope holding %s is a usage error before any request", async (_what, text) => {
+        emulator.admin.clearRequests();
+        // (A NUL cannot be passed in argv at all.)
+        const r = await cli(["export", "--scope", `${SUB}/resourceGroups/${text.replace(/\u0000/g, "")}`]);
+        expect(r).toMatchObject({ code: 2, stdout: "" });
+        expect(r.stderr).toMatch(/^pim-alerts: --scope: scope ".* is neither "directory" nor an ARM scope/);
+        expect(r.stderr).not.toMatch(RAW_CONTROL);
+        expect(emulator.admin.requests().filter((q) => q.api !== "token")).toEqual([]);
+    });
+
+    test("status shows ids holding terminal controls as escapes, in the table and in JSON", async () => {
+        // Title change, clear line, concealed text, a C1 CSI; the "_" makes them part of the short alert id.
+        const tenantId = "0_\u001b]0;pwned\u0007\u001b[2K\u001b[8mhidden\u009b2J";
+        const hostile = await startEmulator({ retryAfterSeconds: 0, tenantId });
+        try {
+            const table = await cli(["status", "--directory"], {}, hostile);
+            expect(table.code).toBe(0);
+            expect(table.stdout).not.toMatch(RAW_CONTROL);
+            expect(table.stdout).toContain("\\u001b]0;pwned\\u0007\\u001b[2K\\u001b[8mhidden\\u009b2J_StaleSignInAlert");
+            const json = await cli(["status", "--directory", "--json"], {}, hostile);
+            expect(json.code).toBe(0);
+            expect(json.stdout).not.toMatch(RAW_CONTROL);
+            const parsed = JSON.parse(json.stdout) as { scopes: Array<{ alerts: Array<{ alertId: string }> }> };
+            expect(parsed.scopes[0]?.alerts.map((a) => a.alertId)).toContain(`${tenantId.slice(2)}_StaleSignInAlert`);
+        } finally {
+            await hostile.stop();
+        }
+    });
+});
+
+describe("export names resources by what they are, not by the order of --scope", () => {
+    // Two subscriptions whose ids share their first eight characters.
+    const A = "/subscriptions/0b1c2d3e-1111-1111-1111-111111111111";
+    const B = "/subscriptions/0b1c2d3e-2222-2222-2222-222222222222";
+
+    test("--append of the second subscription adds it under names of its own, in either order, the same names", async () => {
+        const names = async (first: string, second: string, file: string) => {
+            expect((await cli(["export", "--scope", first, "--out", file])).code).toBe(0);
+            const appended = await cli(["export", "--scope", second, "--out", file, "--append"]);
+            expect(appended).toMatchObject({ code: 0, stderr: `pim-alerts export: declared 4 resources of 1 scope in ${file}\n` });
+            return [...fs.readFileSync(path.join(work, file), "utf8").matchAll(/new pim\.AlertConfiguration\("([^"]+)"/g)].map((m) => m[1]).sort();
+        };
+        const forward = await names(A, B, "forward.ts");
+        const backward = await names(B, A, "backward.ts");
+        expect(forward).toHaveLength(8);
+        expect(new Set(forward).size).toBe(8);
+        // The first one exported keeps the short name; the second gets a suffix of its own. Exported together, both do.
+        const together = await cli(["export", "--scope", B, "--scope", A]);
+        const togetherNames = [...together.stdout.matchAll(/new pim\.AlertConfiguration\("([^"]+)"/g)].map((m) => m[1]);
+        expect(togetherNames.every((n) => /^sub-0b1c2d3e-[0-9a-f]{6}-/.test(n ?? ""))).toBe(true);
+        expect(forward.filter((n) => togetherNames.includes(n))).toHaveLength(4);
+        expect(backward.filter((n) => togetherNames.includes(n))).toHaveLength(4);
+        // Appending again declares nothing new: everything is recognised by scope and alert.
+        const again = await cli(["export", "--scope", A, "--scope", B, "--out", "forward.ts", "--append"]);
+        expect(again.stderr).toContain("declared 0 resources of 2 scopes");
+    });
+});
+
+/**
+ * The top-level statements of an exported program that are neither its import nor a `new pim.<Class>(<string>, {...})`
+ * whose properties are all literals: any such statement would be code the export did not mean to write.
+ */
+function statementsOtherThanDeclarations(file: string): string[] {
+    const source = ts.createSourceFile(file, fs.readFileSync(file, "utf8"), ts.ScriptTarget.ES2022, true);
+    const isLiteral = (e: ts.Expression) =>
+        ts.isStringLiteral(e) || ts.isNumericLiteral(e) || e.kind === ts.SyntaxKind.TrueKeyword || e.kind === ts.SyntaxKind.FalseKeyword;
+    const isDeclaration = (s: ts.Statement) => {
+        if (!ts.isExpressionStatement(s) || !ts.isNewExpression(s.expression)) return false;
+        const [name, args, ...rest] = s.expression.arguments ?? [];
+        return (
+            /^pim\.\w+$/.test(s.expression.expression.getText(source)) &&
+            name !== undefined &&
+            ts.isStringLiteral(name) &&
+            args !== undefined &&
+            ts.isObjectLiteralExpression(args) &&
+            rest.length === 0 &&
+            args.properties.every((p) => ts.isPropertyAssignment(p) && ts.isIdentifier(p.name) && isLiteral(p.initializer))
+        );
+    };
+    return source.statements.filter((s) => !ts.isImportDeclaration(s) && !isDeclaration(s)).map((s) => s.getText(source));
+}
 
 /** Every configuration the emulator holds for the scopes and the directory. */
 function liveConfigurations(scopes: readonly string[]): Record<string, unknown> {
@@ -197,6 +330,8 @@ function typeErrors(file: string): string[] {
     const parsed = ts.parseJsonConfigFileContent(config, ts.sys, REPO_ROOT);
     // Type-check only: the file lives outside the repository, so rootDir (an emit setting) does not apply.
     const { rootDir: _rootDir, ...options } = parsed.options;
-    const program = ts.createProgram([file], { ...options, noEmit: true });
+    // The project's own ambient declarations (src/types/*.d.ts, for dependencies without types) come too, as in `tsc -p`.
+    const ambient = parsed.fileNames.filter((f) => f.endsWith(".d.ts"));
+    const program = ts.createProgram([file, ...ambient], { ...options, noEmit: true });
     return ts.getPreEmitDiagnostics(program).map((d) => ts.flattenDiagnosticMessageText(d.messageText, "\n"));
 }

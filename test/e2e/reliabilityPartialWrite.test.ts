@@ -1,14 +1,18 @@
 /**
- * A PATCH that succeeded followed by a read-back that fails: nothing is lost. The host reports the
- * resource as created/updated-but-failed (ErrorResourceInitFailed: id and the state to keep), the
- * runner keeps it in the stack's state marked for another update, and the next `up` repairs it.
+ * A PATCH that succeeded followed by a read-back that fails, or a PATCH whose outcome is unknown
+ * (applied, and its answer lost): nothing is lost. The host reports the resource as
+ * created/updated-but-failed (ErrorResourceInitFailed: id and the state to keep, originals included),
+ * the runner keeps it in the stack's state marked for another update, and the next `up` repairs it.
+ * A host killed between the PATCH and its answer leaves the originals in the adoption journal.
  */
 import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
 import { startEmulator, type Emulator } from "pulumi-pim-alerts-emulator";
 import { runProgram } from "pulumi-pim-alerts-testing";
 import type { StackState } from "pulumi-pim-alerts-testing";
 import { ProviderCallError } from "pulumi-pim-alerts-testing";
-import { captureProviders, CONFIGURATION, programStack, startArmSession, type ProgramStack } from "./support/armSession";
+import { captureProviders, CONFIGURATION, programStack, startArmSession, type ProgramStack, type SerializedProviders } from "./support/armSession";
 import { writeProgram } from "./support/packedProgram";
 
 const SUB = "/subscriptions/afa2a084-766f-4003-8ae1-c4aeb893a99f";
@@ -28,10 +32,10 @@ afterEach(async () => {
 });
 
 /** Writes the program declaring the owners threshold; the same file name each time, so it is one stack's program. */
-const program = (name: string, threshold: number) =>
+const program = (name: string, threshold: number, onDelete = "retain") =>
     writeProgram(name, [
         'const pim = require("pulumi-pim-alerts");',
-        `new pim.AlertConfiguration("owners", { scope: "${SUB}", alertId: "${OWNERS}", thresholdNumberOfOwners: ${threshold} });`,
+        `new pim.AlertConfiguration("owners", { scope: "${SUB}", alertId: "${OWNERS}", thresholdNumberOfOwners: ${threshold}, onDelete: "${onDelete}" });`,
     ]);
 
 /** Every read-back of the configuration fails (7 attempts = the first and all 6 retries); `after` lets GETs through first. */
@@ -44,6 +48,33 @@ const failReadBack = (after = 0) =>
         times: 7,
         after,
     });
+
+/** The seed's owners configuration: what adoption must keep as the originals. */
+const ORIGINALS = { isEnabled: true, thresholdNumberOfOwners: 2, thresholdPercentageOfOwnersOutOfAllRoleMembers: 3 };
+
+/** The PATCH of the owners configuration is applied, then its answer is a 500, on every attempt (the first and all 6 retries). */
+const loseEveryPatchAnswer = () =>
+    emulator.admin.injectFault({
+        method: "PATCH",
+        pathIncludes: `roleManagementAlertConfigurations/${OWNERS}`,
+        afterHandling: true,
+        status: 500,
+        retryAfterSeconds: 0,
+        times: 7,
+    });
+
+/** Waits (bounded) until `condition` holds, polling. */
+async function until(condition: () => boolean, what: string, timeoutMs = 30_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (!condition()) {
+        if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+}
+
+let captured: SerializedProviders | undefined;
+/** The serialized providers, captured once for the file. */
+const providersOnce = async () => (captured ??= await captureProviders());
 
 const owners = (s: ProgramStack) => (JSON.parse(fs.readFileSync(s.stateFile, "utf8")) as StackState).resources.find((r) => r.name === "owners");
 
@@ -94,7 +125,7 @@ test("create: adopted and written, the read-back fails; the resource is kept (no
 });
 
 test("over gRPC, the host's error carries the id, the state to keep and the reason", async () => {
-    const providers = await captureProviders();
+    const providers = await providersOnce();
     const session = await startArmSession({ emulator });
     try {
         const checked = await session.host.check(
@@ -122,4 +153,83 @@ test("over gRPC, the host's error carries the id, the state to keep and the reas
     } finally {
         await session.host.stop();
     }
+});
+
+describe("a PATCH whose outcome is unknown keeps the original values", () => {
+    test("over gRPC: applied, its answer lost on every attempt; the create fails as a partial failure whose state holds the originals", async () => {
+        const providers = await providersOnce();
+        const session = await startArmSession({ emulator });
+        try {
+            const inputs = { __provider: providers.configuration, scope: SUB, alertId: OWNERS, thresholdNumberOfOwners: 7 };
+            const checked = await session.host.check(CONFIGURATION, "owners", {}, inputs);
+            loseEveryPatchAnswer();
+            const error = await session.host.create(CONFIGURATION, "owners", checked.inputs).then(
+                () => undefined,
+                (e: unknown) => e,
+            );
+            expect(error).toBeInstanceOf(ProviderCallError);
+            const { initFailure } = error as ProviderCallError;
+            expect(initFailure?.id).toBe(ID);
+            expect(initFailure?.properties).toMatchObject({ ...ORIGINALS, initialProperties: ORIGINALS, __provider: providers.configuration });
+            expect(initFailure?.reasons).toEqual([expect.stringMatching(/^PATCH .*failed with 500/)]);
+            expect((error as ProviderCallError).details).toMatch(/Whether Azure applied the write is unknown: the state is kept/);
+            // The write did land: only the state's originals make a later restore right.
+            expect(emulator.admin.configuration(SUB, OWNERS)).toMatchObject({ thresholdNumberOfOwners: 7 });
+        } finally {
+            await session.host.stop();
+        }
+    }, 120_000);
+
+    test("through the runner: the next up finishes, and a destroy with onDelete restore puts the originals back", async () => {
+        stack = programStack(emulator, await program("unknown-outcome", 5, "restore"));
+        loseEveryPatchAnswer();
+        const failed = await runProgram("up", stack.options());
+        expect(failed.exitCode).toBe(255);
+        expect(failed.errors.join("\n")).toMatch(
+            /updating alert configuration TooManyOwnersAssignedToResource at .*: PATCH .* failed with 500.*Whether Azure applied the write is unknown/,
+        );
+        expect(owners(stack)).toMatchObject({ id: ID, outputs: { thresholdNumberOfOwners: 2, initialProperties: ORIGINALS } });
+
+        const finished = await runProgram("up", stack.options());
+        expect(finished.exitCode).toBe(0);
+        expect(finished.summary).toMatchObject({ create: 0, update: 1 });
+        expect(owners(stack)?.outputs).toMatchObject({ thresholdNumberOfOwners: 5, initialProperties: ORIGINALS });
+
+        expect((await runProgram("destroy", stack.options())).exitCode).toBe(0);
+        expect(emulator.admin.configuration(SUB, OWNERS)).toEqual(ORIGINALS);
+    }, 180_000);
+
+    test("the host killed between the PATCH and its answer: the next create, in a new host, takes the originals from the adoption journal", async () => {
+        const providers = await providersOnce();
+        // Long enough that the provider does not time out and retry before the host is killed.
+        const config = { "pim-alerts:timeoutSeconds": "120" };
+        const first = await startArmSession({ emulator, config });
+        const inputs = { __provider: providers.configuration, scope: SUB, alertId: OWNERS, thresholdNumberOfOwners: 7 };
+        const checked = await first.host.check(CONFIGURATION, "owners", {}, inputs);
+        emulator.admin.injectFault({ method: "PATCH", afterHandling: true, hang: true, times: 1 });
+        const pending = first.host.create(CONFIGURATION, "owners", checked.inputs).catch((e: unknown) => e);
+        await until(() => emulator.admin.configuration(SUB, OWNERS)["thresholdNumberOfOwners"] === 7, "the PATCH to be applied");
+        await first.host.stop();
+        expect(await pending).toBeInstanceOf(Error);
+
+        // The engine recorded no resource: the next up creates it again (here: a new host, as a new `pulumi up` starts).
+        const second = await startArmSession({ emulator, config });
+        try {
+            const created = await second.host.create(CONFIGURATION, "owners", checked.inputs);
+            expect(created.properties).toMatchObject({ thresholdNumberOfOwners: 7, initialProperties: ORIGINALS });
+        } finally {
+            await second.host.stop();
+        }
+
+        // The window that remains: on another machine (no journal there), the written value is taken as the original.
+        const elsewhere = fs.mkdtempSync(path.join(os.tmpdir(), "pim-other-machine-"));
+        const third = await startArmSession({ emulator, config, env: { PIM_ALERTS_STATE_DIR: elsewhere } });
+        try {
+            const created = await third.host.create(CONFIGURATION, "owners", checked.inputs);
+            expect(created.properties).toMatchObject({ initialProperties: { ...ORIGINALS, thresholdNumberOfOwners: 7 } });
+        } finally {
+            await third.host.stop();
+            fs.rmSync(elsewhere, { recursive: true, force: true });
+        }
+    }, 120_000);
 });

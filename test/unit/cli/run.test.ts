@@ -163,8 +163,8 @@ describe("export to a file", () => {
 
         const appended = await run(["export", "--scope", SUB, "--directory", "--out", "policy.ts", "--append"]);
         expect(appended.code).toBe(0);
-        expect(appended.stderr).toContain("skipped sub-11111111-duplicate-role-created: policy.ts already declares it");
-        expect(appended.stderr).toContain("declared 7 configurations of 2 scopes in policy.ts");
+        expect(appended.stderr).toContain("skipped sub-11111111-duplicate-role-created: the program already declares it");
+        expect(appended.stderr).toContain("declared 7 resources of 2 scopes in policy.ts");
         const text = fs.readFileSync(file, "utf8");
         expect(text.startsWith(first)).toBe(true);
         expect(text.match(/import \* as pim/g)).toHaveLength(1);
@@ -178,7 +178,7 @@ describe("export to a file", () => {
         emulator.admin.injectFault({ pathIncludes: "alertConfigurations", status: 404, times: 10 });
         const r = await run(["export", "--scope", SUB, "--out", "policy.ts"]);
         expect(r.code).toBe(1);
-        expect(r.stderr).toContain("nothing written: 1 of 1 scopes could not be read");
+        expect(r.stderr).toContain("nothing written: 1 of 1 scopes failed");
         expect(fs.existsSync(path.join(dir, "policy.ts"))).toBe(false);
     });
 });

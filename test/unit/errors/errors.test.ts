@@ -30,6 +30,8 @@ describe("error classes", () => {
         ["OperationTimeoutError", new pim.OperationTimeoutError("x"), pim.isOperationTimeoutError],
         ["InvalidArgumentError", new pim.InvalidArgumentError("x"), pim.isInvalidArgumentError],
         ["UsageError", new pim.UsageError("x"), pim.isUsageError],
+        ["ExportRefusedError", new pim.ExportRefusedError("x"), pim.isExportRefusedError],
+        ["AdoptionJournalError", new pim.AdoptionJournalError("x"), pim.isAdoptionJournalError],
     ];
 
     test.each(errors)("%s is exported, named, a PimAlertsError, and recognised by its guard", (name, error, isIt) => {
