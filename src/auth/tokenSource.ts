@@ -5,12 +5,14 @@
  * @azure/identity is loaded on first use, not at import, so a provider process that only runs
  * `check` and `diff` never pays for it.
  */
-import type { TokenCredential } from "@azure/identity";
-import { AuthenticationError } from "../errors";
+import type * as Identity from "@azure/identity";
+import type { DefaultAzureCredentialClientIdOptions, TokenCredential } from "@azure/identity";
+import { AuthenticationError, InsecureConnectionError } from "../errors";
 
 // Also exported here for callers that import it with the token source.
 export { AuthenticationError };
 import { CLOUDS } from "./clouds";
+import { routedCredential } from "./credentialHttpClient";
 
 /** What is needed to build a credential. The secret is only ever held in memory. */
 export interface CredentialSettings {
@@ -54,22 +56,50 @@ export function credentialOptions(authorityHost: string): { readonly authorityHo
     return isKnownAuthorityHost(authorityHost) ? { authorityHost } : { authorityHost, disableInstanceDiscovery: true };
 }
 
-/** Builds the credential the settings call for: a client secret, or DefaultAzureCredential. */
+/**
+ * Builds the credential the settings call for: a client secret, or DefaultAzureCredential. Its
+ * requests never reach a loopback or link-local token endpoint through a proxy (see
+ * credentialHttpClient.ts).
+ */
 export function createCredential(settings: CredentialSettings): TokenCredential {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const identity = require("@azure/identity") as typeof import("@azure/identity");
-    const common = credentialOptions(settings.authorityHost);
-    if (settings.clientSecret !== undefined) {
-        if (settings.tenantId === undefined || settings.clientId === undefined) {
-            throw new AuthenticationError("pim-alerts:clientSecret is set, so pim-alerts:tenantId and pim-alerts:clientId are required too");
+    const identity = require("@azure/identity") as typeof Identity;
+    return routedCredential((httpClient) => {
+        const common = { ...credentialOptions(settings.authorityHost), httpClient };
+        if (settings.clientSecret !== undefined) {
+            if (settings.tenantId === undefined || settings.clientId === undefined) {
+                throw new AuthenticationError("pim-alerts:clientSecret is set, so pim-alerts:tenantId and pim-alerts:clientId are required too");
+            }
+            return new identity.ClientSecretCredential(settings.tenantId, settings.clientId, settings.clientSecret, common);
         }
-        return new identity.ClientSecretCredential(settings.tenantId, settings.clientId, settings.clientSecret, common);
-    }
-    return new identity.DefaultAzureCredential({
-        ...common,
-        ...(settings.tenantId !== undefined ? { tenantId: settings.tenantId } : {}),
-        ...(settings.clientId !== undefined ? { managedIdentityClientId: settings.clientId, workloadIdentityClientId: settings.clientId } : {}),
+        const options: DefaultAzureCredentialClientIdOptions = {
+            ...common,
+            ...(settings.tenantId !== undefined ? { tenantId: settings.tenantId } : {}),
+            ...(settings.clientId !== undefined ? { managedIdentityClientId: settings.clientId, workloadIdentityClientId: settings.clientId } : {}),
+        };
+        if (process.env["AZURE_TOKEN_CREDENTIALS"]?.trim().toLowerCase() === "managedidentitycredential") {
+            return defaultManagedIdentityCredential(identity, options);
+        }
+        return new identity.DefaultAzureCredential(options);
     });
+}
+
+/**
+ * The credential DefaultAzureCredential builds for `AZURE_TOKEN_CREDENTIALS=ManagedIdentityCredential`,
+ * built here from @azure/identity 4.13.3's createDefaultManagedIdentityCredential: up to 4.13.2,
+ * DefaultAzureCredential built it without the options given (no HTTP client, so the token request
+ * to a loopback endpoint went through a proxy; no managedIdentityClientId, so pim-alerts:clientId was
+ * ignored). 4.13.3 fixes it but requires Node 22; this package supports Node 20.
+ */
+function defaultManagedIdentityCredential(identity: typeof Identity, options: DefaultAzureCredentialClientIdOptions): TokenCredential {
+    const common = { ...options, retryOptions: { maxRetries: 5, retryDelayInMs: 800 } };
+    const clientId = options.managedIdentityClientId ?? process.env["AZURE_CLIENT_ID"];
+    const workloadClientId = options.workloadIdentityClientId ?? clientId;
+    if (process.env["AZURE_FEDERATED_TOKEN_FILE"] && workloadClientId) {
+        const tenantId = options.tenantId ?? process.env["AZURE_TENANT_ID"];
+        return new identity.ManagedIdentityCredential(workloadClientId, { ...common, ...(tenantId !== undefined ? { tenantId } : {}) });
+    }
+    return new identity.ManagedIdentityCredential(clientId ? { ...common, clientId } : common);
 }
 
 /**
@@ -105,6 +135,8 @@ export function createTokenSource(makeCredential: () => TokenCredential, secrets
         try {
             result = await credential.getToken(audience);
         } catch (error) {
+            // A refused request is not a sign-in problem: say what was refused, not how to sign in.
+            if (error instanceof InsecureConnectionError) throw new InsecureConnectionError(`getting an access token for ${audience}: ${error.message}`);
             // Only the first line of the credential's message (MSAL appends trace ids and links), with
             // the secret removed should the message carry it.
             const firstLine = error instanceof Error ? (error.message.split("\n")[0] ?? "") : String(error);

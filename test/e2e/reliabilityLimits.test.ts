@@ -3,13 +3,16 @@
  * server on 127.0.0.1 (tokens from the emulator): a body that drips or never ends is cut by the
  * attempt's deadline, a huge body is refused, a huge error body is not downloaded on every retry,
  * `Retry-After: -1` waits the normal backoff, an error body that echoes the token does not put it
- * in the message, a loopback endpoint never goes through HTTP_PROXY, a proxy's refusal to tunnel is
- * named as the proxy's, a 1 MB scope makes a short check failure, and the requests in flight of the
- * host stay within pim-alerts:maxConcurrentRequests.
+ * in the message, a loopback endpoint never goes through a proxy (nor does @azure/identity's token
+ * request to one), a plain-http token request is never sent through a proxy, an https token request
+ * elsewhere still follows HTTPS_PROXY, a proxy's refusal to tunnel is named as the proxy's, a 1 MB
+ * scope makes a short check failure, and the requests in flight of the host stay within
+ * pim-alerts:maxConcurrentRequests.
  */
 import * as http from "node:http";
 import type { AddressInfo } from "node:net";
-import { startEmulator } from "pulumi-pim-alerts-emulator";
+import { startEmulator, type Emulator } from "pulumi-pim-alerts-emulator";
+import { secret } from "pulumi-pim-alerts-testing";
 import { json, startScriptedServer, type Handler, type ScriptedServer } from "../support/scriptedServer";
 import { captureProviders, CONFIGURATION, startArmSession, type ArmSession } from "./support/armSession";
 import { sessionFixture } from "./support/sessionFixture";
@@ -180,12 +183,16 @@ describe("messages", () => {
     });
 });
 
-/** A forward proxy on 127.0.0.1 that records what reaches it; CONNECT is answered `connectStatus`. */
+/**
+ * A forward proxy on 127.0.0.1 that records what reaches it. A plain-http request to 127.0.0.1 is
+ * forwarded (so a token request sent through it would still succeed and only this record tells),
+ * any other is answered 502; CONNECT is answered `connectStatus`.
+ */
 async function startProxy(connectStatus: number) {
     const seen: Array<{ method: string; target: string; authorization: boolean }> = [];
     const server = http.createServer((req, res) => {
         seen.push({ method: req.method ?? "", target: req.url ?? "", authorization: req.headers["authorization"] !== undefined });
-        // Forward plain-http requests (@azure/identity's own, to the emulator's token endpoint).
+        if (!(req.url ?? "").startsWith("http://127.0.0.1:")) return void res.writeHead(502).end();
         const upstream = http.request(req.url ?? "", { method: req.method, headers: req.headers }, (answer) => {
             res.writeHead(answer.statusCode ?? 502, answer.headers);
             answer.pipe(res);
@@ -209,23 +216,105 @@ async function startProxy(connectStatus: number) {
     return { url, seen };
 }
 
+/** Every proxy variable (both spellings) pointing at `url`. */
+function proxyEnvironment(url: string): Record<string, string> {
+    return { HTTP_PROXY: url, HTTPS_PROXY: url, ALL_PROXY: url, http_proxy: url, https_proxy: url, all_proxy: url };
+}
+
+const CLIENT_ID = "7c1e4b2a-9d3f-4e6a-8b5c-2f0a1d9e8c7b";
+const CLIENT_SECRET = "e2e-proxy-client-secret";
+
+/** What reached the emulator's token endpoints (managed identity or Entra), as `METHOD path status`. */
+function tokenCalls(emulator: Emulator): string[] {
+    return emulator.admin
+        .requests()
+        .filter((r) => r.api === "token")
+        .map((r) => `${r.method} ${r.path} ${r.status}`);
+}
+
 describe("proxies", () => {
     test.each(["127.0.0.1", "localhost"])(
-        "with HTTP_PROXY set, a loopback endpoint (%s) is reached directly: the token never goes to the proxy",
+        "with every proxy variable set, the managed-identity and ARM endpoints on loopback (%s) are reached directly: the proxy sees no request",
         async (host) => {
             const proxy = await startProxy(403);
             arm = await startScriptedServer([json(200, OWNERS_BODY)]);
             const emulator = await startEmulator({ retryAfterSeconds: 0 });
+            const identityEndpoint = emulator.admin.tokenEnvironment()["IDENTITY_ENDPOINT"] ?? "";
             const s = await start({
                 emulator,
                 config: { "pim-alerts:armEndpoint": arm.url.replace("127.0.0.1", host) },
-                env: { HTTP_PROXY: proxy.url, HTTPS_PROXY: proxy.url, http_proxy: proxy.url, https_proxy: proxy.url },
+                env: { ...proxyEnvironment(proxy.url), IDENTITY_ENDPOINT: identityEndpoint.replace("127.0.0.1", host) },
             });
             expect((await createOwners(s)).properties).toMatchObject({ thresholdNumberOfOwners: 4 });
             expect(arm.seen.map((r) => r.method)).toEqual(["GET"]);
-            expect(proxy.seen.filter((r) => r.authorization || r.target.includes("/subscriptions/"))).toEqual([]);
+            // @azure/identity's request to the managed-identity endpoint (its answer is the token) went direct.
+            expect(tokenCalls(emulator)).toEqual(["GET /_emulator/msi/token 200"]);
+            expect(proxy.seen).toEqual([]);
         },
     );
+
+    test("a client secret against an https Entra authority on loopback signs in directly, not through HTTPS_PROXY", async () => {
+        const proxy = await startProxy(403);
+        arm = await startScriptedServer([json(200, OWNERS_BODY)]);
+        const emulator = await startEmulator({ https: true, retryAfterSeconds: 0 });
+        emulator.admin.registerClient({ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET });
+        const s = await start({
+            emulator,
+            config: {
+                "pim-alerts:armEndpoint": arm.url,
+                "pim-alerts:authorityHost": emulator.url,
+                "pim-alerts:tenantId": emulator.tenantId,
+                "pim-alerts:clientId": CLIENT_ID,
+                "pim-alerts:clientSecret": secret(CLIENT_SECRET),
+            },
+            env: proxyEnvironment(proxy.url),
+        });
+        expect((await createOwners(s)).properties).toMatchObject({ thresholdNumberOfOwners: 4 });
+        expect(tokenCalls(emulator)).toEqual([
+            `GET /${emulator.tenantId}/v2.0/.well-known/openid-configuration 200`,
+            `POST /${emulator.tenantId}/oauth2/v2.0/token 200`,
+        ]);
+        expect(proxy.seen).toEqual([]);
+    });
+
+    test("a token request to an https authority that is not loopback still follows HTTPS_PROXY, through a CONNECT tunnel", async () => {
+        const proxy = await startProxy(403);
+        const emulator = await startEmulator({ retryAfterSeconds: 0 });
+        const s = await start({
+            emulator,
+            config: {
+                "pim-alerts:authorityHost": "https://login.pim-alerts.test",
+                "pim-alerts:tenantId": emulator.tenantId,
+                "pim-alerts:clientId": CLIENT_ID,
+                "pim-alerts:clientSecret": secret(CLIENT_SECRET),
+            },
+            env: { HTTPS_PROXY: proxy.url, https_proxy: proxy.url },
+        });
+        const message = await messageOf(createOwners(s));
+        expect(message).toContain("getting an access token for https://management.azure.com/.default");
+        // The proxy was asked for a tunnel to the authority (and refused it): it saw the host, no token.
+        expect(proxy.seen.length).toBeGreaterThan(0);
+        expect(new Set(proxy.seen.map((r) => JSON.stringify(r)))).toEqual(
+            new Set([JSON.stringify({ method: "CONNECT", target: "login.pim-alerts.test:443", authorization: false })]),
+        );
+        expect(tokenCalls(emulator)).toEqual([]);
+    });
+
+    test("a plain-http managed-identity endpoint that is not loopback is refused rather than sent through HTTP_PROXY", async () => {
+        const proxy = await startProxy(403);
+        const emulator = await startEmulator({ retryAfterSeconds: 0 });
+        const s = await start({
+            emulator,
+            // 192.0.2.0/24 is reserved for documentation: nothing answers there.
+            env: { ...proxyEnvironment(proxy.url), IDENTITY_ENDPOINT: "http://192.0.2.10:8081/msi/token" },
+        });
+        const message = await messageOf(createOwners(s));
+        expect(message).toContain(
+            "getting an access token for https://management.azure.com/.default: refusing to send a token request to http://192.0.2.10:8081 " +
+                "through a proxy over plain http: the proxy would read the token. Use https, or add 192.0.2.10 to NO_PROXY to reach it directly",
+        );
+        expect(proxy.seen).toEqual([]);
+    });
 
     test("a proxy that refuses to tunnel to Azure is named as the proxy, not as a missing Azure permission", async () => {
         const proxy = await startProxy(403);
@@ -233,16 +322,17 @@ describe("proxies", () => {
         const s = await start({
             emulator,
             config: { "pim-alerts:armEndpoint": "https://management.azure.com" },
-            // The emulator's token endpoint stays direct; the ARM endpoint goes through the proxy.
-            env: { HTTPS_PROXY: proxy.url, https_proxy: proxy.url, NO_PROXY: "127.0.0.1", no_proxy: "127.0.0.1" },
+            // No NO_PROXY: the emulator's token endpoint (loopback) stays direct anyway; ARM goes through the proxy.
+            env: proxyEnvironment(proxy.url),
         });
         const message = await messageOf(createOwners(s));
         expect(message).toMatch(
             /GET https:\/\/management\.azure\.com\/subscriptions\/.* failed without a complete HTTP response: the proxy http:\/\/127\.0\.0\.1:\d+\/ refused to connect to management\.azure\.com:443: 403 Forbidden by policy; check HTTPS_PROXY and NO_PROXY/,
         );
         expect(message).not.toMatch(/permission|roleAssignments/);
-        // The proxy saw where to, never the token.
+        // The proxy saw where to, never the token; the token request did not reach it at all.
         expect(proxy.seen).toEqual([{ method: "CONNECT", target: "management.azure.com:443", authorization: false }]);
+        expect(tokenCalls(emulator)).toEqual(["GET /_emulator/msi/token 200"]);
     });
 });
 

@@ -1,6 +1,9 @@
+import * as http from "node:http";
+import type { AddressInfo } from "node:net";
 import type { AccessToken, TokenCredential } from "@azure/identity";
-import { AuthenticationError } from "../../../src/errors";
-import { createTokenSource, credentialOptions, isKnownAuthorityHost, redactSecrets } from "../../../src/auth/tokenSource";
+import { startEmulator, type Emulator } from "pulumi-pim-alerts-emulator";
+import { AuthenticationError, InsecureConnectionError } from "../../../src/errors";
+import { createCredential, createTokenSource, credentialOptions, isKnownAuthorityHost, redactSecrets } from "../../../src/auth/tokenSource";
 
 function fakeCredential(lifetimeMs: number, tokens: string[] = []): TokenCredential & { calls: string[] } {
     const calls: string[] = [];
@@ -35,6 +38,18 @@ describe("token source", () => {
         const source = createTokenSource(() => credential);
         expect(await source.getToken("a")).toBe("token-1");
         expect(await source.getToken("a")).toBe("token-2");
+    });
+
+    test("a refused token request is an InsecureConnectionError naming the audience, with no sign-in advice", async () => {
+        const source = createTokenSource(() => ({
+            getToken: () =>
+                Promise.reject(new InsecureConnectionError("refusing to send a token request to http://192.0.2.10:8081 through a proxy over plain http")),
+        }));
+        const error = await source.getToken("a").catch((e: unknown) => e);
+        expect(error).toBeInstanceOf(InsecureConnectionError);
+        expect((error as Error).message).toBe(
+            "getting an access token for a: refusing to send a token request to http://192.0.2.10:8081 through a proxy over plain http",
+        );
     });
 
     test("a failed sign-in says how to sign in, without the underlying secret", async () => {
@@ -98,5 +113,52 @@ describe("credential options", () => {
         expect(isKnownAuthorityHost(host)).toBe(known);
         // Instance discovery (a GET to login.microsoftonline.com) is only kept for the known clouds.
         expect(credentialOptions(host)).toEqual(known ? { authorityHost: host } : { authorityHost: host, disableInstanceDiscovery: true });
+    });
+});
+
+describe("createCredential against the emulator's managed-identity endpoint, with HTTP_PROXY set", () => {
+    const USER_ASSIGNED = "0b1c2d3e-4f50-4617-8293-a4b5c6d7e8f9";
+    let emulator: Emulator;
+    let proxy: http.Server;
+    const proxied: string[] = [];
+    const saved: Record<string, string | undefined> = {};
+
+    beforeAll(async () => {
+        emulator = await startEmulator({ retryAfterSeconds: 0 });
+        proxy = http.createServer((req, res) => {
+            proxied.push(`${req.method} ${req.url}`);
+            res.writeHead(502).end();
+        });
+        await new Promise<void>((resolve) => proxy.listen(0, "127.0.0.1", resolve));
+        const proxyUrl = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
+        // What the provider host's environment would hold (@azure/identity reads it, as it does there).
+        const env = { ...emulator.admin.tokenEnvironment(), HTTP_PROXY: proxyUrl, HTTPS_PROXY: proxyUrl, AZURE_CLIENT_ID: undefined };
+        for (const [name, value] of Object.entries(env)) {
+            saved[name] = process.env[name];
+            if (value === undefined) delete process.env[name];
+            else process.env[name] = value;
+        }
+    });
+
+    afterAll(async () => {
+        for (const [name, value] of Object.entries(saved)) {
+            if (value === undefined) delete process.env[name];
+            else process.env[name] = value;
+        }
+        proxy.closeAllConnections();
+        await new Promise((resolve) => proxy.close(resolve));
+        await emulator.stop();
+    });
+
+    test.each([
+        ["pim-alerts:clientId set", USER_ASSIGNED, USER_ASSIGNED],
+        ["no client id", undefined, undefined],
+    ])("AZURE_TOKEN_CREDENTIALS=ManagedIdentityCredential with %s: the identity asked for, and nothing through the proxy", async (_what, clientId, appid) => {
+        const credential = createCredential({ tenantId: undefined, clientId, clientSecret: undefined, authorityHost: "https://login.microsoftonline.com" });
+        const token = (await credential.getToken("https://management.azure.com/.default"))?.token ?? "";
+        const claims = JSON.parse(Buffer.from(token.split(".")[1] ?? "", "base64url").toString("utf8")) as Record<string, unknown>;
+        if (appid !== undefined) expect(claims["appid"]).toBe(appid);
+        else expect(claims["appid"]).not.toBe(USER_ASSIGNED);
+        expect(proxied).toEqual([]);
     });
 });
