@@ -12,6 +12,7 @@ module.exports = {
   // Installs the packed package into .e2e/program, as a user would get it.
   globalSetup: "<rootDir>/test/support/globalSetup.ts",
   setupFiles: ["<rootDir>/test/support/testEnvironment.ts"],
+  setupFilesAfterEnv: ["<rootDir>/test/support/testCleanup.ts"],
   // Tests import the packages by name, as users do; ts-jest compiles their sources.
   moduleNameMapper: {
     "^pulumi-pim-alerts$": "<rootDir>/src/index.ts",
