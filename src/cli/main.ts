@@ -5,7 +5,8 @@
  */
 import { runCli } from "./run";
 
-runCli(process.argv.slice(2), {
+// runCli never rejects: every failure is already a message and an exit code.
+void runCli(process.argv.slice(2), {
     stdin: process.stdin,
     stdout: { write: (text) => process.stdout.write(text), isTTY: process.stdout.isTTY === true },
     stderr: { write: (text) => process.stderr.write(text), isTTY: process.stderr.isTTY === true },

@@ -19,12 +19,12 @@ export async function readScopes<T>(
     read: (target: AlertTarget) => Promise<T>,
     progress: Progress,
 ): Promise<ScopeOutcome<T>[]> {
-    const outcomes: ScopeOutcome<T>[] = new Array(targets.length);
+    const outcomes = new Array<ScopeOutcome<T>>(targets.length);
     let next = 0;
     const worker = async () => {
         while (next < targets.length) {
             const index = next++;
-            const target = targets[index] as AlertTarget;
+            const target = targets[index];
             const label = targetScope(target);
             progress.started(label);
             try {

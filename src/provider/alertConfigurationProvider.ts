@@ -27,26 +27,27 @@ import { armAlertsClient, configureRuntime } from "./runtime";
 type Props = Record<string, unknown>;
 
 /** Receives the stack config once per provider process. */
-export async function configure(request: dynamic.ConfigureRequest): Promise<void> {
+export function configure(request: dynamic.ConfigureRequest): Promise<void> {
     configureRuntime((key) => request.config.get(key));
+    return Promise.resolve();
 }
 
 /** Validates inputs without any network call. */
-export async function check(olds: Props, news: Props): Promise<dynamic.CheckResult> {
-    return checkAlertConfiguration(olds ?? {}, news);
+export function check(olds: Props, news: Props): Promise<dynamic.CheckResult<Props>> {
+    return Promise.resolve(checkAlertConfiguration(olds ?? {}, news));
 }
 
 /** No change when the declared values equal the stored ones; scope or alertId changes replace. */
-export async function diff(_id: string, olds: Props, news: Props): Promise<dynamic.DiffResult> {
+export function diff(_id: string, olds: Props, news: Props): Promise<dynamic.DiffResult> {
     const result = diffConfiguration(olds, news);
-    return { changes: result.changes, replaces: result.replaces, deleteBeforeReplace: false };
+    return Promise.resolve({ changes: result.changes, replaces: result.replaces, deleteBeforeReplace: false });
 }
 
 /**
  * Adopts the configuration: GET (kept as initialProperties), PATCH the declared values that differ, GET.
  * A PATCH whose outcome is unknown fails as a partial failure that keeps the originals (common/adoption.ts).
  */
-export async function create(inputs: Props): Promise<dynamic.CreateResult> {
+export async function create(inputs: Props): Promise<dynamic.CreateResult<Props>> {
     const scope = inputs["scope"] as string;
     const alertId = inputs["alertId"] as ArmAlertId;
     const arm = armAlertsClient();
@@ -70,7 +71,7 @@ export async function create(inputs: Props): Promise<dynamic.CreateResult> {
  * Reads live values; works from the id alone; an object that is gone (404) returns an empty id.
  * Reads at one scope share one list call (arm/readCoalescing.ts): a refresh costs one call per scope.
  */
-export async function read(id: string, props: Props): Promise<dynamic.ReadResult> {
+export async function read(id: string, props: Props): Promise<dynamic.ReadResult<Props>> {
     const parsed = alertResourceIdOf(id, "roleManagementAlertConfigurations");
     const scope = typeof props["scope"] === "string" ? props["scope"] : parsed.scope;
     const live = await armAlertsClient().readConfiguration(scope, parsed.alertId);
@@ -81,7 +82,7 @@ export async function read(id: string, props: Props): Promise<dynamic.ReadResult
 }
 
 /** PATCHes only the declared values that changed, then GETs. */
-export async function update(id: string, olds: Props, news: Props): Promise<dynamic.UpdateResult> {
+export async function update(id: string, olds: Props, news: Props): Promise<dynamic.UpdateResult<Props>> {
     const alertId = news["alertId"] as ArmAlertId;
     const scope = olds["scope"] as string;
     const management = managementOf(alertId, news);
@@ -107,7 +108,7 @@ export async function deleteResource(id: string, props: Props): Promise<void> {
     const alertId = props["alertId"];
     const scope = props["scope"];
     if (!isArmAlertId(alertId) || typeof scope !== "string") throw new Error(`internal-error: state of ${id} has no alertId or scope`);
-    const initial = isRecord(props["initialProperties"]) ? (props["initialProperties"] as Record<string, unknown>) : {};
+    const initial = isRecord(props["initialProperties"]) ? props["initialProperties"] : {};
     const restore: Record<string, boolean | number> = {};
     for (const name of managementFromState(props).declaredProperties) {
         const value = initial[name];

@@ -13,30 +13,32 @@ import { sameScope } from "../arm/scope";
 import { checkAlertDismissal } from "./arm/dismissalCheck";
 import { diffDismissal, isActiveAgain } from "./common/dismissalState";
 import { afterWrite } from "./common/partialFailure";
+import { onDeleteOf } from "./common/commonProperties";
 import { armAlertsClient, configureRuntime } from "./runtime";
 
 type Props = Record<string, unknown>;
 
 /** Receives the stack config once per provider process. */
-export async function configure(request: dynamic.ConfigureRequest): Promise<void> {
+export function configure(request: dynamic.ConfigureRequest): Promise<void> {
     configureRuntime((key) => request.config.get(key));
+    return Promise.resolve();
 }
 
 /** Validates inputs without any network call. */
-export async function check(olds: Props, news: Props): Promise<dynamic.CheckResult> {
-    return checkAlertDismissal(olds ?? {}, news);
+export function check(olds: Props, news: Props): Promise<dynamic.CheckResult<Props>> {
+    return Promise.resolve(checkAlertDismissal(olds ?? {}, news));
 }
 
 /** Replaces on a new scope or alert; otherwise changes when the alert is active again or onDelete changed. */
-export async function diff(_id: string, olds: Props, news: Props): Promise<dynamic.DiffResult> {
+export function diff(_id: string, olds: Props, news: Props): Promise<dynamic.DiffResult> {
     const replaces: string[] = [];
     if (typeof olds["scope"] !== "string" || typeof news["scope"] !== "string" || !sameScope(olds["scope"], news["scope"])) replaces.push("scope");
     if (olds["alertId"] !== news["alertId"]) replaces.push("alertId");
-    return diffDismissal(olds, news, replaces);
+    return Promise.resolve(diffDismissal(olds, news, replaces));
 }
 
 /** Dismisses the alert (PATCH isActive=false) and reads it back. */
-export async function create(inputs: Props): Promise<dynamic.CreateResult> {
+export async function create(inputs: Props): Promise<dynamic.CreateResult<Props>> {
     const { scope, alertId } = identity(inputs);
     const id = formatAlertResourceId({ scope, alertId, collection: "roleManagementAlerts" });
     return { id, outs: await dismiss(id, scope, alertId, inputs) };
@@ -46,7 +48,7 @@ export async function create(inputs: Props): Promise<dynamic.CreateResult> {
  * Reports isActive, incidentCount and lastScannedDateTime; an alert that is gone (404) returns an empty id.
  * Reads at one scope share one list of its alerts (arm/readCoalescing.ts).
  */
-export async function read(id: string, props: Props): Promise<dynamic.ReadResult> {
+export async function read(id: string, props: Props): Promise<dynamic.ReadResult<Props>> {
     const parsed = alertResourceIdOf(id, "roleManagementAlerts");
     const scope = typeof props["scope"] === "string" ? props["scope"] : parsed.scope;
     const alert = await armAlertsClient().readAlert(scope, parsed.alertId);
@@ -57,7 +59,7 @@ export async function read(id: string, props: Props): Promise<dynamic.ReadResult
 }
 
 /** Dismisses again (when the alert fired again) or records a new onDelete. */
-export async function update(id: string, olds: Props, news: Props): Promise<dynamic.UpdateResult> {
+export async function update(id: string, olds: Props, news: Props): Promise<dynamic.UpdateResult<Props>> {
     const { scope, alertId } = identity(olds);
     if (!isActiveAgain(olds)) return { outs: { ...olds, onDelete: news["onDelete"] } };
     return { outs: await dismiss(id, scope, alertId, news) };
@@ -74,7 +76,7 @@ export { deleteResource as delete };
 
 async function dismiss(id: string, scope: string, alertId: ArmAlertId, inputs: Props): Promise<Props> {
     const arm = armAlertsClient();
-    const onDelete = String(inputs["onDelete"] ?? "retain");
+    const onDelete = onDeleteOf(inputs);
     await arm.patchAlert(scope, alertId, false);
     // The PATCH succeeded: if the read-back fails, record the alert as still active so the next `up` retries.
     const recorded = { scope, alertId, onDelete, isActive: true, incidentCount: 0, lastScannedDateTime: "", __provider: inputs["__provider"] };

@@ -27,26 +27,27 @@ import { configureRuntime, directoryAlertsClient, directoryTenantId } from "./ru
 type Props = Record<string, unknown>;
 
 /** Receives the stack config once per provider process. */
-export async function configure(request: dynamic.ConfigureRequest): Promise<void> {
+export function configure(request: dynamic.ConfigureRequest): Promise<void> {
     configureRuntime((key) => request.config.get(key));
+    return Promise.resolve();
 }
 
 /** Validates inputs without any network call. */
-export async function check(_olds: Props, news: Props): Promise<dynamic.CheckResult> {
-    return checkDirectoryAlertConfiguration(news);
+export function check(_olds: Props, news: Props): Promise<dynamic.CheckResult<Props>> {
+    return Promise.resolve(checkDirectoryAlertConfiguration(news));
 }
 
 /** No change when the declared values mean what the stored ones mean; an alertId change replaces. */
-export async function diff(_id: string, olds: Props, news: Props): Promise<dynamic.DiffResult> {
+export function diff(_id: string, olds: Props, news: Props): Promise<dynamic.DiffResult> {
     const result = diffDirectoryConfiguration(olds, news);
-    return { changes: result.changes, replaces: result.replaces, deleteBeforeReplace: false };
+    return Promise.resolve({ changes: result.changes, replaces: result.replaces, deleteBeforeReplace: false });
 }
 
 /**
  * Adopts the configuration: GET (kept as initialProperties), PATCH the declared values that differ (durations
  * by meaning), GET. A PATCH whose outcome is unknown fails as a partial failure that keeps the originals.
  */
-export async function create(inputs: Props): Promise<dynamic.CreateResult> {
+export async function create(inputs: Props): Promise<dynamic.CreateResult<Props>> {
     const alertId = inputs["alertId"];
     if (!isDirectoryAlertId(alertId)) throw new Error("internal-error: inputs have no validated alertId");
     const ref: DirectoryAlertRef = { tenantId: await directoryTenantId(), alertId };
@@ -69,7 +70,7 @@ export async function create(inputs: Props): Promise<dynamic.CreateResult> {
 }
 
 /** Reads live values; works from the id alone; a configuration that is gone returns an empty id. */
-export async function read(id: string, props: Props): Promise<dynamic.ReadResult> {
+export async function read(id: string, props: Props): Promise<dynamic.ReadResult<Props>> {
     const ref = directoryAlertRefOf(id);
     let live;
     try {
@@ -85,7 +86,7 @@ export async function read(id: string, props: Props): Promise<dynamic.ReadResult
 }
 
 /** PATCHes only the declared values that changed (durations by meaning), then GETs. */
-export async function update(id: string, olds: Props, news: Props): Promise<dynamic.UpdateResult> {
+export async function update(id: string, olds: Props, news: Props): Promise<dynamic.UpdateResult<Props>> {
     const ref = directoryAlertRefOf(id);
     const declared = declaredDirectoryValues(ref.alertId, news);
     const management = managementOf(news, Object.keys(declared));

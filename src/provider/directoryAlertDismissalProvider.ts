@@ -20,22 +20,23 @@ import { configureRuntime, directoryAlertsClient, directoryTenantId } from "./ru
 type Props = Record<string, unknown>;
 
 /** Receives the stack config once per provider process. */
-export async function configure(request: dynamic.ConfigureRequest): Promise<void> {
+export function configure(request: dynamic.ConfigureRequest): Promise<void> {
     configureRuntime((key) => request.config.get(key));
+    return Promise.resolve();
 }
 
 /** Validates inputs without any network call. */
-export async function check(_olds: Props, news: Props): Promise<dynamic.CheckResult> {
-    return checkDirectoryAlertDismissal(news);
+export function check(_olds: Props, news: Props): Promise<dynamic.CheckResult<Props>> {
+    return Promise.resolve(checkDirectoryAlertDismissal(news));
 }
 
 /** Replaces on a new alert; otherwise changes when the alert is active again or onDelete changed. */
-export async function diff(_id: string, olds: Props, news: Props): Promise<dynamic.DiffResult> {
-    return diffDismissal(olds, news, olds["alertId"] !== news["alertId"] ? ["alertId"] : []);
+export function diff(_id: string, olds: Props, news: Props): Promise<dynamic.DiffResult> {
+    return Promise.resolve(diffDismissal(olds, news, olds["alertId"] !== news["alertId"] ? ["alertId"] : []));
 }
 
 /** Dismisses the alert (PATCH isActive=false, which answers 204) and reads it back. */
-export async function create(inputs: Props): Promise<dynamic.CreateResult> {
+export async function create(inputs: Props): Promise<dynamic.CreateResult<Props>> {
     const alertId = inputs["alertId"];
     if (!isDirectoryAlertId(alertId)) throw new Error("internal-error: inputs have no validated alertId");
     const ref: DirectoryAlertRef = { tenantId: await directoryTenantId(), alertId };
@@ -44,7 +45,7 @@ export async function create(inputs: Props): Promise<dynamic.CreateResult> {
 }
 
 /** Reports isActive, incidentCount and lastScannedDateTime; an alert that is gone returns an empty id. */
-export async function read(id: string, props: Props): Promise<dynamic.ReadResult> {
+export async function read(id: string, props: Props): Promise<dynamic.ReadResult<Props>> {
     const ref = directoryAlertRefOf(id);
     let alert: DirectoryAlertState;
     try {
@@ -58,7 +59,7 @@ export async function read(id: string, props: Props): Promise<dynamic.ReadResult
 }
 
 /** Dismisses again (when the alert is active again) or records a new onDelete. */
-export async function update(id: string, olds: Props, news: Props): Promise<dynamic.UpdateResult> {
+export async function update(id: string, olds: Props, news: Props): Promise<dynamic.UpdateResult<Props>> {
     if (!isActiveAgain(olds)) return { outs: { ...olds, onDelete: news["onDelete"] } };
     return { outs: await dismiss(id, directoryAlertRefOf(id), news) };
 }

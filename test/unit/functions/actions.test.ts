@@ -1,4 +1,5 @@
 // refreshAlerts and remediateIncident against the emulator over HTTP, ARM and directory.
+import { expect } from "@jest/globals";
 import * as pim from "../../../src/index";
 import { apiRequests, SUB, useProgramEmulator } from "./support";
 
@@ -80,7 +81,7 @@ describe("refreshAlerts", () => {
 
 describe("remediateIncident", () => {
     test("ARM: remediates the incident after checking the definition", async () => {
-        const incidentId = emulator().admin.alert(SUB, "DuplicateRoleCreated").incidentIds[0] as string;
+        const incidentId = emulator().admin.alert(SUB, "DuplicateRoleCreated").incidentIds[0];
         const result = await pim.remediateIncident({ scope: SUB, alertId: "DuplicateRoleCreated", incidentId });
         expect(result).toEqual({ scope: SUB, alertId: "DuplicateRoleCreated", incidentId });
         expect(emulator().admin.alert(SUB, "DuplicateRoleCreated").incidentIds).toEqual([]);
@@ -88,7 +89,7 @@ describe("remediateIncident", () => {
     });
 
     test("directory: remediates the incident after checking the definition", async () => {
-        const incidentId = emulator().admin.graph.alert("StaleSignInAlert").incidentIds[0] as string;
+        const incidentId = emulator().admin.graph.alert("StaleSignInAlert").incidentIds[0];
         await pim.remediateIncident({ scope: "directory", alertId: "StaleSignInAlert", incidentId });
         expect(emulator().admin.graph.alert("StaleSignInAlert").incidentIds).toEqual([]);
     });

@@ -1,4 +1,5 @@
 // The data functions against the emulator over HTTP, ARM and directory, as a program calls them.
+import { expect } from "@jest/globals";
 import * as pulumi from "@pulumi/pulumi";
 import * as pim from "../../../src/index";
 import { apiRequests, SUB, useProgramEmulator } from "./support";

@@ -10,6 +10,13 @@ jest.mock("../../../src/provider/runtime", () => ({
     directoryTenantId: async () => "aaaabbbb-0000-1111-2222-ccccddddeeee",
 }));
 
+/** Create, expecting the state Pulumi records (outs) to be there. */
+async function created(inputs: Record<string, unknown>): Promise<{ id: string; outs: Record<string, unknown> }> {
+    const { id, outs } = await provider.create(inputs);
+    expect(outs).toBeDefined();
+    return { id, outs: outs ?? {} };
+}
+
 const staleId = `DirectoryRole_${TENANT}_StaleSignInAlert`;
 
 async function checked(news: Record<string, unknown>): Promise<Record<string, unknown>> {
@@ -38,7 +45,7 @@ beforeEach(() => {
 describe("DirectoryAlertConfiguration provider", () => {
     test("create adopts: GET, PATCH only the declared values that differ by meaning, GET", async () => {
         const inputs = await checked({ alertId: "StaleSignInAlert", isEnabled: true, duration: "P60D" });
-        const { id, outs } = await provider.create(inputs);
+        const { id, outs } = await created(inputs);
         expect(id).toBe(staleId);
         expect(mockGraph.calls).toEqual([
             ["getConfiguration", "StaleSignInAlert"],
@@ -58,13 +65,13 @@ describe("DirectoryAlertConfiguration provider", () => {
     });
 
     test("create writes nothing when the live values already mean the declared ones (P30D = PT720H)", async () => {
-        const { outs } = await provider.create(await checked({ alertId: "StaleSignInAlert", duration: "P30D" }));
+        const { outs } = await created(await checked({ alertId: "StaleSignInAlert", duration: "P30D" }));
         expect(mockGraph.calls).toEqual([["getConfiguration", "StaleSignInAlert"]]);
         expect(outs["duration"]).toBe("P30D");
     });
 
     test("read reports live values in the program's spelling, so there is no false drift", async () => {
-        const { id, outs } = await provider.create(await checked({ alertId: "StaleSignInAlert", duration: "P4W2D" }));
+        const { id, outs } = await created(await checked({ alertId: "StaleSignInAlert", duration: "P4W2D" }));
         const read = await provider.read(id, outs);
         expect(read.inputs).toEqual({ alertId: "StaleSignInAlert", onDelete: "retain", duration: "P4W2D" });
         const diff = await provider.diff(id, read.props as Record<string, unknown>, await checked({ alertId: "StaleSignInAlert", duration: "P4W2D" }));
@@ -72,7 +79,7 @@ describe("DirectoryAlertConfiguration provider", () => {
     });
 
     test("read shows drift of a declared property, and only of declared ones", async () => {
-        const { id, outs } = await provider.create(await checked({ alertId: "TooManyGlobalAdminsAssignedToTenantAlert", globalAdminCountThreshold: 4 }));
+        const { id, outs } = await created(await checked({ alertId: "TooManyGlobalAdminsAssignedToTenantAlert", globalAdminCountThreshold: 4 }));
         mockGraph.configurations.set("TooManyGlobalAdminsAssignedToTenantAlert", {
             isEnabled: false,
             globalAdminCountThreshold: 9,
@@ -97,7 +104,7 @@ describe("DirectoryAlertConfiguration provider", () => {
     });
 
     test("update PATCHes only what changed, then GETs", async () => {
-        const { id, outs } = await provider.create(
+        const { id, outs } = await created(
             await checked({ alertId: "SequentialActivationRenewalsAlert", sequentialActivationCounterThreshold: 3, timeIntervalBetweenActivations: "PT10S" }),
         );
         mockGraph.calls.length = 0;
@@ -116,7 +123,7 @@ describe("DirectoryAlertConfiguration provider", () => {
     });
 
     test("update without a value to write records onDelete and the program's spelling, with no call", async () => {
-        const { id, outs } = await provider.create(await checked({ alertId: "StaleSignInAlert", duration: "P30D" }));
+        const { id, outs } = await created(await checked({ alertId: "StaleSignInAlert", duration: "P30D" }));
         mockGraph.calls.length = 0;
         const result = await provider.update(id, outs, await checked({ alertId: "StaleSignInAlert", duration: "PT720H", onDelete: "restore" }));
         expect(mockGraph.calls).toEqual([]);
@@ -131,7 +138,7 @@ describe("DirectoryAlertConfiguration provider", () => {
 
     test("a failed read-back after a successful PATCH keeps the state through PartialFailureError", async () => {
         mockGraph.failNext("getConfiguration", apiError(503), 1);
-        const error = await provider.create(await checked({ alertId: "StaleSignInAlert", duration: "P60D" })).catch((e: unknown) => e);
+        const error = await created(await checked({ alertId: "StaleSignInAlert", duration: "P60D" })).catch((e: unknown) => e);
         expect(error).toBeInstanceOf(PartialFailureError);
         const partial = error as PartialFailureError;
         expect(partial.id).toBe(staleId);
@@ -141,7 +148,7 @@ describe("DirectoryAlertConfiguration provider", () => {
     });
 
     test("update: a failed read-back keeps the old state through PartialFailureError", async () => {
-        const { id, outs } = await provider.create(await checked({ alertId: "StaleSignInAlert", duration: "P30D" }));
+        const { id, outs } = await created(await checked({ alertId: "StaleSignInAlert", duration: "P30D" }));
         mockGraph.failNext("getConfiguration", apiError(500));
         const error = await provider.update(id, outs, await checked({ alertId: "StaleSignInAlert", duration: "P60D" })).catch((e: unknown) => e);
         expect(error).toBeInstanceOf(PartialFailureError);
@@ -157,7 +164,7 @@ describe("DirectoryAlertConfiguration provider", () => {
             [["patchConfiguration", "StaleSignInAlert", { duration: "PT720H" }]],
         ],
     ])("delete: %s", async (_what, extra, calls) => {
-        const { id, outs } = await provider.create(await checked({ alertId: "StaleSignInAlert", duration: "P60D", ...extra }));
+        const { id, outs } = await created(await checked({ alertId: "StaleSignInAlert", duration: "P60D", ...extra }));
         mockGraph.calls.length = 0;
         await provider.delete(id, outs);
         expect(mockGraph.calls).toEqual(calls);

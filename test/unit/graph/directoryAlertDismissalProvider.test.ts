@@ -19,8 +19,10 @@ beforeEach(() => {
 async function created(news: Record<string, unknown> = { alertId: "NoMfaOnRoleActivationAlert" }) {
     const checked = await provider.check({}, news);
     expect(checked.failures).toEqual([]);
-    const inputs = checked.inputs as Record<string, unknown>;
-    return { inputs, ...(await provider.create(inputs)) };
+    const inputs = checked.inputs ?? {};
+    const { id, outs } = await provider.create(inputs);
+    expect(outs).toBeDefined();
+    return { inputs, id, outs: outs ?? {} };
 }
 
 describe("DirectoryAlertDismissal check", () => {
