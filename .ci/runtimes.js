@@ -34,14 +34,20 @@ const REPO = path.resolve(__dirname, "..");
 const MANIFESTS = path.join(__dirname, "runtimes");
 const INSTALLS = path.join(REPO, ".e2e", "runtimes");
 const JEST = path.join(REPO, "node_modules", "jest", "bin", "jest.js");
-/** The suites that run through the provider host: where runtime and SDK matter. */
-const E2E_SUITES = ["<rootDir>/test/e2e/", "<rootDir>/packages/testing/test/harness\\.test\\.ts"];
+/** The suites that run through the provider host, where runtime and SDK matter (folders end in "/"). */
+const E2E_SUITES = ["test/e2e/", "packages/testing/test/harness.test.ts"];
 /** Packages whose copy in the combination's install the e2e programs must use (besides the package's dependencies). */
 const SHARED = ["@pulumi/pulumi", "typescript"];
 const NPM_TIMEOUT_MS = 15 * 60_000;
 const JEST_TIMEOUT_MS = 40 * 60_000;
 
 class UsageError extends Error {}
+
+/** jest path patterns (regular expressions over absolute paths) for the e2e suites. */
+function e2ePatterns() {
+    const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    return E2E_SUITES.map((suite) => `^${escape(path.join(REPO, suite))}${suite.endsWith("/") ? "" : "$"}`);
+}
 
 function readJson(file) {
     return JSON.parse(fs.readFileSync(file, "utf8"));
@@ -201,7 +207,7 @@ function e2e(args) {
         // Whatever a test starts as `node` by name runs the combination's Node too.
         PATH: `${path.dirname(runtime.node)}${path.delimiter}${process.env.PATH ?? ""}`,
     };
-    const suites = jestArgs.some((a) => !a.startsWith("-")) ? [] : E2E_SUITES;
+    const suites = jestArgs.some((a) => !a.startsWith("-")) ? [] : e2ePatterns();
     return runJest(name, runtime.node, [...suites, ...jestArgs], env, resultsDir, {
         node: runtime.nodeVersion,
         pulumi: runtime.pulumi,
@@ -215,7 +221,7 @@ function e2e(args) {
 function unit(args) {
     const { resultsDir, rest } = resultsOption(args);
     const nodeModules = path.join(REPO, "node_modules");
-    const ignore = ["/node_modules/", ...E2E_SUITES].map((pattern) => `--testPathIgnorePatterns=${pattern}`);
+    const ignore = ["/node_modules/", ...e2ePatterns()].map((pattern) => `--testPathIgnorePatterns=${pattern}`);
     return runJest("unit", process.execPath, [...ignore, ...rest], process.env, resultsDir, {
         node: process.version,
         pulumi: versionIn(nodeModules, "@pulumi/pulumi"),
