@@ -8,12 +8,18 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 
+/** The `node_modules/<name>` directory `require(request)` loads from (resolving the entry point: not every package exports its package.json). */
 function resolvedPackageDir(request: string, from: string): string {
+    let entry: string;
     try {
-        return path.dirname(require.resolve(`${request}/package.json`, { paths: [from] }));
+        entry = require.resolve(request, { paths: [from] });
     } catch (cause) {
         throw new Error(`${request} cannot be resolved from ${from}`, { cause });
     }
+    const marker = path.join(path.sep, "node_modules", request, path.sep);
+    const at = entry.lastIndexOf(marker);
+    if (at < 0) throw new Error(`${request} resolved to ${entry}, which is not in a node_modules folder`);
+    return entry.slice(0, at + marker.length - 1);
 }
 
 /**
