@@ -1,6 +1,7 @@
 /**
- * `pim-alerts` as a pipeline runs it: `node dist/cli/main.js` in a child process (built by
- * `npm run build`), its environment pointing at the emulator. The exported program is type-checked
+ * `pim-alerts` as a pipeline runs it: the packed package's `dist/cli/main.js` as installed in the
+ * e2e program (so on the program's Node.js and dependencies), in a child process, its environment
+ * pointing at the emulator. The exported program is type-checked
  * with tsc and run through the provider: adopting it changes nothing, and a preview right after
  * proposes no changes.
  */
@@ -14,7 +15,7 @@ import { runProgram, type RunProgramOptions } from "pulumi-pim-alerts-testing";
 import { emulatorEnvironment } from "../unit/functions/support";
 import { ensurePackedProgram, PROGRAM_DIR, REPO_ROOT } from "../support/packedPackage";
 
-const CLI = path.join(REPO_ROOT, "dist", "cli", "main.js");
+const CLI = path.join(PROGRAM_DIR, "node_modules", "pulumi-pim-alerts", "dist", "cli", "main.js");
 const SUB = "/subscriptions/11111111-1111-1111-1111-111111111111";
 const GROUP = `${SUB}/resourceGroups/rg-app`;
 const MG = "/providers/Microsoft.Management/managementGroups/platform";

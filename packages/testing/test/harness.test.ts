@@ -14,7 +14,7 @@ import { providerHostArgs, startProviderHost, type ProviderHost } from "../src/h
 import { loadProviderSdk } from "../src/host/sdk";
 import { isSecret, secret } from "../src/host/secrets";
 import { NotJsonError } from "../src/host/struct";
-import { ECHO_PROGRAM_DIR, REPO_ROOT, ensureEchoProgram } from "./support/echoProgram";
+import { ECHO_PROGRAM_DIR, SDK_HOME, ensureEchoProgram } from "./support/echoProgram";
 
 const ECHO = "pulumi-nodejs:dynamic/echo:Echo";
 const TOKEN = "echo-token-5b1f0c7e";
@@ -44,7 +44,7 @@ console.error("about to fail");
 throw new Error("the program is broken");
 `;
 
-/** The serialized provider Pulumi 3.248 writes for a provider module exported by a package. */
+/** The serialized provider Pulumi writes for a provider module exported by a package (the same text in 3.248 and 3.276). */
 const EXPECTED_PROVIDER_TEXT = `exports.handler = __f0;
 const provider = require("echo-provider/lib/provider.js");
 
@@ -114,13 +114,13 @@ describe("the packed fixture program", () => {
         expect(again.installDir).toBe(path.join(ECHO_PROGRAM_DIR, "node_modules", "echo-provider"));
     });
 
-    test("the program, the installed package and the host all resolve the repository's single @pulumi/pulumi", () => {
-        const repoCopy = path.join(REPO_ROOT, "node_modules", "@pulumi", "pulumi");
-        expect(loadProviderSdk(ECHO_PROGRAM_DIR).pulumiDir).toBe(repoCopy);
+    test("the program, the installed package and the host all resolve one @pulumi/pulumi (the repository's, or the runtime combination's)", () => {
+        const sdkCopy = path.join(SDK_HOME, "node_modules", "@pulumi", "pulumi");
+        expect(loadProviderSdk(ECHO_PROGRAM_DIR).pulumiDir).toBe(sdkCopy);
         const fromPackage = require.resolve("@pulumi/pulumi/package.json", {
             paths: [path.join(ECHO_PROGRAM_DIR, "node_modules", "echo-provider", "lib")],
         });
-        expect(path.dirname(fromPackage)).toBe(repoCopy);
+        expect(path.dirname(fromPackage)).toBe(sdkCopy);
     });
 });
 

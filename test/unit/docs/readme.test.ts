@@ -10,12 +10,19 @@ describe("README", () => {
         expect(readme).toContain("```ts\n" + example + "```");
     });
 
-    test("the quick start is exactly the two commands, and .ci/run runs the test one", () => {
+    test("the quick start is exactly the two commands, and .ci/run runs what the test one runs", () => {
         expect(readme).toContain("npm ci && npm run demo");
         expect(readme).toContain("npm ci && npm test");
+        // npm test is build, type-check, jest; CI runs the same steps, jest split into the unit
+        // suites and the e2e suites on each runtime combination (.ci/runtimes.js).
+        const packageJson = JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8")) as { scripts: Record<string, string> };
+        expect(packageJson.scripts["test"]).toBe("npm run build && npm run typecheck && jest");
         const ci = fs.readFileSync(path.join(root, ".ci/run"), "utf8");
         expect(ci).toMatch(/^npm ci\b/m);
-        expect(ci).toMatch(/^npm test\b/m);
-        expect(ci).toMatch(/^npm run demo$/m);
+        expect(ci).toMatch(/^npm run build$/m);
+        expect(ci).toMatch(/^npm run typecheck$/m);
+        expect(ci).toMatch(/^node \.ci\/runtimes\.js unit\b/m);
+        expect(ci).toMatch(/^\s*node \.ci\/runtimes\.js e2e "\$combination"/m);
+        expect(ci).toMatch(/^npm run demo\b/m);
     });
 });

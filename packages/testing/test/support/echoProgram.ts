@@ -1,5 +1,5 @@
 /**
- * `<repo>/.e2e/echo-program`: a Pulumi program with the packed echo-provider fixture installed,
+ * `<repo>/.e2e/echo-program` (or `$PIM_E2E_ROOT/echo-program`): a Pulumi program with the packed echo-provider fixture installed,
  * for the tests of the provider-host client and capture.
  */
 import * as path from "path";
@@ -7,8 +7,12 @@ import { installPackedPackage, writeProgramFiles, type InstalledPackage } from "
 
 /** The repository root. */
 export const REPO_ROOT = path.resolve(__dirname, "..", "..", "..", "..");
+/** Root of the e2e programs: a runtime combination's install (`PIM_E2E_ROOT`, .ci/runtimes.js), else `<repo>/.e2e`. */
+const E2E_ROOT = process.env["PIM_E2E_ROOT"] || path.join(REPO_ROOT, ".e2e");
+/** The directory whose node_modules supplies the program's @pulumi/pulumi: the combination's install, else the repository. */
+export const SDK_HOME = process.env["PIM_E2E_ROOT"] || REPO_ROOT;
 /** Program directory with the packed echo-provider test fixture installed. */
-export const ECHO_PROGRAM_DIR = path.join(REPO_ROOT, ".e2e", "echo-program");
+export const ECHO_PROGRAM_DIR = path.join(E2E_ROOT, "echo-program");
 /** Source of the echo-provider fixture. */
 export const ECHO_PROVIDER_DIR = path.join(__dirname, "..", "fixtures", "echo-provider");
 
