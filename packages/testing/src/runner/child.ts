@@ -16,8 +16,8 @@ import { painter, renderDiagnostics, renderDuration, renderHeader, renderOutputs
 import { Engine } from "./engine";
 import { DEFAULT_SUBSCRIPTION_ID } from "./foreignResources";
 import { previewDocument } from "./previewJson";
-import { runProgramInStack } from "./programRun";
-import { providerFailureMessage } from "./providerFailures";
+import { loadProgramSdk, runProgramInStack } from "./programRun";
+import { isConnectionLoss, providerFailureMessage } from "./providerFailures";
 import type { RunRequest, RunResult } from "./runRequest";
 import type { Diagnostic } from "./stepContext";
 import { hasChanges, summarize, type Step } from "./steps";
@@ -47,7 +47,7 @@ async function run(request: RunRequest): Promise<ChildResult> {
         const hostEnv = { ...request.hostEnv };
         const deadlineMs = request.callTimeoutMs ?? providerCallDeadlineMs(request.config, { ...process.env, ...hostEnv });
         const wireConfig = Object.fromEntries(Object.entries(request.config).map(([k, v]) => [k, request.secretKeys.includes(k) ? secret(v) : v]));
-        host = await startProviderHost({
+        const hostStarting = startProviderHost({
             cwd: request.programDir,
             env: hostEnv,
             project: request.project,
@@ -55,6 +55,9 @@ async function run(request: RunRequest): Promise<ChildResult> {
             config: wireConfig,
             callTimeoutMs: deadlineMs,
         });
+        // While the host process loads, this one loads the program's SDK: on two cores the two overlap.
+        if (request.command === "up" || preview) loadProgramSdk(request.programDir);
+        host = await hostStarting;
         const started = host;
         const pulumiVersion = host.pulumiVersion;
         engine = new Engine({
@@ -66,8 +69,11 @@ async function run(request: RunRequest): Promise<ChildResult> {
             parallel: request.parallel ?? Infinity,
             ...(preview ? {} : { persist: (state: StackState) => saveStackState(request.stateFile, state, pulumiVersion) }),
             onStep: (step) => renderStep(step, paint).forEach(print),
-            failureMessage: (error, operation) =>
-                providerFailureMessage(error, operation, { running: started.isRunning(), stderrTail: stderrTail(started), deadlineMs }),
+            failureMessage: async (error, operation) => {
+                // A lost connection usually means the host died: let its exit and last output arrive first.
+                if (isConnectionLoss(error)) await started.waitForExit(5_000);
+                return providerFailureMessage(error, operation, { running: started.isRunning(), stderrTail: stderrTail(started), deadlineMs });
+            },
         });
         if (previous.pendingOperations.length > 0) engine.diagnose({ severity: "warning", message: pendingOperationsWarning(previous) });
         if (request.clearPendingCreates) engine.snapshot.clearPendingCreates();

@@ -80,7 +80,7 @@ export async function deleteOne(context: StepContext, old: ResourceState): Promi
                 await context.host.delete(old.type, old.name, old.id, old.outputs, old.inputs);
             }
         } catch (error) {
-            fail(context.failureMessage(error, "deleting"));
+            fail(await context.failureMessage(error, "deleting"));
         } finally {
             end();
         }

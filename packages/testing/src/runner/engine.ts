@@ -46,7 +46,7 @@ export interface EngineOptions {
     readonly onStep?: (step: Step) => void;
     readonly onDiagnostic?: (diagnostic: Diagnostic) => void;
     /** The message of a failed provider call. @default the error's message */
-    readonly failureMessage?: (error: unknown, operation: string) => string;
+    readonly failureMessage?: (error: unknown, operation: string) => string | Promise<string>;
     /** @default the system clock */
     readonly clock?: () => Date;
 }
@@ -124,8 +124,8 @@ export class Engine implements StepContext {
         this.options.onDiagnostic?.(diagnostic);
     }
 
-    failureMessage(error: unknown, operation: string): string {
-        return this.options.failureMessage?.(error, operation) ?? (error instanceof Error ? error.message : String(error));
+    async failureMessage(error: unknown, operation: string): Promise<string> {
+        return (await this.options.failureMessage?.(error, operation)) ?? (error instanceof Error ? error.message : String(error));
     }
 
     now(): string {
@@ -238,7 +238,9 @@ export class Engine implements StepContext {
             }
         }
         const check = async (olds: Properties, news: Properties): Promise<Properties> => {
-            const checked = await host.check(goal.type, goal.name, olds, news).catch((error: unknown) => fail(this.failureMessage(error, "checking")));
+            const checked = await host
+                .check(goal.type, goal.name, olds, news)
+                .catch(async (error: unknown) => fail(await this.failureMessage(error, "checking")));
             if (checked.failures.length > 0) {
                 fail(
                     checked.failures.map((f) => `${label}: property ${f.property} value {${display(news[f.property])}} has a problem: ${f.reason}`).join("\n"),
@@ -251,7 +253,7 @@ export class Engine implements StepContext {
 
         const diff = await host
             .diff(goal.type, goal.name, old.id, old.outputs, checked.inputs, old.inputs)
-            .catch((error: unknown) => fail(this.failureMessage(error, "diffing")));
+            .catch(async (error: unknown) => fail(await this.failureMessage(error, "diffing")));
         // The Node dynamic provider names no changed properties; the engine computes them only when the provider cannot tell.
         const diffReasons = diff.changes === "unknown" ? changedKeys(old.inputs, checked.inputs) : [];
         const changes = diff.changes === "some" || diffReasons.length > 0;
@@ -343,7 +345,7 @@ export class Engine implements StepContext {
                         initErrors: failure.reasons,
                         ...times(this.now(), this.now()),
                     });
-                return this.failStep({ ...stepFor("create", planned), new: planned, diffs }, this.failureMessage(error, "creating"));
+                return this.failStep({ ...stepFor("create", planned), new: planned, diffs }, await this.failureMessage(error, "creating"));
             } finally {
                 end();
             }
@@ -387,7 +389,7 @@ export class Engine implements StepContext {
                     };
                     this.snapshot.produce(kept, old);
                 }
-                return this.failStep({ ...step, new: planned }, this.failureMessage(error, "updating"));
+                return this.failStep({ ...step, new: planned }, await this.failureMessage(error, "updating"));
             } finally {
                 end();
             }
@@ -417,7 +419,7 @@ export class Engine implements StepContext {
                 try {
                     if (!old.retainOnDelete) await this.host.delete(old.type, old.name, old.id, old.outputs, old.inputs);
                 } catch (error) {
-                    return this.failStep(step, this.failureMessage(error, "deleting"));
+                    return this.failStep(step, await this.failureMessage(error, "deleting"));
                 } finally {
                     end();
                 }
@@ -438,7 +440,7 @@ export class Engine implements StepContext {
                 this.record({ ...step, new: next });
                 return { urn: next.urn, id: next.id, outputs: next.outputs };
             } catch (error) {
-                return this.failStep(step, this.failureMessage(error, "creating"));
+                return this.failStep(step, await this.failureMessage(error, "creating"));
             } finally {
                 end();
             }

@@ -29,6 +29,11 @@ const DECLINED_FEATURES: ReadonlyArray<[RegExp, string]> = [
     [/does not support parameterization/, "parameterized providers"],
 ];
 
+/** Loads the program's @pulumi/pulumi (what running the program needs first). */
+export function loadProgramSdk(programDir: string): PulumiModule {
+    return require(require.resolve("@pulumi/pulumi", { paths: [programDir] })) as PulumiModule;
+}
+
 /**
  * Runs the program under `engine`.
  *
@@ -41,8 +46,7 @@ export async function runProgramInStack(request: RunRequest, engine: Engine, for
     };
     process.on("unhandledRejection", onError);
     process.on("uncaughtException", onError);
-    const resolve = (request_: string): string => require.resolve(request_, { paths: [request.programDir] });
-    const pulumi = require(resolve("@pulumi/pulumi")) as PulumiModule;
+    const pulumi = loadProgramSdk(request.programDir);
     const runtime = pulumi.runtime as PulumiModule["runtime"] & { waitForRPCs(): Promise<void> };
     try {
         runtime.setAllConfig({ ...request.config }, [...request.secretKeys]);

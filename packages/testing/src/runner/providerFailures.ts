@@ -12,6 +12,11 @@ const GRPC_UNKNOWN = 2;
 const GRPC_DEADLINE_EXCEEDED = 4;
 const GRPC_UNAVAILABLE = 14;
 
+/** True for a call that failed because the connection to the host was lost (it died, usually). */
+export function isConnectionLoss(error: unknown): boolean {
+    return error instanceof ProviderCallError && (error.code === GRPC_UNAVAILABLE || error.code === GRPC_CANCELLED);
+}
+
 /** What is known about the host when a call failed. */
 export interface HostCondition {
     /** False once the host process has exited. */
@@ -34,7 +39,7 @@ export function providerFailureMessage(error: unknown, operation: string, host: 
     if (error.code === GRPC_UNKNOWN) return error.details;
     const lastWords = host.stderrTail.length > 0 ? `; its last output:\n${host.stderrTail.join("\n")}` : "";
     if (!host.running || error.code === GRPC_UNAVAILABLE || error.code === GRPC_CANCELLED) {
-        return `the provider host ${host.running ? "stopped answering" : "exited"} while ${operation} the resource${lastWords}`;
+        return `the provider host ${host.running ? "closed its connection" : "exited"} while ${operation} the resource${lastWords}`;
     }
     if (error.code === GRPC_DEADLINE_EXCEEDED) {
         return (

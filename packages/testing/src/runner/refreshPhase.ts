@@ -37,7 +37,7 @@ async function refreshOne(context: StepContext, old: ResourceState): Promise<voi
     try {
         read = await host.read(old.type, old.name, old.id, old.outputs, old.inputs);
     } catch (error) {
-        const message = context.failureMessage(error, "reading");
+        const message = await context.failureMessage(error, "reading");
         context.record({ ...stepFor("refresh", old), old, error: message });
         throw new StepFailedError(message);
     }
@@ -62,7 +62,7 @@ async function refreshOne(context: StepContext, old: ResourceState): Promise<voi
         const diff = await host.diff(old.type, old.name, refreshed.id, refreshed.outputs, old.inputs, refreshed.inputs);
         result = diff.changes === "some" || (diff.changes === "unknown" && !sameJson(inputs, old.inputs)) ? "update" : "same";
     } catch (error) {
-        const message = context.failureMessage(error, "diffing");
+        const message = await context.failureMessage(error, "diffing");
         context.record({ ...stepFor("refresh", old), old, error: message });
         throw new StepFailedError(message);
     }

@@ -100,18 +100,18 @@ function runChild(request: RunRequest, options: RunProgramOptions): Promise<{ ou
     child.stderr?.on("data", onData);
     child.send(request);
     return new Promise((resolve, reject) => {
-        const timer =
-            options.timeoutMs === undefined
-                ? undefined
-                : setTimeout(() => {
-                      child.kill("SIGKILL");
-                      reject(
-                          new Error(`runner ${request.command} did not finish within ${options.timeoutMs} ms (killed; its state records what was in flight)`),
-                      );
-                  }, options.timeoutMs);
+        const kill = (reason: string): void => {
+            child.kill("SIGKILL");
+            reject(new Error(`runner ${request.command} ${reason} (killed; its state records what was in flight)`));
+        };
+        const timer = options.timeoutMs === undefined ? undefined : setTimeout(() => kill(`did not finish within ${options.timeoutMs} ms`), options.timeoutMs);
+        const onAbort = (): void => kill("was aborted");
+        if (options.signal?.aborted) onAbort();
+        options.signal?.addEventListener("abort", onAbort, { once: true });
         child.on("error", reject);
         child.on("close", () => {
             if (timer) clearTimeout(timer);
+            options.signal?.removeEventListener("abort", onAbort);
             if (pending) output.push(pending);
             resolve({ output, result });
         });

@@ -55,6 +55,8 @@ export interface RunProgramOptions {
     readonly onOutput?: (line: string) => void;
     /** Upper bound on the whole run; the runner is killed after it (its state then records what was in flight). @default none */
     readonly timeoutMs?: number;
+    /** Kills the runner when aborted, as a killed `pulumi up` (its state then records what was in flight). */
+    readonly signal?: AbortSignal;
 }
 
 const OPTION_NAMES: ReadonlySet<string> = new Set<keyof RunProgramOptions>([
@@ -75,6 +77,7 @@ const OPTION_NAMES: ReadonlySet<string> = new Set<keyof RunProgramOptions>([
     "color",
     "onOutput",
     "timeoutMs",
+    "signal",
 ]);
 
 /**

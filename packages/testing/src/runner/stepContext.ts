@@ -45,7 +45,7 @@ export interface StepContext {
     record(step: Step): void;
     diagnose(diagnostic: Diagnostic): void;
     /** The message of a failed provider call, e.g. `failureMessage(error, "creating")`. */
-    failureMessage(error: unknown, operation: string): string;
+    failureMessage(error: unknown, operation: string): Promise<string>;
     /** Now, as the state records times. */
     now(): string;
 }
