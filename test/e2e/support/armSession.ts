@@ -104,7 +104,7 @@ export function programStack(emulator: Emulator, programFile: string, config: Re
             config: { "pim-alerts:armEndpoint": emulator.url, "pim-alerts:graphEndpoint": `${emulator.url}/beta`, "pim-alerts:timeoutSeconds": "5", ...config },
             env: emulator.admin.tokenEnvironment(),
             color: false,
-            timeoutMs: 50_000,
+            timeoutMs: 180_000,
             ...extra,
         }),
         remove: () => fs.rmSync(dir, { recursive: true, force: true }),

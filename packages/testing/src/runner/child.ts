@@ -54,6 +54,8 @@ async function run(request: RunRequest): Promise<ChildResult> {
             stack: request.stack,
             config: wireConfig,
             callTimeoutMs: deadlineMs,
+            // Generous: a loaded machine can take long to start a Node.js process with @pulumi/pulumi.
+            startTimeoutMs: 120_000,
         });
         // While the host process loads, this one loads the program's SDK: on two cores the two overlap.
         if (request.command === "up" || preview) loadProgramSdk(request.programDir);
