@@ -16,7 +16,8 @@ const IDENTITY_ENDPOINT_VARIABLES = ["IDENTITY_ENDPOINT", "MSI_ENDPOINT"] as con
  * @param env - the process environment (to name the managed identity endpoint)
  */
 export function credentialFailureReason(error: unknown, env: Readonly<Record<string, string | undefined>>): string {
-    const inner = typeof error === "object" && error !== null && Array.isArray((error as { errors?: unknown }).errors) ? (error as { errors: unknown[] }).errors : [];
+    const inner =
+        typeof error === "object" && error !== null && Array.isArray((error as { errors?: unknown }).errors) ? (error as { errors: unknown[] }).errors : [];
     const reasons = (inner.length > 0 ? inner : [error]).map((e) => describe(e, env));
     return [...new Set(reasons)].join("; ");
 }
@@ -26,7 +27,7 @@ function describe(error: unknown, env: Readonly<Record<string, string | undefine
     // MSAL: "... Error(s):  - Timestamp: ... - Description: <what> - Correlation ID: ... - Trace ID: ..."
     const description = /Description:\s*(.*?)(?:\s+-\s+(?:Correlation ID|Trace ID|Timestamp):|$)/s.exec(message)?.[1];
     const firstLine = (message.split("\n")[0] ?? "").replace(/\s+-\s+Timestamp:.*$/s, "").replace(/\.+\s*$/, "");
-    if (!firstLine.startsWith("ManagedIdentityCredential")) return firstLine;
+    if (!firstLine.startsWith("ManagedIdentityCredential")) return description?.trim().replace(/\.+$/, "") ?? firstLine;
     const variable = IDENTITY_ENDPOINT_VARIABLES.find((name) => env[name]);
     const endpoint = variable ? `the managed identity endpoint ${env[variable]} (${variable})` : "the managed identity endpoint";
     if (/network|ECONNREFUSED|ENOTFOUND|ETIMEDOUT|EAI_AGAIN|unreachable/i.test(message)) {

@@ -9,7 +9,7 @@ import { sessionFixture } from "./support/sessionFixture";
 const SUB = "/subscriptions/afa2a084-766f-4003-8ae1-c4aeb893a99f";
 const OWNERS = "TooManyOwnersAssignedToResource";
 
-const { providers, start } = sessionFixture(captureProviders, startArmSession);
+const { providers, start } = sessionFixture(captureProviders, startArmSession, { sharedOptions: { config: { "pim-alerts:readCacheSeconds": "0" } } });
 
 /** check + create of the owners configuration with a threshold of 4. */
 async function createOwners(s: ArmSession) {

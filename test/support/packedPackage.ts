@@ -2,15 +2,10 @@
  * The program directories of this repository's end-to-end tests, under `<repo>/.e2e/` (gitignored),
  * with the packed package installed as a user gets it (see the testing kit's installPackedPackage).
  */
-import * as path from "path";
 import { installPackedPackage, writeProgramFiles, type InstalledPackage } from "pulumi-pim-alerts-testing";
+import { PROGRAM_DIR, REPO_ROOT } from "./paths";
 
-/** The repository root. */
-export const REPO_ROOT = path.resolve(__dirname, "..", "..");
-/** Root of generated end-to-end material (gitignored). */
-export const E2E_ROOT = path.join(REPO_ROOT, ".e2e");
-/** Program directory with the packed `pulumi-pim-alerts` installed. */
-export const PROGRAM_DIR = path.join(E2E_ROOT, "program");
+export { E2E_ROOT, PROGRAM_DIR, REPO_ROOT } from "./paths";
 
 /**
  * The program a user of this package has: `<repo>/.e2e/program` with the packed

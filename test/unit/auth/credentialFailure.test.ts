@@ -12,7 +12,9 @@ const ENV = { IDENTITY_ENDPOINT: "http://127.0.0.1:9/_emulator/msi/token", IDENT
 
 describe("credentialFailureReason", () => {
     test("an unreachable managed identity endpoint is named first, not hidden behind the chain's generic line", () => {
-        const error = chainFailure("ManagedIdentityCredential: Network unreachable. Message: network_error: See https://aka.ms/msal.js.errors#network_error for details");
+        const error = chainFailure(
+            "ManagedIdentityCredential: Network unreachable. Message: network_error: See https://aka.ms/msal.js.errors#network_error for details",
+        );
         expect(credentialFailureReason(error, ENV)).toBe(
             "the managed identity endpoint http://127.0.0.1:9/_emulator/msi/token (IDENTITY_ENDPOINT) could not be reached (ManagedIdentityCredential: Network unreachable)",
         );
@@ -29,8 +31,17 @@ describe("credentialFailureReason", () => {
         );
     });
 
+    test("a client secret's failure says what Entra said, without the trace ids", () => {
+        const error = new Error(
+            "invalid_client: Error(s): 7000215 - Timestamp: 2026-11-28 11:08:00Z - Description: AADSTS7000215: Invalid client secret provided. - Correlation ID: 1 - Trace ID: 2",
+        );
+        expect(credentialFailureReason(error, {})).toBe("AADSTS7000215: Invalid client secret provided");
+    });
+
     test("another credential's failure keeps its first line", () => {
-        expect(credentialFailureReason(new Error("AADSTS7000215: Invalid client secret provided.\nTrace ID: ..."), {})).toBe("AADSTS7000215: Invalid client secret provided");
+        expect(credentialFailureReason(new Error("AADSTS7000215: Invalid client secret provided.\nTrace ID: ..."), {})).toBe(
+            "AADSTS7000215: Invalid client secret provided",
+        );
         expect(credentialFailureReason(chainFailure("EnvironmentCredential is unavailable.", "AzureCliCredential: az not found."), {})).toBe(
             "EnvironmentCredential is unavailable; AzureCliCredential: az not found",
         );
