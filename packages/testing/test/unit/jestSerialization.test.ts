@@ -18,10 +18,13 @@ test("in the jest process, a provider loaded under jest.isolateModules is serial
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const pulumi = require(require.resolve("@pulumi/pulumi", { paths: [ECHO_PROGRAM_DIR] })) as typeof import("@pulumi/pulumi");
     const recorded: Recorded[] = [];
+    let bothRecorded = (): void => undefined;
+    const both = new Promise<void>((resolve) => (bothRecorded = resolve));
     await pulumi.runtime.setMocks(
         {
             newResource: (args) => {
                 recorded.push({ name: args.name, inputs: args.inputs as Record<string, unknown> });
+                if (recorded.length === 2) bothRecorded();
                 return { id: "", state: args.inputs };
             },
             call: (args) => args.inputs,
@@ -38,10 +41,8 @@ test("in the jest process, a provider loaded under jest.isolateModules is serial
         // eslint-disable-next-line @typescript-eslint/no-require-imports
         new (require(packageMain) as EchoModule).Echo("isolated", { value: "b" });
     });
-    const deadline = Date.now() + 20_000;
-    while (recorded.length < 2 && Date.now() < deadline) {
-        await new Promise((resolve) => setTimeout(resolve, 50));
-    }
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([both, new Promise((resolve) => (timer = setTimeout(resolve, 20_000)))]).finally(() => clearTimeout(timer));
     const text = (name: string): string => String(recorded.find((r) => r.name === name)?.inputs["__provider"]);
 
     expect(text("registry")).toContain('require("echo-provider/lib/provider.js")');
