@@ -4,6 +4,7 @@
  * `moduleResolution: "node"`) and with node16 and bundler resolution, the packages' declaration
  * files checked too. (README's snippets are compiled the same way by test/unit/docs/readme.test.ts.)
  */
+import { expect } from "@jest/globals";
 import { consumerTypeErrors, ensureConsumerProgram, PULUMI_TEMPLATE_TSCONFIG } from "../support/consumerProgram";
 
 /** A Pulumi program using the product. */

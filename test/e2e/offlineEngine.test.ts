@@ -3,6 +3,7 @@
  * as under the engine (a retained configuration is not restored, a protected dismissal is not
  * deleted), and failures read as Pulumi shows them, the real cause first.
  */
+import { expect } from "@jest/globals";
 import { startEmulator, type Emulator } from "pulumi-pim-alerts-emulator";
 import { runProgram } from "pulumi-pim-alerts-testing";
 import { programStack, type ProgramStack } from "./support/armSession";
@@ -99,7 +100,9 @@ test("failures read as Pulumi shows them: the provider's message, and the real c
             return [what, await runProgram("up", { ...base, ...options, config: { ...base.config, ...options?.config } })] as const;
         }),
     );
-    for (const [[what, , message], [, result]] of cases.map((c, i) => [c, results[i] as (typeof results)[number]] as const)) {
+    for (const [i, [what, , message]] of cases.entries()) {
+        const result = results[i]?.[1];
+        if (!result) throw new Error(`no result for ${what}`);
         expect([what, result.exitCode]).toEqual([what, 255]);
         expect([what, result.errors]).toEqual([what, [expect.stringMatching(message)]]);
         expect(result.output.join("\n")).not.toMatch(/gRPC|UNKNOWN \(2\)|DEADLINE_EXCEEDED|ChainedTokenCredential/);

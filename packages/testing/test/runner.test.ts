@@ -3,6 +3,7 @@
  * resource monitor, the echo-provider fixture in @pulumi/pulumi's dynamic-provider host over gRPC,
  * the state in a file. Each test is a few runs of one stack, as a user would make them.
  */
+import { expect } from "@jest/globals";
 import { spawn } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
@@ -170,7 +171,7 @@ test("pim-alerts-run preview --json prints the document of pulumi preview --json
     });
     expect(document["changeSummary"]).toEqual({ same: 1, update: 1 });
     expect(document["duration"]).toEqual(expect.any(Number));
-    const steps = document["steps"] as Array<Record<string, unknown>>;
+    const steps = document["steps"] as Array<Record<string, string>>;
     expect(steps.map((s) => `${s["op"]} ${s["urn"]}`)).toEqual([`same ${urn("echo-e2e-dev", "pulumi:pulumi:Stack")}`, `update ${urn("watched")}`]);
     const update = steps[1] ?? {};
     expect(Object.keys(update)).toEqual(["op", "urn", "provider", "oldState", "newState", "detailedDiff"]);

@@ -17,7 +17,7 @@ export interface SessionFixture<Providers, Options, Session> {
      * The file's shared session (without options, unless the file opted out), or a session of the
      * test's own (with options), stopped after the test.
      */
-    start(options?: Options): Promise<Session>;
+    readonly start: (options?: Options) => Promise<Session>;
 }
 
 /** Options of {@link sessionFixture}. */

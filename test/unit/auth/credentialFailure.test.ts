@@ -1,3 +1,4 @@
+import { expect } from "@jest/globals";
 import { credentialFailureReason } from "../../../src/auth/credentialFailure";
 
 /** The shape @azure/identity's ChainedTokenCredential throws: a generic first line, each credential's failure in `errors`. */

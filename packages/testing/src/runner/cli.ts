@@ -3,6 +3,7 @@
  * `pim-alerts-run`: runs a Pulumi program directory offline against the PIM alerts emulator
  * (started for the command unless `--emulator` names a running one). See {@link RUN_USAGE}.
  */
+import type { Emulator } from "pulumi-pim-alerts-emulator";
 import { parseRunArgs, RUN_USAGE, UsageError, type RunCliRequest } from "./cliArgs";
 import { runProgram } from "./runProgram";
 
@@ -41,7 +42,7 @@ async function main(argv: readonly string[]): Promise<number> {
     }
 }
 
-async function startOwnEmulator(say: (line: string) => void): Promise<import("pulumi-pim-alerts-emulator").Emulator> {
+async function startOwnEmulator(say: (line: string) => void): Promise<Emulator> {
     // Loaded only when needed: with --emulator the runner never imports the emulator.
     const { startEmulator } = await import("pulumi-pim-alerts-emulator");
     const emulator = await startEmulator();

@@ -27,7 +27,6 @@ export function painter(enabled: boolean): Painter {
 
 /** Text from elsewhere (a provider, the cloud) with control characters escaped, so it cannot drive the terminal. */
 export function printable(text: string): string {
-    // eslint-disable-next-line no-control-regex
     return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
 

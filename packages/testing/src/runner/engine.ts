@@ -246,7 +246,7 @@ export class Engine implements StepContext {
                     checked.failures.map((f) => `${label}: property ${f.property} value {${display(news[f.property])}} has a problem: ${f.reason}`).join("\n"),
                 );
             }
-            return checked.inputs as Properties;
+            return checked.inputs;
         };
         const checked = { ...state, inputs: await check(old ? old.inputs : {}, inputs) };
         if (!old) return { kind: "create", new: checked };
@@ -330,7 +330,7 @@ export class Engine implements StepContext {
             const end = this.snapshot.begin({ resource: planned, type: "creating" });
             try {
                 const created = await this.host.create(planned.type, planned.name, planned.inputs);
-                const next: ResourceState = { ...planned, id: created.id, outputs: created.properties as Properties, ...times(this.now(), this.now()) };
+                const next: ResourceState = { ...planned, id: created.id, outputs: created.properties, ...times(this.now(), this.now()) };
                 this.snapshot.produce(next);
                 this.record({ ...stepFor("create", next), new: next, diffs });
                 return { urn: next.urn, id: next.id, outputs: next.outputs };
@@ -368,7 +368,7 @@ export class Engine implements StepContext {
                 const next: ResourceState = {
                     ...planned,
                     id: old.id,
-                    outputs: updated.properties as Properties,
+                    outputs: updated.properties,
                     initErrors: [],
                     ...times(old.created, this.now()),
                 };
@@ -430,7 +430,7 @@ export class Engine implements StepContext {
             const end = this.snapshot.begin({ resource: plan.new, type: "creating" });
             try {
                 const created = await this.host.create(plan.new.type, plan.new.name, plan.new.inputs);
-                const next: ResourceState = { ...plan.new, id: created.id, outputs: created.properties as Properties, ...times(this.now(), this.now()) };
+                const next: ResourceState = { ...plan.new, id: created.id, outputs: created.properties, ...times(this.now(), this.now()) };
                 if (plan.deleteBeforeReplace) this.snapshot.produce(next, replaced);
                 else {
                     this.snapshot.produce(next);

@@ -7,13 +7,20 @@
  *
  * @packageDocumentation
  */
+import { createRequire } from "node:module";
 import * as path from "node:path";
+import type * as pulumiSdk from "@pulumi/pulumi";
 import type { Engine } from "./engine";
 import { RunnerResourceMonitor, type MonitorSdk } from "./resourceMonitor";
 import type { RunRequest } from "./runRequest";
 import { installTypeScriptHook } from "./typescriptHook";
 
-type PulumiModule = typeof import("@pulumi/pulumi");
+type PulumiModule = typeof pulumiSdk;
+
+/** `require` as the program's own modules see it: from the program directory. */
+function programRequire(programDir: string): NodeJS.Require {
+    return createRequire(path.join(programDir, "package.json"));
+}
 
 /** Values of mocked functions of other packages. */
 export interface ForeignValues {
@@ -31,7 +38,7 @@ const DECLINED_FEATURES: ReadonlyArray<[RegExp, string]> = [
 
 /** Loads the program's @pulumi/pulumi (what running the program needs first). */
 export function loadProgramSdk(programDir: string): PulumiModule {
-    return require(require.resolve("@pulumi/pulumi", { paths: [programDir] })) as PulumiModule;
+    return programRequire(programDir)("@pulumi/pulumi") as PulumiModule;
 }
 
 /**
@@ -61,7 +68,7 @@ export async function runProgramInStack(request: RunRequest, engine: Engine, for
         const programFile = path.resolve(request.programDir, request.programFile);
         if (programFile.endsWith(".ts")) installTypeScriptHook([request.programDir, __dirname]);
         await runtime.runInPulumiStack(async () => {
-            const exported: unknown = require(programFile);
+            const exported: unknown = programRequire(request.programDir)(programFile);
             // As the language host: an exported function is called and awaited; its result (or the module's exports) are the outputs.
             return typeof exported === "function" ? await (exported as () => unknown)() : exported;
         });
@@ -88,11 +95,11 @@ function explainDeclinedFeature(message: string): string {
 }
 
 function monitorSdk(programDir: string, runtime: PulumiModule["runtime"]): MonitorSdk {
-    const pulumiDir = path.dirname(require.resolve("@pulumi/pulumi/package.json", { paths: [programDir] }));
-    const load = (file: string): Record<string, unknown> => require(path.join(pulumiDir, file)) as Record<string, unknown>;
+    const fromSdk = createRequire(programRequire(programDir).resolve("@pulumi/pulumi/package.json"));
+    const load = (file: string): Record<string, unknown> => fromSdk(`./${file}`) as Record<string, unknown>;
     const resourcePb = load("proto/resource_pb.js");
     const providerPb = load("proto/provider_pb.js");
-    const structPb = require(require.resolve("google-protobuf/google/protobuf/struct_pb", { paths: [pulumiDir] })) as Record<string, unknown>;
+    const structPb = fromSdk("google-protobuf/google/protobuf/struct_pb") as Record<string, unknown>;
     return {
         Struct: structPb["Struct"] as MonitorSdk["Struct"],
         RegisterResourceResponse: resourcePb["RegisterResourceResponse"] as MonitorSdk["RegisterResourceResponse"],
@@ -100,7 +107,6 @@ function monitorSdk(programDir: string, runtime: PulumiModule["runtime"]): Monit
         RegisterPackageResponse: resourcePb["RegisterPackageResponse"] as MonitorSdk["RegisterPackageResponse"],
         InvokeResponse: providerPb["InvokeResponse"] as MonitorSdk["InvokeResponse"],
         serializeProperties: (label, value) => runtime.serializeProperties(label, value),
-        deserializeProperties: (struct) =>
-            runtime.deserializeProperties(struct as Parameters<typeof runtime.deserializeProperties>[0]) as Record<string, unknown>,
+        deserializeProperties: (struct) => runtime.deserializeProperties(struct as Parameters<typeof runtime.deserializeProperties>[0]),
     };
 }

@@ -74,7 +74,7 @@ export class RunnerResourceMonitor {
     }
 
     registerResourceOutputs(request: { getUrn(): string; getOutputs(): { toJavaScript(): Properties } | undefined }, callback: Callback): void {
-        void this.answer(callback, async () => {
+        void this.answer(callback, () => {
             this.options.engine.registerOutputs(request.getUrn(), request.getOutputs()?.toJavaScript() ?? {});
             return {};
         });
@@ -171,7 +171,7 @@ export class RunnerResourceMonitor {
     }
 
     /** Calls back with the response, or with the error as the SDK expects it (never a gRPC status it would drop). */
-    private async answer(callback: Callback, work: () => Promise<unknown>): Promise<void> {
+    private async answer(callback: Callback, work: () => unknown): Promise<void> {
         let response: unknown;
         try {
             response = await work();

@@ -8,6 +8,13 @@ import * as path from "node:path";
 import type { RunProgramOptions } from "../../src/runner/runRequest";
 import { ECHO_PROGRAM_DIR } from "./echoProgram";
 
+/** The echo provider's cloud file. */
+interface EchoCloud {
+    records: Record<string, { value: string }>;
+    calls: string[];
+    nextId: number;
+}
+
 /** One stack of an echo program. */
 export interface EchoStack {
     readonly dir: string;
@@ -31,8 +38,8 @@ export function echoStack(name: string, source: string): EchoStack {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), `runner-${name}-`));
     const stateFile = path.join(dir, "state.json");
     const cloudFile = path.join(dir, "cloud.json");
-    const readCloud = (): { records: Record<string, { value: string }>; calls: string[]; nextId: number } =>
-        fs.existsSync(cloudFile) ? JSON.parse(fs.readFileSync(cloudFile, "utf8")) : { records: {}, calls: [], nextId: 1 };
+    const readCloud = (): EchoCloud =>
+        fs.existsSync(cloudFile) ? (JSON.parse(fs.readFileSync(cloudFile, "utf8")) as EchoCloud) : { records: {}, calls: [], nextId: 1 };
     return {
         dir,
         stateFile,
@@ -54,7 +61,7 @@ export function echoStack(name: string, source: string): EchoStack {
             record.value = newValue;
             fs.writeFileSync(cloudFile, JSON.stringify(cloud));
         },
-        state: () => JSON.parse(fs.readFileSync(stateFile, "utf8")),
+        state: () => JSON.parse(fs.readFileSync(stateFile, "utf8")) as ReturnType<EchoStack["state"]>,
         remove: () => fs.rmSync(dir, { recursive: true, force: true }),
     };
 }

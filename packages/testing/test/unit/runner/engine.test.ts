@@ -1,3 +1,4 @@
+import { expect } from "@jest/globals";
 import { EngineStoppedError } from "../../../src/runner/engine";
 import { StepFailedError } from "../../../src/runner/stepContext";
 import type { JsonObject } from "../../../src/host/struct";

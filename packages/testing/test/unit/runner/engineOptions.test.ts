@@ -1,6 +1,7 @@
 /**
  * The resource options, as the engine applies them (pkg/resource/deploy/step_generator.go, step.go).
  */
+import { expect } from "@jest/globals";
 import { deleteProtectedMessage } from "../../../src/runner/deletePhase";
 import { fakeHost, goal, resource, STACK_URN, startEngine, stateWith, stepSummary, TYPE, urnOf } from "./engineSupport";
 

@@ -1,3 +1,4 @@
+import { expect } from "@jest/globals";
 import { previewDocument } from "../../../src/runner/previewJson";
 import type { Step } from "../../../src/runner/steps";
 import { PROVIDER_REF, resource, STACK_URN, TYPE, urnOf } from "./engineSupport";
