@@ -50,7 +50,7 @@ export type { RefreshResult, Step, StepOperation, StepSummary } from "./runner/s
 export type { PropertyDiff } from "./runner/propertyDiff";
 export type { Diagnostic } from "./runner/stepContext";
 export type { PreviewDiagnostic, PreviewDocument, PreviewStep } from "./runner/previewJson";
-export { PROVIDER_DEFAULT_ATTEMPT_TIMEOUT_MS, PROVIDER_REQUESTS_PER_CALL, PROVIDER_RETRY_WINDOW_MS, providerCallDeadlineMs } from "./runner/callDeadline";
+export { PROVIDER_REQUESTS_PER_CALL, PROVIDER_RETRY_WINDOW_MS, providerCallDeadlineMs } from "./runner/callDeadline";
 export { installTypeScriptHook } from "./runner/typescriptHook";
 export {
     installPackedPackage,

@@ -45,7 +45,7 @@ async function run(request: RunRequest): Promise<ChildResult> {
     try {
         previous = loadStackState(request.stateFile);
         const hostEnv = { ...request.hostEnv };
-        const deadlineMs = request.callTimeoutMs ?? providerCallDeadlineMs(request.config, { ...process.env, ...hostEnv });
+        const deadlineMs = request.callTimeoutMs ?? providerCallDeadlineMs();
         const wireConfig = Object.fromEntries(Object.entries(request.config).map(([k, v]) => [k, request.secretKeys.includes(k) ? secret(v) : v]));
         const hostStarting = startProviderHost({
             cwd: request.programDir,

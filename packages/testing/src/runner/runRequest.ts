@@ -44,10 +44,7 @@ export interface RunProgramOptions {
     readonly parallel?: number;
     /** `refresh` only: drop the pending creates an interrupted run left, like `--clear-pending-creates`. @default false */
     readonly clearPendingCreates?: boolean;
-    /**
-     * Deadline of one provider call. @default longer than the provider's own retry budget, derived
-     * from `pim-alerts:timeoutSeconds` (see {@link providerCallDeadlineMs})
-     */
+    /** Deadline of one provider call. @default longer than the provider's own bound on a call's requests (see {@link providerCallDeadlineMs}) */
     readonly callTimeoutMs?: number;
     /** Colour the display. @default whether stdout is a terminal and NO_COLOR is unset */
     readonly color?: boolean;
