@@ -12,6 +12,7 @@ import { AuthenticationError, InsecureConnectionError } from "../errors";
 // Also exported here for callers that import it with the token source.
 export { AuthenticationError };
 import { CLOUDS } from "./clouds";
+import { credentialFailureReason } from "./credentialFailure";
 import { routedCredential } from "./credentialHttpClient";
 
 /** What is needed to build a credential. The secret is only ever held in memory. */
@@ -137,10 +138,9 @@ export function createTokenSource(makeCredential: () => TokenCredential, secrets
         } catch (error) {
             // A refused request is not a sign-in problem: say what was refused, not how to sign in.
             if (error instanceof InsecureConnectionError) throw new InsecureConnectionError(`getting an access token for ${audience}: ${error.message}`);
-            // Only the first line of the credential's message (MSAL appends trace ids and links), with
+            // The credential's own reason (a chain's inner failures, without MSAL's trace ids), with
             // the secret removed should the message carry it.
-            const firstLine = error instanceof Error ? (error.message.split("\n")[0] ?? "") : String(error);
-            const reason = redactSecrets(firstLine, secrets).replace(/\.+$/, "");
+            const reason = redactSecrets(credentialFailureReason(error, process.env), secrets).replace(/\.+$/, "");
             throw new AuthenticationError(
                 `getting an access token for ${audience}: ${reason}. Sign in with \`az login\`, or give the pipeline an identity ` +
                     "(AZURE_CLIENT_ID/AZURE_TENANT_ID with a secret, federated token or managed identity), or set pim-alerts:clientId, " +

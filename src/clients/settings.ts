@@ -59,7 +59,7 @@ export function resolveSettings(config: ConfigReader, env: Readonly<Record<strin
     return {
         cloud,
         armEndpoint: endpoint("armEndpoint", read(SOURCES.armEndpoint) ?? cloud.armEndpoint),
-        graphEndpoint: endpoint("graphEndpoint", read(SOURCES.graphEndpoint) ?? cloud.graphEndpoint),
+        graphEndpoint: graphBeta(endpoint("graphEndpoint", read(SOURCES.graphEndpoint) ?? cloud.graphEndpoint)),
         authorityHost: endpoint("authorityHost", read(SOURCES.authorityHost) ?? cloud.authorityHost),
         tenantId: read(SOURCES.tenantId),
         clientId: read(SOURCES.clientId),
@@ -89,6 +89,16 @@ function endpoint(key: string, value: string): string {
     }
     if (url.protocol !== "https:" && url.protocol !== "http:") throw new ConfigurationError(`pim-alerts:${key} must be an http(s) URL; got ${excerpt(value)}`);
     return value.replace(/\/+$/, "");
+}
+
+/** The directory-role alerts exist only in Microsoft Graph beta: an endpoint without `/beta` answers 404 to everything. */
+function graphBeta(url: string): string {
+    if (/\/beta$/.test(new URL(url).pathname)) return url;
+    const base = url.replace(/\/v1\.0$/, "");
+    throw new ConfigurationError(
+        `pim-alerts:graphEndpoint is ${JSON.stringify(url)}, which is not Microsoft Graph beta: the PIM alerts of directory roles ` +
+            `are only in the beta API, so the endpoint ends in /beta (e.g. ${JSON.stringify(`${base}/beta`)})`,
+    );
 }
 
 function timeout(value: string | undefined): number {

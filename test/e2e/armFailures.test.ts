@@ -8,7 +8,8 @@ import { sessionFixture } from "./support/sessionFixture";
 const SUB = "/subscriptions/afa2a084-766f-4003-8ae1-c4aeb893a99f";
 const OWNERS = "TooManyOwnersAssignedToResource";
 
-const { providers, start } = sessionFixture(captureProviders, startArmSession);
+// One provider host for the file; reads go to Azure every time (no read cache carried from test to test).
+const { providers, start } = sessionFixture(captureProviders, startArmSession, { sharedOptions: { config: { "pim-alerts:readCacheSeconds": "0" } } });
 
 /** The error a call fails with; fails the test when the call succeeds. */
 async function failureOf(call: Promise<unknown>): Promise<Error> {

@@ -2,23 +2,19 @@
  * The ARM resources end to end, the way the Pulumi engine drives them: the packed package's real
  * resource classes serialized by the SDK, the dynamic-provider host over gRPC, the emulator as Azure.
  */
-import { captureProviders, checkAndCreate, CONFIGURATION, DISMISSAL, startArmSession, type ArmSession, type SerializedProviders } from "./support/armSession";
+import { captureProviders, checkAndCreate, CONFIGURATION, DISMISSAL, startArmSession, type ArmSession } from "./support/armSession";
+import { sessionFixture } from "./support/sessionFixture";
 
 const SUB = "/subscriptions/afa2a084-766f-4003-8ae1-c4aeb893a99f";
 const OWNERS = "TooManyOwnersAssignedToResource";
 const CONFIG_ID = `${SUB}/providers/Microsoft.Authorization/roleManagementAlertConfigurations/${OWNERS}`;
 
-let providers: SerializedProviders;
+// One provider host for the file; reads go to Azure every time (no read cache carried from test to test).
+const { providers, start } = sessionFixture(captureProviders, startArmSession, { sharedOptions: { config: { "pim-alerts:readCacheSeconds": "0" } } });
 let session: ArmSession;
 
-beforeAll(async () => {
-    providers = await captureProviders();
-});
 beforeEach(async () => {
-    session = await startArmSession();
-});
-afterEach(async () => {
-    await session.stop();
+    session = await start();
 });
 
 /** check + create of an AlertConfiguration, as `pulumi up` does for a new resource. */

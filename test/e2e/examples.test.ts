@@ -27,7 +27,8 @@ test("azure-native interop: scopes from a resource group's id and from getClient
         env: emulator.admin.tokenEnvironment(),
     });
     expect(result.errors).toEqual([]);
-    expect(result.summary.create).toBe(2);
+    // The two configurations and the stack (the resource group is a mock of azure-native's).
+    expect(result.summary.create).toBe(3);
     const subscription = `/subscriptions/${DEFAULT_SUBSCRIPTION_ID}`;
     expect(emulator.admin.configuration(subscription, "TooManyPermanentOwnersAssignedToResource")["thresholdNumberOfPermanentOwners"]).toBe(2);
     expect(emulator.admin.configuration(`${subscription}/resourceGroups/rg-payments-prod`, "TooManyOwnersAssignedToResource")).toMatchObject({

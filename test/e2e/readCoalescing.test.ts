@@ -9,7 +9,8 @@ import { sessionFixture } from "./support/sessionFixture";
 const SCOPES = ["/subscriptions/afa2a084-766f-4003-8ae1-c4aeb893a99f", "/subscriptions/0b1f6471-1bf0-4dda-aec3-cb9272f09590"];
 const ALERTS = ["TooManyOwnersAssignedToResource", "TooManyPermanentOwnersAssignedToResource", "DuplicateRoleCreated", "AzureRolesAssignedOutsidePimAlert"];
 
-const { providers, start } = sessionFixture(captureProviders, startArmSession);
+// Each test needs a fresh provider process: the read cache it is about lives in the process.
+const { providers, start } = sessionFixture(captureProviders, startArmSession, { shared: false });
 
 interface Created {
     readonly type: string;

@@ -9,9 +9,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { startEmulator, type Emulator } from "pulumi-pim-alerts-emulator";
-import { runProgram } from "pulumi-pim-alerts-testing";
-import type { StackState } from "pulumi-pim-alerts-testing";
-import { ProviderCallError } from "pulumi-pim-alerts-testing";
+import { loadStackState, ProviderCallError, runProgram } from "pulumi-pim-alerts-testing";
 import { captureProviders, CONFIGURATION, programStack, startArmSession, type ProgramStack, type SerializedProviders } from "./support/armSession";
 import { writeProgram } from "./support/packedProgram";
 
@@ -76,7 +74,7 @@ let captured: SerializedProviders | undefined;
 /** The serialized providers, captured once for the file. */
 const providersOnce = async () => (captured ??= await captureProviders());
 
-const owners = (s: ProgramStack) => (JSON.parse(fs.readFileSync(s.stateFile, "utf8")) as StackState).resources.find((r) => r.name === "owners");
+const owners = (s: ProgramStack) => loadStackState(s.stateFile).resources.find((r) => r.name === "owners");
 
 test("update: the PATCH lands, the read-back fails; the state keeps the resource for the next up, which repairs it", async () => {
     stack = programStack(emulator, await program("partial-update", 3));
@@ -98,7 +96,7 @@ test("update: the PATCH lands, the read-back fails; the state keeps the resource
     expect(repaired.summary).toMatchObject({ update: 1 });
     const state = owners(stack);
     expect(state?.outputs).toMatchObject({ thresholdNumberOfOwners: 6 });
-    expect(state?.initErrors).toBeUndefined();
+    expect(state?.initErrors).toEqual([]);
     expect((await runProgram("preview", stack.options({ refresh: true, expectNoChanges: true }))).exitCode).toBe(0);
 });
 

@@ -4,9 +4,8 @@
  * and ~10 % 503. Everything applies, each configuration is written once, and a refreshing preview
  * (still in the storm) finds no change.
  */
-import * as fs from "node:fs";
 import { startEmulator, type Emulator } from "pulumi-pim-alerts-emulator";
-import { runProgram } from "pulumi-pim-alerts-testing";
+import { loadStackState, runProgram } from "pulumi-pim-alerts-testing";
 import { programStack, type ProgramStack } from "./support/armSession";
 import { writeProgram } from "./support/packedProgram";
 
@@ -50,7 +49,8 @@ test("40 configurations over 10 scopes apply completely, once each, and a refres
     const up = await runProgram("up", stack.options());
     expect(up.errors).toEqual([]);
     expect(up.exitCode).toBe(0);
-    expect(up.summary).toMatchObject({ create: 40, update: 0, delete: 0 });
+    // 40 configurations and the stack.
+    expect(up.summary).toMatchObject({ create: 41, update: 0, delete: 0 });
 
     const log = emulator.admin.requests().filter((r) => r.api === "arm");
     const faulted = log.filter((r) => r.status === 429 || r.status === 503);
@@ -68,15 +68,15 @@ test("40 configurations over 10 scopes apply completely, once each, and a refres
     expect(new Set(applied).size).toBe(40);
 
     // The state records every resource with the declared values.
-    const state = JSON.parse(fs.readFileSync(stack.stateFile, "utf8")) as { resources: Array<{ name: string; outputs: Record<string, unknown> }> };
-    expect(state.resources).toHaveLength(40);
-    expect(state.resources.find((r) => r.name === "TooManyOwnersAssignedToResource-7")?.outputs).toMatchObject({ thresholdNumberOfOwners: 10 });
+    const configurations = loadStackState(stack.stateFile).resources.filter((r) => r.type === "pulumi-nodejs:dynamic/pim:AlertConfiguration");
+    expect(configurations).toHaveLength(40);
+    expect(configurations.find((r) => r.name === "TooManyOwnersAssignedToResource-7")?.outputs).toMatchObject({ thresholdNumberOfOwners: 10 });
 
     // Still in the storm: refresh (one list per scope, retried) and preview find nothing to change.
     emulator.admin.clearRequests();
     const preview = await runProgram("preview", stack.options({ refresh: true, expectNoChanges: true }));
     expect(preview.errors).toEqual([]);
     expect(preview.exitCode).toBe(0);
-    expect(preview.summary).toMatchObject({ same: 40 });
+    expect(preview.summary).toMatchObject({ same: 41 });
     expect(emulator.admin.requests().filter((r) => r.api === "arm" && r.method !== "GET")).toEqual([]);
 });

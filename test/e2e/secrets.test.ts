@@ -26,9 +26,20 @@ function secretForms(value: string): string[] {
     return [value, encodeURIComponent(value), new URLSearchParams({ s: value }).toString().slice(2), JSON.stringify(value).slice(1, -1)];
 }
 
-/** An HTTPS emulator that knows the app, where the managed identity may only read. */
+// One HTTPS emulator for the file (its certificate is made with openssl when it starts); each test
+// gets it reset, and a provider host of its own (where the secret comes from differs).
+let httpsServer: Emulator;
+beforeAll(async () => {
+    httpsServer = await startEmulator({ https: true, retryAfterSeconds: 0 });
+});
+afterAll(async () => {
+    await httpsServer.stop();
+});
+
+/** The file's HTTPS emulator, reset, knowing the app, where the managed identity may only read. */
 async function httpsEmulator(clientSecret: string): Promise<Emulator> {
-    const emulator = await startEmulator({ https: true, retryAfterSeconds: 0 });
+    const emulator = httpsServer;
+    emulator.reset();
     emulator.admin.registerClient({ clientId: CLIENT_ID, clientSecret });
     // A write that succeeds was made with the client secret: the managed identity would get 403.
     emulator.admin.setReadOnly(MANAGED_IDENTITY_OBJECT_ID);
@@ -48,8 +59,8 @@ async function startWithSecret(source: SecretSource, emulator: Emulator, clientS
     const env = { AZURE_LOG_LEVEL: "verbose" };
     return start(
         source === "secret stack config"
-            ? { emulator, env, config: { ...config, "pim-alerts:clientSecret": secret(clientSecret) } }
-            : { emulator, config, env: { ...env, [source]: clientSecret } },
+            ? { emulator, keepEmulator: true, env, config: { ...config, "pim-alerts:clientSecret": secret(clientSecret) } }
+            : { emulator, keepEmulator: true, config, env: { ...env, [source]: clientSecret } },
     );
 }
 

@@ -20,13 +20,15 @@ beforeEach(async () => {
         stateFile: path.join(fs.mkdtempSync(path.join(os.tmpdir(), "policy-")), "state.json"),
         config: { "pim-alerts:armEndpoint": emulator.url, "pim-alerts:graphEndpoint": `${emulator.url}/beta` },
         env: emulator.admin.tokenEnvironment(),
+        timeoutMs: 240_000,
     };
 });
 afterEach(async () => {
     await emulator.stop();
 });
 
-test("the policy is applied to Azure", async () => {
+test("the policy is applied; a threshold changed in the portal fails the drift check, and up repairs it", async () => {
+    // pulumi up
     const up = await runProgram("up", options);
     expect(up.exitCode).toBe(0);
     expect(emulator.admin.configuration(connectivity, "TooManyOwnersAssignedToResource")).toEqual({
@@ -35,18 +37,16 @@ test("the policy is applied to Azure", async () => {
         thresholdPercentageOfOwnersOutOfAllRoleMembers: 10,
     });
     expect(emulator.admin.alert(sandbox, "DuplicateRoleCreated").isActive).toBe(false);
-});
 
-test("a threshold changed in the portal fails the drift check, and up repairs it", async () => {
-    await runProgram("up", options);
+    // Someone changes a threshold in the portal; pulumi preview --refresh --expect-no-changes
     emulator.admin.setConfiguration(connectivity, "TooManyOwnersAssignedToResource", { thresholdNumberOfOwners: 9 });
-
     const check = await runProgram("preview", { ...options, refresh: true, expectNoChanges: true });
     expect(check.exitCode).not.toBe(0);
     expect(check.steps.filter((s) => s.op === "update").map((s) => [s.name, s.diffs])).toEqual([
         ["connectivity-owners", [{ key: "thresholdNumberOfOwners", kind: "update", old: "9", new: "3", replaces: false }]],
     ]);
 
+    // pulumi up --refresh
     expect((await runProgram("up", { ...options, refresh: true })).exitCode).toBe(0);
     expect(emulator.admin.configuration(connectivity, "TooManyOwnersAssignedToResource")["thresholdNumberOfOwners"]).toBe(3);
-});
+}, 300_000);

@@ -5,22 +5,11 @@
  * repository's node_modules; under `PIM_E2E_ROOT` (a runtime combination of .ci/runtimes.js) to
  * that combination's install.
  */
-import * as path from "path";
 import { installPackedPackage, writeProgramFiles, type InstalledPackage } from "pulumi-pim-alerts-testing";
+import { PROGRAM_DIR, REPO_ROOT } from "./paths";
 
-/** The repository root. */
-export const REPO_ROOT = path.resolve(__dirname, "..", "..");
-/**
- * Root of the end-to-end program directories: `PIM_E2E_ROOT` when set (a runtime combination's
- * install, `.e2e/runtimes/<name>`, whose node_modules supplies the SDK), else `<repo>/.e2e`.
- */
-export const E2E_ROOT = e2eRoot(process.env["PIM_E2E_ROOT"]);
-/** Program directory with the packed `pulumi-pim-alerts` installed. */
-export const PROGRAM_DIR = path.join(E2E_ROOT, "program");
+export { E2E_ROOT, PROGRAM_DIR, REPO_ROOT } from "./paths";
 
-function e2eRoot(fromEnvironment: string | undefined): string {
-    return fromEnvironment === undefined || fromEnvironment === "" ? path.join(REPO_ROOT, ".e2e") : path.resolve(fromEnvironment);
-}
 
 /**
  * The program a user of this package has: `<repo>/.e2e/program` with the packed

@@ -5,9 +5,9 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { installPackedPackage, writeProgramFiles } from "pulumi-pim-alerts-testing";
-import { E2E_ROOT, REPO_ROOT } from "./packedPackage";
+import { POLICY_PROGRAM_DIR, REPO_ROOT } from "./paths";
 
-export const POLICY_PROGRAM_DIR = path.join(E2E_ROOT, "policy-program");
+export { POLICY_PROGRAM_DIR } from "./paths";
 
 /** Installs the packed package and the example program into {@link POLICY_PROGRAM_DIR}. */
 export async function ensurePolicyProgram(): Promise<string> {

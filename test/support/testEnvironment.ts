@@ -4,7 +4,7 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { POLICY_PROGRAM_DIR } from "./policyProgram";
+import { POLICY_PROGRAM_DIR } from "./paths";
 
 process.env["POLICY_PROGRAM_DIR"] = POLICY_PROGRAM_DIR;
 process.env["PIM_ALERTS_STATE_DIR"] = fs.mkdtempSync(path.join(os.tmpdir(), "pim-alerts-state-"));

@@ -59,8 +59,10 @@ export interface ArmSessionOptions {
     readonly config?: Record<string, unknown>;
     /** Environment added to the host's. */
     readonly env?: Record<string, string>;
-    /** An emulator to use instead of a new one (it is stopped with the session). */
+    /** An emulator to use instead of a new one (it is stopped with the session unless `keepEmulator`). */
     readonly emulator?: Emulator;
+    /** Leave the given emulator running when the session stops (it serves the file's other tests). */
+    readonly keepEmulator?: boolean;
 }
 
 /** Starts the emulator and a provider host whose stack config points at it. */
@@ -69,14 +71,19 @@ export async function startArmSession(options: ArmSessionOptions = {}): Promise<
     const host = await startProviderHost({
         cwd: PROGRAM_DIR,
         env: { ...emulator.admin.tokenEnvironment(), ...options.env },
-        config: { "pim-alerts:armEndpoint": emulator.url, "pim-alerts:timeoutSeconds": "5", ...options.config },
+        config: {
+            "pim-alerts:armEndpoint": emulator.url,
+            "pim-alerts:graphEndpoint": `${emulator.url}/beta`,
+            "pim-alerts:timeoutSeconds": "5",
+            ...options.config,
+        },
     });
     return {
         emulator,
         host,
         stop: async () => {
             await host.stop();
-            await emulator.stop();
+            if (!options.keepEmulator) await emulator.stop();
         },
     };
 }
@@ -104,7 +111,7 @@ export function programStack(emulator: Emulator, programFile: string, config: Re
             config: { "pim-alerts:armEndpoint": emulator.url, "pim-alerts:graphEndpoint": `${emulator.url}/beta`, "pim-alerts:timeoutSeconds": "5", ...config },
             env: emulator.admin.tokenEnvironment(),
             color: false,
-            timeoutMs: 50_000,
+            timeoutMs: 180_000,
             ...extra,
         }),
         remove: () => fs.rmSync(dir, { recursive: true, force: true }),

@@ -1,35 +1,62 @@
 /**
- * The fixture of an end-to-end test file: the providers captured once for the file, and sessions
- * started by the tests, each stopped after its test.
+ * The fixture of an end-to-end test file: the providers captured once for the file, one session
+ * (emulator + provider host) shared by the tests that ask for no options of their own (the
+ * emulator is reset after each test: seed data, faults, request log), and sessions of their own
+ * for the tests that do, each stopped after its test.
+ *
+ * A shared provider host keeps its per-process state across tests (token cache, the tenant id, the
+ * ARM read cache): a file whose tests depend on a fresh process passes `{ shared: false }`.
  */
+import type { Emulator } from "pulumi-pim-alerts-emulator";
 
 /** What a test file gets from {@link sessionFixture}. */
 export interface SessionFixture<Providers, Options, Session> {
     /** The captured providers; filled in by the file's `beforeAll`. */
     readonly providers: Providers;
-    /** Starts a session that is stopped after the test. */
-    start(options?: Options): Promise<Session>;
+    /**
+     * The file's shared session (without options, unless the file opted out), or a session of the
+     * test's own (with options), stopped after the test.
+     */
+    readonly start: (options?: Options) => Promise<Session>;
 }
 
-/** Registers the hooks (`beforeAll`: capture; `afterEach`: stop the test's session) of the calling test file. */
-export function sessionFixture<Providers extends object, Options, Session extends { stop(): Promise<void> }>(
+/** Options of {@link sessionFixture}. */
+export interface FixtureOptions<Options> {
+    /** Share one session between the tests that pass no options. @default true */
+    readonly shared?: boolean;
+    /** The options of the shared session. */
+    readonly sharedOptions?: Options;
+}
+
+/** Registers the hooks of the calling test file. */
+export function sessionFixture<Providers extends object, Options, Session extends { readonly emulator: Emulator; stop(): Promise<void> }>(
     capture: () => Promise<Providers>,
     startSession: (options?: Options) => Promise<Session>,
+    fixtureOptions: FixtureOptions<NoInfer<Options>> = {},
 ): SessionFixture<Providers, Options, Session> {
     const providers = {} as Providers;
-    let session: Session | undefined;
+    let shared: Promise<Session> | undefined;
+    let own: Session | undefined;
     beforeAll(async () => {
         Object.assign(providers, await capture());
     });
     afterEach(async () => {
-        await session?.stop();
-        session = undefined;
+        await own?.stop();
+        own = undefined;
+        (await shared)?.emulator.reset();
+    });
+    afterAll(async () => {
+        await (await shared)?.stop();
     });
     return {
         providers,
         start: async (options) => {
-            session = await startSession(options);
-            return session;
+            if (options === undefined && fixtureOptions.shared !== false) {
+                shared ??= startSession(fixtureOptions.sharedOptions);
+                return shared;
+            }
+            own = await startSession(options);
+            return own;
         },
     };
 }

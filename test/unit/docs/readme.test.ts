@@ -1,8 +1,15 @@
+import { expect } from "@jest/globals";
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { consumerTypeErrors, ensureConsumerProgram, PULUMI_TEMPLATE_TSCONFIG } from "../../support/consumerProgram";
 
 const root = path.resolve(__dirname, "../../..");
 const readme = fs.readFileSync(path.join(root, "README.md"), "utf8");
+
+/** The ```ts blocks of the README, in order. */
+function typeScriptSnippets(markdown: string): string[] {
+    return [...markdown.matchAll(/```ts\n([\s\S]*?)```/g)].map((match) => match[1] ?? "");
+}
 
 describe("README", () => {
     test("its testing-kit example is, word for word, the test that runs in npm test", () => {
@@ -25,4 +32,12 @@ describe("README", () => {
         expect(ci).toMatch(/^\s*node \.ci\/runtimes\.js e2e "\$combination"/m);
         expect(ci).toMatch(/^npm run demo\b/m);
     });
+
+    test("every TypeScript snippet compiles in a CommonJS Pulumi program (Pulumi's template tsconfig), the packages installed packed", async () => {
+        const snippets = typeScriptSnippets(readme);
+        expect(snippets.length).toBeGreaterThanOrEqual(3);
+        await ensureConsumerProgram();
+        const files = Object.fromEntries(snippets.map((source, i) => [`readme-snippet-${i + 1}.ts`, source]));
+        expect(consumerTypeErrors(files, PULUMI_TEMPLATE_TSCONFIG)).toEqual([]);
+    }, 180_000);
 });

@@ -46,6 +46,11 @@ describe("provider settings", () => {
         [{ "pim-alerts:armEndpoint": "management.azure.com" }, 'pim-alerts:armEndpoint is "management.azure.com", which is not an absolute URL'],
         [{ "pim-alerts:timeoutSeconds": "0" }, 'pim-alerts:timeoutSeconds is "0"; allowed: a number of seconds from 1 to 600'],
         [{ "pim-alerts:readCacheSeconds": "-1" }, 'pim-alerts:readCacheSeconds is "-1"; allowed: a number of seconds from 0 (off) to 300'],
+        [
+            { "pim-alerts:graphEndpoint": "http://127.0.0.1:9" },
+            'pim-alerts:graphEndpoint is "http://127.0.0.1:9", which is not Microsoft Graph beta: the PIM alerts of directory roles are only in the beta API, so the endpoint ends in /beta (e.g. "http://127.0.0.1:9/beta")',
+        ],
+        [{ "pim-alerts:graphEndpoint": "https://graph.microsoft.com/v1.0" }, '(e.g. "https://graph.microsoft.com/beta")'],
     ])("rejects %j with a message naming the key, the value and what is allowed", (values, message) => {
         expect(() => resolveSettings(config(values), {})).toThrow(message);
     });

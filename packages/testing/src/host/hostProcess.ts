@@ -74,6 +74,7 @@ const DEFAULT_WAIT_FOR_OUTPUT_MS = 5_000;
 export class HostProcess {
     /** Process id of the host (`-1` when the OS gave none). */
     readonly pid: number;
+    private readonly closed: Promise<void>;
 
     /**
      * @param child - the host process
@@ -90,6 +91,18 @@ export class HostProcess {
         private readonly stopTimeoutMs: number,
     ) {
         this.pid = child.pid ?? -1;
+        // "close" comes after "exit" once stdout and stderr have ended: the output is then complete.
+        this.closed = new Promise((resolve) => {
+            if (!isRunning(child) && child.stdout?.readableEnded !== false) resolve();
+            else child.once("close", () => resolve());
+        });
+    }
+
+    /** Resolves true once the process has exited and all its output is in; false after `timeoutMs`. */
+    waitForExit(timeoutMs: number): Promise<boolean> {
+        let timer: NodeJS.Timeout | undefined;
+        const timeout = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), timeoutMs)));
+        return Promise.race([this.closed.then(() => true), timeout]).finally(() => clearTimeout(timer));
     }
 
     /** True until the process has exited. */

@@ -67,6 +67,11 @@ export interface ProviderHost {
     /** True until the host process has exited. */
     isRunning(): boolean;
     /**
+     * Resolves true once the host process has exited and all its output is in
+     * {@link ProviderHost.output}; false after `timeoutMs` (default 5 000).
+     */
+    waitForExit(timeoutMs?: number): Promise<boolean>;
+    /**
      * Resolves with the first matching output line at index `since` or later of
      * {@link ProviderHost.output} (already printed or future); rejects after `timeoutMs`
      * (default 5 000) or when the host exits first. To wait for a line caused by an action, take
@@ -247,6 +252,10 @@ export class RunningProviderHost implements ProviderHost {
 
     isRunning(): boolean {
         return this.hostProcess.isRunning();
+    }
+
+    waitForExit(timeoutMs = 5_000): Promise<boolean> {
+        return this.hostProcess.waitForExit(timeoutMs);
     }
 
     waitForOutput(match: OutputMatcher, options?: WaitForOutputOptions): Promise<string> {

@@ -1,132 +1,175 @@
 /**
- * The runner's child process: plays the Pulumi engine for one command. It starts @pulumi/pulumi's
- * dynamic-provider host, runs the program under `setMocks` so that every dynamic resource goes
- * through Check/Diff/Create/Update over gRPC, deletes what the program no longer declares, prints
- * a Pulumi-style display and writes the result and the new state.
- *
- * Run as `node child.js <request.json>` with the program directory as working directory, so the
- * closure serializer sees the package under node_modules exactly as in a user's `pulumi up`.
+ * The runner's child process: plays the Pulumi engine for one command. It receives its request over
+ * the IPC channel (secrets included: nothing is written to disk), starts @pulumi/pulumi's
+ * dynamic-provider host, refreshes if asked, runs the program inside a root stack resource with the
+ * runner's resource monitor, deletes what the program no longer declares, prints a Pulumi-style
+ * display and sends the result back over IPC. It runs with the program directory as working
+ * directory, so the closure serializer sees the package under node_modules exactly as in a user's
+ * `pulumi up`. It exits when its parent goes away.
  */
-import * as fs from "node:fs";
 import * as path from "node:path";
 import { startProviderHost, type ProviderHost } from "../host/providerHost";
-import { renderHeader, renderStep, renderSummary, painter, type RunKind } from "./display";
+import { secret } from "../host/secrets";
+import { EMPTY_STACK, loadStackState, saveStackState, stackOutputs, type StackState } from "./checkpoint";
+import { providerCallDeadlineMs } from "./callDeadline";
+import { painter, renderDiagnostics, renderDuration, renderHeader, renderOutputs, renderStep, renderSummary, type RunKind } from "./display";
 import { Engine } from "./engine";
-import { DEFAULT_SUBSCRIPTION_ID, foreignCall, foreignResource } from "./foreignResources";
-import type { RunRequest } from "./runRequest";
-import { loadStackState, saveStackState } from "./stackState";
+import { DEFAULT_SUBSCRIPTION_ID } from "./foreignResources";
+import { previewDocument } from "./previewJson";
+import { loadProgramSdk, runProgramInStack } from "./programRun";
+import { isConnectionLoss, providerFailureMessage } from "./providerFailures";
+import type { RunRequest, RunResult } from "./runRequest";
+import type { Diagnostic } from "./stepContext";
 import { hasChanges, summarize, type Step } from "./steps";
-import { installTypeScriptHook } from "./typescriptHook";
+import { createUrn } from "./urns";
 
-type PulumiModule = typeof import("@pulumi/pulumi");
+/** The result the child sends back (the parent adds the output it captured). */
+export type ChildResult = Omit<RunResult, "output">;
 
-async function main(request: RunRequest): Promise<number> {
+async function run(request: RunRequest): Promise<ChildResult> {
+    const started = Date.now();
     const paint = painter(request.color);
     const kind: RunKind = request.command;
-    const errors: string[] = [];
-    const print = (line: string) => process.stdout.write(`${line}\n`);
+    const preview = request.command === "preview";
+    const print = (line: string): void => {
+        if (!request.json) process.stdout.write(`${line}\n`);
+    };
+    const stackUrn = createUrn(request.stack, request.project, "pulumi:pulumi:Stack", `${request.project}-${request.stack}`);
     print(renderHeader(kind, request.stack, paint));
     print("");
 
-    // A step that fails after it was printed is recorded again with its error: print only the error then.
-    const printed = new Set<string>();
-    const printStep = (step: Step) => {
-        const key = `${step.op}:${step.urn}`;
-        const lines = renderStep(step, paint);
-        (printed.has(key) ? lines.filter((line) => line.includes("error: ")) : lines).forEach(print);
-        printed.add(key);
-    };
-
-    let host: ProviderHost | undefined;
+    const errors: Diagnostic[] = [];
+    let previous: StackState = EMPTY_STACK;
     let engine: Engine | undefined;
+    let host: ProviderHost | undefined;
     try {
-        host = await startProviderHost({
+        previous = loadStackState(request.stateFile);
+        const hostEnv = { ...request.hostEnv };
+        const deadlineMs = request.callTimeoutMs ?? providerCallDeadlineMs();
+        const wireConfig = Object.fromEntries(Object.entries(request.config).map(([k, v]) => [k, request.secretKeys.includes(k) ? secret(v) : v]));
+        const hostStarting = startProviderHost({
             cwd: request.programDir,
-            env: { ...request.hostEnv },
+            env: hostEnv,
             project: request.project,
             stack: request.stack,
-            config: request.config,
+            config: wireConfig,
+            callTimeoutMs: deadlineMs,
+            // Generous: a loaded machine can take long to start a Node.js process with @pulumi/pulumi.
+            startTimeoutMs: 120_000,
         });
+        // While the host process loads, this one loads the program's SDK: on two cores the two overlap.
+        if (request.command === "up" || preview) loadProgramSdk(request.programDir);
+        host = await hostStarting;
+        const started = host;
+        const pulumiVersion = host.pulumiVersion;
         engine = new Engine({
             host,
-            state: loadStackState(request.stateFile),
-            preview: request.command === "preview",
-            onStep: (s) => printStep(s),
+            previous,
+            project: request.project,
+            stack: request.stack,
+            preview,
+            parallel: request.parallel ?? Infinity,
+            ...(preview ? {} : { persist: (state: StackState) => saveStackState(request.stateFile, state, pulumiVersion) }),
+            onStep: (step) => renderStep(step, paint).forEach(print),
+            failureMessage: async (error, operation) => {
+                // A lost connection usually means the host died: let its exit and last output arrive first.
+                if (isConnectionLoss(error)) await started.waitForExit(5_000);
+                return providerFailureMessage(error, operation, { running: started.isRunning(), stderrTail: stderrTail(started), deadlineMs });
+            },
         });
-        if (request.refresh || request.command === "refresh") await engine.refreshAll();
-        if (request.command === "up" || request.command === "preview") {
-            const programErrors = await runProgram(request, engine);
-            errors.push(...programErrors);
-            engine.failedProgram = programErrors.length > 0;
+        if (previous.pendingOperations.length > 0) engine.diagnose({ severity: "warning", message: pendingOperationsWarning(previous) });
+        if (request.clearPendingCreates) engine.snapshot.clearPendingCreates();
+        if (request.refresh || request.command === "refresh") await engine.refresh();
+        if ((request.command === "up" || preview) && !engine.failed) {
+            const programErrors = await runProgramInStack(request, engine, {
+                subscriptionId: configured(request, "azure-native:subscriptionId") ?? DEFAULT_SUBSCRIPTION_ID,
+                tenantId: configured(request, "pim-alerts:tenantId") ?? configured(request, "azure-native:tenantId") ?? "00000000-0000-0000-0000-0000000000aa",
+            });
+            for (const message of programErrors) errors.push({ severity: "error", urn: stackUrn, message });
+            if (programErrors.length > 0) engine.stop();
         }
-        if (request.command !== "refresh") await engine.deleteUnregistered();
+        if (request.command !== "refresh") await engine.deleteRemaining();
+        if (!preview) engine.snapshot.write();
     } catch (error) {
-        errors.push(error instanceof Error ? error.message : String(error));
+        errors.push({ severity: "error", message: error instanceof Error ? error.message : String(error) });
     } finally {
-        if (engine && request.command !== "preview") saveStackState(request.stateFile, engine.state());
         await host?.stop();
     }
 
-    const steps = engine?.steps ?? [];
+    const steps: readonly Step[] = engine?.steps ?? [];
+    const stepErrors = steps.filter((s) => s.error !== undefined).map((s): Diagnostic => ({ severity: "error", urn: s.urn, message: s.error ?? "" }));
+    const failed = stepErrors.length + errors.length > 0;
+    const diagnostics: Diagnostic[] = [...(engine?.diagnostics ?? []), ...stepErrors, ...errors];
+    if (failed) diagnostics.push({ severity: "error", urn: stackUrn, message: `${preview ? "preview" : "update"} failed` });
+    const refreshOnly = request.command === "refresh";
+    const changes = hasChanges(steps, refreshOnly);
+    const noChangesExpected = request.expectNoChanges && changes;
+    if (noChangesExpected) diagnostics.push({ severity: "error", urn: stackUrn, message: "no changes were expected but changes were proposed" });
+    const outputs = stackOutputs(engine?.state() ?? previous);
+    renderDiagnostics(diagnostics, stackUrn, paint).forEach(print);
+    renderOutputs(outputs, paint).forEach(print);
     renderSummary(kind, steps, paint).forEach(print);
-    const changes = hasChanges(steps);
-    for (const e of errors) print(paint(31, `error: ${e}`));
-    if (request.expectNoChanges && changes) print(paint(31, "error: no changes were expected but changes were proposed"));
-    const exitCode = errors.length > 0 || (request.expectNoChanges && changes) ? 255 : 0;
-    const result = { exitCode, steps, summary: summarize(steps), changes, errors };
-    fs.writeFileSync(request.resultFile, JSON.stringify(result));
-    return exitCode;
+    renderDuration(Date.now() - started).forEach(print);
+    return {
+        exitCode: failed || noChangesExpected ? 255 : 0,
+        steps,
+        summary: summarize(steps, refreshOnly),
+        changes,
+        errors: [...stepErrors, ...errors].map((d) => d.message),
+        diagnostics: diagnostics.filter((d) => d.severity !== "error"),
+        outputs,
+        pendingOperations: previous.pendingOperations,
+        ...(request.json
+            ? {
+                  previewJson: previewDocument({
+                      steps,
+                      diagnostics,
+                      config: request.config,
+                      secretKeys: request.secretKeys,
+                      durationMs: Date.now() - started,
+                  }),
+              }
+            : {}),
+    };
 }
 
-/** Runs the program under mocks that hand dynamic resources to the engine; returns the program's errors. */
-async function runProgram(request: RunRequest, engine: Engine): Promise<string[]> {
-    const errors: string[] = [];
-    const onError = (e: unknown) => errors.push(e instanceof Error ? e.message : String(e));
-    process.on("unhandledRejection", onError);
-    process.on("uncaughtException", onError);
-    const pulumi = require(require.resolve("@pulumi/pulumi", { paths: [request.programDir] })) as PulumiModule;
-    const subscriptionId = String(request.config["azure-native:subscriptionId"] ?? DEFAULT_SUBSCRIPTION_ID);
-    const tenantId = String(request.config["pim-alerts:tenantId"] ?? request.config["azure-native:tenantId"] ?? "00000000-0000-0000-0000-0000000000aa");
-    await pulumi.runtime.setMocks(
-        {
-            newResource: async (args) => {
-                if (!args.type.startsWith("pulumi-nodejs:dynamic/"))
-                    return foreignResource(args.type, args.name, args.inputs as Record<string, unknown>, subscriptionId);
-                const urn = `urn:pulumi:${request.stack}::${request.project}::${args.type}::${args.name}`;
-                return engine.register(urn, args.type, args.name, args.inputs as Record<string, unknown>);
-            },
-            call: (args) => foreignCall(args.token, args.inputs as Record<string, unknown>, subscriptionId, tenantId),
-        },
-        request.project,
-        request.stack,
-        request.command === "preview",
+function configured(request: RunRequest, key: string): string | undefined {
+    return request.secretKeys.includes(key) ? undefined : request.config[key];
+}
+
+function stderrTail(host: ProviderHost): string[] {
+    return host.outputLines
+        .filter((line) => line.stream === "stderr")
+        .slice(-5)
+        .map((line) => line.text);
+}
+
+/** The engine's warning about operations an earlier run left in flight (`printPendingOperationsWarning`). */
+function pendingOperationsWarning(previous: StackState): string {
+    const list = previous.pendingOperations.map((op) => `  * ${op.resource.urn}, interrupted while ${op.type}`).join("\n");
+    return (
+        `Attempting to deploy or update resources with ${previous.pendingOperations.length} pending operations from previous deployment.\n${list}\n` +
+        "These resources are in an unknown state because the runner was interrupted while waiting for changes to these resources " +
+        "to complete. You should confirm whether or not the operations listed completed successfully by checking the state of the " +
+        "cloud (here: the emulator's admin API, or Azure).\n\n" +
+        "Once you have confirmed the status of the interrupted operations, you can repair your stack using `refresh`, which will " +
+        "refresh the state from the provider and clear the pending operations if there are any.\n\n" +
+        "Note that `refresh` keeps pending CREATE operations unless run with --clear-pending-creates (`clearPendingCreates`)."
     );
-    try {
-        if (request.programFile.endsWith(".ts")) installTypeScriptHook([request.programDir, __dirname]);
-        const exported: unknown = require(path.resolve(request.programDir, request.programFile));
-        if (typeof exported === "function") await (exported as () => unknown)();
-        await (pulumi.runtime as unknown as { waitForRPCs(): Promise<void> }).waitForRPCs();
-    } catch (error) {
-        onError(error);
-    }
-    // A failed registration rejects promises nobody awaits; Node reports them once the current
-    // macrotask ends. Let that happen while the handlers are still installed, or the process dies.
-    await new Promise((resolve) => setImmediate(resolve));
-    process.off("unhandledRejection", onError);
-    process.off("uncaughtException", onError);
-    // The engine recorded failed steps with their messages; keep one message per failure.
-    return [...new Set(errors)];
 }
 
-const requestFile = process.argv[2];
-if (!requestFile) {
-    process.stderr.write("usage: child.js <request.json>\n");
+// Started by runProgram with an IPC channel: the request arrives as the first message.
+if (typeof process.send !== "function") {
+    process.stderr.write(`${path.basename(__filename)} is the runner's child process: start it with runProgram() or pim-alerts-run\n`);
     process.exit(2);
 }
-main(JSON.parse(fs.readFileSync(requestFile, "utf8")) as RunRequest).then(
-    (code) => process.exit(code),
-    (error: unknown) => {
-        process.stderr.write(`runner failed: ${error instanceof Error ? error.stack : String(error)}\n`);
-        process.exit(254);
-    },
-);
+process.on("disconnect", () => process.exit(254));
+process.once("message", (request: RunRequest) => {
+    run(request).then(
+        (result) => process.send?.({ kind: "result", result }, () => process.exit(result.exitCode)),
+        (error: unknown) => {
+            process.stderr.write(`runner failed: ${error instanceof Error ? error.stack : String(error)}\n`);
+            process.exit(254);
+        },
+    );
+});

@@ -1,9 +1,13 @@
 /**
- * Renders steps the way `pulumi preview --diff` / `pulumi up --diff` print them: resource,
- * operation, property diffs `old => new`, then a summary. Colour on a terminal, plain when piped.
+ * Renders a run the way `pulumi preview --diff` / `pulumi up --diff` print it: each step with its
+ * property diffs `old => new`, then `Diagnostics:` (errors and warnings per resource), `Outputs:`
+ * (the stack outputs), `Resources:` (the summary) and `Duration:`. Colour on a terminal, plain
+ * when piped. Text from a provider is printed as data: control characters are escaped.
  */
 import type { PropertyDiff } from "./propertyDiff";
+import type { Diagnostic } from "./stepContext";
 import { summarize, type Step, type StepOperation } from "./steps";
+import { urnName, urnType } from "./urns";
 
 /** What is being run, for the header and the summary's tense. */
 export type RunKind = "preview" | "up" | "destroy" | "refresh";
@@ -11,6 +15,7 @@ export type RunKind = "preview" | "up" | "destroy" | "refresh";
 const SYMBOL: Readonly<Record<StepOperation, string>> = { same: " ", create: "+", update: "~", replace: "+-", delete: "-", refresh: "~" };
 const COLOUR: Readonly<Record<StepOperation, number>> = { same: 0, create: 32, update: 33, replace: 35, delete: 31, refresh: 36 };
 const DIFF_COLOUR: Readonly<Record<PropertyDiff["kind"], number>> = { add: 32, update: 33, delete: 31 };
+const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 
 /** Paints text with an ANSI colour, or not. */
 export type Painter = (code: number, text: string) => string;
@@ -18,6 +23,11 @@ export type Painter = (code: number, text: string) => string;
 /** A painter that colours when `enabled`. */
 export function painter(enabled: boolean): Painter {
     return (code, text) => (enabled && code !== 0 ? `\u001b[${code}m${text}\u001b[0m` : text);
+}
+
+/** Text from elsewhere (a provider, the cloud) with control characters escaped, so it cannot drive the terminal. */
+export function printable(text: string): string {
+    return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
 
 /** The header line, e.g. `Previewing update (dev):`. */
@@ -28,13 +38,26 @@ export function renderHeader(kind: RunKind, stack: string, paint: Painter): stri
 
 /** The lines of one step; a step with nothing to show renders as no lines. */
 export function renderStep(step: Step, paint: Painter): string[] {
-    if (step.op === "same" && !step.error) return [];
-    if (step.op === "refresh" && step.diffs.length === 0) return [];
-    const lines = [paint(COLOUR[step.op], `    ${SYMBOL[step.op]} ${step.type}: (${step.op === "refresh" ? "refresh: changed in Azure" : step.op})`)];
+    if (step.op === "same" && step.error === undefined && step.old?.protect === step.new?.protect) return [];
+    if (step.op === "refresh" && step.error === undefined && step.refreshResult === "same") return [];
+    const label = step.op === "refresh" ? (step.refreshResult === "delete" ? "refresh: deleted in the cloud" : "refresh: changed in the cloud") : step.op;
+    const retain = step.old?.retainOnDelete && (step.op === "delete" || step.op === "replace") ? "[retain]" : "";
+    const lock = step.new?.protect || step.old?.protect ? (step.old?.protect && step.new && !step.new.protect ? " 🔓" : " 🔒") : "";
+    const lines = [paint(COLOUR[step.op], `    ${SYMBOL[step.op]} ${step.type}: (${label})${retain}${lock}`)];
     lines.push(`        [urn=${step.urn}]`);
-    for (const d of step.diffs) lines.push(paint(DIFF_COLOUR[d.kind], `      ${renderDiff(d)}`));
-    if (step.error) lines.push(paint(31, `      error: ${step.error}`));
+    for (const d of step.diffs) lines.push(paint(DIFF_COLOUR[d.kind], `      ${printable(renderDiff(d))}`));
+    if (step.error !== undefined) lines.push(...errorLines(step.error).map((line) => paint(31, `      ${line}`)));
     return lines;
+}
+
+function errorLines(message: string): string[] {
+    const [first = "", ...rest] = messageLines(message);
+    return [`error: ${first}`, ...rest];
+}
+
+/** The lines of a message, each printable. */
+function messageLines(message: string): string[] {
+    return message.split(/\r?\n/).map(printable);
 }
 
 function renderDiff(d: PropertyDiff): string {
@@ -44,9 +67,54 @@ function renderDiff(d: PropertyDiff): string {
     return `~ ${d.key}: ${d.old ?? ""} => ${d.new ?? ""}${mark}`;
 }
 
+/**
+ * The `Diagnostics:` section: per resource (the stack for messages about no resource), its
+ * errors, warnings and notes.
+ */
+export function renderDiagnostics(diagnostics: readonly Diagnostic[], stackUrn: string, paint: Painter): string[] {
+    if (diagnostics.length === 0) return [];
+    const byUrn = new Map<string, Diagnostic[]>();
+    for (const d of diagnostics) byUrn.set(d.urn ?? stackUrn, [...(byUrn.get(d.urn ?? stackUrn) ?? []), d]);
+    const lines = ["", paint(1, "Diagnostics:")];
+    for (const [urn, list] of byUrn) {
+        lines.push(`  ${urnType(urn)} (${urnName(urn)}):`);
+        for (const d of list) {
+            const colour = d.severity === "error" ? 31 : d.severity === "warning" ? 33 : 0;
+            const [first = "", ...rest] = messageLines(d.message);
+            lines.push(paint(colour, `    ${d.severity === "info" ? "" : `${d.severity}: `}${first}`), ...rest.map((line) => `    ${line}`));
+        }
+        lines.push("");
+    }
+    lines.pop();
+    return lines;
+}
+
+/** The `Outputs:` section of the stack outputs (none when there are none). */
+export function renderOutputs(outputs: Readonly<Record<string, unknown>>, paint: Painter): string[] {
+    const keys = Object.keys(outputs).sort();
+    if (keys.length === 0) return [];
+    return ["", paint(1, "Outputs:"), ...keys.flatMap((key) => renderValue(`${key}: `, outputs[key], 4))];
+}
+
+function renderValue(prefix: string, value: unknown, indent: number): string[] {
+    const pad = " ".repeat(indent);
+    if (value === UNKNOWN) return [`${pad}${prefix}output<string>`];
+    if (Array.isArray(value)) {
+        if (value.length === 0) return [`${pad}${prefix}[]`];
+        return [`${pad}${prefix}[`, ...value.flatMap((item, i) => renderValue(`[${i}]: `, item, indent + 4)), `${pad}]`];
+    }
+    if (typeof value === "object" && value !== null) {
+        const keys = Object.keys(value).sort();
+        if (keys.length === 0) return [`${pad}${prefix}{}`];
+        return [`${pad}${prefix}{`, ...keys.flatMap((k) => renderValue(`${k}: `, (value as Record<string, unknown>)[k], indent + 4)), `${pad}}`];
+    }
+    const text = typeof value === "string" ? (value === "[secret]" ? value : JSON.stringify(value)) : String(value);
+    return [`${pad}${prefix}${printable(text)}`];
+}
+
 /** The `Resources:` summary, in the tense of the run. */
 export function renderSummary(kind: RunKind, steps: readonly Step[], paint: Painter): string[] {
-    const s = summarize(steps);
+    const s = summarize(steps, kind === "refresh");
     const planned = kind === "preview";
     const words: Array<[StepOperation, number, string]> = [
         ["create", s.create, planned ? "to create" : "created"],
@@ -57,7 +125,10 @@ export function renderSummary(kind: RunKind, steps: readonly Step[], paint: Pain
     const lines = ["", paint(1, "Resources:")];
     for (const [op, count, word] of words) if (count > 0) lines.push(paint(COLOUR[op], `    ${SYMBOL[op]} ${count} ${word}`));
     if (s.same > 0) lines.push(`    ${s.same} unchanged`);
-    const failed = steps.filter((x) => x.error).length;
-    if (failed > 0) lines.push(paint(31, `    ${failed} failed`));
     return lines;
+}
+
+/** `Duration: 3s`, as the CLI rounds it. */
+export function renderDuration(ms: number): string[] {
+    return ["", `Duration: ${Math.max(1, Math.round(ms / 1000))}s`];
 }

@@ -1,102 +1,93 @@
 /**
  * Runs a Pulumi program the way the engine would, without the Pulumi CLI: `up`, `preview`
- * (with `refresh` and `expectNoChanges`), `refresh` and `destroy`, keeping the stack's state in a
- * JSON file. Every resource of this package goes over gRPC to @pulumi/pulumi's dynamic-provider host.
+ * (with `refresh`, `expectNoChanges`, `json`), `refresh` and `destroy`, keeping the stack's state
+ * in a file of the format `pulumi stack export` prints. Every resource of this package goes over
+ * gRPC to @pulumi/pulumi's dynamic-provider host, in a child process that receives its request
+ * (stack config and secrets) over an IPC channel: nothing of it is written to disk.
  */
 import { spawn } from "node:child_process";
 import * as fs from "node:fs";
-import * as os from "node:os";
 import * as path from "node:path";
-import { secret } from "../host/secrets";
-import type { RunCommand, RunRequest, RunResult } from "./runRequest";
+import { trackChild } from "../childProcess";
+import { readProjectName } from "../host/urn";
+import type { ChildResult } from "./child";
+import { checkRunArguments, type RunCommand, type RunProgramOptions, type RunRequest, type RunResult } from "./runRequest";
 
-/** Options of {@link runProgram}. */
-export interface RunProgramOptions {
-    /** The Pulumi project directory: the package must be installed in its node_modules. */
-    readonly programDir: string;
-    /** The program file, relative to `programDir` (`.js` or `.ts`). @default "index.ts" */
-    readonly programFile?: string;
-    /** Where the stack's state is kept. @default `<programDir>/.pim-runner/<stack>.json` */
-    readonly stateFile?: string;
-    /** @default the name in Pulumi.yaml, else "project" */
-    readonly project?: string;
-    /** @default "dev" */
-    readonly stack?: string;
-    /** Stack config with namespaced keys, e.g. `{"pim-alerts:armEndpoint": url}`. */
-    readonly config?: Readonly<Record<string, string>>;
-    /** Config keys whose values are secret (never printed, sent to the provider as secrets). */
-    readonly secretConfigKeys?: readonly string[];
-    /** Extra environment of the provider host (e.g. the emulator's token environment). */
-    readonly env?: Readonly<Record<string, string>>;
-    /** Refresh before planning, like `--refresh`. @default false */
-    readonly refresh?: boolean;
-    /** Fail (exit code 255) when changes are proposed, like `--expect-no-changes`. @default false */
-    readonly expectNoChanges?: boolean;
-    /** Colour the display. @default whether stdout is a terminal and NO_COLOR is unset */
-    readonly color?: boolean;
-    /** Receives each line as it is printed. @default nothing (lines are returned in the result) */
-    readonly onOutput?: (line: string) => void;
-    /** Upper bound on the whole run. @default 300000 */
-    readonly timeoutMs?: number;
-}
+export type { RunProgramOptions } from "./runRequest";
 
-/** Runs one command against the program; resolves with what happened (it does not throw on a failed run). */
+/**
+ * Runs one command against the program; resolves with what happened (a failed run resolves with
+ * exit code 255 and its errors).
+ *
+ * @param command - `up`, `preview`, `refresh` or `destroy`
+ * @param options - see {@link RunProgramOptions}
+ * @throws TypeError for an unknown command or option, before anything runs
+ */
 export async function runProgram(command: RunCommand, options: RunProgramOptions): Promise<RunResult> {
+    checkRunArguments(command, options);
     const programDir = path.resolve(options.programDir);
     const stack = options.stack ?? "dev";
-    const work = fs.mkdtempSync(path.join(os.tmpdir(), "pim-runner-"));
-    const config = options.config ?? {};
-    const secretKeys = options.secretConfigKeys ?? [];
+    const project = options.project ?? readProjectName(programDir) ?? "project";
+    // As `pulumi config set`: a key without a namespace belongs to the project.
+    const namespaced = (key: string): string => (key.includes(":") ? key : `${project}:${key}`);
     const request: RunRequest = {
         command,
         refresh: options.refresh ?? false,
         expectNoChanges: options.expectNoChanges ?? false,
+        json: options.json ?? false,
+        parallel: options.parallel === undefined || options.parallel === Infinity ? null : options.parallel,
+        clearPendingCreates: options.clearPendingCreates ?? false,
         programDir,
-        programFile: options.programFile ?? "index.ts",
+        programFile: options.programFile ?? defaultProgramFile(programDir),
         stateFile: path.resolve(options.stateFile ?? path.join(programDir, ".pim-runner", `${stack}.json`)),
-        project: options.project ?? projectName(programDir),
+        project,
         stack,
-        config: Object.fromEntries(Object.entries(config).map(([k, v]) => [k, secretKeys.includes(k) ? secret(v) : v])),
+        config: Object.fromEntries(Object.entries(options.config ?? {}).map(([key, value]) => [namespaced(key), value])),
+        secretKeys: (options.secretConfigKeys ?? []).map(namespaced),
         hostEnv: { ...options.env },
+        callTimeoutMs: options.callTimeoutMs ?? null,
         color: options.color ?? (process.stdout.isTTY === true && process.env["NO_COLOR"] === undefined),
-        resultFile: path.join(work, "result.json"),
     };
-    const requestFile = path.join(work, "request.json");
-    fs.writeFileSync(requestFile, JSON.stringify(request), { mode: 0o600 });
-    try {
-        const output = await runChild(requestFile, programDir, request, config, secretKeys, options);
-        const result = fs.existsSync(request.resultFile) ? (JSON.parse(fs.readFileSync(request.resultFile, "utf8")) as Omit<RunResult, "output">) : undefined;
-        if (!result)
-            return {
-                exitCode: 254,
-                steps: [],
-                summary: { same: 0, create: 0, update: 0, replace: 0, delete: 0 },
-                changes: false,
-                errors: ["the runner exited without a result"],
-                output,
-            };
-        return { ...result, output };
-    } finally {
-        fs.rmSync(work, { recursive: true, force: true });
+    const { output, result } = await runChild(request, options);
+    if (!result) {
+        return {
+            exitCode: 254,
+            steps: [],
+            summary: { same: 0, create: 0, update: 0, replace: 0, delete: 0 },
+            changes: false,
+            errors: ["the runner exited without a result (see its output)"],
+            diagnostics: [],
+            outputs: {},
+            pendingOperations: [],
+            output,
+        };
     }
+    if (!result.previewJson) return { ...result, output };
+    // As the CLI's document: what the program printed is there as info diagnostics.
+    const printed = output.filter((line) => line !== "").map((line) => ({ message: `${line}\n`, severity: "info" as const }));
+    const diagnostics = [...printed, ...(result.previewJson.diagnostics ?? [])];
+    return { ...result, previewJson: { ...result.previewJson, ...(diagnostics.length > 0 ? { diagnostics } : {}) }, output };
 }
 
-function runChild(
-    requestFile: string,
-    programDir: string,
-    request: RunRequest,
-    config: Readonly<Record<string, string>>,
-    secretKeys: readonly string[],
-    options: RunProgramOptions,
-): Promise<string[]> {
+function defaultProgramFile(programDir: string): string {
+    return fs.existsSync(path.join(programDir, "index.ts")) ? "index.ts" : "index.js";
+}
+
+function runChild(request: RunRequest, options: RunProgramOptions): Promise<{ output: string[]; result: ChildResult | undefined }> {
     const output: string[] = [];
-    const child = spawn(process.execPath, [childScript(), requestFile], {
-        cwd: programDir,
-        env: { ...process.env, ...options.env, PULUMI_CONFIG: JSON.stringify(config), PULUMI_CONFIG_SECRET_KEYS: JSON.stringify(secretKeys) },
-        stdio: ["ignore", "pipe", "pipe"],
+    const child = spawn(process.execPath, [childScript()], {
+        cwd: request.programDir,
+        env: { ...process.env, ...options.env },
+        stdio: ["ignore", "pipe", "pipe", "ipc"],
+        serialization: "advanced",
+    });
+    trackChild(child);
+    let result: ChildResult | undefined;
+    child.on("message", (message: { kind?: string; result?: ChildResult }) => {
+        if (message.kind === "result") result = message.result;
     });
     let pending = "";
-    const onData = (chunk: Buffer) => {
+    const onData = (chunk: Buffer): void => {
         pending += chunk.toString();
         const lines = pending.split("\n");
         pending = lines.pop() ?? "";
@@ -105,18 +96,24 @@ function runChild(
             options.onOutput?.(line);
         }
     };
-    child.stdout.on("data", onData);
-    child.stderr.on("data", onData);
+    child.stdout?.on("data", onData);
+    child.stderr?.on("data", onData);
+    child.send(request);
     return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => {
+        const kill = (reason: string): void => {
             child.kill("SIGKILL");
-            reject(new Error(`runner ${request.command} did not finish within ${options.timeoutMs ?? 300_000} ms`));
-        }, options.timeoutMs ?? 300_000);
+            reject(new Error(`runner ${request.command} ${reason} (killed; its state records what was in flight)`));
+        };
+        const timer = options.timeoutMs === undefined ? undefined : setTimeout(() => kill(`did not finish within ${options.timeoutMs} ms`), options.timeoutMs);
+        const onAbort = (): void => kill("was aborted");
+        if (options.signal?.aborted) onAbort();
+        options.signal?.addEventListener("abort", onAbort, { once: true });
         child.on("error", reject);
         child.on("close", () => {
-            clearTimeout(timer);
+            if (timer) clearTimeout(timer);
+            options.signal?.removeEventListener("abort", onAbort);
             if (pending) output.push(pending);
-            resolve(output);
+            resolve({ output, result });
         });
     });
 }
@@ -128,11 +125,4 @@ function childScript(): string {
     const built = path.resolve(__dirname, "../../dist/runner/child.js");
     if (fs.existsSync(built)) return built;
     throw new Error(`the runner's child script is missing (looked at ${here} and ${built}); run \`npm run build\``);
-}
-
-function projectName(programDir: string): string {
-    const file = path.join(programDir, "Pulumi.yaml");
-    if (!fs.existsSync(file)) return "project";
-    const match = /^name:\s*(\S+)/m.exec(fs.readFileSync(file, "utf8"));
-    return match?.[1] ?? "project";
 }

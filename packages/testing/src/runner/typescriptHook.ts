@@ -4,14 +4,16 @@
  * the project's `tsc` does that.
  */
 import * as fs from "node:fs";
+import { createRequire } from "node:module";
+import type * as typescript from "typescript";
 
 type Compile = (content: string, filename: string) => void;
 
 /** Installs a `.ts` loader using the `typescript` resolvable from `fromDirs`. */
 export function installTypeScriptHook(fromDirs: string[]): void {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const ts = require(require.resolve("typescript", { paths: fromDirs })) as typeof import("typescript");
-    const extensions = require.extensions as NodeJS.RequireExtensions;
+    const load = createRequire(__filename);
+    const ts = load(load.resolve("typescript", { paths: fromDirs })) as typeof typescript;
+    const extensions = load.extensions;
     extensions[".ts"] = (module: NodeJS.Module, filename: string) => {
         const source = fs.readFileSync(filename, "utf8");
         const output = ts.transpileModule(source, {

@@ -1,22 +1,23 @@
+import type * as grpcJs from "@grpc/grpc-js";
+import type * as providerPb from "@pulumi/pulumi/proto/provider_pb";
+import { createRequire } from "module";
 import * as path from "path";
 import { initFailureReader } from "../../src/host/initFailure";
 import { ProviderCallError } from "../../src/errors";
 
-const pulumiDir = path.dirname(require.resolve("@pulumi/pulumi/package.json"));
-const load = (modulePath: string): unknown => require(modulePath) as unknown;
-/* eslint-disable @typescript-eslint/no-require-imports */
-const grpc = require(require.resolve("@grpc/grpc-js", { paths: [pulumiDir] })) as typeof import("@grpc/grpc-js");
-const provproto = require("@pulumi/pulumi/proto/provider_pb") as typeof import("@pulumi/pulumi/proto/provider_pb");
-const statusproto = require("@pulumi/pulumi/proto/status_pb") as {
+const load = createRequire(__filename);
+const pulumiDir = path.dirname(load.resolve("@pulumi/pulumi/package.json"));
+const grpc = load(load.resolve("@grpc/grpc-js", { paths: [pulumiDir] })) as typeof grpcJs;
+const provproto = load("@pulumi/pulumi/proto/provider_pb") as typeof providerPb;
+const statusproto = load("@pulumi/pulumi/proto/status_pb") as {
     Status: new () => { setCode(c: number): void; setMessage(m: string): void; addDetails(a: unknown): void; serializeBinary(): Uint8Array };
 };
-const anyproto = require(require.resolve("google-protobuf/google/protobuf/any_pb", { paths: [pulumiDir] })) as {
+const anyproto = load(load.resolve("google-protobuf/google/protobuf/any_pb", { paths: [pulumiDir] })) as {
     Any: new () => { pack(bytes: Uint8Array, name: string): void };
 };
-const structproto = require(require.resolve("google-protobuf/google/protobuf/struct_pb", { paths: [pulumiDir] })) as {
+const structproto = load(load.resolve("google-protobuf/google/protobuf/struct_pb", { paths: [pulumiDir] })) as {
     Struct: { fromJavaScript(v: unknown): unknown };
 };
-/* eslint-enable @typescript-eslint/no-require-imports */
 
 /** The trailer exactly as @pulumi/pulumi's dynamic-provider host builds it (grpcResponseFromError). */
 function hostMetadata(id: string, properties: Record<string, unknown>, reasons: string[]) {

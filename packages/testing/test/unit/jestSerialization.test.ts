@@ -5,6 +5,9 @@
  * requires, but a provider loaded in another registry (jest.isolateModules, resetModules) is
  * serialized BY VALUE, module-level state included.
  */
+import { expect } from "@jest/globals";
+import type * as pulumiSdk from "@pulumi/pulumi";
+import { createRequire } from "module";
 import * as path from "path";
 import { ECHO_PROGRAM_DIR, ensureEchoProgram } from "../support/echoProgram";
 
@@ -15,16 +18,18 @@ interface Recorded {
 
 test("in the jest process, a provider loaded under jest.isolateModules is serialized by value instead of as require(...)", async () => {
     await ensureEchoProgram();
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const pulumi = require(require.resolve("@pulumi/pulumi", { paths: [ECHO_PROGRAM_DIR] })) as typeof import("@pulumi/pulumi");
+    const pulumi = createRequire(path.join(ECHO_PROGRAM_DIR, "package.json"))("@pulumi/pulumi") as typeof pulumiSdk;
     const recorded: Recorded[] = [];
+    let bothRecorded = (): void => undefined;
+    const both = new Promise<void>((resolve) => (bothRecorded = resolve));
     await pulumi.runtime.setMocks(
         {
             newResource: (args) => {
                 recorded.push({ name: args.name, inputs: args.inputs as Record<string, unknown> });
-                return { id: "", state: args.inputs };
+                if (recorded.length === 2) bothRecorded();
+                return { id: "", state: args.inputs as Record<string, unknown> };
             },
-            call: (args) => args.inputs,
+            call: (args) => args.inputs as Record<string, unknown>,
         },
         "echo-e2e",
         "dev",
@@ -38,10 +43,8 @@ test("in the jest process, a provider loaded under jest.isolateModules is serial
         // eslint-disable-next-line @typescript-eslint/no-require-imports
         new (require(packageMain) as EchoModule).Echo("isolated", { value: "b" });
     });
-    const deadline = Date.now() + 20_000;
-    while (recorded.length < 2 && Date.now() < deadline) {
-        await new Promise((resolve) => setTimeout(resolve, 50));
-    }
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([both, new Promise((resolve) => (timer = setTimeout(resolve, 20_000)))]).finally(() => clearTimeout(timer));
     const text = (name: string): string => String(recorded.find((r) => r.name === name)?.inputs["__provider"]);
 
     expect(text("registry")).toContain('require("echo-provider/lib/provider.js")');

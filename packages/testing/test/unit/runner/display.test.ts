@@ -1,32 +1,75 @@
-import { painter, renderStep, renderSummary } from "../../../src/runner/display";
+import { painter, renderDiagnostics, renderOutputs, renderStep, renderSummary } from "../../../src/runner/display";
 import type { Step } from "../../../src/runner/steps";
+import { resource, STACK_URN, TYPE, urnOf } from "./engineSupport";
 
 const update: Step = {
-    urn: "urn:pulumi:dev::p::pulumi-nodejs:dynamic/pim:AlertConfiguration::owners",
-    type: "pim:AlertConfiguration",
+    urn: urnOf("owners"),
+    type: TYPE,
     name: "owners",
     op: "update",
     diffs: [{ key: "thresholdNumberOfOwners", kind: "update", old: "5", new: "3", replaces: false }],
+    diffReasons: [],
+    replaceReasons: [],
 };
+const plain = painter(false);
 
 describe("runner display", () => {
     test("an update reads like pulumi preview --diff, plain when not on a terminal", () => {
-        expect(renderStep(update, painter(false))).toEqual([
-            "    ~ pim:AlertConfiguration: (update)",
-            "        [urn=urn:pulumi:dev::p::pulumi-nodejs:dynamic/pim:AlertConfiguration::owners]",
-            "      ~ thresholdNumberOfOwners: 5 => 3",
-        ]);
+        expect(renderStep(update, plain)).toEqual([`    ~ ${TYPE}: (update)`, `        [urn=${urnOf("owners")}]`, "      ~ thresholdNumberOfOwners: 5 => 3"]);
     });
 
     test("colour codes only when enabled", () => {
-        expect(renderStep(update, painter(true))[0]).toBe("\u001b[33m    ~ pim:AlertConfiguration: (update)\u001b[0m");
-        expect(renderStep(update, painter(false)).join("")).not.toContain("\u001b[");
+        expect(renderStep(update, painter(true))[0]).toBe(`\u001b[33m    ~ ${TYPE}: (update)\u001b[0m`);
+        expect(renderStep(update, plain).join("")).not.toContain("\u001b[");
+    });
+
+    test("a retained delete says [retain]; a protected resource shows the lock", () => {
+        const retained: Step = { ...update, op: "delete", diffs: [], old: resource("owners", { retainOnDelete: true }) };
+        expect(renderStep(retained, plain)[0]).toBe(`    - ${TYPE}: (delete)[retain]`);
+        const protectedOne: Step = { ...update, old: resource("owners", { protect: true }), new: resource("owners", { protect: true }) };
+        expect(renderStep(protectedOne, plain)[0]).toBe(`    ~ ${TYPE}: (update) 🔒`);
+    });
+
+    test("a provider's message is printed as data: control sequences are escaped, lines kept", () => {
+        const failed: Step = { ...update, error: "PATCH failed\n\u001b[31mred\u0007" };
+        expect(renderStep(failed, plain).slice(-2)).toEqual(["      error: PATCH failed", "      \\u001b[31mred\\u0007"]);
     });
 
     test("unchanged resources print nothing; the summary counts them", () => {
         const same: Step = { ...update, op: "same", diffs: [] };
-        expect(renderStep(same, painter(false))).toEqual([]);
-        expect(renderSummary("preview", [update, same, same], painter(false))).toEqual(["", "Resources:", "    ~ 1 to update", "    2 unchanged"]);
-        expect(renderSummary("up", [update], painter(false))).toEqual(["", "Resources:", "    ~ 1 updated"]);
+        expect(renderStep(same, plain)).toEqual([]);
+        expect(renderSummary("preview", [update, same, same], plain)).toEqual(["", "Resources:", "    ~ 1 to update", "    2 unchanged"]);
+        expect(renderSummary("up", [update], plain)).toEqual(["", "Resources:", "    ~ 1 updated"]);
+    });
+
+    test("diagnostics are grouped per resource, the stack's last; outputs are shown like the CLI's", () => {
+        const lines = renderDiagnostics(
+            [
+                { severity: "error", urn: urnOf("owners"), message: "PATCH failed with 403\nsecond line" },
+                { severity: "error", message: "update failed" },
+            ],
+            STACK_URN,
+            plain,
+        );
+        expect(lines).toEqual([
+            "",
+            "Diagnostics:",
+            `  ${TYPE} (owners):`,
+            "    error: PATCH failed with 403",
+            "    second line",
+            "",
+            "  pulumi:pulumi:Stack (p-dev):",
+            "    error: update failed",
+        ]);
+        expect(renderOutputs({ threshold: 3, name: "x", nested: { on: true }, hidden: "[secret]" }, plain)).toEqual([
+            "",
+            "Outputs:",
+            "    hidden: [secret]",
+            '    name: "x"',
+            "    nested: {",
+            "        on: true",
+            "    }",
+            "    threshold: 3",
+        ]);
     });
 });

@@ -1,122 +1,162 @@
-import type { EngineHost } from "../../../src/runner/engine";
-import { Engine } from "../../../src/runner/engine";
-import type { StackState } from "../../../src/runner/stackState";
+import { expect } from "@jest/globals";
+import { EngineStoppedError } from "../../../src/runner/engine";
+import { StepFailedError } from "../../../src/runner/stepContext";
 import type { JsonObject } from "../../../src/host/struct";
+import { fakeHost, goal, PROVIDER_URN, resource, STACK_URN, startEngine, stateWith, stepSummary, urnOf } from "./engineSupport";
 
 const json = (value: Record<string, unknown>): JsonObject => value as JsonObject;
 
-const TYPE = "pulumi-nodejs:dynamic/pim:AlertConfiguration";
-const URN = `urn:pulumi:dev::p::${TYPE}::owners`;
-
-/** A provider host double that records calls and answers like a simple provider. */
-function fakeHost(overrides: Partial<EngineHost> = {}): EngineHost & { calls: string[] } {
-    const calls: string[] = [];
-    const host: EngineHost = {
-        check: async (_t, _n, _olds, news) => (calls.push("check"), { inputs: json({ ...news }), failures: [] }),
-        diff: async (_t, _n, _id, olds, news) => {
-            calls.push("diff");
-            const replaces = olds["scope"] !== news["scope"] ? ["scope"] : [];
-            const changes = replaces.length > 0 || olds["threshold"] !== news["threshold"] ? "some" : "none";
-            return { changes, replaces, stables: [], deleteBeforeReplace: false };
-        },
-        create: async (_t, _n, props) => (calls.push("create"), { id: `id-${String(props["scope"])}`, properties: json({ ...props, live: true }) }),
-        read: async (_t, _n, id, props) => (
-            calls.push("read"),
-            { id, properties: json({ ...props, threshold: 5 }), inputs: json({ scope: props["scope"], threshold: 5 }) }
-        ),
-        update: async (_t, _n, _id, _olds, news) => (calls.push("update"), { properties: json({ ...news, live: true }) }),
-        delete: async () => {
-            calls.push("delete");
-        },
-        ...overrides,
-    };
-    return Object.assign(host, { calls });
-}
-
-const stateWith = (outputs: Record<string, unknown>, inputs = outputs): StackState => ({
-    version: 1,
-    resources: [{ urn: URN, type: TYPE, name: "owners", id: "id-a", inputs, outputs }],
-});
-
-describe("runner engine", () => {
-    test("a new resource is checked and created; the state records it", async () => {
+describe("runner engine: steps", () => {
+    test("a new resource is checked and created; the default provider and the stack are recorded before it", async () => {
         const host = fakeHost();
-        const engine = new Engine({ host, state: { version: 1, resources: [] }, preview: false });
-        const result = await engine.register(URN, TYPE, "owners", { scope: "a", threshold: 3 });
-        expect(result).toEqual({ id: "id-a", state: { scope: "a", threshold: 3, live: true } });
-        expect(host.calls).toEqual(["check", "create"]);
-        expect(engine.steps.map((s) => [s.op, s.type, s.diffs.map((d) => d.key)])).toEqual([["create", "pim:AlertConfiguration", ["scope", "threshold"]]]);
-        expect(engine.state().resources[0]).toMatchObject({ id: "id-a", outputs: { live: true } });
+        const { engine } = await startEngine(host);
+        const result = await engine.register(goal("owners", { scope: "a", threshold: 3 }));
+        expect(result).toEqual({ urn: urnOf("owners"), id: "id-owners-a", outputs: { scope: "a", threshold: 3, live: true } });
+        expect(host.calls).toEqual(["check owners", "create owners"]);
+        expect(stepSummary(engine)).toEqual(["create p-dev", "create owners"]);
+        expect(engine.state().resources.map((r) => r.urn)).toEqual([STACK_URN, PROVIDER_URN, urnOf("owners")]);
+        expect(engine.state().resources[2]).toMatchObject({
+            id: "id-owners-a",
+            provider: expect.stringMatching(/^urn:.*::default::[0-9a-f-]{36}$/),
+            parent: STACK_URN,
+        });
     });
 
-    test("a preview plans without writing", async () => {
+    test("a preview plans without writing: the program sees the inputs as outputs and no id", async () => {
         const host = fakeHost();
-        const engine = new Engine({ host, state: stateWith({ scope: "a", threshold: 3 }), preview: true });
-        await engine.register(URN, TYPE, "owners", { scope: "a", threshold: 4 });
-        expect(host.calls).toEqual(["check", "diff"]);
-        expect(engine.steps[0]).toMatchObject({ op: "update", diffs: [{ key: "threshold", kind: "update", old: "3", new: "4", replaces: false }] });
+        const { engine } = await startEngine(host, stateWith(resource("owners")), { preview: true });
+        expect(await engine.register(goal("owners", { scope: "a", threshold: 4 }))).toEqual({
+            urn: urnOf("owners"),
+            id: "id-owners",
+            outputs: { scope: "a", threshold: 4 },
+        });
+        expect(await engine.register(goal("new", { scope: "b", threshold: 1 }))).toMatchObject({ id: "" });
+        expect(host.calls).toEqual(["check owners", "diff owners", "check new"]);
+        expect(engine.steps[1]).toMatchObject({ op: "update", diffs: [{ key: "threshold", kind: "update", old: "3", new: "4", replaces: false }] });
     });
 
-    test("no change is a 'same' step and no write", async () => {
+    test("no change is a 'same' step: no write, the old outputs and id go back to the program", async () => {
         const host = fakeHost();
-        const engine = new Engine({ host, state: stateWith({ scope: "a", threshold: 3 }), preview: false });
-        await engine.register(URN, TYPE, "owners", { scope: "a", threshold: 3 });
-        expect(host.calls).toEqual(["check", "diff"]);
-        expect(engine.steps[0]?.op).toBe("same");
+        const { engine } = await startEngine(host, stateWith(resource("owners")));
+        expect(await engine.register(goal("owners", { scope: "a", threshold: 3 }))).toMatchObject({ id: "id-owners", outputs: { live: true } });
+        expect(host.calls).toEqual(["check owners", "diff owners"]);
+        expect(stepSummary(engine)).toEqual(["same p-dev", "same owners"]);
     });
 
-    test("a replacement creates the new one before deleting the old one", async () => {
+    test("a replacement creates the new one first and deletes the old one with the deletes, at the end", async () => {
         const host = fakeHost();
-        const engine = new Engine({ host, state: stateWith({ scope: "a", threshold: 3 }), preview: false });
-        await engine.register(URN, TYPE, "owners", { scope: "b", threshold: 3 });
-        expect(host.calls).toEqual(["check", "diff", "create", "delete"]);
-        expect(engine.steps[0]).toMatchObject({ op: "replace", diffs: [{ key: "scope", replaces: true }] });
+        const { engine } = await startEngine(host, stateWith(resource("owners")));
+        await engine.register(goal("owners", { scope: "b", threshold: 3 }));
+        expect(host.calls).toEqual(["check owners", "diff owners", "check owners", "create owners"]);
+        // Until then the old one is in the state, marked for deletion.
+        expect(
+            engine
+                .state()
+                .resources.filter((r) => r.urn === urnOf("owners"))
+                .map((r) => [r.id, r.delete]),
+        ).toEqual([
+            ["id-owners-b", false],
+            ["id-owners", true],
+        ]);
+        await engine.deleteRemaining();
+        expect(host.calls.slice(4)).toEqual(["delete owners"]);
+        expect(engine.steps.at(-1)).toMatchObject({ op: "replace", replaceReasons: ["scope"], diffs: [{ key: "scope", replaces: true }] });
+        expect(
+            engine
+                .state()
+                .resources.filter((r) => r.urn === urnOf("owners"))
+                .map((r) => r.id),
+        ).toEqual(["id-owners-b"]);
     });
 
-    test("refresh records what changed in Azure, and the next diff sees it", async () => {
+    test("refresh records what changed in the cloud, and the next diff sees it", async () => {
         const host = fakeHost();
-        const engine = new Engine({ host, state: stateWith({ scope: "a", threshold: 3 }), preview: true });
-        await engine.refreshAll();
-        await engine.register(URN, TYPE, "owners", { scope: "a", threshold: 3 });
-        expect(engine.steps.map((s) => [s.op, s.diffs.map((d) => `${d.key}: ${d.old} => ${d.new}`)])).toEqual([
+        const { engine } = await startEngine(host, stateWith(resource("owners")), { preview: true });
+        await engine.refresh();
+        await engine.register(goal("owners", { scope: "a", threshold: 3 }));
+        expect(engine.steps.filter((s) => s.name === "owners").map((s) => [s.op, s.diffs.map((d) => `${d.key}: ${d.old} => ${d.new}`)])).toEqual([
             ["refresh", ["threshold: 3 => 5"]],
             ["update", ["threshold: 5 => 3"]],
         ]);
     });
 
-    test("resources the program no longer declares are deleted, but not after a failed program", async () => {
+    test("resources the program no longer declares are deleted, children before parents, dependents before dependencies", async () => {
         const host = fakeHost();
-        const engine = new Engine({ host, state: stateWith({ scope: "a" }), preview: false });
-        engine.failedProgram = true;
-        await engine.deleteUnregistered();
-        expect(host.calls).toEqual([]);
-        engine.failedProgram = false;
-        await engine.deleteUnregistered();
-        expect(host.calls).toEqual(["delete"]);
-        expect(engine.state().resources).toEqual([]);
+        const parent = resource("parent");
+        const child = resource("child", { parent: parent.urn });
+        const user = resource("user", { dependencies: [parent.urn] });
+        const { engine } = await startEngine(host, stateWith(parent, child, user));
+        await engine.deleteRemaining();
+        expect(host.calls.slice(0, 2).sort()).toEqual(["delete child", "delete user"]);
+        expect(host.calls[2]).toBe("delete parent");
+        expect(engine.state().resources.map((r) => r.urn)).toEqual([STACK_URN]);
     });
 
-    test("a check failure becomes a failed step and an error naming the property", async () => {
+    test("a check failure fails the step with the engine's message naming the property, and stops the run", async () => {
         const host = fakeHost({ check: async () => ({ inputs: {}, failures: [{ property: "scope", reason: "scope is empty" }] }) });
-        const engine = new Engine({ host, state: { version: 1, resources: [] }, preview: false });
-        await expect(engine.register(URN, TYPE, "owners", {})).rejects.toThrow("owners: scope: scope is empty");
+        const { engine } = await startEngine(host, stateWith(resource("old")));
+        const failure = engine.register(goal("owners", { scope: "" }));
+        await expect(failure).rejects.toThrow(StepFailedError);
+        await expect(failure).rejects.toThrow(
+            `${"pulumi-nodejs:dynamic/pim:AlertConfiguration"} resource 'owners': property scope value {} has a problem: scope is empty`,
+        );
         expect(engine.failed).toBe(true);
-        expect(engine.steps[0]?.error).toBe("check failed: scope: scope is empty");
+        await expect(engine.register(goal("other", { scope: "b" }))).rejects.toThrow(EngineStoppedError);
+        await engine.deleteRemaining();
+        expect(engine.state().resources.map((r) => r.name)).toContain("old");
     });
 
-    test("a write that reached Azure but did not finish is kept, marked for another update", async () => {
-        const initFailure = { id: "id-a", properties: json({ scope: "a", threshold: 3 }), reasons: ["read-back failed"] };
+    test("a write that reached the cloud but did not finish is kept, marked for another update", async () => {
+        const initFailure = { id: "id-owners", properties: json({ scope: "a", threshold: 3 }), reasons: ["read-back failed"] };
         const host = fakeHost({ update: async () => Promise.reject(Object.assign(new Error("read-back failed"), { initFailure })) });
-        const engine = new Engine({ host, state: stateWith({ scope: "a", threshold: 3 }), preview: false });
-        await expect(engine.register(URN, TYPE, "owners", { scope: "a", threshold: 4 })).rejects.toThrow("read-back failed");
-        expect(engine.state().resources[0]).toMatchObject({ outputs: { threshold: 3 }, initErrors: ["read-back failed"] });
-        expect(engine.steps[0]?.error).toBe("read-back failed");
-        // The next run updates even though the diff alone would see nothing new.
-        const next = fakeHost();
-        next.diff = async () => (next.calls.push("diff"), { changes: "none", replaces: [], stables: [], deleteBeforeReplace: false });
-        const rerun = new Engine({ host: next, state: engine.state(), preview: false });
-        await rerun.register(URN, TYPE, "owners", { scope: "a", threshold: 4 });
-        expect(next.calls).toEqual(["check", "diff", "update"]);
-        expect(rerun.state().resources[0]?.initErrors).toBeUndefined();
+        const { engine } = await startEngine(host, stateWith(resource("owners")));
+        await expect(engine.register(goal("owners", { scope: "a", threshold: 4 }))).rejects.toThrow("read-back failed");
+        // The engine keeps the old inputs with the outputs the provider reported.
+        expect(engine.state().resources.find((r) => r.name === "owners")).toMatchObject({
+            inputs: { threshold: 3 },
+            outputs: { threshold: 3 },
+            initErrors: ["read-back failed"],
+        });
+        expect(engine.steps.at(-1)?.error).toBe("read-back failed");
+        // The next run updates even though the diff alone sees nothing new.
+        const next = fakeHost({ diff: async () => ({ changes: "none", replaces: [], stables: [], deleteBeforeReplace: false }) });
+        const rerun = await startEngine(next, engine.state());
+        await rerun.engine.register(goal("owners", { scope: "a", threshold: 4 }));
+        expect(next.calls).toEqual(["check owners", "update owners"]);
+        expect(rerun.engine.state().resources.find((r) => r.name === "owners")?.initErrors).toEqual([]);
+    });
+
+    test("the state is written after every step, with the operation in flight recorded as pending", async () => {
+        const host = fakeHost();
+        let release = (): void => undefined;
+        host.hold = new Promise((resolve) => (release = resolve));
+        const { engine, persisted } = await startEngine(host);
+        const creating = engine.register(goal("owners", { scope: "a" }));
+        await until(() => host.inFlight === 1);
+        expect(persisted.at(-1)?.pendingOperations).toEqual([{ resource: expect.objectContaining({ urn: urnOf("owners"), id: "" }), type: "creating" }]);
+        release();
+        await creating;
+        expect(persisted.at(-1)?.pendingOperations).toEqual([]);
+        expect(persisted.at(-1)?.resources.map((r) => r.name)).toEqual(["p-dev", "default", "owners"]);
+    });
+
+    test("a pending create of an earlier run is carried forward; other pending operations are dropped once the run writes", async () => {
+        const previous = {
+            ...stateWith(resource("owners")),
+            pendingOperations: [
+                { resource: resource("lost"), type: "creating" as const },
+                { resource: resource("owners"), type: "updating" as const },
+            ],
+        };
+        const { engine } = await startEngine(fakeHost(), previous);
+        expect(engine.state().pendingOperations.map((op) => `${op.type} ${op.resource.name}`)).toEqual(["creating lost"]);
+        engine.snapshot.clearPendingCreates();
+        expect(engine.state().pendingOperations).toEqual([]);
     });
 });
+
+/** Waits for `condition` across microtask and macrotask turns (bounded). */
+async function until(condition: () => boolean): Promise<void> {
+    for (let turn = 0; turn < 100 && !condition(); turn += 1) await new Promise((resolve) => setImmediate(resolve));
+    if (!condition()) throw new Error("condition never held");
+}
