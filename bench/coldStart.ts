@@ -29,11 +29,23 @@ export async function coldStart(runs = 5): Promise<Table> {
     try {
         for (let i = 0; i < runs; i++) {
             for (const variant of ["lazy", "eager"] as const) {
-                const env = { ...emulator.admin.tokenEnvironment(), ...(variant === "eager" ? { NODE_OPTIONS: `--require ${identity}` } : {}) };
+                const env = {
+                    ...emulator.admin.tokenEnvironment(),
+                    ...(variant === "eager" ? { NODE_OPTIONS: `--require ${identity}` } : {}),
+                };
                 const started = process.hrtime.bigint();
-                const host = await startProviderHost({ cwd: PROGRAM_DIR, env, config: { "pim-alerts:armEndpoint": emulator.url } });
+                const host = await startProviderHost({
+                    cwd: PROGRAM_DIR,
+                    env,
+                    config: { "pim-alerts:armEndpoint": emulator.url },
+                });
                 try {
-                    const inputs = { __provider: providers.configuration, scope: SUB, alertId: "TooManyOwnersAssignedToResource", thresholdNumberOfOwners: 3 };
+                    const inputs = {
+                        __provider: providers.configuration,
+                        scope: SUB,
+                        alertId: "TooManyOwnersAssignedToResource",
+                        thresholdNumberOfOwners: 3,
+                    };
                     const checked = await host.check(CONFIGURATION, "owners", {}, inputs);
                     const toFirstCheck = Number(process.hrtime.bigint() - started) / 1e6;
                     const create = await timed(() => host.create(CONFIGURATION, "owners", checked.inputs));
@@ -56,12 +68,24 @@ export async function coldStart(runs = 5): Promise<Table> {
             ms(median(s.map((x) => x.toFirstCheck + x.firstCreate))),
         ];
     };
-    const providerModule = require.resolve("pulumi-pim-alerts/dist/provider/alertConfigurationProvider.js", { paths: [PROGRAM_DIR] });
+    const providerModule = require.resolve("pulumi-pim-alerts/dist/provider/alertConfigurationProvider.js", {
+        paths: [PROGRAM_DIR],
+    });
     const identityMs = requireCost(identity, [], runs);
-    const identityInHostMs = requireCost(identity, [require.resolve("@pulumi/pulumi", { paths: [PROGRAM_DIR] }), providerModule], runs);
+    const identityInHostMs = requireCost(
+        identity,
+        [require.resolve("@pulumi/pulumi", { paths: [PROGRAM_DIR] }), providerModule],
+        runs,
+    );
     return {
         title: `Provider host cold start (median of ${runs} runs each, ms)`,
-        headers: ["@azure/identity", "spawn to port", "spawn to first Check answered", "first Create (needs a token)", "spawn to first Create answered"],
+        headers: [
+            "@azure/identity",
+            "spawn to port",
+            "spawn to first Check answered",
+            "first Create (needs a token)",
+            "spawn to first Create answered",
+        ],
         rows: [row("lazy", "lazy (this package)"), row("eager", "eager (loaded at start)")],
         notes: [
             `Loading @azure/identity (median, fresh node process): ${ms(identityMs)} ms alone; ${ms(identityInHostMs)} ms once @pulumi/pulumi and the provider module are loaded, as in the host: that is what lazy loading takes off the first Check.`,
@@ -78,7 +102,11 @@ function requireCost(file: string, preloads: readonly string[], runs: number): n
         "const t = process.hrtime.bigint(); require(file); process.stdout.write(String(Number(process.hrtime.bigint() - t) / 1e6));";
     const samples: number[] = [];
     for (let i = 0; i < runs; i++) {
-        const child = spawnSync(process.execPath, ["-e", script, file, ...preloads], { cwd: PROGRAM_DIR, encoding: "utf8", timeout: 30_000 });
+        const child = spawnSync(process.execPath, ["-e", script, file, ...preloads], {
+            cwd: PROGRAM_DIR,
+            encoding: "utf8",
+            timeout: 30_000,
+        });
         if (child.status !== 0) throw new Error(`requiring ${file} failed: ${child.stderr}`);
         samples.push(Number(child.stdout));
     }

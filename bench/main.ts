@@ -36,7 +36,11 @@ export async function main(args: readonly string[]): Promise<void> {
     let refreshRuns: RefreshRun[] = [];
     if (chosen.has("refresh")) {
         const only = option(args, "shapes")?.split(";");
-        const result = await refreshCoalescing(sizes, 20, only ? SHAPES.filter((s) => only.some((o) => s.name === o)) : SHAPES);
+        const result = await refreshCoalescing(
+            sizes,
+            20,
+            only ? SHAPES.filter((s) => only.some((o) => s.name === o)) : SHAPES,
+        );
         refreshRuns = result.runs;
         print(result.table);
     }

@@ -57,15 +57,32 @@ export async function programImport(runs = 5, packageDir?: string): Promise<Tabl
     const cwd = packageDir === undefined ? PROGRAM_DIR : path.resolve(packageDir);
     const samples = Array.from({ length: runs }, () => sample(cwd));
     const med = (pick: (s: Sample) => number) => median(samples.map(pick));
-    const ratio = (pick: (part: Sample["pulumi"]) => number) => med((s) => (pick(s.pulumi) + pick(s.pkg)) / pick(s.pulumi)).toFixed(2);
+    const ratio = (pick: (part: Sample["pulumi"]) => number) =>
+        med((s) => (pick(s.pulumi) + pick(s.pkg)) / pick(s.pulumi)).toFixed(2);
     const pulumiModules = med((s) => s.pulumi.modules);
     const allModules = med((s) => s.pkg.modules);
     const clients = [...new Set(samples.flatMap((s) => s.clientPackages))].join(", ") || "none";
     return {
         title: `Program import cost (median of ${runs} fresh processes, ms)`,
-        headers: ["require(...)", "wall time", "ratio", "CPU time", "ratio", "modules loaded", "client packages loaded"],
+        headers: [
+            "require(...)",
+            "wall time",
+            "ratio",
+            "CPU time",
+            "ratio",
+            "modules loaded",
+            "client packages loaded",
+        ],
         rows: [
-            ["@pulumi/pulumi", ms(med((s) => s.pulumi.ms)), "1.00", ms(med((s) => s.pulumi.cpuMs)), "1.00", pulumiModules, "none"],
+            [
+                "@pulumi/pulumi",
+                ms(med((s) => s.pulumi.ms)),
+                "1.00",
+                ms(med((s) => s.pulumi.cpuMs)),
+                "1.00",
+                pulumiModules,
+                "none",
+            ],
             [
                 "pulumi-pim-alerts (after @pulumi/pulumi)",
                 `+${ms(med((s) => s.pkg.ms))}`,

@@ -17,9 +17,16 @@ const SCOPE = "/subscriptions/afa2a084-766f-4003-8ae1-c4aeb893a99f";
 
 /** Installs the packed package and the class variant into `.e2e/bench-program`. */
 async function benchProgram(): Promise<string> {
-    const pim = await installPackedPackage({ packageDir: REPO_ROOT, programDir: BENCH_PROGRAM_DIR, requiredPaths: { dist: "run `npm run build` first" } });
+    const pim = await installPackedPackage({
+        packageDir: REPO_ROOT,
+        programDir: BENCH_PROGRAM_DIR,
+        requiredPaths: { dist: "run `npm run build` first" },
+    });
     const variant = await installPackedPackage({ packageDir: CLASS_FIXTURE_DIR, programDir: BENCH_PROGRAM_DIR });
-    await writeProgramFiles(BENCH_PROGRAM_DIR, { name: "pim-alerts-bench", dependencies: { [pim.name]: pim.version, [variant.name]: variant.version } });
+    await writeProgramFiles(BENCH_PROGRAM_DIR, {
+        name: "pim-alerts-bench",
+        dependencies: { [pim.name]: pim.version, [variant.name]: variant.version },
+    });
     const programFile = "provider-size.js";
     fs.writeFileSync(
         path.join(BENCH_PROGRAM_DIR, programFile),
@@ -71,6 +78,8 @@ export async function providerSize(): Promise<Table> {
             row("DirectoryAlertDismissal: the module", "directory-dismissal"),
             row("AlertConfiguration as a class instance, require() in methods", "class"),
         ],
-        notes: [`Class variant: bench/fixtures/class-provider (same methods and logic); ${classProvider.bytes - moduleProvider.bytes} more bytes per copy.`],
+        notes: [
+            `Class variant: bench/fixtures/class-provider (same methods and logic); ${classProvider.bytes - moduleProvider.bytes} more bytes per copy.`,
+        ],
     };
 }

@@ -7,10 +7,20 @@
  * engine runs refresh steps in parallel, unbounded by default).
  */
 import { startEmulator } from "pulumi-pim-alerts-emulator";
-import { captureProviders, CONFIGURATION, startArmSession, type SerializedProviders } from "../test/e2e/support/armSession";
+import {
+    captureProviders,
+    CONFIGURATION,
+    startArmSession,
+    type SerializedProviders,
+} from "../test/e2e/support/armSession";
 import { apiCalls, ms, ratio, timed, tokenRequests, type Table } from "./support";
 
-const ALERTS = ["TooManyOwnersAssignedToResource", "TooManyPermanentOwnersAssignedToResource", "DuplicateRoleCreated", "AzureRolesAssignedOutsidePimAlert"];
+const ALERTS = [
+    "TooManyOwnersAssignedToResource",
+    "TooManyPermanentOwnersAssignedToResource",
+    "DuplicateRoleCreated",
+    "AzureRolesAssignedOutsidePimAlert",
+];
 
 /** A stack shape: how many configurations per scope, the emulator's page size, the order and timing of the reads. */
 export interface RefreshShape {
@@ -51,10 +61,15 @@ const scopeOf = (i: number) => `/subscriptions/${i.toString(16).padStart(8, "0")
 /** The (scope, alertId) of each of the n resources, in the order they are read. */
 function resources(n: number, shape: RefreshShape): Array<{ scope: string; alertId: string }> {
     const scopes = Math.ceil(n / shape.perScope);
-    const all = Array.from({ length: n }, (_, k) => ({ scope: scopeOf(Math.floor(k / shape.perScope)), alertId: ALERTS[k % shape.perScope] }));
+    const all = Array.from({ length: n }, (_, k) => ({
+        scope: scopeOf(Math.floor(k / shape.perScope)),
+        alertId: ALERTS[k % shape.perScope],
+    }));
     if (shape.order === "scope-major") return all;
     // Round-robin: the first alert of every scope, then the second of every scope, ...
-    return Array.from({ length: n }, (_, k) => all[(k % scopes) * shape.perScope + Math.floor(k / scopes)]).filter((r) => r !== undefined);
+    return Array.from({ length: n }, (_, k) => all[(k % scopes) * shape.perScope + Math.floor(k / scopes)]).filter(
+        (r) => r !== undefined,
+    );
 }
 
 /** Refreshes `n` configurations of `shape` in a new host; counts calls after one warm-up read. */
@@ -64,7 +79,11 @@ export async function refreshRun(
     shape: RefreshShape,
     options: { readonly coalesced: boolean; readonly parallel: boolean; readonly latencyMs: number },
 ): Promise<RefreshRun> {
-    const emulator = await startEmulator({ retryAfterSeconds: 0, latencyMs: options.latencyMs, ...(shape.pageSize ? { pageSize: shape.pageSize } : {}) });
+    const emulator = await startEmulator({
+        retryAfterSeconds: 0,
+        latencyMs: options.latencyMs,
+        ...(shape.pageSize ? { pageSize: shape.pageSize } : {}),
+    });
     const readCacheSeconds = options.coalesced ? (shape.readCacheSeconds ?? "30") : "0";
     const session = await startArmSession({ emulator, config: { "pim-alerts:readCacheSeconds": readCacheSeconds } });
     try {
@@ -79,7 +98,12 @@ export async function refreshRun(
                 initialProperties: { isEnabled: true },
                 isEnabled: true,
             };
-            return session.host.read(CONFIGURATION, alertId, id, state, { __provider: providers.configuration, scope, alertId, isEnabled: true });
+            return session.host.read(CONFIGURATION, alertId, id, state, {
+                __provider: providers.configuration,
+                scope,
+                alertId,
+                isEnabled: true,
+            });
         };
         // Warm-up outside the measure: the first call of a process also loads @azure/identity and gets a token.
         await read("/subscriptions/ffffffff-0000-4000-8000-00000000be0c", ALERTS[0]);
@@ -92,8 +116,17 @@ export async function refreshRun(
         });
         const calls = apiCalls(emulator).length;
         const tokens = new Map(warmUpTokens);
-        for (const [audience, count] of tokenRequests(emulator)) tokens.set(audience, (tokens.get(audience) ?? 0) + count);
-        return { n, shape: shape.name, parallel: options.parallel, coalesced: options.coalesced, calls, wallMs, tokens };
+        for (const [audience, count] of tokenRequests(emulator))
+            tokens.set(audience, (tokens.get(audience) ?? 0) + count);
+        return {
+            n,
+            shape: shape.name,
+            parallel: options.parallel,
+            coalesced: options.coalesced,
+            calls,
+            wallMs,
+            tokens,
+        };
     } finally {
         await session.stop();
     }
@@ -132,7 +165,17 @@ export async function refreshCoalescing(
         runs,
         table: {
             title: `Refresh of N AlertConfigurations, ${latencyMs} ms latency on every request`,
-            headers: ["N", "shape", "reads", "calls, 1 GET each", "calls, coalesced", "fewer calls", "ms, 1 GET each", "ms, coalesced", "faster"],
+            headers: [
+                "N",
+                "shape",
+                "reads",
+                "calls, 1 GET each",
+                "calls, coalesced",
+                "fewer calls",
+                "ms, 1 GET each",
+                "ms, coalesced",
+                "faster",
+            ],
             rows,
             notes: [
                 "Calls and time after one warm-up read per host (token and @azure/identity load excluded).",

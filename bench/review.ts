@@ -24,7 +24,10 @@ const PROVIDER = 'exports.handler = () => require("pulumi-pim-alerts/dist/provid
 
 /** One step of resource `i`: this package's resources in turn through update, refresh, create, delete, replace and same; every fifth pair azure-native. */
 function stepOf(i: number): Record<string, unknown> {
-    const type = i % 5 >= 3 ? "azure-native:resources:ResourceGroup" : ["AlertConfiguration", "DirectoryAlertConfiguration", "AlertDismissal"][i % 3];
+    const type =
+        i % 5 >= 3
+            ? "azure-native:resources:ResourceGroup"
+            : ["AlertConfiguration", "DirectoryAlertConfiguration", "AlertDismissal"][i % 3];
     const token = type?.includes(":") ? type : `pulumi-nodejs:dynamic/pim:${type}`;
     const urn = `urn:pulumi:prod::policy::pim:policy:Baseline$${token}::r${i}`;
     const declared = (n: number) =>
@@ -49,7 +52,16 @@ function stepOf(i: number): Record<string, unknown> {
             initialProperties: { isEnabled: true, thresholdNumberOfOwners: 2 },
             isActive: n > 3,
         };
-        return { urn, custom: true, id: `${urn}-id`, type: token, inputs, outputs, created: "2025-03-02T09:14:07Z", modified: "2025-03-02T09:14:07Z" };
+        return {
+            urn,
+            custom: true,
+            id: `${urn}-id`,
+            type: token,
+            inputs,
+            outputs,
+            created: "2025-03-02T09:14:07Z",
+            modified: "2025-03-02T09:14:07Z",
+        };
     };
     const op = ["update", "refresh", "create", "delete", "replace", "same"][Math.floor(i / 3) % 6];
     return {
@@ -66,7 +78,11 @@ function stepOf(i: number): Record<string, unknown> {
 /** The text of a preview of `n` steps. */
 export function previewOfSteps(n: number): string {
     const steps = Array.from({ length: n }, (_, i) => stepOf(i));
-    return JSON.stringify({ config: { "pim-alerts:tenantId": "t" }, steps, duration: 1_000_000_000, changeSummary: { update: n } }, null, 4);
+    return JSON.stringify(
+        { config: { "pim-alerts:tenantId": "t" }, steps, duration: 1_000_000_000, changeSummary: { update: n } },
+        null,
+        4,
+    );
 }
 
 /**
@@ -120,7 +136,14 @@ export function reviewBench(runs = 5): Table {
             perSize.set(n, judged.cpu);
             findings = review?.findings.length ?? 0;
             const mib = (Buffer.byteLength(text) / 1024 / 1024).toFixed(1);
-            rows.push([`read, validate and judge (${findings} findings)`, n, mib, ms(judged.wall), ms(judged.cpu), ms((judged.wall * 1000) / n)]);
+            rows.push([
+                `read, validate and judge (${findings} findings)`,
+                n,
+                mib,
+                ms(judged.wall),
+                ms(judged.cpu),
+                ms((judged.wall * 1000) / n),
+            ]);
             for (const [format, render] of [
                 ["render text", (r: Review) => renderText(r, painter(false))],
                 ["render markdown", renderMarkdown],
@@ -135,7 +158,11 @@ export function reviewBench(runs = 5): Table {
                 const cpu: Record<string, number[]> = { startup: [], review: [] };
                 const cli = (key: string, args: string[]) => () => {
                     const before = childrenCpuMs();
-                    const r = spawnSync(process.execPath, [CLI, ...args], { encoding: "utf8", timeout: 120_000, maxBuffer: 256 * 1024 * 1024 });
+                    const r = spawnSync(process.execPath, [CLI, ...args], {
+                        encoding: "utf8",
+                        timeout: 120_000,
+                        maxBuffer: 256 * 1024 * 1024,
+                    });
                     if (r.status !== 0) throw new Error(`pim-alerts ${args.join(" ")} exited ${r.status}: ${r.stderr}`);
                     const after = childrenCpuMs();
                     if (before !== undefined && after !== undefined) cpu[key]?.push(after - before);

@@ -5,7 +5,14 @@
  */
 import { runProgram } from "pulumi-pim-alerts-testing";
 import { captureDirectoryProviders, DIRECTORY_CONFIGURATION } from "../test/e2e/support/directorySession";
-import { captureProviders, CONFIGURATION, DISMISSAL, programStack, startArmSession, type ArmSession } from "../test/e2e/support/armSession";
+import {
+    captureProviders,
+    CONFIGURATION,
+    DISMISSAL,
+    programStack,
+    startArmSession,
+    type ArmSession,
+} from "../test/e2e/support/armSession";
 import { writeProgram } from "../test/e2e/support/packedProgram";
 import { startEmulator } from "pulumi-pim-alerts-emulator";
 import { apiCalls, type Table } from "./support";
@@ -30,10 +37,17 @@ export async function roundTrips(): Promise<Table> {
         const checked = await session.host.check(CONFIGURATION, "owners", {}, owners);
         await count("check", 0, "validation is local", (s) => s.host.check(CONFIGURATION, "owners", {}, owners));
         let created = { id: "", properties: {} as Record<string, unknown> };
-        await count("create, adopting and changing a value", 3, "read to adopt, PATCH, read back: PATCH answers no body", async (s) => {
-            created = await s.host.create(CONFIGURATION, "owners", checked.inputs);
-        });
-        await count("create, adopting a configuration already as declared", 1, "read to adopt", (s) => s.host.create(CONFIGURATION, "owners", checked.inputs));
+        await count(
+            "create, adopting and changing a value",
+            3,
+            "read to adopt, PATCH, read back: PATCH answers no body",
+            async (s) => {
+                created = await s.host.create(CONFIGURATION, "owners", checked.inputs);
+            },
+        );
+        await count("create, adopting a configuration already as declared", 1, "read to adopt", (s) =>
+            s.host.create(CONFIGURATION, "owners", checked.inputs),
+        );
         await count("diff (a no-op preview)", 0, "state against inputs", (s) =>
             s.host.diff(CONFIGURATION, "owners", created.id, created.properties, checked.inputs, checked.inputs),
         );
@@ -49,17 +63,29 @@ export async function roundTrips(): Promise<Table> {
         );
         const restoring = await session.host.check(CONFIGURATION, "r", {}, { ...owners, onDelete: "restore" });
         const toRestore = await session.host.create(CONFIGURATION, "r", restoring.inputs);
-        await count("delete (onDelete restore)", 1, "one PATCH", (s) => s.host.delete(CONFIGURATION, "r", toRestore.id, toRestore.properties));
-        const dismissal = await session.host.check(DISMISSAL, "dup", {}, { __provider: arm.dismissal, scope: SUB, alertId: "DuplicateRoleCreated" });
-        await count("AlertDismissal create", 2, "PATCH, read back", (s) => s.host.create(DISMISSAL, "dup", dismissal.inputs));
+        await count("delete (onDelete restore)", 1, "one PATCH", (s) =>
+            s.host.delete(CONFIGURATION, "r", toRestore.id, toRestore.properties),
+        );
+        const dismissal = await session.host.check(
+            DISMISSAL,
+            "dup",
+            {},
+            { __provider: arm.dismissal, scope: SUB, alertId: "DuplicateRoleCreated" },
+        );
+        await count("AlertDismissal create", 2, "PATCH, read back", (s) =>
+            s.host.create(DISMISSAL, "dup", dismissal.inputs),
+        );
         const stale = await session.host.check(
             DIRECTORY_CONFIGURATION,
             "stale",
             {},
             { __provider: directory.configuration, alertId: "StaleSignInAlert", duration: "P14D" },
         );
-        await count("DirectoryAlertConfiguration create (Graph)", 3, "read to adopt, PATCH, read back; tenant id from the token", (s) =>
-            s.host.create(DIRECTORY_CONFIGURATION, "stale", stale.inputs),
+        await count(
+            "DirectoryAlertConfiguration create (Graph)",
+            3,
+            "read to adopt, PATCH, read back; tenant id from the token",
+            (s) => s.host.create(DIRECTORY_CONFIGURATION, "stale", stale.inputs),
         );
     } finally {
         await session.stop();

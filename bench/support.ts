@@ -17,7 +17,8 @@ export interface Table {
 export function renderTable(table: Table): string {
     const cells = [table.headers, ...table.rows.map((row) => row.map(String))];
     const widths = table.headers.map((_, i) => Math.max(...cells.map((row) => String(row[i] ?? "").length)));
-    const line = (row: readonly (string | number)[]) => `| ${row.map((cell, i) => String(cell).padEnd(widths[i] ?? 0)).join(" | ")} |`;
+    const line = (row: readonly (string | number)[]) =>
+        `| ${row.map((cell, i) => String(cell).padEnd(widths[i] ?? 0)).join(" | ")} |`;
     return [
         `### ${table.title}`,
         "",
@@ -59,7 +60,7 @@ export async function timed<T>(action: () => Promise<T>): Promise<{ result: T; m
 export function median(values: readonly number[]): number {
     const sorted = [...values].sort((a, b) => a - b);
     const mid = Math.floor(sorted.length / 2);
-    return sorted.length % 2 === 1 ? (sorted[mid]) : ((sorted[mid - 1]) + (sorted[mid])) / 2;
+    return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
 /** `1234.5` => `"1,235"`; ratios keep one decimal. */

@@ -31,7 +31,9 @@ async function mixedRun(n: number): Promise<Map<string, number>> {
             const id = `${scope}/providers/Microsoft.Authorization/roleManagementAlertConfigurations/DuplicateRoleCreated`;
             await session.host.read(CONFIGURATION, `c${k}`, id, { __provider: arm.configuration });
             const alertId = DIRECTORY_ALERTS[k % DIRECTORY_ALERTS.length];
-            await session.host.read(DIRECTORY_CONFIGURATION, `d${k}`, `DirectoryRole_${emulator.tenantId}_${alertId}`, { __provider: directory.configuration });
+            await session.host.read(DIRECTORY_CONFIGURATION, `d${k}`, `DirectoryRole_${emulator.tenantId}_${alertId}`, {
+                __provider: directory.configuration,
+            });
         }
         return tokenRequests(emulator);
     } finally {
@@ -41,7 +43,8 @@ async function mixedRun(n: number): Promise<Map<string, number>> {
 
 /** The token table: the refresh runs (ARM only) and mixed ARM + Graph runs. */
 export async function tokens(runs: readonly RefreshRun[], sizes: readonly number[]): Promise<Table> {
-    const show = (counts: ReadonlyMap<string, number>) => [...counts].map(([audience, count]) => `${audience}: ${count}`).join(", ") || "none";
+    const show = (counts: ReadonlyMap<string, number>) =>
+        [...counts].map(([audience, count]) => `${audience}: ${count}`).join(", ") || "none";
     const rows: Array<Array<string | number>> = runs
         .filter((r) => r.shape === SHAPES[0]?.name && !r.parallel)
         .map((r) => [`refresh of ${r.n} (${r.coalesced ? "coalesced" : "1 GET each"})`, show(r.tokens)]);
@@ -50,6 +53,8 @@ export async function tokens(runs: readonly RefreshRun[], sizes: readonly number
         title: "Token requests per provider process",
         headers: ["process did", "token requests per audience"],
         rows,
-        notes: ["Minimum: 1 per audience the process talks to. One credential and one cached token per audience per process."],
+        notes: [
+            "Minimum: 1 per audience the process talks to. One credential and one cached token per audience per process.",
+        ],
     };
 }

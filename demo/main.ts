@@ -51,7 +51,10 @@ async function demoWithRunner(emulator: Emulator): Promise<void> {
 
     banner("1. pulumi up: adopt every alert configuration and apply the policy");
     const up = await runProgram("up", options);
-    expect(up.exitCode === 0 && up.summary.create > 0 && up.errors.length === 0, `up created ${up.summary.create} resources`);
+    expect(
+        up.exitCode === 0 && up.summary.create > 0 && up.errors.length === 0,
+        `up created ${up.summary.create} resources`,
+    );
 
     banner("2. pulumi preview --expect-no-changes, right after");
     const clean = await runProgram("preview", { ...options, expectNoChanges: true });
@@ -60,12 +63,17 @@ async function demoWithRunner(emulator: Emulator): Promise<void> {
     banner('3. someone edits PIM "in the portal", then: pulumi preview --refresh --expect-no-changes');
     emulator.admin.setConfiguration(CONNECTIVITY, "TooManyOwnersAssignedToResource", { thresholdNumberOfOwners: 5 });
     emulator.admin.setConfiguration(IDENTITY, "AzureRolesAssignedOutsidePimAlert", { isEnabled: false });
-    process.stdout.write("portal: connectivity owners threshold set to 5; identity 'roles assigned outside PIM' alert disabled\n\n");
+    process.stdout.write(
+        "portal: connectivity owners threshold set to 5; identity 'roles assigned outside PIM' alert disabled\n\n",
+    );
     const drift = await runProgram("preview", { ...options, refresh: true, expectNoChanges: true });
     expect(drift.exitCode !== 0, `the drift check fails the pipeline (exit code ${drift.exitCode})`);
     expect(
         JSON.stringify(driftKeys(drift)) ===
-            JSON.stringify(["connectivity-owners.thresholdNumberOfOwners: 5 => 3", "identity-outside-pim.isEnabled: false => true"]),
+            JSON.stringify([
+                "connectivity-owners.thresholdNumberOfOwners: 5 => 3",
+                "identity-outside-pim.isEnabled: false => true",
+            ]),
         `exactly the two drifts are reported: ${driftKeys(drift).join("; ")}`,
     );
 

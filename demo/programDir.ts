@@ -20,6 +20,9 @@ export function prepareProgramDir(repoRoot: string, dir: string, exampleFile: st
     fs.writeFileSync(path.join(dir, "Pulumi.yaml"), "name: pim-alert-policy\nruntime: nodejs\n");
     // The project's own package.json: without it, Node would resolve "pulumi-pim-alerts" by self-reference
     // to the repository's package instead of the copy under node_modules.
-    fs.writeFileSync(path.join(dir, "package.json"), `${JSON.stringify({ name: "pim-alert-policy", private: true, main: "index.ts" }, null, 2)}\n`);
+    fs.writeFileSync(
+        path.join(dir, "package.json"),
+        `${JSON.stringify({ name: "pim-alert-policy", private: true, main: "index.ts" }, null, 2)}\n`,
+    );
     return dir;
 }

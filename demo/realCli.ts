@@ -13,7 +13,9 @@ import { prepareProgramDir } from "./programDir";
 /** Runs the demo story with the `pulumi` CLI; throws when it is not installed or a step misbehaves. */
 export function runWithPulumiCli(emulator: Emulator, repoRoot: string, exampleFile: string): void {
     if (spawnSync("pulumi", ["version"], { stdio: "ignore" }).status !== 0) {
-        throw new Error("`pulumi` is not on PATH: install the Pulumi CLI, or run `npm run demo` without --pulumi (no CLI needed)");
+        throw new Error(
+            "`pulumi` is not on PATH: install the Pulumi CLI, or run `npm run demo` without --pulumi (no CLI needed)",
+        );
     }
     const work = fs.mkdtempSync(path.join(os.tmpdir(), "pim-demo-cli-"));
     const programDir = prepareProgramDir(repoRoot, path.join(work, "program"), exampleFile);
@@ -37,11 +39,20 @@ export function runWithPulumiCli(emulator: Emulator, repoRoot: string, exampleFi
         pulumi(["config", "set", "pim-alerts:graphEndpoint", `${emulator.url}/beta`]);
         pulumi(["up", "--yes", "--skip-preview"]);
         pulumi(["preview", "--expect-no-changes"]);
-        emulator.admin.setConfiguration("/subscriptions/11111111-1111-1111-1111-111111111111", "TooManyOwnersAssignedToResource", {
-            thresholdNumberOfOwners: 5,
-        });
-        emulator.admin.setConfiguration("/subscriptions/22222222-2222-2222-2222-222222222222", "AzureRolesAssignedOutsidePimAlert", { isEnabled: false });
-        if (pulumi(["preview", "--refresh", "--diff", "--expect-no-changes"], true) === 0) throw new Error("the drift was not detected");
+        emulator.admin.setConfiguration(
+            "/subscriptions/11111111-1111-1111-1111-111111111111",
+            "TooManyOwnersAssignedToResource",
+            {
+                thresholdNumberOfOwners: 5,
+            },
+        );
+        emulator.admin.setConfiguration(
+            "/subscriptions/22222222-2222-2222-2222-222222222222",
+            "AzureRolesAssignedOutsidePimAlert",
+            { isEnabled: false },
+        );
+        if (pulumi(["preview", "--refresh", "--diff", "--expect-no-changes"], true) === 0)
+            throw new Error("the drift was not detected");
         pulumi(["up", "--refresh", "--yes", "--skip-preview"]);
         pulumi(["preview", "--refresh", "--expect-no-changes"]);
         pulumi(["stack", "rm", "--force", "--yes"], true);

@@ -53,7 +53,11 @@ export const platformOwners = new pim.AlertConfiguration("platform-owners", {
 new pim.AlertDismissal("sandbox-duplicate-roles", { scope: sandbox, alertId: "DuplicateRoleCreated" });
 
 // Entra directory roles (Microsoft Graph beta), in the tenant the provider signs in to.
-new pim.DirectoryAlertConfiguration("stale-accounts", { alertId: "StaleSignInAlert", isEnabled: true, duration: "P30D" });
+new pim.DirectoryAlertConfiguration("stale-accounts", {
+    alertId: "StaleSignInAlert",
+    isEnabled: true,
+    duration: "P30D",
+});
 new pim.DirectoryAlertConfiguration("global-admins", {
     alertId: "TooManyGlobalAdminsAssignedToTenantAlert",
     isEnabled: true,

@@ -15,7 +15,10 @@ new pim.AlertConfiguration("subscription-permanent-owners", {
 });
 
 // A resource group created in the same program: its id is an ARM scope.
-const payments = new resources.ResourceGroup("payments", { resourceGroupName: "rg-payments-prod", location: "westeurope" });
+const payments = new resources.ResourceGroup("payments", {
+    resourceGroupName: "rg-payments-prod",
+    location: "westeurope",
+});
 
 new pim.AlertConfiguration("payments-owners", {
     scope: payments.id,

@@ -29,19 +29,29 @@ export async function listDefinitions(http: ApiClient, scope: string): Promise<A
         query: QUERY,
         subject: { scope, description: `alert definitions at ${scope}` },
     });
-    return items.map((item) => expectBody(http, "GET", `${base(scope)}/roleManagementAlertDefinitions`, parseDefinition(item)));
+    return items.map((item) =>
+        expectBody(http, "GET", `${base(scope)}/roleManagementAlertDefinitions`, parseDefinition(item)),
+    );
 }
 
 /** Lists the alerts at a scope with their state. */
 export async function listAlerts(http: ApiClient, scope: string): Promise<AlertSummary[]> {
-    const items = await http.listAll({ path: `${base(scope)}/roleManagementAlerts`, query: QUERY, subject: { scope, description: `alerts at ${scope}` } });
+    const items = await http.listAll({
+        path: `${base(scope)}/roleManagementAlerts`,
+        query: QUERY,
+        subject: { scope, description: `alerts at ${scope}` },
+    });
     return items.map((item) => expectBody(http, "GET", `${base(scope)}/roleManagementAlerts`, parseAlertSummary(item)));
 }
 
 /** Lists the incidents of one alert. */
 export async function listIncidents(http: ApiClient, scope: string, alertId: string): Promise<AlertIncident[]> {
     const path = `${base(scope)}/roleManagementAlerts/${alertId}/alertIncidents`;
-    const items = await http.listAll({ path, query: QUERY, subject: { scope, description: `incidents of alert ${alertId} at ${scope}` } });
+    const items = await http.listAll({
+        path,
+        query: QUERY,
+        subject: { scope, description: `incidents of alert ${alertId} at ${scope}` },
+    });
     return items.map((item) => expectBody(http, "GET", path, parseIncident(item)));
 }
 
@@ -49,8 +59,15 @@ export async function listIncidents(http: ApiClient, scope: string, alertId: str
  * Starts a scan of one alert (or all alerts) at a scope and waits for it to finish.
  * Note: a refresh re-activates alerts that were dismissed.
  */
-export async function refreshAlerts(http: ApiClient, scope: string, alertId: string | undefined, options: PollOptions = {}): Promise<AlertOperation> {
-    const path = alertId ? `${base(scope)}/roleManagementAlerts/${alertId}/refresh` : `${base(scope)}/roleManagementAlerts/refresh`;
+export async function refreshAlerts(
+    http: ApiClient,
+    scope: string,
+    alertId: string | undefined,
+    options: PollOptions = {},
+): Promise<AlertOperation> {
+    const path = alertId
+        ? `${base(scope)}/roleManagementAlerts/${alertId}/refresh`
+        : `${base(scope)}/roleManagementAlerts/refresh`;
     const what = `refresh of ${alertId ? `alert ${alertId}` : "all alerts"} at ${scope}`;
     // 202 + Location (the spec), or one spec variant's 200 with the final result: awaitOperation reads both.
     const started = await http.send({ method: "POST", path, query: QUERY, subject: { scope, description: what } });
@@ -67,12 +84,23 @@ export async function refreshAlerts(http: ApiClient, scope: string, alertId: str
         createdDateTime: last?.createdDateTime ?? "",
         lastActionDateTime: last?.lastActionDateTime ?? "",
     });
-    const { detail: _detail, ...result } = await awaitOperation(http, started, { read, succeededWithoutStatus }, what, options);
+    const { detail: _detail, ...result } = await awaitOperation(
+        http,
+        started,
+        { read, succeededWithoutStatus },
+        what,
+        options,
+    );
     return result;
 }
 
 /** Remediates one incident; refuses, before any call, when the alert is not remediatable. */
-export async function remediateIncident(http: ApiClient, scope: string, alertId: string, incidentId: string): Promise<void> {
+export async function remediateIncident(
+    http: ApiClient,
+    scope: string,
+    alertId: string,
+    incidentId: string,
+): Promise<void> {
     const definitions = await listDefinitions(http, scope);
     const definition = definitions.find((d) => d.alertId === alertId);
     if (!definition)
@@ -84,5 +112,10 @@ export async function remediateIncident(http: ApiClient, scope: string, alertId:
             `remediating incident ${incidentId}: alert ${alertId} is not remediatable; follow its mitigation steps instead: ${definition.mitigationSteps}`,
         );
     const path = `${base(scope)}/roleManagementAlerts/${alertId}/alertIncidents/${incidentId}/remediate`;
-    await http.send({ method: "POST", path, query: QUERY, subject: { scope, description: `incident ${incidentId} of alert ${alertId} at ${scope}` } });
+    await http.send({
+        method: "POST",
+        path,
+        query: QUERY,
+        subject: { scope, description: `incident ${incidentId} of alert ${alertId} at ${scope}` },
+    });
 }

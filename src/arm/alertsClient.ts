@@ -48,7 +48,11 @@ export function createArmAlertsClient(http: ApiClient): ArmAlertsClient {
         path: formatAlertResourceId({ scope, alertId, collection }),
         subject: { scope, description: describeAlertResource({ scope, alertId, collection }) },
     });
-    async function listItems<T>(scope: string, collection: ArmAlertCollection, parse: (item: unknown) => ParseResult<T>): Promise<ListedItems<T>> {
+    async function listItems<T>(
+        scope: string,
+        collection: ArmAlertCollection,
+        parse: (item: unknown) => ParseResult<T>,
+    ): Promise<ListedItems<T>> {
         const path = `${scope}/providers/Microsoft.Authorization/${collection}`;
         const description = `${collection === "roleManagementAlerts" ? "alerts" : "alert configurations"} at ${scope}`;
         // One request: the first page (a scope holds a handful of items; a list in pages is not followed).
@@ -56,35 +60,58 @@ export function createArmAlertsClient(http: ApiClient): ArmAlertsClient {
         const listed = new Map<string, T>();
         for (const item of items) {
             const alertId = itemAlertId(item);
-            if (alertId === undefined) expectBody(http, "GET", path, { ok: false, problem: "a list item has neither a name nor an id" });
+            if (alertId === undefined)
+                expectBody(http, "GET", path, { ok: false, problem: "a list item has neither a name nor an id" });
             const value = parse(item);
             if (alertId !== undefined && value.ok) listed.set(alertId, value.value);
         }
         return listed;
     }
-    async function getItem<T>(scope: string, alertId: ArmAlertId, collection: ArmAlertCollection, parse: (body: unknown) => ParseResult<T>): Promise<T> {
+    async function getItem<T>(
+        scope: string,
+        alertId: ArmAlertId,
+        collection: ArmAlertCollection,
+        parse: (body: unknown) => ParseResult<T>,
+    ): Promise<T> {
         const t = target(scope, alertId, collection);
         const { body } = await http.send({ method: "GET", path: t.path, query: QUERY, subject: t.subject });
         return expectBody(http, "GET", t.path, parse(body));
     }
 
     return {
-        getConfiguration: (scope, alertId) => getItem(scope, alertId, "roleManagementAlertConfigurations", parseConfiguration),
+        getConfiguration: (scope, alertId) =>
+            getItem(scope, alertId, "roleManagementAlertConfigurations", parseConfiguration),
         async listConfigurations(scope) {
             const path = `${scope}/providers/Microsoft.Authorization/roleManagementAlertConfigurations`;
-            const items = await http.listAll({ path, query: QUERY, subject: { scope, description: `alert configurations at ${scope}` } });
+            const items = await http.listAll({
+                path,
+                query: QUERY,
+                subject: { scope, description: `alert configurations at ${scope}` },
+            });
             return items.map((item) => expectBody(http, "GET", path, parseConfiguration(item)));
         },
         listConfigurationItems: (scope) => listItems(scope, "roleManagementAlertConfigurations", parseConfiguration),
         async patchConfiguration(scope, alertId, values) {
             const t = target(scope, alertId, "roleManagementAlertConfigurations");
-            await http.send({ method: "PATCH", path: t.path, query: QUERY, body: configurationPatchBody(alertId, values), subject: t.subject });
+            await http.send({
+                method: "PATCH",
+                path: t.path,
+                query: QUERY,
+                body: configurationPatchBody(alertId, values),
+                subject: t.subject,
+            });
         },
         getAlert: (scope, alertId) => getItem(scope, alertId, "roleManagementAlerts", parseAlert),
         listAlertItems: (scope) => listItems(scope, "roleManagementAlerts", parseAlert),
         async patchAlert(scope, alertId, isActive) {
             const t = target(scope, alertId, "roleManagementAlerts");
-            await http.send({ method: "PATCH", path: t.path, query: QUERY, body: alertPatchBody(isActive), subject: t.subject });
+            await http.send({
+                method: "PATCH",
+                path: t.path,
+                query: QUERY,
+                body: alertPatchBody(isActive),
+                subject: t.subject,
+            });
         },
     };
 }

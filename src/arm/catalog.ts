@@ -75,7 +75,9 @@ export function isArmAlertId(value: unknown): value is ArmAlertId {
 }
 
 /** Every threshold property name of any ARM alert. */
-export const ALL_ARM_THRESHOLDS: readonly string[] = ARM_ALERT_IDS.flatMap((id) => Object.keys(ARM_ALERTS[id].thresholds));
+export const ALL_ARM_THRESHOLDS: readonly string[] = ARM_ALERT_IDS.flatMap((id) =>
+    Object.keys(ARM_ALERTS[id].thresholds),
+);
 
 /** The properties a program may declare on a configuration of this alert: `isEnabled` and its thresholds. */
 export function managedPropertyNames(alertId: ArmAlertId): string[] {

@@ -12,7 +12,8 @@ export function describeOperationDetail(statusDetail: string): string {
     } catch {
         return statusDetail;
     }
-    const result = typeof parsed === "object" && parsed !== null ? (parsed as Record<string, unknown>)["result"] : undefined;
+    const result =
+        typeof parsed === "object" && parsed !== null ? (parsed as Record<string, unknown>)["result"] : undefined;
     if (!Array.isArray(result)) return statusDetail;
     const parts = result.map((entry: unknown) => {
         const e = typeof entry === "object" && entry !== null ? (entry as Record<string, unknown>) : {};

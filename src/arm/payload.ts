@@ -49,7 +49,9 @@ export function parseConfiguration(body: unknown): ParseResult<ArmConfiguration>
     const result = configurationSchema.safeParse(body);
     if (!result.success) return parseProblem(`not an alert configuration (${describeIssues(result.error)})`);
     const { id, name, properties } = result.data;
-    const spec = ARM_ALERT_IDS.map((a) => ARM_ALERTS[a]).find((s) => s.configurationType === properties.alertConfigurationType);
+    const spec = ARM_ALERT_IDS.map((a) => ARM_ALERTS[a]).find(
+        (s) => s.configurationType === properties.alertConfigurationType,
+    );
     if (!spec) {
         return parseProblem(
             `alertConfigurationType ${serverText(JSON.stringify(properties.alertConfigurationType), 120)} of ${serverText(name, 120)} ` +
@@ -61,7 +63,9 @@ export function parseConfiguration(body: unknown): ParseResult<ArmConfiguration>
         const value = properties[threshold];
         if (typeof value === "number") values[threshold] = value;
         else if (value !== undefined && value !== null)
-            return parseProblem(`${threshold} of ${serverText(name, 120)} is ${serverText(JSON.stringify(value), 80)}, not a number`);
+            return parseProblem(
+                `${threshold} of ${serverText(name, 120)} is ${serverText(JSON.stringify(value), 80)}, not a number`,
+            );
     }
     return parsed({ id, alertId: spec.alertId, alertConfigurationType: spec.configurationType, values });
 }
@@ -71,11 +75,19 @@ export function parseAlert(body: unknown): ParseResult<ArmAlertState> {
     const result = alertSchema.safeParse(body);
     if (!result.success) return parseProblem(`not an alert (${describeIssues(result.error)})`);
     const p = result.data.properties;
-    return parsed({ id: result.data.id, isActive: p.isActive, incidentCount: p.incidentCount ?? 0, lastScannedDateTime: p.lastScannedDateTime ?? "" });
+    return parsed({
+        id: result.data.id,
+        isActive: p.isActive,
+        incidentCount: p.incidentCount ?? 0,
+        lastScannedDateTime: p.lastScannedDateTime ?? "",
+    });
 }
 
 /** The PATCH body that sets the given values: always inside `properties`, always with the discriminator. */
-export function configurationPatchBody(alertId: ArmAlertId, values: ConfigurationValues): { properties: Record<string, unknown> } {
+export function configurationPatchBody(
+    alertId: ArmAlertId,
+    values: ConfigurationValues,
+): { properties: Record<string, unknown> } {
     return { properties: { alertConfigurationType: ARM_ALERTS[alertId].configurationType, ...values } };
 }
 

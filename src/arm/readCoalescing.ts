@@ -57,7 +57,11 @@ export type CachingArmAlertsClient = ArmAlertsClient & ArmReads;
  * @param ttlMs - Freshness bound of a list; 0 turns coalescing off (one GET per read, the baseline).
  * @param now - The clock, for tests.
  */
-export function withReadCache(client: ArmAlertsClient, ttlMs: number, now: () => number = Date.now): CachingArmAlertsClient {
+export function withReadCache(
+    client: ArmAlertsClient,
+    ttlMs: number,
+    now: () => number = Date.now,
+): CachingArmAlertsClient {
     const configurations = createCoalescedReads<ArmConfiguration>({
         list: (scope) => listedOrNone(client.listConfigurationItems(scope)),
         get: (scope, alertId) => client.getConfiguration(scope, alertId),
@@ -87,7 +91,8 @@ export function withReadCache(client: ArmAlertsClient, ttlMs: number, now: () =>
         readAlert: (scope, alertId) => alerts.read(scope, alertId),
         patchConfiguration: (scope: string, alertId: ArmAlertId, values: ConfigurationValues) =>
             writing(scope, () => client.patchConfiguration(scope, alertId, values)),
-        patchAlert: (scope: string, alertId: ArmAlertId, isActive: boolean) => writing(scope, () => client.patchAlert(scope, alertId, isActive)),
+        patchAlert: (scope: string, alertId: ArmAlertId, isActive: boolean) =>
+            writing(scope, () => client.patchAlert(scope, alertId, isActive)),
         get listsStarted() {
             return configurations.counts.lists + alerts.counts.lists;
         },
@@ -156,7 +161,12 @@ export function createCoalescedReads<T>(options: CoalescedReadsOptions<T>): Coal
         }
     }
 
-    async function listAndRead(scope: string, key: string, alertId: ArmAlertId, funded: boolean): Promise<T | undefined> {
+    async function listAndRead(
+        scope: string,
+        key: string,
+        alertId: ArmAlertId,
+        funded: boolean,
+    ): Promise<T | undefined> {
         if (funded) credit -= 1;
         else probeInFlight = true;
         listsInFlight += 1;

@@ -97,7 +97,10 @@ const operationSchema = z.object({
 
 /** Parses an alert definition body. */
 export function parseDefinition(value: unknown): ParseResult<AlertDefinition> {
-    return mapParsed(parseWith(definitionSchema, value, "an alert definition"), (d) => ({ alertId: d.name, ...d.properties }));
+    return mapParsed(parseWith(definitionSchema, value, "an alert definition"), (d) => ({
+        alertId: d.name,
+        ...d.properties,
+    }));
 }
 
 /** Parses an alert body into its summary. */
@@ -110,7 +113,8 @@ export function parseIncident(value: unknown): ParseResult<AlertIncident> {
     return mapParsed(parseWith(incidentSchema, value, "an alert incident"), (i) => {
         const { alertIncidentType, ...rest } = i.properties;
         const properties: Record<string, string | number | boolean> = {};
-        for (const [key, v] of Object.entries(rest)) if (typeof v === "string" || typeof v === "number" || typeof v === "boolean") properties[key] = v;
+        for (const [key, v] of Object.entries(rest))
+            if (typeof v === "string" || typeof v === "number" || typeof v === "boolean") properties[key] = v;
         return { incidentId: i.name, alertIncidentType, properties };
     });
 }

@@ -40,7 +40,10 @@ export function parseScope(input: string): ScopeParseResult {
     const parts = trimmed.replace(/^\/+/, "").replace(/\/+$/, "").split("/");
     if (parts.some((p) => p === "")) return fail("the scope has an empty path segment");
     const bad = parts.find((p) => !SEGMENT.test(p) || p === "." || p === "..");
-    if (bad !== undefined) return fail(`the path segment ${excerpt(bad)} has characters that are not allowed (letters, digits, _ ( ) . - only)`);
+    if (bad !== undefined)
+        return fail(
+            `the path segment ${excerpt(bad)} has characters that are not allowed (letters, digits, _ ( ) . - only)`,
+        );
 
     const lower = parts.map((p) => p.toLowerCase());
     if (lower[0] === "providers" && lower[1] === "microsoft.management" && lower[2] === "managementgroups") {
@@ -51,12 +54,14 @@ export function parseScope(input: string): ScopeParseResult {
         // The hand-written spec's recommended spelling of the same subscription scope.
         return parseScope(parts.slice(2).join("/"));
     }
-    if (lower[0] !== "subscriptions") return fail("the scope must start with subscriptions/ or providers/Microsoft.Management/managementGroups/");
+    if (lower[0] !== "subscriptions")
+        return fail("the scope must start with subscriptions/ or providers/Microsoft.Management/managementGroups/");
     const subscriptionId = parts[1];
     if (subscriptionId === undefined || !GUID.test(subscriptionId)) return fail("the subscription id must be a GUID");
     const subscription = `/subscriptions/${subscriptionId.toLowerCase()}`;
     if (parts.length === 2) return ok("subscription", subscription);
-    if (lower[2] !== "resourcegroups" || parts[3] === undefined) return fail("after the subscription id only resourceGroups/{name} may follow");
+    if (lower[2] !== "resourcegroups" || parts[3] === undefined)
+        return fail("after the subscription id only resourceGroups/{name} may follow");
     if (parts[3].endsWith(".")) return fail("a resource group name cannot end with a period");
     const group = `${subscription}/resourceGroups/${parts[3]}`;
     if (parts.length === 4) return ok("resourceGroup", group);
@@ -69,7 +74,8 @@ function parseResourceTail(group: string, tail: string[], fail: (why: string) =>
     if (keyword?.toLowerCase() !== "providers" || namespace === undefined || !NAMESPACE.test(namespace)) {
         return fail("a resource scope continues with providers/{Namespace}/{type}/{name}");
     }
-    if (typeNamePairs.length === 0 || typeNamePairs.length % 2 !== 0) return fail("a resource scope needs {type}/{name} pairs after the namespace");
+    if (typeNamePairs.length === 0 || typeNamePairs.length % 2 !== 0)
+        return fail("a resource scope needs {type}/{name} pairs after the namespace");
     return ok("resource", `${group}/providers/${namespace}/${typeNamePairs.join("/")}`);
 }
 

@@ -17,7 +17,9 @@ const IDENTITY_ENDPOINT_VARIABLES = ["IDENTITY_ENDPOINT", "MSI_ENDPOINT"] as con
  */
 export function credentialFailureReason(error: unknown, env: Readonly<Record<string, string | undefined>>): string {
     const inner =
-        typeof error === "object" && error !== null && Array.isArray((error as { errors?: unknown }).errors) ? (error as { errors: unknown[] }).errors : [];
+        typeof error === "object" && error !== null && Array.isArray((error as { errors?: unknown }).errors)
+            ? (error as { errors: unknown[] }).errors
+            : [];
     const reasons = (inner.length > 0 ? inner : [error]).map((e) => describe(e, env));
     return [...new Set(reasons)].join("; ");
 }
@@ -29,7 +31,9 @@ function describe(error: unknown, env: Readonly<Record<string, string | undefine
     const firstLine = (message.split("\n")[0] ?? "").replace(/\s+-\s+Timestamp:.*$/s, "").replace(/\.+\s*$/, "");
     if (!firstLine.startsWith("ManagedIdentityCredential")) return description?.trim().replace(/\.+$/, "") ?? firstLine;
     const variable = IDENTITY_ENDPOINT_VARIABLES.find((name) => env[name]);
-    const endpoint = variable ? `the managed identity endpoint ${env[variable]} (${variable})` : "the managed identity endpoint";
+    const endpoint = variable
+        ? `the managed identity endpoint ${env[variable]} (${variable})`
+        : "the managed identity endpoint";
     if (/network|ECONNREFUSED|ENOTFOUND|ETIMEDOUT|EAI_AGAIN|unreachable/i.test(message)) {
         return `${endpoint} could not be reached (${firstLine.replace(/\s*Message:.*$/s, "").replace(/\.+$/, "")})`;
     }

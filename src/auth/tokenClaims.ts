@@ -11,7 +11,9 @@ export function readTokenClaims(token: string): Readonly<Record<string, unknown>
     if (parts.length !== 3 || payload === undefined || payload === "") return undefined;
     try {
         const claims: unknown = JSON.parse(Buffer.from(payload, "base64url").toString("utf8"));
-        return typeof claims === "object" && claims !== null && !Array.isArray(claims) ? (claims as Record<string, unknown>) : undefined;
+        return typeof claims === "object" && claims !== null && !Array.isArray(claims)
+            ? (claims as Record<string, unknown>)
+            : undefined;
     } catch {
         // Deliberately no detail: an error message must never carry any part of a token.
         return undefined;

@@ -48,7 +48,10 @@ export function isKnownAuthorityHost(authorityHost: string): boolean {
  * `disableInstanceDiscovery`.
  * @param authorityHost - The Entra authority host of the settings.
  */
-export function credentialOptions(authorityHost: string): { readonly authorityHost: string; readonly disableInstanceDiscovery?: true } {
+export function credentialOptions(authorityHost: string): {
+    readonly authorityHost: string;
+    readonly disableInstanceDiscovery?: true;
+} {
     // MSAL validates an authority it has no built-in metadata for by "instance discovery", a GET to
     // https://login.microsoftonline.com/common/discovery/instance (always that host, whatever the
     // authority). For an authority host of its own (Azure Stack, a private cloud, the emulator) that
@@ -69,14 +72,23 @@ export function createCredential(settings: CredentialSettings): TokenCredential 
         const common = { ...credentialOptions(settings.authorityHost), httpClient };
         if (settings.clientSecret !== undefined) {
             if (settings.tenantId === undefined || settings.clientId === undefined) {
-                throw new AuthenticationError("pim-alerts:clientSecret is set, so pim-alerts:tenantId and pim-alerts:clientId are required too");
+                throw new AuthenticationError(
+                    "pim-alerts:clientSecret is set, so pim-alerts:tenantId and pim-alerts:clientId are required too",
+                );
             }
-            return new identity.ClientSecretCredential(settings.tenantId, settings.clientId, settings.clientSecret, common);
+            return new identity.ClientSecretCredential(
+                settings.tenantId,
+                settings.clientId,
+                settings.clientSecret,
+                common,
+            );
         }
         const options: DefaultAzureCredentialClientIdOptions = {
             ...common,
             ...(settings.tenantId !== undefined ? { tenantId: settings.tenantId } : {}),
-            ...(settings.clientId !== undefined ? { managedIdentityClientId: settings.clientId, workloadIdentityClientId: settings.clientId } : {}),
+            ...(settings.clientId !== undefined
+                ? { managedIdentityClientId: settings.clientId, workloadIdentityClientId: settings.clientId }
+                : {}),
         };
         if (process.env["AZURE_TOKEN_CREDENTIALS"]?.trim().toLowerCase() === "managedidentitycredential") {
             return defaultManagedIdentityCredential(identity, options);
@@ -92,13 +104,19 @@ export function createCredential(settings: CredentialSettings): TokenCredential 
  * to a loopback endpoint went through a proxy; no managedIdentityClientId, so pim-alerts:clientId was
  * ignored). 4.13.3 fixes it but requires Node 22; this package supports Node 20.
  */
-function defaultManagedIdentityCredential(identity: typeof Identity, options: DefaultAzureCredentialClientIdOptions): TokenCredential {
+function defaultManagedIdentityCredential(
+    identity: typeof Identity,
+    options: DefaultAzureCredentialClientIdOptions,
+): TokenCredential {
     const common = { ...options, retryOptions: { maxRetries: 5, retryDelayInMs: 800 } };
     const clientId = options.managedIdentityClientId ?? process.env["AZURE_CLIENT_ID"];
     const workloadClientId = options.workloadIdentityClientId ?? clientId;
     if (process.env["AZURE_FEDERATED_TOKEN_FILE"] && workloadClientId) {
         const tenantId = options.tenantId ?? process.env["AZURE_TENANT_ID"];
-        return new identity.ManagedIdentityCredential(workloadClientId, { ...common, ...(tenantId !== undefined ? { tenantId } : {}) });
+        return new identity.ManagedIdentityCredential(workloadClientId, {
+            ...common,
+            ...(tenantId !== undefined ? { tenantId } : {}),
+        });
     }
     return new identity.ManagedIdentityCredential(clientId ? { ...common, clientId } : common);
 }
@@ -111,7 +129,12 @@ export function redactSecrets(text: string, secrets: readonly (string | undefine
     let result = text;
     for (const value of secrets) {
         if (value === undefined || value.length < 4) continue;
-        const forms = new Set([value, encodeURIComponent(value), new URLSearchParams({ s: value }).toString().slice(2), JSON.stringify(value).slice(1, -1)]);
+        const forms = new Set([
+            value,
+            encodeURIComponent(value),
+            new URLSearchParams({ s: value }).toString().slice(2),
+            JSON.stringify(value).slice(1, -1),
+        ]);
         for (const form of [...forms].sort((a, b) => b.length - a.length)) result = result.split(form).join("REDACTED");
     }
     return result;
@@ -123,7 +146,10 @@ export function redactSecrets(text: string, secrets: readonly (string | undefine
  * @param secrets - Values (the client secret) that must never appear in an error this source throws,
  *   even if the credential's or the server's message were to echo them.
  */
-export function createTokenSource(makeCredential: () => TokenCredential, secrets: readonly (string | undefined)[] = []): TokenSource {
+export function createTokenSource(
+    makeCredential: () => TokenCredential,
+    secrets: readonly (string | undefined)[] = [],
+): TokenSource {
     let credential: TokenCredential | undefined;
     const cache = new Map<string, { token: string; renewAt: number }>();
     const pending = new Map<string, Promise<string>>();
@@ -137,7 +163,8 @@ export function createTokenSource(makeCredential: () => TokenCredential, secrets
             result = await credential.getToken(audience);
         } catch (error) {
             // A refused request is not a sign-in problem: say what was refused, not how to sign in.
-            if (error instanceof InsecureConnectionError) throw new InsecureConnectionError(`getting an access token for ${audience}: ${error.message}`);
+            if (error instanceof InsecureConnectionError)
+                throw new InsecureConnectionError(`getting an access token for ${audience}: ${error.message}`);
             // The credential's own reason (a chain's inner failures, without MSAL's trace ids), with
             // the secret removed should the message carry it.
             const reason = redactSecrets(credentialFailureReason(error, process.env), secrets).replace(/\.+$/, "");
@@ -147,7 +174,8 @@ export function createTokenSource(makeCredential: () => TokenCredential, secrets
                     "pim-alerts:tenantId and the secret pim-alerts:clientSecret",
             );
         }
-        if (!result) throw new AuthenticationError(`getting an access token for ${audience}: the credential returned none`);
+        if (!result)
+            throw new AuthenticationError(`getting an access token for ${audience}: the credential returned none`);
         cache.set(audience, { token: result.token, renewAt: result.expiresOnTimestamp - RENEW_BEFORE_EXPIRY_MS });
         return result.token;
     }

@@ -53,20 +53,24 @@ const HEADER = [
  * leaves U+2028/U+2029, DEL and the rest raw), so the code is one line of plain ASCII per value.
  */
 export function literal(value: string | number | boolean): string {
-    if (typeof value === "number" && !Number.isFinite(value)) throw new Error(`internal-error: ${value} has no literal`);
+    if (typeof value === "number" && !Number.isFinite(value))
+        throw new Error(`internal-error: ${value} has no literal`);
     return JSON.stringify(value).replace(/[^\x20-\x7e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
 
 /** A `//` comment line; its text must be one line of printable ASCII (it comes from checked values only). */
 export function comment(text: string): string {
-    if (!/^[\x20-\x7e]*$/.test(text)) throw new Error(`internal-error: comment ${literal(text)} is not one line of printable ASCII`);
+    if (!/^[\x20-\x7e]*$/.test(text))
+        throw new Error(`internal-error: comment ${literal(text)} is not one line of printable ASCII`);
     return `// ${text}`;
 }
 
 /** Renders the program text. */
 export function renderProgram(scopes: readonly ScopeDeclarations[], options: RenderOptions): RenderedProgram {
     const lines: string[] = [...(options.withHeader ? HEADER : []), ...(options.withImport ? [PIM_IMPORT] : [])];
-    const existingIdentities = new Map(options.existing.flatMap((r) => (r.alertId === undefined ? [] : [[declaredIdentity(r), r.name] as const])));
+    const existingIdentities = new Map(
+        options.existing.flatMap((r) => (r.alertId === undefined ? [] : [[declaredIdentity(r), r.name] as const])),
+    );
     const taken = new Set(options.existing.map((r) => r.name));
     const names = scopeNames(
         scopes.map((s) => s.target),
@@ -77,14 +81,21 @@ export function renderProgram(scopes: readonly ScopeDeclarations[], options: Ren
     for (const { target, declarations } of scopes) {
         const blocks: string[] = [];
         for (const declaration of declarations) {
-            const name = resourceName(names.get(scopeKey(target)) ?? "", declaration.alertId, declaration.kind.endsWith("Dismissal"));
+            const name = resourceName(
+                names.get(scopeKey(target)) ?? "",
+                declaration.alertId,
+                declaration.kind.endsWith("Dismissal"),
+            );
             const already = existingIdentities.get(identity(target, declaration));
             if (already !== undefined) {
                 skipped.push({ name: already, reason: "the program already declares it" });
                 continue;
             }
             if (taken.has(name)) {
-                skipped.push({ name, reason: "the program already declares a resource of that name (its scope or alert is not a literal)" });
+                skipped.push({
+                    name,
+                    reason: "the program already declares a resource of that name (its scope or alert is not a literal)",
+                });
                 continue;
             }
             taken.add(name);

@@ -38,7 +38,10 @@ export async function runExport(options: ExportOptions, clients: PimClients, io:
     );
     const failures = outcomes.filter((o) => !o.ok);
     for (const failure of failures) {
-        if (!failure.ok) io.stderr.write(`pim-alerts export: reading ${targetScope(failure.target)}: ${printable(failure.error.message)}\n`);
+        if (!failure.ok)
+            io.stderr.write(
+                `pim-alerts export: reading ${targetScope(failure.target)}: ${printable(failure.error.message)}\n`,
+            );
     }
     if (failures.length > 0) {
         io.stderr.write(`pim-alerts export: nothing written: ${failures.length} of ${outcomes.length} scopes failed\n`);
@@ -52,13 +55,17 @@ export async function runExport(options: ExportOptions, clients: PimClients, io:
         withHeader: !appending,
         withImport: !appending || !existing.includes(PIM_IMPORT),
     });
-    for (const { name, reason } of rendered.skipped) io.stderr.write(`pim-alerts export: skipped ${printable(name)}: ${reason}\n`);
+    for (const { name, reason } of rendered.skipped)
+        io.stderr.write(`pim-alerts export: skipped ${printable(name)}: ${reason}\n`);
 
     if (file === undefined) io.stdout.write(rendered.text);
-    else if (appending && rendered.declared.length > 0) fs.appendFileSync(file, `${existing.endsWith("\n") || existing === "" ? "" : "\n"}\n${rendered.text}`);
+    else if (appending && rendered.declared.length > 0)
+        fs.appendFileSync(file, `${existing.endsWith("\n") || existing === "" ? "" : "\n"}\n${rendered.text}`);
     else if (!appending) fs.writeFileSync(file, rendered.text);
 
     const where = file === undefined ? "" : ` in ${printable(options.out ?? "")}`;
-    io.stderr.write(`pim-alerts export: declared ${rendered.declared.length} resources of ${scopes.length} scope${scopes.length === 1 ? "" : "s"}${where}\n`);
+    io.stderr.write(
+        `pim-alerts export: declared ${rendered.declared.length} resources of ${scopes.length} scope${scopes.length === 1 ? "" : "s"}${where}\n`,
+    );
     return EXIT_OK;
 }

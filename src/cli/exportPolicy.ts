@@ -65,13 +65,18 @@ export function isDismissed(alert: Pick<AlertInfo, "isActive" | "incidentCount">
 
 /** The declarations of one scope: its configurations (sorted by alert id), then its dismissals. */
 export function declarationsOf(policy: ScopePolicy): Declaration[] {
-    const byAlert = <T extends { alertId: string }>(items: readonly T[]) => [...items].sort((a, b) => a.alertId.localeCompare(b.alertId));
+    const byAlert = <T extends { alertId: string }>(items: readonly T[]) =>
+        [...items].sort((a, b) => a.alertId.localeCompare(b.alertId));
     const dismissed = policy.alerts.filter(isDismissed);
     if (policy.target.kind === "arm") {
         const scope = checkedScope(policy.target.scope);
         return [
             ...byAlert(policy.configurations).map((c) => armConfiguration(scope, c)),
-            ...byAlert(dismissed).map((a): Declaration => ({ kind: "AlertDismissal", scope, alertId: armAlertId(a.alertId) })),
+            ...byAlert(dismissed).map((a): Declaration => ({
+                kind: "AlertDismissal",
+                scope,
+                alertId: armAlertId(a.alertId),
+            })),
         ];
     }
     return [
@@ -115,9 +120,13 @@ function directoryConfiguration(c: AlertConfigurationInfo): Declaration {
         const value = c.settings[name];
         if (value === undefined) return [];
         const what = `${name} of ${ref.alertId}`;
-        if (setting.kind === "integer" && (typeof value !== "number" || !Number.isFinite(value))) refuse(what, value, "a number");
+        if (setting.kind === "integer" && (typeof value !== "number" || !Number.isFinite(value)))
+            refuse(what, value, "a number");
         // The duration grammar (luxon's ISO-8601 parser, anchored) admits only P, T, digits, designators and a decimal point.
-        if (setting.kind === "duration" && (typeof value !== "string" || !/^P[0-9A-Z.,]+$/.test(value) || !parseDuration(value).ok))
+        if (
+            setting.kind === "duration" &&
+            (typeof value !== "string" || !/^P[0-9A-Z.,]+$/.test(value) || !parseDuration(value).ok)
+        )
             refuse(what, value, 'an ISO-8601 duration such as "P30D"');
         return [[name, value] as const];
     });

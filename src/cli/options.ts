@@ -57,9 +57,16 @@ export function parseExportOptions(args: readonly string[]): ExportOptions {
     });
     const out = values.out;
     if (out === "") throw new UsageError("--out needs a file name, e.g. --out policy.ts", "export");
-    if (values.append && out === undefined) throw new UsageError("--append needs --out: it adds to that file", "export");
-    if (values.append && values.force) throw new UsageError("--append and --force exclude each other: add to the file, or overwrite it", "export");
-    return { targets: targets("export", values.scope, values.directory), out, append: values.append === true, force: values.force === true };
+    if (values.append && out === undefined)
+        throw new UsageError("--append needs --out: it adds to that file", "export");
+    if (values.append && values.force)
+        throw new UsageError("--append and --force exclude each other: add to the file, or overwrite it", "export");
+    return {
+        targets: targets("export", values.scope, values.directory),
+        out,
+        append: values.append === true,
+        force: values.force === true,
+    };
 }
 
 /** The options `pim-alerts review` accepts (besides one FILE or `-`). */
@@ -74,7 +81,10 @@ export function parseReviewOptions(args: readonly string[]): ReviewOptions {
     const { values, positionals } = parse("review", args, REVIEW_OPTIONS, true);
     if (positionals.length !== 1) {
         const got = positionals.length === 0 ? "none" : positionals.map((p) => JSON.stringify(p)).join(", ");
-        throw new UsageError(`give one preview file, or - for standard input (e.g. pulumi preview --json | pim-alerts review -); got ${got}`, "review");
+        throw new UsageError(
+            `give one preview file, or - for standard input (e.g. pulumi preview --json | pim-alerts review -); got ${got}`,
+            "review",
+        );
     }
     return {
         input: positionals[0],
@@ -92,7 +102,10 @@ export const COMMAND_PARSERS: Readonly<Record<string, (args: readonly string[]) 
 
 function oneOf<T extends string>(option: string, value: string, allowed: readonly T[]): T {
     if ((allowed as readonly string[]).includes(value)) return value as T;
-    throw new UsageError(`${option} must be one of ${allowed.join(", ")}; got ${JSON.stringify(value.slice(0, 40))}`, "review");
+    throw new UsageError(
+        `${option} must be one of ${allowed.join(", ")}; got ${JSON.stringify(value.slice(0, 40))}`,
+        "review",
+    );
 }
 
 /** Parses `status` arguments. */
@@ -101,20 +114,30 @@ export function parseStatusOptions(args: readonly string[]): StatusOptions {
     return { targets: targets("status", values.scope, values.directory), json: values.json === true };
 }
 
-function parse<O extends NonNullable<ParseArgsConfig["options"]>>(command: string, args: readonly string[], options: O, allowPositionals = false) {
+function parse<O extends NonNullable<ParseArgsConfig["options"]>>(
+    command: string,
+    args: readonly string[],
+    options: O,
+    allowPositionals = false,
+) {
     try {
         return parseArgs({ args: [...args], options, strict: true, allowPositionals });
     } catch (error) {
         // parseArgs' messages name the option ("Unknown option '--scop'"); keep them, drop node's hints.
         // (Checked by shape, not instanceof: node's errors may come from another realm, e.g. under jest.)
-        const text = typeof error === "object" && error !== null && "message" in error ? String(error.message) : String(error);
+        const text =
+            typeof error === "object" && error !== null && "message" in error ? String(error.message) : String(error);
         const message = text.split(/\.\s/)[0] ?? text;
         throw new UsageError(message.replace(/\.$/, ""), command);
     }
 }
 
 /** The targets named by `--scope` (repeatable) and `--directory`, each once, in the order given. */
-function targets(command: string, scopes: readonly string[] | undefined, directory: boolean | undefined): AlertTarget[] {
+function targets(
+    command: string,
+    scopes: readonly string[] | undefined,
+    directory: boolean | undefined,
+): AlertTarget[] {
     const all = [...(scopes ?? []), ...(directory ? [DIRECTORY_SCOPE] : [])];
     if (all.length === 0) throw new UsageError(`give at least one --scope <ARM scope> or --directory`, command);
     const seen = new Set<string>();

@@ -25,7 +25,9 @@ export function createProgress(stream: CliStream, total: number): Progress {
     let drawn = false;
     const draw = () => {
         const current = [...running][0];
-        stream.write(`${CLEAR_LINE}[${done}/${total}] ${current === undefined ? "done" : `reading ${printable(current)}`}`);
+        stream.write(
+            `${CLEAR_LINE}[${done}/${total}] ${current === undefined ? "done" : `reading ${printable(current)}`}`,
+        );
         drawn = true;
     };
     return {

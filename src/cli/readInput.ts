@@ -21,11 +21,19 @@ export interface CommandInput {
 }
 
 /** Reads `input` (a path relative to `io.cwd`, or `-`); throws a one-line Error when it cannot. */
-export async function readCommandInput(input: string, io: CliIo, command: string, maxBytes: number = MAX_INPUT_BYTES): Promise<CommandInput> {
+export async function readCommandInput(
+    input: string,
+    io: CliIo,
+    command: string,
+    maxBytes: number = MAX_INPUT_BYTES,
+): Promise<CommandInput> {
     if (input === "-") {
         if (!io.stdin) throw new Error("there is no standard input to read");
         if (io.stdin.isTTY === true)
-            throw new UsageError(`standard input is a terminal: pipe the preview in, e.g. pulumi preview --json | pim-alerts ${command} -`, command);
+            throw new UsageError(
+                `standard input is a terminal: pipe the preview in, e.g. pulumi preview --json | pim-alerts ${command} -`,
+                command,
+            );
         return { text: decode(await readAll(io.stdin, maxBytes, "standard input")), label: "standard input" };
     }
     const file = path.resolve(io.cwd, input);
@@ -60,7 +68,9 @@ async function readAll(stream: CliInput, maxBytes: number, label: string): Promi
 
 function tooLarge(label: string, maxBytes: number): Error {
     const cap = maxBytes >= 1024 * 1024 ? `${Math.round(maxBytes / 1024 / 1024)} MiB` : `${maxBytes} bytes`;
-    return new Error(`${label} is larger than ${cap}, more than a review reads: is it the output of \`pulumi preview --json\`?`);
+    return new Error(
+        `${label} is larger than ${cap}, more than a review reads: is it the output of \`pulumi preview --json\`?`,
+    );
 }
 
 function decode(bytes: Buffer): string {

@@ -8,7 +8,8 @@ import type { Progress } from "./progress";
 
 /** One scope's outcome. */
 export type ScopeOutcome<T> =
-    { readonly target: AlertTarget; readonly ok: true; readonly value: T } | { readonly target: AlertTarget; readonly ok: false; readonly error: Error };
+    | { readonly target: AlertTarget; readonly ok: true; readonly value: T }
+    | { readonly target: AlertTarget; readonly ok: false; readonly error: Error };
 
 /** How many scopes are read at once. */
 export const SCOPE_CONCURRENCY = 4;
@@ -30,7 +31,11 @@ export async function readScopes<T>(
             try {
                 outcomes[index] = { target, ok: true, value: await read(target) };
             } catch (error) {
-                outcomes[index] = { target, ok: false, error: error instanceof Error ? error : new Error(String(error)) };
+                outcomes[index] = {
+                    target,
+                    ok: false,
+                    error: error instanceof Error ? error : new Error(String(error)),
+                };
             } finally {
                 progress.finished(label);
             }

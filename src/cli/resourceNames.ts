@@ -59,7 +59,10 @@ export function scopeKey(target: AlertTarget): string {
  * its names do not depend on the order of `--scope` or on which scope was exported first. `declared`
  * are the scopes the program already declares resources at: they count for the groups too.
  */
-export function scopeNames(targets: readonly AlertTarget[], declared: readonly AlertTarget[] = []): Map<string, string> {
+export function scopeNames(
+    targets: readonly AlertTarget[],
+    declared: readonly AlertTarget[] = [],
+): Map<string, string> {
     const bySlug = new Map<string, Set<string>>();
     for (const target of [...targets, ...declared]) {
         const slug = scopeSlug(target);

@@ -54,7 +54,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
             return EXIT_OK;
         }
         const command = COMMANDS[name];
-        if (!command) throw new UsageError(`unknown command ${JSON.stringify(name)}; commands: ${Object.keys(COMMANDS).join(", ")}`);
+        if (!command)
+            throw new UsageError(
+                `unknown command ${JSON.stringify(name)}; commands: ${Object.keys(COMMANDS).join(", ")}`,
+            );
         if (wantsHelp(args)) {
             io.stdout.write(HELP[name] ?? "");
             return EXIT_OK;
@@ -68,18 +71,24 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 function report(error: unknown, io: CliIo, command: string | undefined): number {
     if (error instanceof UsageError) {
         const help = error.command ?? (command !== undefined && COMMANDS[command] ? command : undefined);
-        io.stderr.write(`pim-alerts: ${printable(error.message)}\nRun 'pim-alerts ${help ? `${help} ` : ""}--help' for usage.\n`);
+        io.stderr.write(
+            `pim-alerts: ${printable(error.message)}\nRun 'pim-alerts ${help ? `${help} ` : ""}--help' for usage.\n`,
+        );
         return EXIT_USAGE;
     }
     const message = error instanceof Error ? error.message : String(error);
     io.stderr.write(`pim-alerts${command && COMMANDS[command] ? ` ${command}` : ""}: ${printable(message)}\n`);
-    if (io.env["PIM_ALERTS_DEBUG"] && error instanceof Error && error.stack) io.stderr.write(`${error.stack.split("\n").map(printable).join("\n")}\n`);
+    if (io.env["PIM_ALERTS_DEBUG"] && error instanceof Error && error.stack)
+        io.stderr.write(`${error.stack.split("\n").map(printable).join("\n")}\n`);
     return EXIT_FAILURE;
 }
 
 function packageVersion(): string {
     // dist/cli/run.js and src/cli/run.ts both sit two levels below the package root.
     const manifest: unknown = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "..", "package.json"), "utf8"));
-    const version = typeof manifest === "object" && manifest !== null ? (manifest as Record<string, unknown>)["version"] : undefined;
+    const version =
+        typeof manifest === "object" && manifest !== null
+            ? (manifest as Record<string, unknown>)["version"]
+            : undefined;
     return typeof version === "string" ? version : "unknown";
 }

@@ -24,13 +24,17 @@ export async function runStatus(options: StatusOptions, clients: PimClients, io:
     const failed = outcomes.some((o) => !o.ok);
     if (options.json) {
         const scopes = outcomes.map((o) =>
-            o.ok ? { scope: o.value.scope, alerts: o.value.alerts } : { scope: targetScope(o.target), error: o.error.message },
+            o.ok
+                ? { scope: o.value.scope, alerts: o.value.alerts }
+                : { scope: targetScope(o.target), error: o.error.message },
         );
         io.stdout.write(`${printableJson({ scopes })}\n`);
         return failed ? EXIT_FAILURE : EXIT_OK;
     }
     const read = outcomes.flatMap((o) => (o.ok ? [{ scope: o.value.scope, alerts: o.value.alerts }] : []));
     if (read.length > 0) io.stdout.write(renderStatusTable(read, painter(colorEnabled(io))));
-    for (const o of outcomes) if (!o.ok) io.stderr.write(`pim-alerts status: reading ${targetScope(o.target)}: ${printable(o.error.message)}\n`);
+    for (const o of outcomes)
+        if (!o.ok)
+            io.stderr.write(`pim-alerts status: reading ${targetScope(o.target)}: ${printable(o.error.message)}\n`);
     return failed ? EXIT_FAILURE : EXIT_OK;
 }

@@ -27,7 +27,11 @@ export function formatScanTime(iso: string): string {
 function rows(scopes: readonly ScopeAlerts[], paint: Paint): string[][] {
     return scopes.flatMap(({ scope, alerts }) =>
         [...alerts]
-            .sort((a, b) => (SEVERITY_RANK[a.severity] ?? 9) - (SEVERITY_RANK[b.severity] ?? 9) || a.alertId.localeCompare(b.alertId))
+            .sort(
+                (a, b) =>
+                    (SEVERITY_RANK[a.severity] ?? 9) - (SEVERITY_RANK[b.severity] ?? 9) ||
+                    a.alertId.localeCompare(b.alertId),
+            )
             .map((a) => {
                 // Ids and severities are the APIs' text: escaped before any colour is painted around them.
                 const severityStyle = SEVERITY_STYLE[a.severity];
@@ -50,7 +54,9 @@ export function renderStatusTable(scopes: readonly ScopeAlerts[], paint: Paint):
     const widths = HEADERS.map((h, i) => Math.max(h.length, ...body.map((r) => visibleLength(r[i] ?? ""))));
     const line = (cells: readonly string[]) =>
         cells
-            .map((cell, i) => (i === cells.length - 1 ? cell : cell + " ".repeat((widths[i] ?? 0) - visibleLength(cell))))
+            .map((cell, i) =>
+                i === cells.length - 1 ? cell : cell + " ".repeat((widths[i] ?? 0) - visibleLength(cell)),
+            )
             .join("  ")
             .trimEnd();
     const alerts = scopes.flatMap((s) => s.alerts);

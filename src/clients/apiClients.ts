@@ -34,7 +34,13 @@ export function createApiClients(settings: ProviderSettings): ApiClients {
     const tokens = createTokenSource(() => createCredential(settings), [settings.clientSecret]);
     const limiter = createRequestLimiter(settings.maxConcurrentRequests);
     const client = (api: "arm" | "graph", baseUrl: string, audience: string) =>
-        createApiClient({ api, baseUrl, timeoutMs: settings.timeoutMs, limiter, getToken: () => tokens.getToken(audience) });
+        createApiClient({
+            api,
+            baseUrl,
+            timeoutMs: settings.timeoutMs,
+            limiter,
+            getToken: () => tokens.getToken(audience),
+        });
     const arm = client("arm", settings.armEndpoint, settings.cloud.armAudience);
     const graph = client("graph", settings.graphEndpoint, settings.cloud.graphAudience);
     const graphTokenClaims = async () => readTokenClaims(await tokens.getToken(settings.cloud.graphAudience));

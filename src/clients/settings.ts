@@ -42,14 +42,21 @@ const SOURCES = {
     authorityHost: { key: "authorityHost", env: ["PIM_ALERTS_AUTHORITY_HOST", "AZURE_AUTHORITY_HOST"] },
     tenantId: { key: "tenantId", env: ["PIM_ALERTS_TENANT_ID", "ARM_TENANT_ID"], azureNativeKey: "tenantId" },
     clientId: { key: "clientId", env: ["PIM_ALERTS_CLIENT_ID", "ARM_CLIENT_ID"], azureNativeKey: "clientId" },
-    clientSecret: { key: "clientSecret", env: ["PIM_ALERTS_CLIENT_SECRET", "ARM_CLIENT_SECRET"], azureNativeKey: "clientSecret" },
+    clientSecret: {
+        key: "clientSecret",
+        env: ["PIM_ALERTS_CLIENT_SECRET", "ARM_CLIENT_SECRET"],
+        azureNativeKey: "clientSecret",
+    },
     timeoutSeconds: { key: "timeoutSeconds", env: ["PIM_ALERTS_TIMEOUT_SECONDS"] },
     readCacheSeconds: { key: "readCacheSeconds", env: ["PIM_ALERTS_READ_CACHE_SECONDS"] },
     maxConcurrentRequests: { key: "maxConcurrentRequests", env: ["PIM_ALERTS_MAX_CONCURRENT_REQUESTS"] },
 } satisfies Record<string, SettingSource>;
 
 /** Resolves the settings. Precedence: `pim-alerts:` config, environment, `azure-native:` config, cloud default. */
-export function resolveSettings(config: ConfigReader, env: Readonly<Record<string, string | undefined>>): ProviderSettings {
+export function resolveSettings(
+    config: ConfigReader,
+    env: Readonly<Record<string, string | undefined>>,
+): ProviderSettings {
     const read = (source: SettingSource): string | undefined => {
         const candidates = [config(`pim-alerts:${source.key}`), ...source.env.map((name) => env[name])];
         if (source.azureNativeKey) candidates.push(config(`azure-native:${source.azureNativeKey}`));
@@ -72,11 +79,16 @@ export function resolveSettings(config: ConfigReader, env: Readonly<Record<strin
 
 function readCloud(name: string | undefined, azureNativeEnvironment: string | undefined): CloudEndpoints {
     if (name === undefined) {
-        const fromAzureNative = azureNativeEnvironment ? AZURE_NATIVE_ENVIRONMENTS[azureNativeEnvironment.toLowerCase()] : undefined;
+        const fromAzureNative = azureNativeEnvironment
+            ? AZURE_NATIVE_ENVIRONMENTS[azureNativeEnvironment.toLowerCase()]
+            : undefined;
         return CLOUDS[fromAzureNative ?? "AzureCloud"];
     }
     const cloud = findCloud(name);
-    if (!cloud) throw new ConfigurationError(`pim-alerts:cloud is ${excerpt(name)}; allowed: ${Object.keys(CLOUDS).join(", ")}`);
+    if (!cloud)
+        throw new ConfigurationError(
+            `pim-alerts:cloud is ${excerpt(name)}; allowed: ${Object.keys(CLOUDS).join(", ")}`,
+        );
     return CLOUDS[cloud];
 }
 
@@ -85,9 +97,12 @@ function endpoint(key: string, value: string): string {
     try {
         url = new URL(value);
     } catch {
-        throw new ConfigurationError(`pim-alerts:${key} is ${excerpt(value)}, which is not an absolute URL (e.g. https://management.azure.com)`);
+        throw new ConfigurationError(
+            `pim-alerts:${key} is ${excerpt(value)}, which is not an absolute URL (e.g. https://management.azure.com)`,
+        );
     }
-    if (url.protocol !== "https:" && url.protocol !== "http:") throw new ConfigurationError(`pim-alerts:${key} must be an http(s) URL; got ${excerpt(value)}`);
+    if (url.protocol !== "https:" && url.protocol !== "http:")
+        throw new ConfigurationError(`pim-alerts:${key} must be an http(s) URL; got ${excerpt(value)}`);
     return value.replace(/\/+$/, "");
 }
 
@@ -105,7 +120,9 @@ function timeout(value: string | undefined): number {
     if (value === undefined) return 30_000;
     const seconds = Number(value);
     if (!Number.isFinite(seconds) || seconds <= 0 || seconds > 600) {
-        throw new ConfigurationError(`pim-alerts:timeoutSeconds is ${excerpt(value)}; allowed: a number of seconds from 1 to 600`);
+        throw new ConfigurationError(
+            `pim-alerts:timeoutSeconds is ${excerpt(value)}; allowed: a number of seconds from 1 to 600`,
+        );
     }
     return seconds * 1000;
 }
@@ -114,7 +131,9 @@ function readCache(value: string | undefined): number {
     if (value === undefined) return DEFAULT_READ_CACHE_MS;
     const seconds = Number(value);
     if (!Number.isFinite(seconds) || seconds < 0 || seconds > 300) {
-        throw new ConfigurationError(`pim-alerts:readCacheSeconds is ${excerpt(value)}; allowed: a number of seconds from 0 (off) to 300`);
+        throw new ConfigurationError(
+            `pim-alerts:readCacheSeconds is ${excerpt(value)}; allowed: a number of seconds from 0 (off) to 300`,
+        );
     }
     return seconds * 1000;
 }
@@ -123,7 +142,9 @@ function concurrency(value: string | undefined): number {
     if (value === undefined) return DEFAULT_MAX_CONCURRENT_REQUESTS;
     const n = Number(value);
     if (!Number.isInteger(n) || n < 1 || n > 64) {
-        throw new ConfigurationError(`pim-alerts:maxConcurrentRequests is ${excerpt(value)}; allowed: a whole number of requests from 1 to 64`);
+        throw new ConfigurationError(
+            `pim-alerts:maxConcurrentRequests is ${excerpt(value)}; allowed: a whole number of requests from 1 to 64`,
+        );
     }
     return n;
 }

@@ -111,7 +111,13 @@ export class PartialFailureError extends PimAlertsError {
      * @param whatHappened - What was done (`updated ...`), or, when `outcome` is "unknown", what was sent (`updating ...`).
      * @param outcome - "succeeded": the write was applied and a later step failed; "unknown": it may or may not have been applied.
      */
-    constructor(id: string, properties: Record<string, unknown>, cause: unknown, whatHappened: string, outcome: "succeeded" | "unknown" = "succeeded") {
+    constructor(
+        id: string,
+        properties: Record<string, unknown>,
+        cause: unknown,
+        whatHappened: string,
+        outcome: "succeeded" | "unknown" = "succeeded",
+    ) {
         const reason = cause instanceof Error ? cause.message : String(cause);
         super(
             outcome === "succeeded"
@@ -193,7 +199,10 @@ export function isPimAlertsError(error: unknown): error is PimAlertsError {
 
 /** True for an {@link AzureApiError} (also one from another copy of this package: it has `details`). */
 export function isAzureApiError(error: unknown): error is AzureApiError {
-    return error instanceof AzureApiError || (error instanceof Error && error.name === "AzureApiError" && "details" in error);
+    return (
+        error instanceof AzureApiError ||
+        (error instanceof Error && error.name === "AzureApiError" && "details" in error)
+    );
 }
 
 /** True for a {@link NetworkError}. */

@@ -16,7 +16,12 @@ export const SERVER_TEXT_CHARS = 600;
  * @param max - Longest excerpt.
  */
 export function excerpt(value: unknown, max = EXCERPT_CHARS): string {
-    const text = typeof value === "string" ? JSON.stringify(value) : value === undefined ? "undefined" : (safeJson(value) ?? describeUnserializable(value));
+    const text =
+        typeof value === "string"
+            ? JSON.stringify(value)
+            : value === undefined
+              ? "undefined"
+              : (safeJson(value) ?? describeUnserializable(value));
     return text.length > max ? `${text.slice(0, max - 3)}... (${text.length} characters)` : text;
 }
 

@@ -6,7 +6,8 @@
  */
 
 /** A parsed value, or why the input is not one. */
-export type ParseResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly problem: string };
+export type ParseResult<T> =
+    { readonly ok: true; readonly value: T } | { readonly ok: false; readonly problem: string };
 
 /** A successful parse. */
 export function parsed<T>(value: T): ParseResult<T> {

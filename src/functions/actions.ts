@@ -44,7 +44,12 @@ export interface RemediateIncidentResult {
 }
 
 /** Starts a scan, follows its Location (honouring Retry-After) and returns its terminal state; a failed scan throws saying why. */
-export async function runRefresh(clients: PimClients, scope: unknown, alertId: unknown, wait: RefreshWaitOptions = {}): Promise<RefreshAlertsResult> {
+export async function runRefresh(
+    clients: PimClients,
+    scope: unknown,
+    alertId: unknown,
+    wait: RefreshWaitOptions = {},
+): Promise<RefreshAlertsResult> {
     const target = parseTarget(scope);
     const poll = pollOptions(wait);
     const alert = alertId === undefined ? undefined : parseTargetAlert(target, alertId);
@@ -58,11 +63,20 @@ export async function runRefresh(clients: PimClients, scope: unknown, alertId: u
     }
     const ref = alert?.kind === "directory" ? await directoryRef(clients, alert) : undefined;
     const op = await refreshDirectoryAlerts(clients.graph, ref, poll);
-    return { scope: targetScope(target), alertIds: ref ? [ref.alertId] : [...DIRECTORY_ALERT_IDS], ...operationFields({ ...op, detail: op.statusDetail }) };
+    return {
+        scope: targetScope(target),
+        alertIds: ref ? [ref.alertId] : [...DIRECTORY_ALERT_IDS],
+        ...operationFields({ ...op, detail: op.statusDetail }),
+    };
 }
 
 /** Remediates one incident; refuses, before any write, when the alert is not remediatable. */
-export async function runRemediation(clients: PimClients, scope: unknown, alertId: unknown, incidentId: unknown): Promise<RemediateIncidentResult> {
+export async function runRemediation(
+    clients: PimClients,
+    scope: unknown,
+    alertId: unknown,
+    incidentId: unknown,
+): Promise<RemediateIncidentResult> {
     const target = parseTarget(scope);
     const alert = parseTargetAlert(target, alertId);
     const incident = parseIncidentId(incidentId);
@@ -71,7 +85,10 @@ export async function runRemediation(clients: PimClients, scope: unknown, alertI
     return { scope: targetScope(target), alertId: alert.alertId, incidentId: incident };
 }
 
-type OperationFields = Pick<RefreshAlertsResult, "operationId" | "status" | "detail" | "createdDateTime" | "lastActionDateTime">;
+type OperationFields = Pick<
+    RefreshAlertsResult,
+    "operationId" | "status" | "detail" | "createdDateTime" | "lastActionDateTime"
+>;
 
 function operationFields(op: OperationFields): OperationFields {
     return {
@@ -87,7 +104,9 @@ function pollOptions(wait: RefreshWaitOptions): PollOptions {
     const seconds = (name: string, value: number | undefined, min: number, max: number, fallback: number): number => {
         if (value === undefined) return fallback * 1000;
         if (typeof value !== "number" || !Number.isFinite(value) || value < min || value > max) {
-            throw new InvalidArgumentError(`${name} is ${excerpt(value)}; allowed: a number of seconds from ${min} to ${max}`);
+            throw new InvalidArgumentError(
+                `${name} is ${excerpt(value)}; allowed: a number of seconds from ${min} to ${max}`,
+            );
         }
         return value * 1000;
     };

@@ -59,5 +59,7 @@ export async function armAlerts(arm: ApiClient, scope: string): Promise<AlertInf
 
 /** The incidents of one alert at a canonical ARM scope, typed by incident type. */
 export async function armIncidents(arm: ApiClient, scope: string, alertId: ArmAlertId): Promise<AlertIncidentInfo[]> {
-    return (await listIncidents(arm, scope, alertId)).map((i) => typedIncident(i.incidentId, i.alertIncidentType, i.properties));
+    return (await listIncidents(arm, scope, alertId)).map((i) =>
+        typedIncident(i.incidentId, i.alertIncidentType, i.properties),
+    );
 }

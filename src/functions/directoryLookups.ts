@@ -3,7 +3,12 @@
  * result shapes. Lists need no tenant id (they go with Graph's required scope filter); incidents do.
  */
 import type { DirectoryAlertRef } from "../graph/directoryId";
-import { listDirectoryAlerts, listDirectoryConfigurations, listDirectoryDefinitions, listDirectoryIncidents } from "../graph/alertActions";
+import {
+    listDirectoryAlerts,
+    listDirectoryConfigurations,
+    listDirectoryDefinitions,
+    listDirectoryIncidents,
+} from "../graph/alertActions";
 import type { ApiClient } from "../http/apiClient";
 import { typedIncident, type AlertIncidentInfo } from "./incidentTypes";
 import type { AlertConfigurationInfo, AlertDefinitionInfo, AlertInfo } from "./results";
@@ -55,5 +60,7 @@ export async function directoryAlerts(graph: ApiClient): Promise<AlertInfo[]> {
 
 /** The incidents of one directory-role alert, typed by incident type. */
 export async function directoryIncidents(graph: ApiClient, ref: DirectoryAlertRef): Promise<AlertIncidentInfo[]> {
-    return (await listDirectoryIncidents(graph, ref)).map((i) => typedIncident(i.incidentId, i.incidentType, i.properties));
+    return (await listDirectoryIncidents(graph, ref)).map((i) =>
+        typedIncident(i.incidentId, i.incidentType, i.properties),
+    );
 }

@@ -30,7 +30,10 @@ export interface GetAlertConfigurationsOutputArgs {
  * @param args - The scope.
  * @param _opts - Accepted for the azure-native signature; no effect.
  */
-export async function getAlertConfigurations(args: GetAlertConfigurationsArgs, _opts?: pulumi.InvokeOptions): Promise<GetAlertConfigurationsResult> {
+export async function getAlertConfigurations(
+    args: GetAlertConfigurationsArgs,
+    _opts?: pulumi.InvokeOptions,
+): Promise<GetAlertConfigurationsResult> {
     // Loaded on first call: a program that only declares resources loads no client code.
     const { lookupConfigurations } = await import("./lookups");
     return lookupConfigurations(await programClients(), args.scope);

@@ -35,7 +35,10 @@ export interface GetAlertDefinitionsOutputArgs {
  * @param args - The scope.
  * @param _opts - Accepted for the azure-native signature; these functions call Azure directly, so it has no effect.
  */
-export async function getAlertDefinitions(args: GetAlertDefinitionsArgs, _opts?: pulumi.InvokeOptions): Promise<GetAlertDefinitionsResult> {
+export async function getAlertDefinitions(
+    args: GetAlertDefinitionsArgs,
+    _opts?: pulumi.InvokeOptions,
+): Promise<GetAlertDefinitionsResult> {
     // Loaded on first call: a program that only declares resources loads no client code.
     const { lookupDefinitions } = await import("./lookups");
     return lookupDefinitions(await programClients(), args.scope);
@@ -46,6 +49,9 @@ export async function getAlertDefinitions(args: GetAlertDefinitionsArgs, _opts?:
  * @param args - The scope, as an Input.
  * @param _opts - Accepted for the azure-native signature; no effect.
  */
-export function getAlertDefinitionsOutput(args: GetAlertDefinitionsOutputArgs, _opts?: pulumi.InvokeOutputOptions): pulumi.Output<GetAlertDefinitionsResult> {
+export function getAlertDefinitionsOutput(
+    args: GetAlertDefinitionsOutputArgs,
+    _opts?: pulumi.InvokeOutputOptions,
+): pulumi.Output<GetAlertDefinitionsResult> {
     return pulumi.output(args).apply((a) => getAlertDefinitions(a));
 }

@@ -35,7 +35,10 @@ export interface GetAlertIncidentsOutputArgs {
  * @param args - The scope and the alert.
  * @param _opts - Accepted for the azure-native signature; no effect.
  */
-export async function getAlertIncidents(args: GetAlertIncidentsArgs, _opts?: pulumi.InvokeOptions): Promise<GetAlertIncidentsResult> {
+export async function getAlertIncidents(
+    args: GetAlertIncidentsArgs,
+    _opts?: pulumi.InvokeOptions,
+): Promise<GetAlertIncidentsResult> {
     // Loaded on first call: a program that only declares resources loads no client code.
     const { lookupIncidents } = await import("./lookups");
     return lookupIncidents(await programClients(), args.scope, args.alertId);
@@ -46,6 +49,9 @@ export async function getAlertIncidents(args: GetAlertIncidentsArgs, _opts?: pul
  * @param args - The scope and the alert, as Inputs.
  * @param _opts - Accepted for the azure-native signature; no effect.
  */
-export function getAlertIncidentsOutput(args: GetAlertIncidentsOutputArgs, _opts?: pulumi.InvokeOutputOptions): pulumi.Output<GetAlertIncidentsResult> {
+export function getAlertIncidentsOutput(
+    args: GetAlertIncidentsOutputArgs,
+    _opts?: pulumi.InvokeOutputOptions,
+): pulumi.Output<GetAlertIncidentsResult> {
     return pulumi.output(args).apply((a) => getAlertIncidents(a));
 }

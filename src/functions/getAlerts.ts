@@ -40,6 +40,9 @@ export async function getAlerts(args: GetAlertsArgs, _opts?: pulumi.InvokeOption
  * @param args - The scope, as an Input.
  * @param _opts - Accepted for the azure-native signature; no effect.
  */
-export function getAlertsOutput(args: GetAlertsOutputArgs, _opts?: pulumi.InvokeOutputOptions): pulumi.Output<GetAlertsResult> {
+export function getAlertsOutput(
+    args: GetAlertsOutputArgs,
+    _opts?: pulumi.InvokeOutputOptions,
+): pulumi.Output<GetAlertsResult> {
     return pulumi.output(args).apply((a) => getAlerts(a));
 }

@@ -29,8 +29,18 @@ export const INCIDENT_PROPERTIES = {
     invalidLicenseAlertIncident: { tenantLicenseStatus: S },
     noMfaOnRoleActivationAlertIncident: { roleDisplayName: S, roleTemplateId: S },
     redundantAssignmentAlertIncident: { ...ASSIGNEE, ...ROLE, lastActivationDateTime: S },
-    rolesAssignedOutsidePrivilegedIdentityManagementAlertIncident: { ...ASSIGNEE, ...ROLE, assignmentCreatedDateTime: S },
-    sequentialActivationRenewalsAlertIncident: { ...ASSIGNEE, ...ROLE, activationCount: N, sequenceStartDateTime: S, sequenceEndDateTime: S },
+    rolesAssignedOutsidePrivilegedIdentityManagementAlertIncident: {
+        ...ASSIGNEE,
+        ...ROLE,
+        assignmentCreatedDateTime: S,
+    },
+    sequentialActivationRenewalsAlertIncident: {
+        ...ASSIGNEE,
+        ...ROLE,
+        activationCount: N,
+        sequenceStartDateTime: S,
+        sequenceEndDateTime: S,
+    },
     staleSignInAlertIncident: { ...ASSIGNEE, ...ROLE, assignmentCreatedDateTime: S, lastSignInDateTime: S },
     tooManyGlobalAdminsAssignedToTenantAlertIncident: { ...ASSIGNEE },
 } as const satisfies Readonly<Record<string, Readonly<Record<string, "string" | "number">>>>;
@@ -60,7 +70,11 @@ function isIncidentType(value: string): value is AlertIncidentType {
 }
 
 /** Builds the typed incident; throws naming the incident when its type is unknown or a property has the wrong JSON type. */
-export function typedIncident(incidentId: string, incidentType: string, properties: Readonly<Record<string, unknown>>): AlertIncidentInfo {
+export function typedIncident(
+    incidentId: string,
+    incidentType: string,
+    properties: Readonly<Record<string, unknown>>,
+): AlertIncidentInfo {
     const where = `reading incident ${incidentId}`;
     if (!isIncidentType(incidentType)) {
         throw new PimAlertsError(
@@ -68,7 +82,9 @@ export function typedIncident(incidentId: string, incidentType: string, properti
         );
     }
     const out: Record<string, string | number> = { incidentId, incidentType };
-    for (const [name, kind] of Object.entries(INCIDENT_PROPERTIES[incidentType] as Readonly<Record<string, "string" | "number">>)) {
+    for (const [name, kind] of Object.entries(
+        INCIDENT_PROPERTIES[incidentType] as Readonly<Record<string, "string" | "number">>,
+    )) {
         const value = properties[name];
         if (value === undefined || value === null) out[name] = kind === N ? 0 : "";
         else if (typeof value === kind) out[name] = value as string | number;

@@ -10,9 +10,12 @@ export function normalizeSeverity(severity: string): string {
 }
 
 /** Splits `{isEnabled, ...thresholds}` into `isEnabled` and the settings (booleans other than isEnabled are not settings). */
-export function splitValues(values: Readonly<Record<string, boolean | number | string>>): Pick<AlertConfigurationInfo, "isEnabled" | "settings"> {
+export function splitValues(
+    values: Readonly<Record<string, boolean | number | string>>,
+): Pick<AlertConfigurationInfo, "isEnabled" | "settings"> {
     const settings: Record<string, number | string> = {};
-    for (const [name, value] of Object.entries(values)) if (name !== "isEnabled" && typeof value !== "boolean") settings[name] = value;
+    for (const [name, value] of Object.entries(values))
+        if (name !== "isEnabled" && typeof value !== "boolean") settings[name] = value;
     return { isEnabled: values["isEnabled"] === true, settings };
 }
 
@@ -20,7 +23,10 @@ export function splitValues(values: Readonly<Record<string, boolean | number | s
 export type AlertState = Omit<AlertInfo, "displayName" | "severity">;
 
 /** Adds display name and severity from the definitions (matched on alertId, ignoring case). */
-export function joinDefinitions(alerts: readonly AlertState[], definitions: readonly AlertDefinitionInfo[]): AlertInfo[] {
+export function joinDefinitions(
+    alerts: readonly AlertState[],
+    definitions: readonly AlertDefinitionInfo[],
+): AlertInfo[] {
     const byId = new Map(definitions.map((d) => [d.alertId.toLowerCase(), d]));
     return alerts.map((a) => {
         const definition = byId.get(a.alertId.toLowerCase());

@@ -24,10 +24,15 @@ export type TargetAlert =
 /** Parses `scope`: `"directory"` (any case) or any accepted spelling of an ARM scope. */
 export function parseTarget(scope: unknown): AlertTarget {
     if (typeof scope !== "string")
-        throw new InvalidArgumentError(`scope must be a string: "${DIRECTORY_SCOPE}" or an ARM scope (${SCOPE_FORMS}); got ${typeof scope}`);
+        throw new InvalidArgumentError(
+            `scope must be a string: "${DIRECTORY_SCOPE}" or an ARM scope (${SCOPE_FORMS}); got ${typeof scope}`,
+        );
     if (scope.trim().toLowerCase() === DIRECTORY_SCOPE) return { kind: "directory" };
     const parsed = parseScope(scope);
-    if (!parsed.ok) throw new InvalidArgumentError(`scope ${excerpt(scope)} is neither "${DIRECTORY_SCOPE}" nor an ARM scope: ${parsed.problem}`);
+    if (!parsed.ok)
+        throw new InvalidArgumentError(
+            `scope ${excerpt(scope)} is neither "${DIRECTORY_SCOPE}" nor an ARM scope: ${parsed.problem}`,
+        );
     return { kind: "arm", scope: parsed.value.id };
 }
 
@@ -40,7 +45,9 @@ export function targetScope(target: AlertTarget): string {
 export function parseTargetAlert(target: AlertTarget, alertId: unknown): TargetAlert {
     if (target.kind === "arm") {
         if (isArmAlertId(alertId)) return { kind: "arm", scope: target.scope, alertId };
-        throw new InvalidArgumentError(`alertId ${excerpt(alertId)} is not an ARM PIM alert; allowed at ${target.scope}: ${ARM_ALERT_IDS.join(", ")}`);
+        throw new InvalidArgumentError(
+            `alertId ${excerpt(alertId)} is not an ARM PIM alert; allowed at ${target.scope}: ${ARM_ALERT_IDS.join(", ")}`,
+        );
     }
     if (isDirectoryAlertId(alertId)) return { kind: "directory", alertId, tenantId: undefined };
     if (typeof alertId === "string" && alertId.startsWith("DirectoryRole_")) {
@@ -56,5 +63,7 @@ export function parseTargetAlert(target: AlertTarget, alertId: unknown): TargetA
 /** Checks an incident id before it goes into a URL path (incident ids are GUIDs or object ids). */
 export function parseIncidentId(incidentId: unknown): string {
     if (typeof incidentId === "string" && /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}$/.test(incidentId)) return incidentId;
-    throw new InvalidArgumentError(`incidentId ${excerpt(incidentId)} is not an incident id (a GUID, as getAlertIncidents returns it)`);
+    throw new InvalidArgumentError(
+        `incidentId ${excerpt(incidentId)} is not an incident id (a GUID, as getAlertIncidents returns it)`,
+    );
 }

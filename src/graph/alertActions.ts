@@ -28,30 +28,48 @@ import {
 } from "./readModels";
 
 const listOf = (http: ApiClient, collection: string, description: string) =>
-    http.listAll({ path: `${ROLE_MANAGEMENT_ALERTS_PATH}/${collection}`, query: directoryListQuery(), subject: { description } });
+    http.listAll({
+        path: `${ROLE_MANAGEMENT_ALERTS_PATH}/${collection}`,
+        query: directoryListQuery(),
+        subject: { description },
+    });
 
 /** Lists the directory-role alert definitions. */
 export async function listDirectoryDefinitions(http: ApiClient): Promise<DirectoryDefinition[]> {
     const items = await listOf(http, "alertDefinitions", "directory-role alert definitions");
-    return items.map((item) => expectBody(http, "GET", `${ROLE_MANAGEMENT_ALERTS_PATH}/alertDefinitions`, parseDirectoryDefinition(item)));
+    return items.map((item) =>
+        expectBody(http, "GET", `${ROLE_MANAGEMENT_ALERTS_PATH}/alertDefinitions`, parseDirectoryDefinition(item)),
+    );
 }
 
 /** Lists the directory-role alerts with their state. */
 export async function listDirectoryAlerts(http: ApiClient): Promise<DirectoryAlertSummary[]> {
     const items = await listOf(http, "alerts", "directory-role alerts");
-    return items.map((item) => expectBody(http, "GET", `${ROLE_MANAGEMENT_ALERTS_PATH}/alerts`, parseDirectoryAlertSummary(item)));
+    return items.map((item) =>
+        expectBody(http, "GET", `${ROLE_MANAGEMENT_ALERTS_PATH}/alerts`, parseDirectoryAlertSummary(item)),
+    );
 }
 
 /** Lists the directory-role alert configurations with every value Graph returns. */
 export async function listDirectoryConfigurations(http: ApiClient): Promise<DirectoryConfiguration[]> {
     const items = await listOf(http, "alertConfigurations", "directory-role alert configurations");
-    return items.map((item) => expectBody(http, "GET", `${ROLE_MANAGEMENT_ALERTS_PATH}/alertConfigurations`, parseDirectoryConfiguration(item)));
+    return items.map((item) =>
+        expectBody(
+            http,
+            "GET",
+            `${ROLE_MANAGEMENT_ALERTS_PATH}/alertConfigurations`,
+            parseDirectoryConfiguration(item),
+        ),
+    );
 }
 
 /** Lists the incidents of one alert (no filter needed below an alert). */
 export async function listDirectoryIncidents(http: ApiClient, ref: DirectoryAlertRef): Promise<DirectoryIncident[]> {
     const path = `${directoryItemPath("alerts", ref)}/alertIncidents`;
-    const items = await http.listAll({ path, subject: { description: `incidents of ${describeDirectoryAlert("alerts", ref)}` } });
+    const items = await http.listAll({
+        path,
+        subject: { description: `incidents of ${describeDirectoryAlert("alerts", ref)}` },
+    });
     return items.map((item) => expectBody(http, "GET", path, parseDirectoryIncident(item)));
 }
 
@@ -70,10 +88,18 @@ export async function getDirectoryDefinition(http: ApiClient, ref: DirectoryAler
  * Starts a scan of one alert (or all of them) and waits for it to finish: Graph answers 202 with a
  * `Location` to poll. Note: a refresh re-activates alerts that were dismissed.
  */
-export async function refreshDirectoryAlerts(http: ApiClient, ref: DirectoryAlertRef | undefined, options: PollOptions = {}): Promise<DirectoryOperation> {
+export async function refreshDirectoryAlerts(
+    http: ApiClient,
+    ref: DirectoryAlertRef | undefined,
+    options: PollOptions = {},
+): Promise<DirectoryOperation> {
     const what = `refresh of ${ref ? describeDirectoryAlert("alerts", ref) : "all directory-role alerts"}`;
     const started = ref
-        ? await http.send({ method: "POST", path: `${directoryItemPath("alerts", ref)}/refresh`, subject: { description: what } })
+        ? await http.send({
+              method: "POST",
+              path: `${directoryItemPath("alerts", ref)}/refresh`,
+              subject: { description: what },
+          })
         : await http.send({
               method: "POST",
               path: `${ROLE_MANAGEMENT_ALERTS_PATH}/alerts/refresh`,
@@ -93,12 +119,22 @@ export async function refreshDirectoryAlerts(http: ApiClient, ref: DirectoryAler
         createdDateTime: last?.createdDateTime ?? "",
         lastActionDateTime: last?.lastActionDateTime ?? "",
     });
-    const { detail: _detail, ...result } = await awaitOperation(http, started, { read, succeededWithoutStatus }, what, options);
+    const { detail: _detail, ...result } = await awaitOperation(
+        http,
+        started,
+        { read, succeededWithoutStatus },
+        what,
+        options,
+    );
     return result;
 }
 
 /** Remediates one incident; refuses, before any write, when the alert's definition is not remediatable. */
-export async function remediateDirectoryIncident(http: ApiClient, ref: DirectoryAlertRef, incidentId: string): Promise<void> {
+export async function remediateDirectoryIncident(
+    http: ApiClient,
+    ref: DirectoryAlertRef,
+    incidentId: string,
+): Promise<void> {
     const definition = await getDirectoryDefinition(http, ref);
     if (!definition.isRemediatable) {
         throw new PimAlertsError(
@@ -107,5 +143,9 @@ export async function remediateDirectoryIncident(http: ApiClient, ref: Directory
         );
     }
     const path = `${directoryItemPath("alerts", ref)}/alertIncidents/${incidentId}/remediate`;
-    await http.send({ method: "POST", path, subject: { description: `incident ${incidentId} of ${describeDirectoryAlert("alerts", ref)}` } });
+    await http.send({
+        method: "POST",
+        path,
+        subject: { description: `incident ${incidentId} of ${describeDirectoryAlert("alerts", ref)}` },
+    });
 }

@@ -54,12 +54,19 @@ export function createDirectoryAlertsClient(http: ApiClient): DirectoryAlertsCli
         },
         async listConfigurationIds() {
             const items = await list("alertConfigurations");
-            const ids = items.map((item) => (typeof item === "object" && item !== null ? (item as Record<string, unknown>)["id"] : undefined));
+            const ids = items.map((item) =>
+                typeof item === "object" && item !== null ? (item as Record<string, unknown>)["id"] : undefined,
+            );
             return ids.filter((id): id is string => typeof id === "string");
         },
         async patchConfiguration(ref, values) {
             const t = target("alertConfigurations", ref);
-            await http.send({ method: "PATCH", path: t.path, body: directoryConfigurationPatchBody(ref.alertId, values), subject: t.subject });
+            await http.send({
+                method: "PATCH",
+                path: t.path,
+                body: directoryConfigurationPatchBody(ref.alertId, values),
+                subject: t.subject,
+            });
         },
         async getAlert(ref) {
             const t = target("alerts", ref);
@@ -68,7 +75,12 @@ export function createDirectoryAlertsClient(http: ApiClient): DirectoryAlertsCli
         },
         async patchAlert(ref, isActive) {
             const t = target("alerts", ref);
-            await http.send({ method: "PATCH", path: t.path, body: directoryAlertPatchBody(isActive), subject: t.subject });
+            await http.send({
+                method: "PATCH",
+                path: t.path,
+                body: directoryAlertPatchBody(isActive),
+                subject: t.subject,
+            });
         },
     };
 }

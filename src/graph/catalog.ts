@@ -58,7 +58,11 @@ const TYPE_PREFIX = "#microsoft.graph.";
 
 // Each setting's TSDoc is the one users read on the typed Args (resources/directoryAlertConfiguration.ts maps over these entries).
 const CATALOG = {
-    InvalidLicenseAlert: { alertId: "InvalidLicenseAlert", odataType: `${TYPE_PREFIX}invalidLicenseAlertConfiguration`, settings: {} },
+    InvalidLicenseAlert: {
+        alertId: "InvalidLicenseAlert",
+        odataType: `${TYPE_PREFIX}invalidLicenseAlertConfiguration`,
+        settings: {},
+    },
     NoMfaOnRoleActivationAlert: {
         alertId: "NoMfaOnRoleActivationAlert",
         odataType: `${TYPE_PREFIX}noMfaOnRoleActivationAlertConfiguration`,
@@ -69,7 +73,13 @@ const CATALOG = {
         odataType: `${TYPE_PREFIX}redundantAssignmentAlertConfiguration`,
         settings: {
             /** Days a user can go without activating a role: an ISO-8601 duration of whole days, `P0D`..`P100D`. */
-            duration: { kind: "duration", min: "P0D", max: "P100D", wholeDays: true, what: "days a role can go without activation" },
+            duration: {
+                kind: "duration",
+                min: "P0D",
+                max: "P100D",
+                wholeDays: true,
+                what: "days a role can go without activation",
+            },
         },
     },
     // The id is not the type name: "Pim" here, "PrivilegedIdentityManagement" in the type.
@@ -83,7 +93,12 @@ const CATALOG = {
         odataType: `${TYPE_PREFIX}sequentialActivationRenewalsAlertConfiguration`,
         settings: {
             /** Activations of one role within the window that fire the alert, 2..100. */
-            sequentialActivationCounterThreshold: { kind: "integer", min: 2, max: 100, what: "a number of activations" },
+            sequentialActivationCounterThreshold: {
+                kind: "integer",
+                min: 2,
+                max: 100,
+                what: "a number of activations",
+            },
             // Neither Graph nor the portal gives a range (the portal takes days, hours, minutes and seconds).
             // From 1 second: Microsoft's own sample holds PT10S. Up to 30 days: the alert only looks at
             // activations of the last 30 days, so a longer window could never matter.
@@ -129,7 +144,9 @@ export function isDirectoryAlertId(value: unknown): value is DirectoryAlertId {
 }
 
 /** Every setting name of any directory alert, each once, in catalog order. */
-export const ALL_DIRECTORY_SETTINGS: readonly string[] = [...new Set(DIRECTORY_ALERT_IDS.flatMap((id) => Object.keys(DIRECTORY_ALERTS[id].settings)))];
+export const ALL_DIRECTORY_SETTINGS: readonly string[] = [
+    ...new Set(DIRECTORY_ALERT_IDS.flatMap((id) => Object.keys(DIRECTORY_ALERTS[id].settings))),
+];
 
 /** The properties a program may declare on a configuration of this alert: `isEnabled` and its settings. */
 export function directoryManagedPropertyNames(alertId: DirectoryAlertId): string[] {
@@ -139,7 +156,9 @@ export function directoryManagedPropertyNames(alertId: DirectoryAlertId): string
 /** The alert whose configuration has this `@odata.type` (with or without the leading `#`). */
 export function alertOfOdataType(odataType: string): DirectoryAlertSpec | undefined {
     const wanted = odataType.startsWith("#") ? odataType : `#${odataType}`;
-    return DIRECTORY_ALERT_IDS.map((id) => DIRECTORY_ALERTS[id]).find((spec) => spec.odataType.toLowerCase() === wanted.toLowerCase());
+    return DIRECTORY_ALERT_IDS.map((id) => DIRECTORY_ALERTS[id]).find(
+        (spec) => spec.odataType.toLowerCase() === wanted.toLowerCase(),
+    );
 }
 
 /** The alerts that have a setting of this name (e.g. `duration` belongs to two). */

@@ -33,7 +33,10 @@ export function formatDirectoryAlertId(ref: DirectoryAlertRef): string {
 
 /** Parses an id as Graph returns it or this provider stores it; the problem says why it is not one. */
 export function parseDirectoryAlertId(text: string): ParseResult<DirectoryAlertRef> {
-    const fail = (why: string) => parseProblem<DirectoryAlertRef>(`id ${excerpt(text)} is not valid: ${why}; expected ${PREFIX}{tenantId}_{alertId}`);
+    const fail = (why: string) =>
+        parseProblem<DirectoryAlertRef>(
+            `id ${excerpt(text)} is not valid: ${why}; expected ${PREFIX}{tenantId}_{alertId}`,
+        );
     if (!text.startsWith(PREFIX)) return fail(`it does not start with ${PREFIX}`);
     const rest = text.slice(PREFIX.length);
     const at = rest.indexOf("_");

@@ -26,14 +26,19 @@ export const DAY_MS = 86_400_000;
 /** Parses an ISO-8601 duration such as `P30D`, `PT720H`, `P4W2D` or `PT10S`. */
 export function parseDuration(text: string): DurationParse {
     const duration = luxonDuration().fromISO(text);
-    if (!duration.isValid) return parseProblem(`${excerpt(text)} is not an ISO-8601 duration (e.g. "P30D", "PT12H", "PT10S")`);
+    if (!duration.isValid)
+        return parseProblem(`${excerpt(text)} is not an ISO-8601 duration (e.g. "P30D", "PT12H", "PT10S")`);
     const parts = duration.toObject();
     const used = Object.entries(parts).filter(([, value]) => value !== undefined);
     // luxon accepts "P", "PT" and a dangling "T"; ISO-8601 does not.
-    if (used.length === 0 || text.endsWith("T")) return parseProblem(`${excerpt(text)} has no value after P or T (e.g. "P30D", "PT12H")`);
-    if (used.some(([, value]) => (value ?? 0) < 0) || text.startsWith("-")) return parseProblem(`${excerpt(text)} is negative`);
+    if (used.length === 0 || text.endsWith("T"))
+        return parseProblem(`${excerpt(text)} has no value after P or T (e.g. "P30D", "PT12H")`);
+    if (used.some(([, value]) => (value ?? 0) < 0) || text.startsWith("-"))
+        return parseProblem(`${excerpt(text)} is negative`);
     if ((parts.years ?? 0) !== 0 || (parts.months ?? 0) !== 0) {
-        return parseProblem(`${excerpt(text)} uses years or months, whose length varies; write days instead (e.g. "P30D", "P365D")`);
+        return parseProblem(
+            `${excerpt(text)} uses years or months, whose length varies; write days instead (e.g. "P30D", "P365D")`,
+        );
     }
     return parsed(duration.toMillis());
 }
@@ -52,7 +57,10 @@ export function sameDuration(a: unknown, b: unknown): boolean {
 
 /** A length for messages: `30 days`, `1 day 12 hours`, `10 seconds`, `0 seconds`. */
 export function describeDuration(milliseconds: number): string {
-    const shifted = luxonDuration().fromMillis(milliseconds).shiftTo("days", "hours", "minutes", "seconds", "milliseconds").toObject();
+    const shifted = luxonDuration()
+        .fromMillis(milliseconds)
+        .shiftTo("days", "hours", "minutes", "seconds", "milliseconds")
+        .toObject();
     const units: ReadonlyArray<[number | undefined, string]> = [
         [shifted.days, "day"],
         [shifted.hours, "hour"],
@@ -60,7 +68,9 @@ export function describeDuration(milliseconds: number): string {
         [shifted.seconds, "second"],
         [shifted.milliseconds, "millisecond"],
     ];
-    const parts = units.filter(([n]) => n !== undefined && n !== 0).map(([n, unit]) => `${n} ${unit}${n === 1 ? "" : "s"}`);
+    const parts = units
+        .filter(([n]) => n !== undefined && n !== 0)
+        .map(([n, unit]) => `${n} ${unit}${n === 1 ? "" : "s"}`);
     return parts.length > 0 ? parts.join(" ") : "0 seconds";
 }
 

@@ -30,7 +30,9 @@ export interface DirectoryAlertState {
     readonly lastScannedDateTime: string;
 }
 
-const configurationSchema = z.object({ id: z.string(), "@odata.type": z.string().optional(), isEnabled: z.boolean() }).catchall(z.unknown());
+const configurationSchema = z
+    .object({ id: z.string(), "@odata.type": z.string().optional(), isEnabled: z.boolean() })
+    .catchall(z.unknown());
 
 const alertSchema = z.object({
     id: z.string(),
@@ -54,7 +56,9 @@ export function parseDirectoryConfiguration(body: unknown): ParseResult<Director
         const expected = setting.kind === "integer" ? "number" : "string";
         if (typeof value !== expected) {
             const kind = setting.kind === "integer" ? "number" : "duration string";
-            return parseProblem(`${name} of ${serverText(data.id, 120)} is ${serverText(JSON.stringify(value), 80)}, not a ${kind}`);
+            return parseProblem(
+                `${name} of ${serverText(data.id, 120)} is ${serverText(JSON.stringify(value), 80)}, not a ${kind}`,
+            );
         }
         values[name] = value as number | string;
     }
@@ -66,18 +70,29 @@ export function parseDirectoryAlert(body: unknown): ParseResult<DirectoryAlertSt
     const result = alertSchema.safeParse(body);
     if (!result.success) return parseProblem(`not an alert (${describeIssues(result.error)})`);
     const a = result.data;
-    return parsed({ id: a.id, isActive: a.isActive, incidentCount: a.incidentCount ?? 0, lastScannedDateTime: a.lastScannedDateTime ?? "" });
+    return parsed({
+        id: a.id,
+        isActive: a.isActive,
+        incidentCount: a.incidentCount ?? 0,
+        lastScannedDateTime: a.lastScannedDateTime ?? "",
+    });
 }
 
 /**
  * The PATCH body that sets the given values: always with the alert's `@odata.type`, booleans as JSON
  * booleans, durations in the Edm.Duration form Graph accepts (`P4W2D` goes as `P30D`).
  */
-export function directoryConfigurationPatchBody(alertId: DirectoryAlertId, values: DirectoryValues): Record<string, unknown> {
+export function directoryConfigurationPatchBody(
+    alertId: DirectoryAlertId,
+    values: DirectoryValues,
+): Record<string, unknown> {
     const spec = DIRECTORY_ALERTS[alertId];
     const body: Record<string, unknown> = { "@odata.type": spec.odataType };
     for (const [name, value] of Object.entries(values)) {
-        body[name] = spec.settings[name]?.kind === "duration" && typeof value === "string" ? (toEdmDuration(value) ?? value) : value;
+        body[name] =
+            spec.settings[name]?.kind === "duration" && typeof value === "string"
+                ? (toEdmDuration(value) ?? value)
+                : value;
     }
     return body;
 }
@@ -93,11 +108,18 @@ function specOf(id: string, odataType: string | undefined): ParseResult<Director
     const fromId = ref.ok ? DIRECTORY_ALERTS[ref.value.alertId] : undefined;
     const shownId = serverText(JSON.stringify(id), 160);
     if (odataType === undefined) {
-        return fromId ? parsed(fromId) : parseProblem(`${shownId} has no @odata.type and its id names no alert this version of pulumi-pim-alerts knows`);
+        return fromId
+            ? parsed(fromId)
+            : parseProblem(
+                  `${shownId} has no @odata.type and its id names no alert this version of pulumi-pim-alerts knows`,
+              );
     }
     const shownType = serverText(JSON.stringify(odataType), 160);
     const fromType = alertOfOdataType(odataType);
-    if (!fromType) return parseProblem(`@odata.type ${shownType} of ${shownId} is not one this version of pulumi-pim-alerts knows (a newer API?)`);
+    if (!fromType)
+        return parseProblem(
+            `@odata.type ${shownType} of ${shownId} is not one this version of pulumi-pim-alerts knows (a newer API?)`,
+        );
     if (fromId && fromId !== fromType) return parseProblem(`@odata.type ${shownType} does not belong to ${shownId}`);
     return parsed(fromType);
 }

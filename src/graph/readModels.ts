@@ -99,11 +99,14 @@ export function parseDirectoryAlertSummary(value: unknown): ParseResult<Director
 
 /** Parses a `unifiedRoleManagementAlertIncident` of any derived type. */
 export function parseDirectoryIncident(value: unknown): ParseResult<DirectoryIncident> {
-    return mapParsed(parseWith(incidentSchema, value, "a directory alert incident"), ({ id, "@odata.type": odataType, ...properties }) => ({
-        incidentId: id,
-        incidentType: odataType.replace(TYPE_PREFIX, ""),
-        properties,
-    }));
+    return mapParsed(
+        parseWith(incidentSchema, value, "a directory alert incident"),
+        ({ id, "@odata.type": odataType, ...properties }) => ({
+            incidentId: id,
+            incidentType: odataType.replace(TYPE_PREFIX, ""),
+            properties,
+        }),
+    );
 }
 
 /** Parses a `longRunningOperation`. */

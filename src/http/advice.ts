@@ -26,7 +26,8 @@ export interface AttemptHistory {
 
 type AdviceFor = (subject: RequestSubject, history: AttemptHistory) => string;
 
-const tried = (h: AttemptHistory) => (h.attempts > 1 ? `after ${h.attempts} attempts` : `(not retried: ${h.notRetried ?? "not a transient failure"})`);
+const tried = (h: AttemptHistory) =>
+    h.attempts > 1 ? `after ${h.attempts} attempts` : `(not retried: ${h.notRetried ?? "not a transient failure"})`;
 
 const ADVICE: Readonly<Record<AzureApi, Readonly<Record<number, AdviceFor>>>> = {
     arm: {
@@ -35,8 +36,11 @@ const ADVICE: Readonly<Record<AzureApi, Readonly<Record<number, AdviceFor>>>> = 
             `The identity is missing the permission Microsoft.Authorization/roleAssignments/write` +
             `${s.scope ? ` on ${s.scope}` : ""} (held by the Owner and User Access Administrator roles); ` +
             "reading alerts needs Microsoft.Authorization/roleAssignments/read",
-        404: (s) => `${s.description ?? "The object"} was not found: check that the scope exists, is spelled right, ` + "and that the identity can see it",
-        429: (_s, h) => `Azure Resource Manager is throttling the requests ${tried(h)}; run again later, or lower pim-alerts:maxConcurrentRequests`,
+        404: (s) =>
+            `${s.description ?? "The object"} was not found: check that the scope exists, is spelled right, ` +
+            "and that the identity can see it",
+        429: (_s, h) =>
+            `Azure Resource Manager is throttling the requests ${tried(h)}; run again later, or lower pim-alerts:maxConcurrentRequests`,
     },
     graph: {
         401: () => `Microsoft Graph did not accept the credentials. ${SIGN_IN}`,
@@ -45,14 +49,21 @@ const ADVICE: Readonly<Record<AzureApi, Readonly<Record<number, AdviceFor>>>> = 
             `to change ${s.description ?? "directory-role PIM alerts"} (RoleManagementAlert.Read.Directory is enough to read); ` +
             "a signed-in user also needs the Privileged Role Administrator role (Global Reader, Security Administrator and Security Reader can only read)",
         404: (s) => `${s.description ?? "The object"} was not found: check the tenant id and the alert id`,
-        429: (_s, h) => `Microsoft Graph is throttling the requests ${tried(h)}; run again later, or lower pim-alerts:maxConcurrentRequests`,
+        429: (_s, h) =>
+            `Microsoft Graph is throttling the requests ${tried(h)}; run again later, or lower pim-alerts:maxConcurrentRequests`,
     },
 };
 
 /** Advice for a failed call, or undefined when there is nothing useful to add. */
-export function adviceFor(api: AzureApi, status: number, subject: RequestSubject, history: AttemptHistory = { attempts: 1 }): string | undefined {
+export function adviceFor(
+    api: AzureApi,
+    status: number,
+    subject: RequestSubject,
+    history: AttemptHistory = { attempts: 1 },
+): string | undefined {
     const specific = ADVICE[api][status];
     if (specific) return specific(subject, history);
-    if (status >= 500) return `The service failed ${tried(history)}; run again (every write of this provider is safe to repeat)`;
+    if (status >= 500)
+        return `The service failed ${tried(history)}; run again (every write of this provider is safe to repeat)`;
     return undefined;
 }

@@ -15,8 +15,22 @@ import { assertSecureForToken } from "./insecureConnection";
 import { redactUrl } from "./redaction";
 import { createRequestLimiter, DEFAULT_MAX_CONCURRENT_REQUESTS, type RequestLimiter } from "./requestLimiter";
 import { parseBody, readServiceError } from "./responseBody";
-import { decideRetry, DEFAULT_RETRY_OPTIONS, REAL_CLOCK, type Clock, type RetryDecision, type RetryOptions } from "./retryPolicy";
-import { createTransport, MAX_ERROR_BODY_BYTES, MAX_RESPONSE_BYTES, type AttemptAnswer, type AttemptFailure, type Transport } from "./transport";
+import {
+    decideRetry,
+    DEFAULT_RETRY_OPTIONS,
+    REAL_CLOCK,
+    type Clock,
+    type RetryDecision,
+    type RetryOptions,
+} from "./retryPolicy";
+import {
+    createTransport,
+    MAX_ERROR_BODY_BYTES,
+    MAX_RESPONSE_BYTES,
+    type AttemptAnswer,
+    type AttemptFailure,
+    type Transport,
+} from "./transport";
 
 /** How to build an {@link ApiClient}. */
 export interface ApiClientOptions {
@@ -85,7 +99,12 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
         if (!/^https?:\/\//i.test(path)) return `${baseUrl}/${path.replace(/^\/+/, "")}`;
         // Links from the service must stay on the configured host: the token goes with them.
         if (new URL(path).origin !== new URL(baseUrl).origin) {
-            throw new UnexpectedResponseError("GET", redactUrl(path), 200, `a link points outside ${new URL(baseUrl).origin}`);
+            throw new UnexpectedResponseError(
+                "GET",
+                redactUrl(path),
+                200,
+                `a link points outside ${new URL(baseUrl).origin}`,
+            );
         }
         return path;
     };
@@ -99,7 +118,11 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
         const elapsed = () => clock.now() - (started ?? clock.now());
         for (let attempt = 1; ; attempt++) {
             const token = await options.getToken();
-            const headers: Record<string, string> = { "User-Agent": "pulumi-pim-alerts", Accept: "application/json", Authorization: `Bearer ${token}` };
+            const headers: Record<string, string> = {
+                "User-Agent": "pulumi-pim-alerts",
+                Accept: "application/json",
+                Authorization: `Bearer ${token}`,
+            };
             if (body !== undefined) headers["Content-Type"] = "application/json";
             // Filled in by wantsBody: the retry decision about an error answer, made before its body is read.
             const verdict: { decision?: RetryDecision } = {};
@@ -116,15 +139,28 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
                     // The body of an answer that will be retried is never downloaded.
                     wantsBody: (status, answerHeaders) => {
                         if (status >= 200 && status < 300) return true;
-                        verdict.decision = decideRetry({ method: request.method, status, headers: answerHeaders }, attempt, elapsed(), retry, clock.now());
+                        verdict.decision = decideRetry(
+                            { method: request.method, status, headers: answerHeaders },
+                            attempt,
+                            elapsed(),
+                            retry,
+                            clock.now(),
+                        );
                         return !verdict.decision.retry;
                     },
                 });
             });
-            if (outcome.kind === "answer" && outcome.status >= 200 && outcome.status < 300) return success(request, shownUrl, outcome);
+            if (outcome.kind === "answer" && outcome.status >= 200 && outcome.status < 300)
+                return success(request, shownUrl, outcome);
             const decision =
                 outcome.kind === "failure"
-                    ? decideRetry({ method: request.method, networkCode: outcome.code }, attempt, elapsed(), retry, clock.now())
+                    ? decideRetry(
+                          { method: request.method, networkCode: outcome.code },
+                          attempt,
+                          elapsed(),
+                          retry,
+                          clock.now(),
+                      )
                     : verdict.decision;
             if (decision === undefined) throw new Error("internal-error: an error answer without a retry decision");
             if (!decision.retry) {
@@ -141,7 +177,12 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
         const record = typeof body === "object" && body !== null ? (body as Record<string, unknown>) : {};
         const value = record["value"];
         if (!Array.isArray(value))
-            throw new UnexpectedResponseError("GET", redactUrl(withQuery(resolve(request.path), request.query)), 200, "a list without a `value` array");
+            throw new UnexpectedResponseError(
+                "GET",
+                redactUrl(withQuery(resolve(request.path), request.query)),
+                200,
+                "a list without a `value` array",
+            );
         const link = record["nextLink"] ?? record["@odata.nextLink"];
         return { items: value, nextLink: typeof link === "string" && link !== "" ? link : undefined };
     }
@@ -150,10 +191,14 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
         const items: unknown[] = [];
         let next: Omit<ApiRequest, "method" | "body"> | undefined = request;
         for (let page = 0; next !== undefined; page++) {
-            if (page >= MAX_PAGES) throw new UnexpectedResponseError("GET", redactUrl(next.path), 200, `more than ${MAX_PAGES} pages`);
+            if (page >= MAX_PAGES)
+                throw new UnexpectedResponseError("GET", redactUrl(next.path), 200, `more than ${MAX_PAGES} pages`);
             const { items: pageItems, nextLink }: ApiPage = await listPage(next);
             items.push(...pageItems);
-            next = nextLink === undefined ? undefined : { path: nextLink, ...(request.subject ? { subject: request.subject } : {}) };
+            next =
+                nextLink === undefined
+                    ? undefined
+                    : { path: nextLink, ...(request.subject ? { subject: request.subject } : {}) };
         }
         return items;
     }
@@ -179,13 +224,28 @@ function attemptsText(attempts: number, why: string): string {
     return attempts === 1 ? `1 attempt, not retried: ${why}` : `${attempts} attempts; ${why}`;
 }
 
-function networkError(request: ApiRequest, shownUrl: string, failure: AttemptFailure, attempts: number, why: string): NetworkError {
+function networkError(
+    request: ApiRequest,
+    shownUrl: string,
+    failure: AttemptFailure,
+    attempts: number,
+    why: string,
+): NetworkError {
     return new NetworkError(request.method, shownUrl, `${serverText(failure.reason)} (${attemptsText(attempts, why)})`);
 }
 
-function azureError(api: AzureApi, request: ApiRequest, shownUrl: string, answer: AttemptAnswer, attempts: number, why: string): AzureApiError {
+function azureError(
+    api: AzureApi,
+    request: ApiRequest,
+    shownUrl: string,
+    answer: AttemptAnswer,
+    attempts: number,
+    why: string,
+): AzureApiError {
     const service = readServiceError(parseBody(answer.text ?? "", answer.headers["content-type"]));
-    const cut = answer.truncated ? ` (the error body was larger than ${MAX_ERROR_BODY_BYTES / 1024} KiB; the rest was not read)` : "";
+    const cut = answer.truncated
+        ? ` (the error body was larger than ${MAX_ERROR_BODY_BYTES / 1024} KiB; the rest was not read)`
+        : "";
     return new AzureApiError({
         method: request.method,
         url: shownUrl,
@@ -194,7 +254,10 @@ function azureError(api: AzureApi, request: ApiRequest, shownUrl: string, answer
         code: service.code,
         serviceMessage: service.message === undefined ? cut.trim() || undefined : `${service.message}${cut}`,
         requestId: answer.headers["x-ms-request-id"] ?? answer.headers["request-id"] ?? service.innerRequestId,
-        advice: adviceFor(api, answer.status, request.subject ?? {}, { attempts, notRetried: attempts === 1 ? why : undefined }),
+        advice: adviceFor(api, answer.status, request.subject ?? {}, {
+            attempts,
+            notRetried: attempts === 1 ? why : undefined,
+        }),
         attempts,
     });
 }

@@ -71,7 +71,8 @@ function statusIn(body: unknown): string | undefined {
 /** `error.message` of an ARM async-operation body (`{"status":"Failed","error":{...}}`). */
 function errorMessageIn(body: unknown): string {
     const error = typeof body === "object" && body !== null ? (body as Record<string, unknown>)["error"] : undefined;
-    const message = typeof error === "object" && error !== null ? (error as Record<string, unknown>)["message"] : undefined;
+    const message =
+        typeof error === "object" && error !== null ? (error as Record<string, unknown>)["message"] : undefined;
     return typeof message === "string" ? message : "";
 }
 
@@ -91,7 +92,8 @@ function pollTargetOf(headers: Readonly<Record<string, string>>): PollTarget | u
 }
 
 /** What one answer says: still running, or ended with a result. */
-type Verdict<T> = { readonly ended: false; readonly last: T | undefined } | { readonly ended: true; readonly result: T };
+type Verdict<T> =
+    { readonly ended: false; readonly last: T | undefined } | { readonly ended: true; readonly result: T };
 
 /**
  * Waits for the operation that `started` began, polling as the answers say, and returns its final
@@ -121,13 +123,20 @@ export async function awaitOperation<T extends OperationStatus>(
             // 202: running. 200/201/204 without a status: done, except from an Azure-AsyncOperation URL.
             if (response.status === 202) return { ended: false, last };
             if (from?.mode === "async")
-                throw new UnexpectedResponseError("GET", redactUrl(from.url), response.status, "an operation status without a `status`");
+                throw new UnexpectedResponseError(
+                    "GET",
+                    redactUrl(from.url),
+                    response.status,
+                    "an operation status without a `status`",
+                );
             return { ended: true, result: reader.succeededWithoutStatus(last) };
         }
         const read = reader.read(response.body);
         const word = status.toLowerCase();
         if (response.status !== 202 && FAILED.has(word)) {
-            throw new OperationFailedError(`${what} ended ${status}: ${read.detail || errorMessageIn(response.body) || "no detail given"}`);
+            throw new OperationFailedError(
+                `${what} ended ${status}: ${read.detail || errorMessageIn(response.body) || "no detail given"}`,
+            );
         }
         if (response.status !== 202 && word === SUCCEEDED) return { ended: true, result: read };
         return { ended: false, last: read };
@@ -137,27 +146,38 @@ export async function awaitOperation<T extends OperationStatus>(
     let verdict = judge(started, undefined, undefined);
     if (verdict.ended) return verdict.result;
     if (target === undefined) {
-        throw new PimAlertsError(`${what}: the service accepted it (${started.status}) but gave no Location or Azure-AsyncOperation to follow`);
+        throw new PimAlertsError(
+            `${what}: the service accepted it (${started.status}) but gave no Location or Azure-AsyncOperation to follow`,
+        );
     }
     let last = verdict.last;
     let delay = serverRequestedDelayMs(started.headers) ?? defaultIntervalMs;
     for (;;) {
         if (timer.now() + delay > deadline) {
-            throw new OperationTimeoutError(`${what} did not finish within ${Math.round(timeoutMs / 1000)} s (last status: ${last?.status ?? "none yet"})`);
+            throw new OperationTimeoutError(
+                `${what} did not finish within ${Math.round(timeoutMs / 1000)} s (last status: ${last?.status ?? "none yet"})`,
+            );
         }
         await timer.sleep(delay);
         const response = await http.send({ method: "GET", path: target.url });
         verdict = judge(response, target, last);
-        if (verdict.ended) return target.mode === "async" ? finalResult(http, target, verdict.result, reader) : verdict.result;
+        if (verdict.ended)
+            return target.mode === "async" ? finalResult(http, target, verdict.result, reader) : verdict.result;
         last = verdict.last;
         // Under the Location protocol, a 202 may name the next URL to poll.
-        if (target.mode === "location" && response.status === 202 && response.headers["location"]) target = { ...target, url: response.headers["location"] };
+        if (target.mode === "location" && response.status === 202 && response.headers["location"])
+            target = { ...target, url: response.headers["location"] };
         delay = serverRequestedDelayMs(response.headers) ?? defaultIntervalMs;
     }
 }
 
 /** After an Azure-AsyncOperation succeeded: the result at the start answer's `Location`, when it gives a status. */
-async function finalResult<T extends OperationStatus>(http: ApiClient, target: PollTarget, succeeded: T, reader: OperationReader<T>): Promise<T> {
+async function finalResult<T extends OperationStatus>(
+    http: ApiClient,
+    target: PollTarget,
+    succeeded: T,
+    reader: OperationReader<T>,
+): Promise<T> {
     if (target.finalUrl === undefined || target.finalUrl === target.url) return succeeded;
     const response = await http.send({ method: "GET", path: target.finalUrl });
     return statusIn(response.body)?.toLowerCase() === SUCCEEDED ? reader.read(response.body) : succeeded;

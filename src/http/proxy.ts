@@ -50,7 +50,12 @@ class TunnelAgent extends HttpsProxyAgent<string> {
         const socket = await super.connect(req, opts);
         if (refused) {
             socket.destroy();
-            throw new ProxyRefusedError(redactUrl(this.proxy.href), `${opts.host ?? "?"}:${opts.port}`, refused.statusCode, refused.statusText);
+            throw new ProxyRefusedError(
+                redactUrl(this.proxy.href),
+                `${opts.host ?? "?"}:${opts.port}`,
+                refused.statusCode,
+                refused.statusText,
+            );
         }
         return socket;
     }

@@ -35,7 +35,8 @@ export function readServiceError(body: ParseResult<unknown>): ServiceError {
     if (!body.ok) return { code: undefined, message: body.problem, innerRequestId: undefined };
     const error = field(body.value, "error");
     const inner = field(error, "innerError");
-    const text = (value: string | undefined, max?: number) => (value === undefined ? undefined : serverText(value, max));
+    const text = (value: string | undefined, max?: number) =>
+        value === undefined ? undefined : serverText(value, max);
     return {
         code: text(stringField(error, "code"), 120),
         message: text(stringField(error, "message")),
@@ -61,7 +62,13 @@ function stringField(value: unknown, key: string): string | undefined {
  * @param result - The parse of the body.
  * @param status - The status the body came with.
  */
-export function expectBody<T>(http: { readonly baseUrl: string }, method: string, path: string, result: ParseResult<T>, status = 200): T {
+export function expectBody<T>(
+    http: { readonly baseUrl: string },
+    method: string,
+    path: string,
+    result: ParseResult<T>,
+    status = 200,
+): T {
     if (result.ok) return result.value;
     const url = /^https?:\/\//i.test(path) ? path : `${http.baseUrl}/${path.replace(/^\/+/, "")}`;
     throw new UnexpectedResponseError(method, redactUrl(url), status, result.problem);

@@ -28,7 +28,12 @@ export interface RetryOptions {
     readonly maxDelayMs: number;
 }
 
-export const DEFAULT_RETRY_OPTIONS: RetryOptions = { maxRetries: 6, maxTotalMs: 120_000, baseDelayMs: 500, maxDelayMs: 30_000 };
+export const DEFAULT_RETRY_OPTIONS: RetryOptions = {
+    maxRetries: 6,
+    maxTotalMs: 120_000,
+    baseDelayMs: 500,
+    maxDelayMs: 30_000,
+};
 
 /** Time, injectable so that tests never wait for real. */
 export interface Clock {
@@ -45,7 +50,17 @@ export const REAL_CLOCK: Clock = {
 const RETRYABLE_STATUS = new Set([408, 429, 500, 502, 503, 504]);
 const NOT_PROCESSED_STATUS = new Set([429, 503]);
 /** Network failures worth another attempt; `EDEADLINE` is an attempt cut by its deadline, `EBODY` a body cut off. */
-const TRANSIENT_NETWORK_CODES = new Set(["ECONNRESET", "ECONNABORTED", "ETIMEDOUT", "ECONNREFUSED", "EPIPE", "ERR_NETWORK", "EAI_AGAIN", "EDEADLINE", "EBODY"]);
+const TRANSIENT_NETWORK_CODES = new Set([
+    "ECONNRESET",
+    "ECONNABORTED",
+    "ETIMEDOUT",
+    "ECONNREFUSED",
+    "EPIPE",
+    "ERR_NETWORK",
+    "EAI_AGAIN",
+    "EDEADLINE",
+    "EBODY",
+]);
 
 /** Whether a failed attempt may be sent again. */
 export function isRetryable(method: string, status: number | undefined, networkCode: string | undefined): boolean {
@@ -63,7 +78,10 @@ const HTTP_DATE = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*, /;
  * given or the value is not valid (negative, not a number, not an HTTP-date), so that the normal
  * backoff applies.
  */
-export function serverRequestedDelayMs(headers: Readonly<Record<string, unknown>>, now = Date.now()): number | undefined {
+export function serverRequestedDelayMs(
+    headers: Readonly<Record<string, unknown>>,
+    now = Date.now(),
+): number | undefined {
     for (const name of ["retry-after-ms", "x-ms-retry-after-ms"]) {
         const value = headers[name];
         if (typeof value !== "string" || !/^\s*\d+(\.\d+)?\s*$/.test(value)) continue;
@@ -96,17 +114,27 @@ export interface FailedAttempt {
 }
 
 /** Retry after `delayMs`, or stop and say why (for the message). */
-export type RetryDecision = { readonly retry: true; readonly delayMs: number } | { readonly retry: false; readonly why: string };
+export type RetryDecision =
+    { readonly retry: true; readonly delayMs: number } | { readonly retry: false; readonly why: string };
 
 /**
  * Decides about the attempt number `attempt` (1 = the first) that failed `elapsedMs` after the first
  * attempt started.
  */
-export function decideRetry(failed: FailedAttempt, attempt: number, elapsedMs: number, options: RetryOptions, now: number): RetryDecision {
+export function decideRetry(
+    failed: FailedAttempt,
+    attempt: number,
+    elapsedMs: number,
+    options: RetryOptions,
+    now: number,
+): RetryDecision {
     if (!isRetryable(failed.method, failed.status, failed.networkCode)) {
         return {
             retry: false,
-            why: failed.method.toUpperCase() === "POST" ? "a POST is only retried when the service certainly did not act on it" : "not a transient failure",
+            why:
+                failed.method.toUpperCase() === "POST"
+                    ? "a POST is only retried when the service certainly did not act on it"
+                    : "not a transient failure",
         };
     }
     if (attempt > options.maxRetries) return { retry: false, why: "no more are made" };

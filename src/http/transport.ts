@@ -97,11 +97,25 @@ export function createTransport(): Transport {
             const stream = response.data;
             if (!request.wantsBody(status, headers)) {
                 stream.destroy();
-                return { kind: "answer", status, statusText: response.statusText ?? "", headers, text: undefined, truncated: false };
+                return {
+                    kind: "answer",
+                    status,
+                    statusText: response.statusText ?? "",
+                    headers,
+                    text: undefined,
+                    truncated: false,
+                };
             }
             const ok = status >= 200 && status < 300;
             const body = await readText(stream, ok ? MAX_RESPONSE_BYTES : MAX_ERROR_BODY_BYTES, controller.signal);
-            return { kind: "answer", status, statusText: response.statusText ?? "", headers, text: body.text, truncated: body.truncated };
+            return {
+                kind: "answer",
+                status,
+                statusText: response.statusText ?? "",
+                headers,
+                text: body.text,
+                truncated: body.truncated,
+            };
         } catch (error) {
             return failureOf(error, timedOut, status, remaining);
         } finally {
@@ -125,7 +139,11 @@ function readText(stream: Readable, limit: number, signal: AbortSignal): Promise
             else resolve(result);
         };
         const onAbort = () => {
-            done(Object.assign(new Error("the attempt's deadline passed while the body was arriving"), { code: "EDEADLINE" }));
+            done(
+                Object.assign(new Error("the attempt's deadline passed while the body was arriving"), {
+                    code: "EDEADLINE",
+                }),
+            );
             stream.destroy();
         };
         if (signal.aborted) return onAbort();
@@ -146,7 +164,9 @@ function readText(stream: Readable, limit: number, signal: AbortSignal): Promise
             if (signal.aborted) return;
             done(Object.assign(new Error(`the body was cut off (${error.code ?? error.message})`), { code: "EBODY" }));
         });
-        stream.once("aborted", () => done(Object.assign(new Error("the body was cut off (connection closed)"), { code: "EBODY" })));
+        stream.once("aborted", () =>
+            done(Object.assign(new Error("the body was cut off (connection closed)"), { code: "EBODY" })),
+        );
     });
 }
 

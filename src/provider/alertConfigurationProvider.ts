@@ -60,7 +60,10 @@ export async function create(inputs: Props): Promise<dynamic.CreateResult<Props>
         description: describeAlertResource(ref),
         live: before.values,
         declared: declaredValues(alertId, inputs),
-        recordBefore: (initial) => ({ ...configurationOutputs(before, scope, management, initial), __provider: inputs["__provider"] }),
+        recordBefore: (initial) => ({
+            ...configurationOutputs(before, scope, management, initial),
+            __provider: inputs["__provider"],
+        }),
         write: (values) => arm.patchConfiguration(scope, alertId, values),
         readBack: () => arm.getConfiguration(scope, alertId),
     });
@@ -76,7 +79,9 @@ export async function read(id: string, props: Props): Promise<dynamic.ReadResult
     const scope = typeof props["scope"] === "string" ? props["scope"] : parsed.scope;
     const live = await armAlertsClient().readConfiguration(scope, parsed.alertId);
     if (live === undefined) return { id: "", props: {} };
-    const initial = isRecord(props["initialProperties"]) ? (props["initialProperties"] as Record<string, boolean | number>) : { ...live.values };
+    const initial = isRecord(props["initialProperties"])
+        ? (props["initialProperties"] as Record<string, boolean | number>)
+        : { ...live.values };
     const outs = configurationOutputs(live, scope, managementFromState(props), initial);
     return { id, props: outs, inputs: refreshedInputs(outs, props) };
 }
@@ -86,15 +91,26 @@ export async function update(id: string, olds: Props, news: Props): Promise<dyna
     const alertId = news["alertId"] as ArmAlertId;
     const scope = olds["scope"] as string;
     const management = managementOf(alertId, news);
-    const initial = isRecord(olds["initialProperties"]) ? (olds["initialProperties"] as Record<string, boolean | number>) : {};
+    const initial = isRecord(olds["initialProperties"])
+        ? (olds["initialProperties"] as Record<string, boolean | number>)
+        : {};
     const toWrite = valuesToWrite(declaredValues(alertId, news), olds);
-    if (Object.keys(toWrite).length === 0) return { outs: { ...olds, onDelete: management.onDelete, declaredProperties: management.declaredProperties } };
+    if (Object.keys(toWrite).length === 0)
+        return { outs: { ...olds, onDelete: management.onDelete, declaredProperties: management.declaredProperties } };
 
     const arm = armAlertsClient();
     await arm.patchConfiguration(scope, alertId, toWrite);
-    const recorded = { ...olds, declaredProperties: management.declaredProperties, onDelete: management.onDelete, __provider: news["__provider"] };
-    const after = await afterWrite(id, recorded, `updated ${describeAlertResource({ scope, alertId, collection: "roleManagementAlertConfigurations" })}`, () =>
-        arm.getConfiguration(scope, alertId),
+    const recorded = {
+        ...olds,
+        declaredProperties: management.declaredProperties,
+        onDelete: management.onDelete,
+        __provider: news["__provider"],
+    };
+    const after = await afterWrite(
+        id,
+        recorded,
+        `updated ${describeAlertResource({ scope, alertId, collection: "roleManagementAlertConfigurations" })}`,
+        () => arm.getConfiguration(scope, alertId),
     );
     return { outs: configurationOutputs(after, scope, management, initial) };
 }
@@ -107,7 +123,8 @@ export async function deleteResource(id: string, props: Props): Promise<void> {
     if (props["onDelete"] !== "restore") return;
     const alertId = props["alertId"];
     const scope = props["scope"];
-    if (!isArmAlertId(alertId) || typeof scope !== "string") throw new Error(`internal-error: state of ${id} has no alertId or scope`);
+    if (!isArmAlertId(alertId) || typeof scope !== "string")
+        throw new Error(`internal-error: state of ${id} has no alertId or scope`);
     const initial = isRecord(props["initialProperties"]) ? props["initialProperties"] : {};
     const restore: Record<string, boolean | number> = {};
     for (const name of managementFromState(props).declaredProperties) {

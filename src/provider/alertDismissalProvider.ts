@@ -32,7 +32,12 @@ export function check(olds: Props, news: Props): Promise<dynamic.CheckResult<Pro
 /** Replaces on a new scope or alert; otherwise changes when the alert is active again or onDelete changed. */
 export function diff(_id: string, olds: Props, news: Props): Promise<dynamic.DiffResult> {
     const replaces: string[] = [];
-    if (typeof olds["scope"] !== "string" || typeof news["scope"] !== "string" || !sameScope(olds["scope"], news["scope"])) replaces.push("scope");
+    if (
+        typeof olds["scope"] !== "string" ||
+        typeof news["scope"] !== "string" ||
+        !sameScope(olds["scope"], news["scope"])
+    )
+        replaces.push("scope");
     if (olds["alertId"] !== news["alertId"]) replaces.push("alertId");
     return Promise.resolve(diffDismissal(olds, news, replaces));
 }
@@ -79,20 +84,39 @@ async function dismiss(id: string, scope: string, alertId: ArmAlertId, inputs: P
     const onDelete = onDeleteOf(inputs);
     await arm.patchAlert(scope, alertId, false);
     // The PATCH succeeded: if the read-back fails, record the alert as still active so the next `up` retries.
-    const recorded = { scope, alertId, onDelete, isActive: true, incidentCount: 0, lastScannedDateTime: "", __provider: inputs["__provider"] };
-    const alert = await afterWrite(id, recorded, `dismissed ${describeAlertResource({ scope, alertId, collection: "roleManagementAlerts" })}`, () =>
-        arm.getAlert(scope, alertId),
+    const recorded = {
+        scope,
+        alertId,
+        onDelete,
+        isActive: true,
+        incidentCount: 0,
+        lastScannedDateTime: "",
+        __provider: inputs["__provider"],
+    };
+    const alert = await afterWrite(
+        id,
+        recorded,
+        `dismissed ${describeAlertResource({ scope, alertId, collection: "roleManagementAlerts" })}`,
+        () => arm.getAlert(scope, alertId),
     );
     return dismissalOutputs(scope, alertId, onDelete, alert);
 }
 
 function dismissalOutputs(scope: string, alertId: ArmAlertId, onDelete: string, alert: ArmAlertState): Props {
-    return { scope, alertId, onDelete, isActive: alert.isActive, incidentCount: alert.incidentCount, lastScannedDateTime: alert.lastScannedDateTime };
+    return {
+        scope,
+        alertId,
+        onDelete,
+        isActive: alert.isActive,
+        incidentCount: alert.incidentCount,
+        lastScannedDateTime: alert.lastScannedDateTime,
+    };
 }
 
 function identity(props: Props): { scope: string; alertId: ArmAlertId } {
     const scope = props["scope"];
     const alertId = props["alertId"];
-    if (typeof scope !== "string" || !isArmAlertId(alertId)) throw new Error("internal-error: inputs have no validated scope and alertId");
+    if (typeof scope !== "string" || !isArmAlertId(alertId))
+        throw new Error("internal-error: inputs have no validated scope and alertId");
     return { scope, alertId };
 }

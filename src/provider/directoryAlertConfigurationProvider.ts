@@ -9,7 +9,12 @@
  */
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { isDirectoryAlertId } from "../graph/catalog";
-import { describeDirectoryAlert, formatDirectoryAlertId, directoryAlertRefOf, type DirectoryAlertRef } from "../graph/directoryId";
+import {
+    describeDirectoryAlert,
+    formatDirectoryAlertId,
+    directoryAlertRefOf,
+    type DirectoryAlertRef,
+} from "../graph/directoryId";
 import { isAzureApiError } from "../errors";
 import { isRecord, managementFromState, managementOf, valuesToWrite, type DeclaredValue } from "./common/declaredState";
 import { checkDirectoryAlertConfiguration } from "./directory/configurationCheck";
@@ -62,11 +67,17 @@ export async function create(inputs: Props): Promise<dynamic.CreateResult<Props>
         live: before.values,
         declared,
         same: sameDirectoryValue,
-        recordBefore: (initial) => ({ ...directoryConfigurationOutputs(before, ref.tenantId, management, initial, inputs), __provider: inputs["__provider"] }),
+        recordBefore: (initial) => ({
+            ...directoryConfigurationOutputs(before, ref.tenantId, management, initial, inputs),
+            __provider: inputs["__provider"],
+        }),
         write: (values) => graph.patchConfiguration(ref, values),
         readBack: () => graph.getConfiguration(ref),
     });
-    return { id, outs: directoryConfigurationOutputs(after ?? before, ref.tenantId, management, initialProperties, inputs) };
+    return {
+        id,
+        outs: directoryConfigurationOutputs(after ?? before, ref.tenantId, management, initialProperties, inputs),
+    };
 }
 
 /** Reads live values; works from the id alone; a configuration that is gone returns an empty id. */
@@ -79,7 +90,9 @@ export async function read(id: string, props: Props): Promise<dynamic.ReadResult
         if (isAzureApiError(error) && error.status === 404) return { id: "", props: {} };
         throw error;
     }
-    const initial = isRecord(props["initialProperties"]) ? (props["initialProperties"] as Record<string, DeclaredValue>) : { ...live.values };
+    const initial = isRecord(props["initialProperties"])
+        ? (props["initialProperties"] as Record<string, DeclaredValue>)
+        : { ...live.values };
     // The stored values carry the program's spelling of each duration.
     const outs = directoryConfigurationOutputs(live, ref.tenantId, managementFromState(props), initial, props);
     return { id, props: outs, inputs: refreshedDirectoryInputs(outs, props) };
@@ -90,16 +103,32 @@ export async function update(id: string, olds: Props, news: Props): Promise<dyna
     const ref = directoryAlertRefOf(id);
     const declared = declaredDirectoryValues(ref.alertId, news);
     const management = managementOf(news, Object.keys(declared));
-    const initial = isRecord(olds["initialProperties"]) ? (olds["initialProperties"] as Record<string, DeclaredValue>) : {};
+    const initial = isRecord(olds["initialProperties"])
+        ? (olds["initialProperties"] as Record<string, DeclaredValue>)
+        : {};
     const toWrite = valuesToWrite(declared, olds, sameDirectoryValue);
     // Nothing to write means every declared value means what the stored one means: record the program's spelling.
     if (Object.keys(toWrite).length === 0)
-        return { outs: { ...olds, ...declared, onDelete: management.onDelete, declaredProperties: management.declaredProperties } };
+        return {
+            outs: {
+                ...olds,
+                ...declared,
+                onDelete: management.onDelete,
+                declaredProperties: management.declaredProperties,
+            },
+        };
 
     const graph = directoryAlertsClient();
     await graph.patchConfiguration(ref, toWrite);
-    const recorded = { ...olds, declaredProperties: management.declaredProperties, onDelete: management.onDelete, __provider: news["__provider"] };
-    const after = await afterWrite(id, recorded, `updated ${describeDirectoryAlert("alertConfigurations", ref)}`, () => graph.getConfiguration(ref));
+    const recorded = {
+        ...olds,
+        declaredProperties: management.declaredProperties,
+        onDelete: management.onDelete,
+        __provider: news["__provider"],
+    };
+    const after = await afterWrite(id, recorded, `updated ${describeDirectoryAlert("alertConfigurations", ref)}`, () =>
+        graph.getConfiguration(ref),
+    );
     return { outs: directoryConfigurationOutputs(after, ref.tenantId, management, initial, { ...olds, ...news }) };
 }
 

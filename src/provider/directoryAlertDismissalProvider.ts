@@ -8,7 +8,12 @@
  */
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { isDirectoryAlertId } from "../graph/catalog";
-import { describeDirectoryAlert, formatDirectoryAlertId, directoryAlertRefOf, type DirectoryAlertRef } from "../graph/directoryId";
+import {
+    describeDirectoryAlert,
+    formatDirectoryAlertId,
+    directoryAlertRefOf,
+    type DirectoryAlertRef,
+} from "../graph/directoryId";
 import type { DirectoryAlertState } from "../graph/payload";
 import { isAzureApiError } from "../errors";
 import { checkDirectoryAlertDismissal } from "./directory/dismissalCheck";
@@ -55,7 +60,11 @@ export async function read(id: string, props: Props): Promise<dynamic.ReadResult
         throw error;
     }
     const onDelete = onDeleteOf(props);
-    return { id, props: dismissalOutputs(ref, onDelete, alert), inputs: { alertId: ref.alertId, onDelete, isActive: alert.isActive } };
+    return {
+        id,
+        props: dismissalOutputs(ref, onDelete, alert),
+        inputs: { alertId: ref.alertId, onDelete, isActive: alert.isActive },
+    };
 }
 
 /** Dismisses again (when the alert is active again) or records a new onDelete. */
@@ -86,7 +95,9 @@ async function dismiss(id: string, ref: DirectoryAlertRef, inputs: Props): Promi
         lastScannedDateTime: "",
         __provider: inputs["__provider"],
     };
-    const alert = await afterWrite(id, recorded, `dismissed ${describeDirectoryAlert("alerts", ref)}`, () => graph.getAlert(ref));
+    const alert = await afterWrite(id, recorded, `dismissed ${describeDirectoryAlert("alerts", ref)}`, () =>
+        graph.getAlert(ref),
+    );
     return dismissalOutputs(ref, onDelete, alert);
 }
 

@@ -36,7 +36,10 @@ interface Runtime {
 let current: Runtime | undefined;
 
 /** Called from each provider module's `configure`; the host calls it once per provider module. */
-export function configureRuntime(config: ConfigReader, env: Readonly<Record<string, string | undefined>> = process.env): void {
+export function configureRuntime(
+    config: ConfigReader,
+    env: Readonly<Record<string, string | undefined>> = process.env,
+): void {
     const settings = settingsModule().resolveSettings(config, env);
     // Keep the token cache when the settings did not change (several provider modules configure one process).
     if (current && JSON.stringify(current.clients.settings) === JSON.stringify(settings)) return;
@@ -55,7 +58,10 @@ function runtime(): Runtime {
  */
 export function armAlertsClient(): CachingArmAlertsClient {
     const r = runtime();
-    r.arm ??= readCacheModule().withReadCache(armClientModule().createArmAlertsClient(r.clients.arm), r.clients.settings.readCacheMs);
+    r.arm ??= readCacheModule().withReadCache(
+        armClientModule().createArmAlertsClient(r.clients.arm),
+        r.clients.settings.readCacheMs,
+    );
     return r.arm;
 }
 

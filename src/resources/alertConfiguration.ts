@@ -27,7 +27,9 @@ export type TooManyPermanentOwnersThresholds = ThresholdsOf<"TooManyPermanentOwn
 export type AnyArmAlertThresholds = UnionToIntersection<ArmAlertThresholds[ArmAlertId]>;
 
 /** The live thresholds of an {@link AlertConfiguration} (present for the alerts that have them). */
-export type ArmAlertThresholdOutputs = { readonly [T in keyof AnyArmAlertThresholds]-?: pulumi.Output<number | undefined> };
+export type ArmAlertThresholdOutputs = {
+    readonly [T in keyof AnyArmAlertThresholds]-?: pulumi.Output<number | undefined>;
+};
 
 /** Properties every configuration has. */
 export interface AlertConfigurationCommonArgs<A extends string> {

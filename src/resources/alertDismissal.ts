@@ -47,7 +47,13 @@ export class AlertDismissal extends pulumi.dynamic.Resource {
         super(
             provider,
             name,
-            { onDelete: undefined, ...args, isActive: undefined, incidentCount: undefined, lastScannedDateTime: undefined },
+            {
+                onDelete: undefined,
+                ...args,
+                isActive: undefined,
+                incidentCount: undefined,
+                lastScannedDateTime: undefined,
+            },
             opts,
             "pim",
             "AlertDismissal",

@@ -15,7 +15,9 @@ type SettingValue<S> = S extends { readonly kind: "duration" } ? string : number
  * graph/catalog.ts), typed by their kind, with the TSDoc written there.
  */
 export type SettingsOf<A extends DirectoryAlertId> = {
-    readonly [K in keyof DirectoryAlertCatalog[A]["settings"]]?: pulumi.Input<SettingValue<DirectoryAlertCatalog[A]["settings"][K]>>;
+    readonly [K in keyof DirectoryAlertCatalog[A]["settings"]]?: pulumi.Input<
+        SettingValue<DirectoryAlertCatalog[A]["settings"][K]>
+    >;
 };
 
 /** The settings each alert accepts. InvalidLicense, NoMfaOnRoleActivation and RolesAssignedOutsidePim have none. */
@@ -38,7 +40,9 @@ export type AnyDirectoryAlertSettings = UnionToIntersection<DirectoryAlertSettin
 
 /** The live settings of a {@link DirectoryAlertConfiguration} (present for the alerts that have them). */
 export type DirectoryAlertSettingOutputs = {
-    readonly [K in keyof AnyDirectoryAlertSettings]-?: pulumi.Output<Exclude<pulumi.Unwrap<AnyDirectoryAlertSettings[K]>, undefined> | undefined>;
+    readonly [K in keyof AnyDirectoryAlertSettings]-?: pulumi.Output<
+        Exclude<pulumi.Unwrap<AnyDirectoryAlertSettings[K]>, undefined> | undefined
+    >;
 };
 
 /** Properties every directory alert configuration has. */
@@ -60,8 +64,9 @@ export interface DirectoryAlertConfigurationCommonArgs<A extends string> {
  * The arguments of a {@link DirectoryAlertConfiguration}. With a literal `alertId`, only that alert's settings
  * compile; with an `alertId` known only at run time, any setting compiles and `check` rejects the wrong ones.
  */
-export type DirectoryAlertConfigurationArgs<A extends string = DirectoryAlertId> = DirectoryAlertConfigurationCommonArgs<A> &
-    (string extends A ? AnyDirectoryAlertSettings : A extends DirectoryAlertId ? DirectoryAlertSettings[A] : never);
+export type DirectoryAlertConfigurationArgs<A extends string = DirectoryAlertId> =
+    DirectoryAlertConfigurationCommonArgs<A> &
+        (string extends A ? AnyDirectoryAlertSettings : A extends DirectoryAlertId ? DirectoryAlertSettings[A] : never);
 
 /**
  * Declares the configuration of one PIM alert of Entra directory roles.
@@ -85,7 +90,9 @@ export type DirectoryAlertConfigurationArgs<A extends string = DirectoryAlertId>
  * ```
  */
 // The live values the catalog names are members too (typed and documented by the catalog, see resourceWithOutputs).
-export class DirectoryAlertConfiguration<A extends string = DirectoryAlertId> extends resourceWithOutputs<DirectoryAlertSettingOutputs>() {
+export class DirectoryAlertConfiguration<
+    A extends string = DirectoryAlertId,
+> extends resourceWithOutputs<DirectoryAlertSettingOutputs>() {
     declare public readonly alertId: pulumi.Output<A>;
     /** The tenant whose directory roles the alert watches. */
     declare public readonly tenantId: pulumi.Output<string>;

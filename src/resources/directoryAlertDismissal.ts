@@ -47,7 +47,14 @@ export class DirectoryAlertDismissal extends pulumi.dynamic.Resource {
         super(
             provider,
             name,
-            { onDelete: undefined, ...args, tenantId: undefined, isActive: undefined, incidentCount: undefined, lastScannedDateTime: undefined },
+            {
+                onDelete: undefined,
+                ...args,
+                tenantId: undefined,
+                isActive: undefined,
+                incidentCount: undefined,
+                lastScannedDateTime: undefined,
+            },
             opts,
             "pim",
             "DirectoryAlertDismissal",

@@ -6,7 +6,9 @@
 import * as pulumi from "@pulumi/pulumi";
 
 /** `A | B | C` => `A & B & C` (the values of every alert, for an `alertId` known only at run time). */
-export type UnionToIntersection<U> = (U extends unknown ? (arg: U) => void : never) extends (arg: infer I) => void ? I : never;
+export type UnionToIntersection<U> = (U extends unknown ? (arg: U) => void : never) extends (arg: infer I) => void
+    ? I
+    : never;
 
 /**
  * `{ name: undefined }` for each name: Pulumi registers an output for every property a resource is
@@ -17,7 +19,9 @@ export function outputsNamed(names: readonly string[]): Record<string, undefined
 }
 
 /** The constructor of pulumi.dynamic.Resource, as {@link resourceWithOutputs} extends it. */
-type DynamicResourceConstructor<O> = abstract new (...args: ConstructorParameters<typeof pulumi.dynamic.Resource>) => pulumi.dynamic.Resource & O;
+type DynamicResourceConstructor<O> = abstract new (
+    ...args: ConstructorParameters<typeof pulumi.dynamic.Resource>
+) => pulumi.dynamic.Resource & O;
 
 /**
  * `pulumi.dynamic.Resource` itself, typed so that a class extending it has the members `O` (the live values

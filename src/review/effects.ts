@@ -103,10 +103,14 @@ export const ARM_ALERT_EFFECTS: Readonly<Record<ArmAlertId, AlertEffects>> = {
                 quote: "The threshold number of permanent owners.",
                 source: `${ARM_SPEC}, TooManyPermanentOwnersAssignedToResourceAlertConfigurationProperties`,
             }),
-            thresholdPercentageOfPermanentOwnersOutOfAllOwners: countThreshold("permanent owners among all owners", "%", {
-                quote: "The threshold percentage of permanent owners out of all owners.",
-                source: `${ARM_SPEC}, TooManyPermanentOwnersAssignedToResourceAlertConfigurationProperties`,
-            }),
+            thresholdPercentageOfPermanentOwnersOutOfAllOwners: countThreshold(
+                "permanent owners among all owners",
+                "%",
+                {
+                    quote: "The threshold percentage of permanent owners out of all owners.",
+                    source: `${ARM_SPEC}, TooManyPermanentOwnersAssignedToResourceAlertConfigurationProperties`,
+                },
+            ),
         },
     },
     DuplicateRoleCreated: { displayName: "Duplicate role created", settings: { isEnabled: ARM_IS_ENABLED } },
@@ -122,7 +126,10 @@ export const DIRECTORY_ALERT_EFFECTS: Readonly<Record<DirectoryAlertId, AlertEff
         displayName: "The organization doesn't have Microsoft Entra ID P2 or Microsoft Entra ID Governance",
         settings: { isEnabled: GRAPH_IS_ENABLED },
     },
-    NoMfaOnRoleActivationAlert: { displayName: "Roles don't require multi-factor authentication for activation", settings: { isEnabled: GRAPH_IS_ENABLED } },
+    NoMfaOnRoleActivationAlert: {
+        displayName: "Roles don't require multi-factor authentication for activation",
+        settings: { isEnabled: GRAPH_IS_ENABLED },
+    },
     RedundantAssignmentAlert: {
         displayName: "Administrators aren't using their privileged roles",
         settings: {
@@ -190,10 +197,14 @@ export const DIRECTORY_ALERT_EFFECTS: Readonly<Record<DirectoryAlertId, AlertEff
                 quote: "The threshold for the number of accounts assigned the Global Administrator role in the tenant. Triggers an alert if the number of global administrators in the tenant reaches or crosses this threshold value.",
                 source: `${GRAPH_DOCS}, tooManyGlobalAdminsAssignedToTenantAlertConfiguration.globalAdminCountThreshold`,
             }),
-            percentageOfGlobalAdminsOutOfRolesThreshold: countThreshold("Global Administrators among all role assignments", "%", {
-                quote: "Threshold of the percentage of global administrators out of all the role assignments in the tenant. Triggers an alert if the percentage in the tenant reaches or crosses this threshold value.",
-                source: `${GRAPH_DOCS}, tooManyGlobalAdminsAssignedToTenantAlertConfiguration.percentageOfGlobalAdminsOutOfRolesThreshold`,
-            }),
+            percentageOfGlobalAdminsOutOfRolesThreshold: countThreshold(
+                "Global Administrators among all role assignments",
+                "%",
+                {
+                    quote: "Threshold of the percentage of global administrators out of all the role assignments in the tenant. Triggers an alert if the percentage in the tenant reaches or crosses this threshold value.",
+                    source: `${GRAPH_DOCS}, tooManyGlobalAdminsAssignedToTenantAlertConfiguration.percentageOfGlobalAdminsOutOfRolesThreshold`,
+                },
+            ),
         },
     },
 };
@@ -204,13 +215,19 @@ export const DISMISSAL_EFFECTS: Readonly<Record<AlertApi, SwitchEffect>> = {
         kind: "switch",
         turnedOff: "the active alert is dismissed, so it is hidden until PIM raises it again",
         turnedOn: "the alert is active again and shows in PIM",
-        microsoft: { quote: "False by default; true if the alert is active.", source: `${ARM_SPEC}, AlertProperties.isActive` },
+        microsoft: {
+            quote: "False by default; true if the alert is active.",
+            source: `${ARM_SPEC}, AlertProperties.isActive`,
+        },
     },
     directory: {
         kind: "switch",
         turnedOff: "the active alert is dismissed, so it is hidden until PIM raises it again",
         turnedOn: "the alert is active again and shows in PIM",
-        microsoft: { quote: "False by default. True if the alert is active.", source: `${GRAPH_DOCS}, unifiedRoleManagementAlert.isActive` },
+        microsoft: {
+            quote: "False by default. True if the alert is active.",
+            source: `${GRAPH_DOCS}, unifiedRoleManagementAlert.isActive`,
+        },
     },
 };
 

@@ -33,7 +33,8 @@ export function configurationUpdated(part: StepPart, olds: PreviewResource, news
         const after = news.inputs[name];
         const before = valueOf(olds, name);
         if (after === undefined) {
-            const stopped = "no longer declared: Azure keeps its value, but a later change of it is neither reported as drift nor repaired";
+            const stopped =
+                "no longer declared: Azure keeps its value, but a later change of it is neither reported as drift nor repaired";
             findings.push(finding(part, name, before, null, { effect: "neutral", reason: stopped }));
             continue;
         }
@@ -41,7 +42,8 @@ export function configurationUpdated(part: StepPart, olds: PreviewResource, news
         if (judged) findings.push(finding(part, name, before, after, judged));
     }
     const [oldOnDelete, newOnDelete] = [onDeleteOf(olds), onDeleteOf(news)];
-    if (oldOnDelete !== newOnDelete) findings.push(finding(part, "onDelete", oldOnDelete, newOnDelete, onDeleteChange(newOnDelete)));
+    if (oldOnDelete !== newOnDelete)
+        findings.push(finding(part, "onDelete", oldOnDelete, newOnDelete, onDeleteChange(newOnDelete)));
     return findings;
 }
 
@@ -60,7 +62,8 @@ export function configurationDrifted(part: StepPart, before: PreviewResource, af
 /** Judges a configuration added to the program: it is adopted, then its declared values are written. */
 export function configurationAdded(part: StepPart): Finding[] {
     const effects = alertEffects(part.api, alertIdOf(part.state) ?? "");
-    const adopted = "added to the program: the configuration (which always exists in Azure) is adopted and its declared values written";
+    const adopted =
+        "added to the program: the configuration (which always exists in Azure) is adopted and its declared values written";
     const findings = [finding(part, WHOLE_RESOURCE, null, null, { effect: "neutral", reason: adopted })];
     for (const name of inCatalogOrder(effects, declaredSettings(part.state, false))) {
         const after = part.state.inputs[name];
@@ -68,8 +71,13 @@ export function configurationAdded(part: StepPart): Finding[] {
         let judged: Judgement;
         if (typeof setting === "string") judged = { effect: "unknown", reason: setting };
         else if (hiddenValue(after) !== undefined) judged = judgeValue(setting, after, after);
-        else if (setting.kind === "switch" && after === true) judged = { effect: "neutral", reason: "enabled: this cannot weaken the alert" };
-        else judged = { effect: "unknown", reason: "the value Azure holds now is not in the preview (`pim-alerts export` prints it)" };
+        else if (setting.kind === "switch" && after === true)
+            judged = { effect: "neutral", reason: "enabled: this cannot weaken the alert" };
+        else
+            judged = {
+                effect: "unknown",
+                reason: "the value Azure holds now is not in the preview (`pim-alerts export` prints it)",
+            };
         findings.push(finding(part, name, null, after, judged));
     }
     return findings;
@@ -78,7 +86,10 @@ export function configurationAdded(part: StepPart): Finding[] {
 /** Judges a configuration leaving the program, by its onDelete. */
 export function configurationRemoved(part: StepPart): Finding[] {
     const onDelete = onDeleteOf(part.state);
-    const declared = inCatalogOrder(alertEffects(part.api, alertIdOf(part.state) ?? ""), declaredSettings(part.state, true));
+    const declared = inCatalogOrder(
+        alertEffects(part.api, alertIdOf(part.state) ?? ""),
+        declaredSettings(part.state, true),
+    );
     if (onDelete === "retain") {
         const released =
             declared.length === 0
@@ -88,16 +99,23 @@ export function configurationRemoved(part: StepPart): Finding[] {
         return [finding(part, WHOLE_RESOURCE, null, null, { effect: "neutral", reason })];
     }
     if (onDelete !== "restore") return [finding(part, WHOLE_RESOURCE, null, null, unknownOnDelete(onDelete))];
-    const restoring = 'removed from the program; onDelete "restore" puts back the values Azure held when the resource adopted the configuration';
+    const restoring =
+        'removed from the program; onDelete "restore" puts back the values Azure held when the resource adopted the configuration';
     const findings = [finding(part, WHOLE_RESOURCE, null, null, { effect: "neutral", reason: restoring })];
     const restored: StepPart = { ...part, prefix: `${part.prefix}onDelete "restore": ` };
     const initial = part.state.outputs["initialProperties"];
     const effects = alertEffects(part.api, alertIdOf(part.state) ?? "");
     for (const name of declared) {
         const before = part.state.outputs[name] ?? part.state.inputs[name];
-        const after = typeof initial === "object" && initial !== null ? (initial as Record<string, unknown>)[name] : initial;
+        const after =
+            typeof initial === "object" && initial !== null ? (initial as Record<string, unknown>)[name] : initial;
         if (after === undefined) {
-            findings.push(finding(restored, name, before, null, { effect: "unknown", reason: "the state records no adopted value to put back" }));
+            findings.push(
+                finding(restored, name, before, null, {
+                    effect: "unknown",
+                    reason: "the state records no adopted value to put back",
+                }),
+            );
             continue;
         }
         const judged = judgeSetting(restored, effects, name, before, after);
@@ -107,7 +125,13 @@ export function configurationRemoved(part: StepPart): Finding[] {
 }
 
 /** The judgement of one setting's change, or undefined when the two values mean the same. */
-function judgeSetting(part: StepPart, effects: AlertEffects | undefined, name: string, before: unknown, after: unknown): Judgement | undefined {
+function judgeSetting(
+    part: StepPart,
+    effects: AlertEffects | undefined,
+    name: string,
+    before: unknown,
+    after: unknown,
+): Judgement | undefined {
     const setting = settingOf(part, effects, name);
     if (sameSettingValue(typeof setting === "string" ? undefined : setting, before, after)) return undefined;
     return typeof setting === "string" ? { effect: "unknown", reason: setting } : judgeValue(setting, before, after);
@@ -117,7 +141,9 @@ function judgeSetting(part: StepPart, effects: AlertEffects | undefined, name: s
 function settingOf(part: StepPart, effects: AlertEffects | undefined, name: string): SettingEffect | string {
     const alertId = alertIdOf(part.state) ?? "(none)";
     if (!effects) return `this version of pulumi-pim-alerts does not know the alert ${alertId}`;
-    return effects.settings[name] ?? `this version of pulumi-pim-alerts does not know the setting ${name} of ${alertId}`;
+    return (
+        effects.settings[name] ?? `this version of pulumi-pim-alerts does not know the setting ${name} of ${alertId}`
+    );
 }
 
 /**
@@ -127,7 +153,10 @@ function settingOf(part: StepPart, effects: AlertEffects | undefined, name: stri
 function declaredSettings(state: PreviewResource, recorded: boolean): string[] {
     const fromInputs = Object.keys(state.inputs).filter((k) => !NOT_SETTINGS.has(k) && state.inputs[k] !== undefined);
     const declared = state.outputs["declaredProperties"];
-    const fromOutputs = recorded && Array.isArray(declared) ? declared.filter((p): p is string => typeof p === "string" && !NOT_SETTINGS.has(p)) : [];
+    const fromOutputs =
+        recorded && Array.isArray(declared)
+            ? declared.filter((p): p is string => typeof p === "string" && !NOT_SETTINGS.has(p))
+            : [];
     return [...fromInputs, ...fromOutputs];
 }
 
@@ -140,11 +169,18 @@ function inCatalogOrder(effects: AlertEffects | undefined, names: readonly strin
 
 function onDeleteChange(onDelete: unknown): Judgement {
     if (onDelete === "restore")
-        return { effect: "neutral", reason: "deleting this resource will now put back the values Azure held when it adopted the configuration" };
-    if (onDelete === "retain") return { effect: "neutral", reason: "deleting this resource will now leave Azure as it is" };
+        return {
+            effect: "neutral",
+            reason: "deleting this resource will now put back the values Azure held when it adopted the configuration",
+        };
+    if (onDelete === "retain")
+        return { effect: "neutral", reason: "deleting this resource will now leave Azure as it is" };
     return unknownOnDelete(onDelete);
 }
 
 function unknownOnDelete(onDelete: unknown): Judgement {
-    return { effect: "unknown", reason: `onDelete ${plainText(JSON.stringify(onDelete) ?? "", 40)} is not one this version knows ("retain" or "restore")` };
+    return {
+        effect: "unknown",
+        reason: `onDelete ${plainText(JSON.stringify(onDelete) ?? "", 40)} is not one this version knows ("retain" or "restore")`,
+    };
 }

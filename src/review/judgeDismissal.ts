@@ -20,20 +20,25 @@ export function dismissalUpdated(part: StepPart, olds: PreviewResource, news: Pr
     if (before === true || hiddenValue(before) !== undefined)
         findings.push(finding(part, "isActive", before, false, judgeValue(DISMISSAL_EFFECTS[part.api], before, false)));
     const [oldOnDelete, newOnDelete] = [onDeleteOf(olds), onDeleteOf(news)];
-    if (oldOnDelete !== newOnDelete) findings.push(finding(part, "onDelete", oldOnDelete, newOnDelete, onDeleteChange(newOnDelete)));
+    if (oldOnDelete !== newOnDelete)
+        findings.push(finding(part, "onDelete", oldOnDelete, newOnDelete, onDeleteChange(newOnDelete)));
     return findings;
 }
 
 /** Judges drift: the alert's activity differs from what the last `up` recorded. */
 export function dismissalDrifted(part: StepPart, before: PreviewResource, after: PreviewResource): Finding[] {
     const setting = DISMISSAL_EFFECTS[part.api];
-    const [was, is] = [before.outputs["isActive"] ?? before.inputs["isActive"], after.outputs["isActive"] ?? after.inputs["isActive"]];
+    const [was, is] = [
+        before.outputs["isActive"] ?? before.inputs["isActive"],
+        after.outputs["isActive"] ?? after.inputs["isActive"],
+    ];
     return sameSettingValue(setting, was, is) ? [] : [finding(part, "isActive", was, is, judgeValue(setting, was, is))];
 }
 
 /** Judges a new dismissal: an alert hidden while it is active weakens the policy. */
 export function dismissalAdded(part: StepPart): Finding[] {
-    const reason = "a new dismissal: the alert is dismissed, and dismissed again whenever PIM raises it, so it is hidden while active";
+    const reason =
+        "a new dismissal: the alert is dismissed, and dismissed again whenever PIM raises it, so it is hidden while active";
     return [finding(part, WHOLE_RESOURCE, null, null, { effect: "weakens", reason })];
 }
 
@@ -49,8 +54,14 @@ export function dismissalRemoved(part: StepPart): Finding[] {
     } else if (onDelete === "reactivate") {
         const alreadyActive = valueOf(part.state, "isActive") === true;
         judged = alreadyActive
-            ? { effect: "neutral", reason: 'removed from the program; onDelete "reactivate": the alert is already active' }
-            : { effect: "strengthens", reason: 'removed from the program; onDelete "reactivate" sets the alert active again: it shows in PIM' };
+            ? {
+                  effect: "neutral",
+                  reason: 'removed from the program; onDelete "reactivate": the alert is already active',
+              }
+            : {
+                  effect: "strengthens",
+                  reason: 'removed from the program; onDelete "reactivate" sets the alert active again: it shows in PIM',
+              };
     } else {
         judged = unknownOnDelete(onDelete);
     }
@@ -58,11 +69,16 @@ export function dismissalRemoved(part: StepPart): Finding[] {
 }
 
 function onDeleteChange(onDelete: unknown): Judgement {
-    if (onDelete === "reactivate") return { effect: "neutral", reason: "deleting this resource will now set the alert active again" };
-    if (onDelete === "retain") return { effect: "neutral", reason: "deleting this resource will now leave the alert as it is" };
+    if (onDelete === "reactivate")
+        return { effect: "neutral", reason: "deleting this resource will now set the alert active again" };
+    if (onDelete === "retain")
+        return { effect: "neutral", reason: "deleting this resource will now leave the alert as it is" };
     return unknownOnDelete(onDelete);
 }
 
 function unknownOnDelete(onDelete: unknown): Judgement {
-    return { effect: "unknown", reason: `onDelete ${plainText(JSON.stringify(onDelete) ?? "", 40)} is not one this version knows ("retain" or "reactivate")` };
+    return {
+        effect: "unknown",
+        reason: `onDelete ${plainText(JSON.stringify(onDelete) ?? "", 40)} is not one this version knows ("retain" or "reactivate")`,
+    };
 }

@@ -5,7 +5,12 @@
  */
 import type { AlertApi } from "./effects";
 import { WHOLE_RESOURCE, type Finding } from "./findings";
-import { configurationAdded, configurationDrifted, configurationRemoved, configurationUpdated } from "./judgeConfiguration";
+import {
+    configurationAdded,
+    configurationDrifted,
+    configurationRemoved,
+    configurationUpdated,
+} from "./judgeConfiguration";
 import { dismissalAdded, dismissalDrifted, dismissalRemoved, dismissalUpdated } from "./judgeDismissal";
 import type { PimStep } from "./pimSteps";
 import type { PreviewResource } from "./previewDocument";
@@ -21,8 +26,18 @@ interface ClassJudge {
     drifted(part: StepPart, before: PreviewResource, after: PreviewResource): Finding[];
 }
 
-const CONFIGURATION: ClassJudge = { added: configurationAdded, removed: configurationRemoved, updated: configurationUpdated, drifted: configurationDrifted };
-const DISMISSAL: ClassJudge = { added: dismissalAdded, removed: dismissalRemoved, updated: dismissalUpdated, drifted: dismissalDrifted };
+const CONFIGURATION: ClassJudge = {
+    added: configurationAdded,
+    removed: configurationRemoved,
+    updated: configurationUpdated,
+    drifted: configurationDrifted,
+};
+const DISMISSAL: ClassJudge = {
+    added: dismissalAdded,
+    removed: dismissalRemoved,
+    updated: dismissalUpdated,
+    drifted: dismissalDrifted,
+};
 
 const DRIFT_PREFIX = "changed outside Pulumi: ";
 
@@ -43,10 +58,14 @@ export function judgeStep(step: PimStep): Finding[] {
         case "create":
         case "create-replacement":
         case "import":
-            return newState ? judge.added(part(newState, step.op, "")) : [unjudged(step, api, `the ${step.op} step has no newState`)];
+            return newState
+                ? judge.added(part(newState, step.op, ""))
+                : [unjudged(step, api, `the ${step.op} step has no newState`)];
         case "delete":
         case "delete-replaced":
-            return oldState ? judge.removed(part(oldState, step.op, "")) : [unjudged(step, api, `the ${step.op} step has no oldState`)];
+            return oldState
+                ? judge.removed(part(oldState, step.op, ""))
+                : [unjudged(step, api, `the ${step.op} step has no oldState`)];
         case "update":
             return oldState && newState
                 ? judge.updated(part(newState, step.op, ""), oldState, newState)
@@ -54,10 +73,15 @@ export function judgeStep(step: PimStep): Finding[] {
         case "replace": {
             if (!oldState || !newState) return [unjudged(step, api, "the replace step lacks its oldState or newState")];
             const prefix = `replaced (${replacedBy(oldState, newState)} changed): `;
-            return [...judge.removed(part(oldState, "delete-replaced", prefix)), ...judge.added(part(newState, "create-replacement", prefix))];
+            return [
+                ...judge.removed(part(oldState, "delete-replaced", prefix)),
+                ...judge.added(part(newState, "create-replacement", prefix)),
+            ];
         }
         default:
-            return [unjudged(step, api, `this version does not judge a ${plainText(JSON.stringify(step.op), 40)} step`)];
+            return [
+                unjudged(step, api, `this version does not judge a ${plainText(JSON.stringify(step.op), 40)} step`),
+            ];
     }
 }
 
@@ -74,5 +98,8 @@ function gone(part: StepPart): Finding {
 
 function unjudged(step: PimStep, api: AlertApi, reason: string): Finding {
     const state = step.newState ?? step.oldState ?? { inputs: {}, outputs: {} };
-    return finding({ step, api, state, op: step.op, prefix: "" }, WHOLE_RESOURCE, null, null, { effect: "unknown", reason });
+    return finding({ step, api, state, op: step.op, prefix: "" }, WHOLE_RESOURCE, null, null, {
+        effect: "unknown",
+        reason,
+    });
 }

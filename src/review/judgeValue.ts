@@ -31,12 +31,15 @@ export function judgeValue(setting: SettingEffect, before: unknown, after: unkno
     if (setting.kind === "switch") {
         if (typeof before !== "boolean" || typeof after !== "boolean")
             return unknown(`expected true or false, got ${describeType(typeof before !== "boolean" ? before : after)}`);
-        return after ? { effect: "strengthens", reason: setting.turnedOn } : { effect: "weakens", reason: setting.turnedOff };
+        return after
+            ? { effect: "strengthens", reason: setting.turnedOn }
+            : { effect: "weakens", reason: setting.turnedOff };
     }
     const measured = measure(setting, before, after);
     if (typeof measured === "string") return unknown(measured);
     const [from, to] = measured;
-    if (from === to) return { effect: "neutral", reason: `the same value, written differently (${show(setting, before)})` };
+    if (from === to)
+        return { effect: "neutral", reason: `the same value, written differently (${show(setting, before)})` };
     const weakens = to > from === (setting.weakensWhen === "higher");
     const now = setting.does(show(setting, after));
     return weakens

@@ -6,7 +6,8 @@ import type { FindingKind } from "./findings";
 import type { PreviewDocument, PreviewResource, PreviewStep } from "./previewDocument";
 
 /** This package's resource classes. */
-export type PimResourceClass = "AlertConfiguration" | "AlertDismissal" | "DirectoryAlertConfiguration" | "DirectoryAlertDismissal";
+export type PimResourceClass =
+    "AlertConfiguration" | "AlertDismissal" | "DirectoryAlertConfiguration" | "DirectoryAlertDismissal";
 
 /** The type token of each class, as `pulumi.dynamic.Resource` registers it. */
 export const PIM_TYPE_TOKENS: Readonly<Record<PimResourceClass, string>> = {
@@ -21,7 +22,14 @@ const CLASS_OF_TOKEN: ReadonlyMap<string, PimResourceClass> = new Map(
 );
 
 /** Steps that change nothing a policy review judges: unchanged resources, reads of existing resources, bookkeeping. */
-const IGNORED_OPS = new Set(["same", "read", "read-replacement", "discard", "discard-replaced", "remove-pending-replace"]);
+const IGNORED_OPS = new Set([
+    "same",
+    "read",
+    "read-replacement",
+    "discard",
+    "discard-replaced",
+    "remove-pending-replace",
+]);
 
 /** A step of one of this package's resources. */
 export interface PimStep {

@@ -28,13 +28,22 @@ export function sections(findings: readonly Finding[]): Section[] {
             if (finding.kind !== kind) continue;
             byScope.set(finding.scope, [...(byScope.get(finding.scope) ?? []), finding]);
         }
-        return byScope.size === 0 ? [] : [{ kind, title: TITLES[kind], scopes: [...byScope].map(([scope, group]) => ({ scope, findings: group })) }];
+        return byScope.size === 0
+            ? []
+            : [
+                  {
+                      kind,
+                      title: TITLES[kind],
+                      scopes: [...byScope].map(([scope, group]) => ({ scope, findings: group })),
+                  },
+              ];
     });
 }
 
 /** "2 changes weaken the PIM alert policy, 1 is neutral; 1 drift found (1 weakens the policy)". */
 export function headline(review: Review): string {
-    if (review.pimSteps === 0) return `Nothing here concerns PIM alerts (${count(review.steps, "step")} in the preview).`;
+    if (review.pimSteps === 0)
+        return `Nothing here concerns PIM alerts (${count(review.steps, "step")} in the preview).`;
     const { weakens, strengthens, neutral, unknown, drift } = review.summary;
     const changes = weakens + strengthens + neutral + unknown;
     const others = [
@@ -44,7 +53,10 @@ export function headline(review: Review): string {
     ].filter((part) => part !== "");
     let text: string;
     if (changes === 0) text = "No change to the PIM alert policy";
-    else if (weakens > 0) text = [`${count(weakens, "change")} weaken${weakens === 1 ? "s" : ""} the PIM alert policy`, ...others].join(", ");
+    else if (weakens > 0)
+        text = [`${count(weakens, "change")} weaken${weakens === 1 ? "s" : ""} the PIM alert policy`, ...others].join(
+            ", ",
+        );
     else text = `No change weakens the PIM alert policy: ${others.join(", ")}`;
     if (drift > 0) {
         const weakening = review.findings.filter((f) => f.kind === "drift" && f.effect === "weakens").length;
@@ -55,7 +67,8 @@ export function headline(review: Review): string {
 
 /** `3 → 10`, or for a whole resource what happens to it. */
 export function beforeAfter(finding: Finding): string {
-    if (finding.property === WHOLE_RESOURCE && finding.before === null && finding.after === null) return resourceFate(finding);
+    if (finding.property === WHOLE_RESOURCE && finding.before === null && finding.after === null)
+        return resourceFate(finding);
     return `${showValue(finding.before)} → ${showValue(finding.after)}`;
 }
 

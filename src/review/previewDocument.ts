@@ -66,11 +66,25 @@ const PREVIEW_FIELDS = ["steps", "changeSummary", "duration", "config", "diagnos
 
 // Checked as an object without copying its properties (a record schema would copy every state's
 // inputs and outputs: most of the time of reading a large preview).
-const properties = z.custom<Record<string, unknown>>((v) => typeof v === "object" && v !== null && !Array.isArray(v), { message: "expected an object" });
-const resourceSchema = z.looseObject({ type: z.string().optional(), inputs: properties.nullish(), outputs: properties.nullish() });
-const stepSchema = z.looseObject({ op: z.string(), urn: z.string(), oldState: resourceSchema.nullish(), newState: resourceSchema.nullish() });
+const properties = z.custom<Record<string, unknown>>((v) => typeof v === "object" && v !== null && !Array.isArray(v), {
+    message: "expected an object",
+});
+const resourceSchema = z.looseObject({
+    type: z.string().optional(),
+    inputs: properties.nullish(),
+    outputs: properties.nullish(),
+});
+const stepSchema = z.looseObject({
+    op: z.string(),
+    urn: z.string(),
+    oldState: resourceSchema.nullish(),
+    newState: resourceSchema.nullish(),
+});
 const diagnosticSchema = z.looseObject({ severity: z.string().optional(), message: z.string().optional() });
-const documentSchema = z.looseObject({ steps: z.array(stepSchema).nullish(), diagnostics: z.array(diagnosticSchema).nullish() });
+const documentSchema = z.looseObject({
+    steps: z.array(stepSchema).nullish(),
+    diagnostics: z.array(diagnosticSchema).nullish(),
+});
 
 /**
  * Parses and validates the text of a preview document.
@@ -81,11 +95,15 @@ const documentSchema = z.looseObject({ steps: z.array(stepSchema).nullish(), dia
 export function readPreviewDocument(text: string, label: string): PreviewDocument {
     const value = parseJson(text, label);
     if (typeof value !== "object" || value === null || Array.isArray(value)) {
-        throw new PreviewInputError(`${label} holds JSON ${describeType(value)}, not the object \`pulumi preview --json\` prints`);
+        throw new PreviewInputError(
+            `${label} holds JSON ${describeType(value)}, not the object \`pulumi preview --json\` prints`,
+        );
     }
     const keys = Object.keys(value);
     if ("deployment" in value && "version" in value) {
-        throw new PreviewInputError(`${label} is a \`pulumi stack export\` document (a stack's state), not a preview: run \`pulumi preview --json\``);
+        throw new PreviewInputError(
+            `${label} is a \`pulumi stack export\` document (a stack's state), not a preview: run \`pulumi preview --json\``,
+        );
     }
     if (keys.length > 0 && !PREVIEW_FIELDS.some((field) => field in value)) {
         throw new PreviewInputError(
@@ -112,7 +130,8 @@ export function readPreviewDocument(text: string, label: string): PreviewDocumen
 }
 
 function parseJson(text: string, label: string): unknown {
-    if (text.trim() === "") throw new PreviewInputError(`${label} is empty: expected the JSON document \`pulumi preview --json\` prints`);
+    if (text.trim() === "")
+        throw new PreviewInputError(`${label} is empty: expected the JSON document \`pulumi preview --json\` prints`);
     try {
         return JSON.parse(text);
     } catch (error) {
@@ -123,9 +142,12 @@ function parseJson(text: string, label: string): unknown {
             );
         }
         const position = /at position (\d+)/.exec(message)?.[1];
-        const atTheEnd = /end of JSON input/.test(message) || (position !== undefined && Number(position) >= text.trimEnd().length);
+        const atTheEnd =
+            /end of JSON input/.test(message) || (position !== undefined && Number(position) >= text.trimEnd().length);
         if (atTheEnd && /^\s*[[{]/.test(text)) {
-            throw new PreviewInputError(`${label} is truncated: the JSON ends before the document does (was the preview interrupted, or the file cut?)`);
+            throw new PreviewInputError(
+                `${label} is truncated: the JSON ends before the document does (was the preview interrupted, or the file cut?)`,
+            );
         }
         if (/^\s*(Previewing|Updating|Refreshing)\b/.test(text)) {
             throw new PreviewInputError(`${label} is Pulumi's text output, not JSON: run \`pulumi preview --json\``);
@@ -166,7 +188,8 @@ function describeIssue(issue: z.core.$ZodIssue | undefined, document: unknown): 
         (at, key) => (typeof at === "object" && at !== null ? (at as Record<PropertyKey, unknown>)[key] : undefined),
         document,
     );
-    const expected = issue.code === "invalid_type" ? `expected ${article(issue.expected)}` : plainText(issue.message, 80);
+    const expected =
+        issue.code === "invalid_type" ? `expected ${article(issue.expected)}` : plainText(issue.message, 80);
     return `${path}: ${expected}, got ${describeType(found)} (not what \`pulumi preview --json\` writes)`;
 }
 

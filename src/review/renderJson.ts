@@ -11,7 +11,21 @@ export interface ReviewJson {
     readonly version: 1;
     readonly summary: ReviewSummary;
     readonly findings: ReadonlyArray<
-        Pick<Finding, "urn" | "name" | "type" | "scope" | "alertId" | "property" | "before" | "after" | "effect" | "kind" | "reason" | "op">
+        Pick<
+            Finding,
+            | "urn"
+            | "name"
+            | "type"
+            | "scope"
+            | "alertId"
+            | "property"
+            | "before"
+            | "after"
+            | "effect"
+            | "kind"
+            | "reason"
+            | "op"
+        >
     >;
     /** Steps in the preview, of any resource. */
     readonly steps: number;

@@ -24,12 +24,20 @@ const HEADER = ["Resource", "Alert", "Setting", "Before → after", "Effect", "R
 /** Renders the review as Markdown. */
 export function renderMarkdown(review: Review): string {
     const title = headline(review);
-    if (review.findings.length === 0) return `${MARKDOWN_MARKER}\n**PIM alert policy review:** ${markdownText(title, 300)}\n`;
+    if (review.findings.length === 0)
+        return `${MARKDOWN_MARKER}\n**PIM alert policy review:** ${markdownText(title, 300)}\n`;
     const lines = [MARKDOWN_MARKER, "### PIM alert policy review", "", `**${markdownText(title, 300)}**`];
     for (const section of sections(review.findings)) {
         lines.push("", `#### ${section.title}`);
         for (const { scope, findings } of section.scopes) {
-            lines.push("", `Scope: **${markdownText(scope, 200)}**`, "", row(HEADER), row(HEADER.map(() => "---")), ...findings.map((f) => row(cells(f))));
+            lines.push(
+                "",
+                `Scope: **${markdownText(scope, 200)}**`,
+                "",
+                row(HEADER),
+                row(HEADER.map(() => "---")),
+                ...findings.map((f) => row(cells(f))),
+            );
         }
     }
     lines.push(

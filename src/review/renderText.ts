@@ -9,7 +9,12 @@ import { alertName, beforeAfter, headline, sections } from "./presentation";
 import type { Review } from "./review";
 import { plainText } from "./safeText";
 
-const EFFECT_STYLE: Readonly<Record<Effect, Style>> = { weakens: "red", strengthens: "green", neutral: "dim", unknown: "yellow" };
+const EFFECT_STYLE: Readonly<Record<Effect, Style>> = {
+    weakens: "red",
+    strengthens: "green",
+    neutral: "dim",
+    unknown: "yellow",
+};
 const EFFECT_WIDTH = Math.max(..."weakens strengthens neutral unknown".split(" ").map((e) => e.length)) + 2;
 const REASON_LENGTH = 300;
 
@@ -23,7 +28,8 @@ export function renderText(review: Review, paint: Paint): string {
             let resource = "";
             for (const finding of findings) {
                 // One heading per resource; its findings follow it.
-                if (finding.urn !== resource) lines.push(`    ${plainText(finding.name)} (${plainText(alertName(finding))})`);
+                if (finding.urn !== resource)
+                    lines.push(`    ${plainText(finding.name)} (${plainText(alertName(finding))})`);
                 resource = finding.urn;
                 lines.push(...findingLines(finding, paint));
             }

@@ -46,7 +46,13 @@ export function onDeleteOf(state: PreviewResource): unknown {
 }
 
 /** The finding of one property of a part. */
-export function finding(part: StepPart, property: string, before: unknown, after: unknown, judgement: Judgement): Finding {
+export function finding(
+    part: StepPart,
+    property: string,
+    before: unknown,
+    after: unknown,
+    judgement: Judgement,
+): Finding {
     const { step } = part;
     return {
         urn: step.urn,

@@ -2,14 +2,23 @@
  * Bad input, Azure failures and secrets, end to end through the dynamic-provider host.
  */
 import { MANAGED_IDENTITY_OBJECT_ID } from "pulumi-pim-alerts-emulator";
-import { captureProviders, checkAndCreate, CONFIGURATION, DISMISSAL, startArmSession, type ArmSession } from "./support/armSession";
+import {
+    captureProviders,
+    checkAndCreate,
+    CONFIGURATION,
+    DISMISSAL,
+    startArmSession,
+    type ArmSession,
+} from "./support/armSession";
 import { sessionFixture } from "./support/sessionFixture";
 
 const SUB = "/subscriptions/afa2a084-766f-4003-8ae1-c4aeb893a99f";
 const OWNERS = "TooManyOwnersAssignedToResource";
 
 // One provider host for the file; reads go to Azure every time (no read cache carried from test to test).
-const { providers, start } = sessionFixture(captureProviders, startArmSession, { sharedOptions: { config: { "pim-alerts:readCacheSeconds": "0" } } });
+const { providers, start } = sessionFixture(captureProviders, startArmSession, {
+    sharedOptions: { config: { "pim-alerts:readCacheSeconds": "0" } },
+});
 
 /** The error a call fails with; fails the test when the call succeeds. */
 async function failureOf(call: Promise<unknown>): Promise<Error> {
@@ -43,8 +52,20 @@ describe("check rejects bad input before any HTTP call, naming the property", ()
             "thresholdNumberOfOwners",
             "not a threshold of DuplicateRoleCreated",
         ],
-        ["fractional count", CONFIGURATION, { thresholdNumberOfOwners: 1.5 }, "thresholdNumberOfOwners", "whole number"],
-        ["negative count", CONFIGURATION, { thresholdNumberOfOwners: -2 }, "thresholdNumberOfOwners", "between 0 and 2147483647"],
+        [
+            "fractional count",
+            CONFIGURATION,
+            { thresholdNumberOfOwners: 1.5 },
+            "thresholdNumberOfOwners",
+            "whole number",
+        ],
+        [
+            "negative count",
+            CONFIGURATION,
+            { thresholdNumberOfOwners: -2 },
+            "thresholdNumberOfOwners",
+            "between 0 and 2147483647",
+        ],
         [
             "percentage over 100",
             CONFIGURATION,
@@ -52,8 +73,20 @@ describe("check rejects bad input before any HTTP call, naming the property", ()
             "thresholdPercentageOfOwnersOutOfAllRoleMembers",
             "between 0 and 100",
         ],
-        ["string for a number", CONFIGURATION, { thresholdNumberOfOwners: "3" }, "thresholdNumberOfOwners", "must be a number"],
-        ["malformed scope", CONFIGURATION, { scope: "subscriptions/123" }, "scope", "the subscription id must be a GUID"],
+        [
+            "string for a number",
+            CONFIGURATION,
+            { thresholdNumberOfOwners: "3" },
+            "thresholdNumberOfOwners",
+            "must be a number",
+        ],
+        [
+            "malformed scope",
+            CONFIGURATION,
+            { scope: "subscriptions/123" },
+            "scope",
+            "the subscription id must be a GUID",
+        ],
         ["injection-looking scope", CONFIGURATION, { scope: `${SUB}/../../providers?x=1` }, "scope", "not allowed"],
         ["bad onDelete", CONFIGURATION, { onDelete: "wipe" }, "onDelete", "retain, restore"],
         ["dismissal of an unknown alert", DISMISSAL, { alertId: "Nope" }, "alertId", "must be one of"],
@@ -62,7 +95,9 @@ describe("check rejects bad input before any HTTP call, naming the property", ()
         const provider = type === CONFIGURATION ? providers.configuration : providers.dismissal;
         const base = type === CONFIGURATION ? ownersArgs : { scope: SUB, alertId: "DuplicateRoleCreated" };
         const result = await s.host.check(type, "r", {}, { __provider: provider, ...base, ...change });
-        expect(result.failures).toEqual([expect.objectContaining({ property, reason: expect.stringContaining(reason) })]);
+        expect(result.failures).toEqual([
+            expect.objectContaining({ property, reason: expect.stringContaining(reason) }),
+        ]);
         expect(result.failures[0]?.reason).toContain(JSON.stringify(change[property]).slice(0, 20));
         // No API call and no token request: check never touches the network.
         expect(s.emulator.admin.requests()).toEqual([]);
@@ -148,7 +183,9 @@ describe("what lands in state", () => {
         const s = await start();
         for (const text of [providers.configuration, providers.dismissal]) {
             expect(Buffer.byteLength(text)).toBeLessThan(400);
-            expect(text).toMatch(/^const provider = require\("pulumi-pim-alerts\/dist\/provider\/alert(Configuration|Dismissal)Provider\.js"\);$/m);
+            expect(text).toMatch(
+                /^const provider = require\("pulumi-pim-alerts\/dist\/provider\/alert(Configuration|Dismissal)Provider\.js"\);$/m,
+            );
         }
         const { id, properties } = await create(s);
         const read = await s.host.read(CONFIGURATION, "owners", id, properties);
@@ -156,7 +193,12 @@ describe("what lands in state", () => {
         // Every emulator token starts with the same JWT header; the API calls above did carry one.
         const tokenHeader = s.emulator.admin.issueToken().split(".")[0] ?? "";
         expect(tokenHeader.length).toBeGreaterThan(10);
-        for (const needle of [tokenHeader, "Bearer", "IDENTITY_HEADER", s.emulator.admin.tokenEnvironment()["IDENTITY_HEADER"] ?? "?"]) {
+        for (const needle of [
+            tokenHeader,
+            "Bearer",
+            "IDENTITY_HEADER",
+            s.emulator.admin.tokenEnvironment()["IDENTITY_HEADER"] ?? "?",
+        ]) {
             expect(stored).not.toContain(needle);
         }
         expect(s.emulator.admin.requests().filter((r) => r.api === "arm").length).toBeGreaterThan(0);

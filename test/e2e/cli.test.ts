@@ -48,10 +48,15 @@ function cli(args: string[], env: Record<string, string> = {}, against: Emulator
     const childEnv: Record<string, string | undefined> = { ...process.env, ...emulatorEnvironment(against), ...env };
     delete childEnv["NO_COLOR"];
     return new Promise((resolve) => {
-        execFile(process.execPath, [CLI, ...args], { cwd: work, env: childEnv, encoding: "utf8", timeout: 60_000 }, (error, stdout, stderr) => {
-            const code = error === null ? 0 : typeof error.code === "number" ? error.code : -1;
-            resolve({ code, stdout, stderr });
-        });
+        execFile(
+            process.execPath,
+            [CLI, ...args],
+            { cwd: work, env: childEnv, encoding: "utf8", timeout: 60_000 },
+            (error, stdout, stderr) => {
+                const code = error === null ? 0 : typeof error.code === "number" ? error.code : -1;
+                resolve({ code, stdout, stderr });
+            },
+        );
     });
 }
 
@@ -75,13 +80,18 @@ describe("exit codes and output a pipeline can use", () => {
         emulator.admin.graph.setAlertActive("StaleSignInAlert", false);
         const r = await cli(["status", "--scope", SUB, "--scope", MG, "--directory", "--json"]);
         expect(r).toMatchObject({ code: 0, stderr: "" });
-        const document = JSON.parse(r.stdout) as { scopes: Array<{ scope: string; alerts: Array<{ alertId: string; isActive: boolean; severity: string }> }> };
+        const document = JSON.parse(r.stdout) as {
+            scopes: Array<{ scope: string; alerts: Array<{ alertId: string; isActive: boolean; severity: string }> }>;
+        };
         expect(document.scopes.map((s) => [s.scope, s.alerts.length])).toEqual([
             [SUB, 4],
             [MG, 4],
             ["directory", 7],
         ]);
-        expect(document.scopes[2]?.alerts.find((a) => a.alertId === "StaleSignInAlert")).toMatchObject({ isActive: false, severity: "Medium" });
+        expect(document.scopes[2]?.alerts.find((a) => a.alertId === "StaleSignInAlert")).toMatchObject({
+            isActive: false,
+            severity: "Medium",
+        });
     });
 
     test("status piped: a plain table (no colour codes, no progress)", async () => {
@@ -95,7 +105,9 @@ describe("exit codes and output a pipeline can use", () => {
         emulator.admin.injectFault({ pathIncludes: "identityGovernance", status: 403, times: 20 });
         const r = await cli(["status", "--directory"]);
         expect(r.code).toBe(1);
-        expect(r.stderr).toMatch(/^pim-alerts status: reading directory: GET .* failed with 403 .*RoleManagementAlert\.ReadWrite\.Directory/);
+        expect(r.stderr).toMatch(
+            /^pim-alerts status: reading directory: GET .* failed with 403 .*RoleManagementAlert\.ReadWrite\.Directory/,
+        );
     });
 });
 
@@ -114,14 +126,23 @@ describe("export adopts today's policy as code", () => {
         emulator.admin.setConfiguration(SUB, "TooManyOwnersAssignedToResource", { thresholdNumberOfOwners: 5 });
         emulator.admin.setConfiguration(GROUP, "AzureRolesAssignedOutsidePimAlert", { isEnabled: false });
         emulator.admin.graph.setConfiguration("StaleSignInAlert", { duration: "P45D" });
-        emulator.admin.graph.setConfiguration("TooManyGlobalAdminsAssignedToTenantAlert", { isEnabled: false, globalAdminCountThreshold: 6 });
+        emulator.admin.graph.setConfiguration("TooManyGlobalAdminsAssignedToTenantAlert", {
+            isEnabled: false,
+            globalAdminCountThreshold: 6,
+        });
         // Dismissed alerts (inactive while they have incidents) are exported as dismissals.
         emulator.admin.setAlertActive(SUB, "DuplicateRoleCreated", false);
         emulator.admin.graph.setAlertActive("StaleSignInAlert", false);
         const scopes = [SUB, GROUP, MG];
         const before = liveConfigurations(scopes);
 
-        const exported = await cli(["export", ...scopes.flatMap((s) => ["--scope", s]), "--directory", "--out", "index.ts"]);
+        const exported = await cli([
+            "export",
+            ...scopes.flatMap((s) => ["--scope", s]),
+            "--directory",
+            "--out",
+            "index.ts",
+        ]);
         expect(exported.code).toBe(0);
         const file = path.join(work, "index.ts");
         const program = fs.readFileSync(file, "utf8");
@@ -131,7 +152,9 @@ describe("export adopts today's policy as code", () => {
         expect(program).toContain('new pim.DirectoryAlertDismissal("directory-stale-sign-in-dismissal", {');
         expect(program.match(/new pim\.\w*Dismissal\(/g)).toHaveLength(2);
         expect(statementsOtherThanDeclarations(file)).toEqual([]);
-        expect(program).toContain('new pim.AlertConfiguration("sub-11111111-rg-app-azure-roles-assigned-outside-pim", {');
+        expect(program).toContain(
+            'new pim.AlertConfiguration("sub-11111111-rg-app-azure-roles-assigned-outside-pim", {',
+        );
         expect(program).toContain("thresholdNumberOfOwners: 5,");
         expect(program).toContain('duration: "P45D",');
 
@@ -144,7 +167,9 @@ describe("export adopts today's policy as code", () => {
                 .replace("thresholdNumberOfOwners: 5,", 'thresholdNumberOfOwners: "5",')
                 .replace('duration: "P45D",', 'duration: "P45D", globalAdminCountThreshold: 3,'),
         );
-        expect(typeErrors(broken).join("\n")).toMatch(/Type 'string' is not assignable[\s\S]*'globalAdminCountThreshold' does not exist/);
+        expect(typeErrors(broken).join("\n")).toMatch(
+            /Type 'string' is not assignable[\s\S]*'globalAdminCountThreshold' does not exist/,
+        );
 
         await ensurePackedProgram();
         const programFile = `cli-export-${process.pid}.ts`;
@@ -179,7 +204,11 @@ describe("export adopts today's policy as code", () => {
             // Every preview after it shows no changes, even after refreshing from Azure.
             const refreshed = await runProgram("preview", { ...options, refresh: true, expectNoChanges: true });
             expect(refreshed.errors).toEqual([]);
-            expect(refreshed).toMatchObject({ exitCode: 0, changes: false, summary: { same: 22, create: 0, update: 0, replace: 0, delete: 0 } });
+            expect(refreshed).toMatchObject({
+                exitCode: 0,
+                changes: false,
+                summary: { same: 22, create: 0, update: 0, replace: 0, delete: 0 },
+            });
         } finally {
             fs.rmSync(path.join(PROGRAM_DIR, programFile), { force: true });
         }
@@ -198,28 +227,33 @@ describe("API text is data: export and status never turn it into code or termina
     ];
     const RAW_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/;
 
-    test.each(HOSTILE)("a Graph id holding %s: export refuses it by name and writes nothing", async (_what, tenantId) => {
-        const hostile = await startEmulator({ retryAfterSeconds: 0, tenantId });
-        try {
-            const r = await cli(["export", "--directory", "--out", "policy.ts"], {}, hostile);
-            expect(r.code).toBe(1);
-            expect(r.stderr).toMatch(
-                /^pim-alerts export: reading directory: refusing to write the Graph id "DirectoryRole_0.* into the program: it is not DirectoryRole_<tenant GUID>_/,
-            );
-            expect(r.stderr).toContain("pim-alerts export: nothing written: 1 of 1 scopes failed");
-            expect(r.stderr).not.toMatch(RAW_CONTROL);
-            expect(fs.existsSync(path.join(work, "policy.ts"))).toBe(false);
-            expect(fs.existsSync(path.join(work, "pwned"))).toBe(false);
-        } finally {
-            await hostile.stop();
-        }
-    });
+    test.each(HOSTILE)(
+        "a Graph id holding %s: export refuses it by name and writes nothing",
+        async (_what, tenantId) => {
+            const hostile = await startEmulator({ retryAfterSeconds: 0, tenantId });
+            try {
+                const r = await cli(["export", "--directory", "--out", "policy.ts"], {}, hostile);
+                expect(r.code).toBe(1);
+                expect(r.stderr).toMatch(
+                    /^pim-alerts export: reading directory: refusing to write the Graph id "DirectoryRole_0.* into the program: it is not DirectoryRole_<tenant GUID>_/,
+                );
+                expect(r.stderr).toContain("pim-alerts export: nothing written: 1 of 1 scopes failed");
+                expect(r.stderr).not.toMatch(RAW_CONTROL);
+                expect(fs.existsSync(path.join(work, "policy.ts"))).toBe(false);
+                expect(fs.existsSync(path.join(work, "pwned"))).toBe(false);
+            } finally {
+                await hostile.stop();
+            }
+        },
+    );
 
     test.each(HOSTILE)("a duration holding %s: export refuses it by name and writes nothing", async (_what, text) => {
         emulator.admin.graph.setConfiguration("StaleSignInAlert", { duration: `P30D${text}` });
         const r = await cli(["export", "--scope", SUB, "--directory"]);
         expect(r).toMatchObject({ code: 1, stdout: "" });
-        expect(r.stderr).toMatch(/reading directory: refusing to write duration of StaleSignInAlert "P30D0.* into the program: it is not an ISO-8601 duration/);
+        expect(r.stderr).toMatch(
+            /reading directory: refusing to write duration of StaleSignInAlert "P30D0.* into the program: it is not an ISO-8601 duration/,
+        );
         expect(r.stderr).not.toMatch(RAW_CONTROL);
     });
 
@@ -241,7 +275,9 @@ describe("API text is data: export and status never turn it into code or termina
             const table = await cli(["status", "--directory"], {}, hostile);
             expect(table.code).toBe(0);
             expect(table.stdout).not.toMatch(RAW_CONTROL);
-            expect(table.stdout).toContain("\\u001b]0;pwned\\u0007\\u001b[2K\\u001b[8mhidden\\u009b2J_StaleSignInAlert");
+            expect(table.stdout).toContain(
+                "\\u001b]0;pwned\\u0007\\u001b[2K\\u001b[8mhidden\\u009b2J_StaleSignInAlert",
+            );
             const json = await cli(["status", "--directory", "--json"], {}, hostile);
             expect(json.code).toBe(0);
             expect(json.stdout).not.toMatch(RAW_CONTROL);
@@ -262,8 +298,15 @@ describe("export names resources by what they are, not by the order of --scope",
         const names = async (first: string, second: string, file: string) => {
             expect((await cli(["export", "--scope", first, "--out", file])).code).toBe(0);
             const appended = await cli(["export", "--scope", second, "--out", file, "--append"]);
-            expect(appended).toMatchObject({ code: 0, stderr: `pim-alerts export: declared 4 resources of 1 scope in ${file}\n` });
-            return [...fs.readFileSync(path.join(work, file), "utf8").matchAll(/new pim\.AlertConfiguration\("([^"]+)"/g)].map((m) => m[1]).sort();
+            expect(appended).toMatchObject({
+                code: 0,
+                stderr: `pim-alerts export: declared 4 resources of 1 scope in ${file}\n`,
+            });
+            return [
+                ...fs.readFileSync(path.join(work, file), "utf8").matchAll(/new pim\.AlertConfiguration\("([^"]+)"/g),
+            ]
+                .map((m) => m[1])
+                .sort();
         };
         const forward = await names(A, B, "forward.ts");
         const backward = await names(B, A, "backward.ts");
@@ -288,7 +331,10 @@ describe("export names resources by what they are, not by the order of --scope",
 function statementsOtherThanDeclarations(file: string): string[] {
     const source = ts.createSourceFile(file, fs.readFileSync(file, "utf8"), ts.ScriptTarget.ES2022, true);
     const isLiteral = (e: ts.Expression) =>
-        ts.isStringLiteral(e) || ts.isNumericLiteral(e) || e.kind === ts.SyntaxKind.TrueKeyword || e.kind === ts.SyntaxKind.FalseKeyword;
+        ts.isStringLiteral(e) ||
+        ts.isNumericLiteral(e) ||
+        e.kind === ts.SyntaxKind.TrueKeyword ||
+        e.kind === ts.SyntaxKind.FalseKeyword;
     const isDeclaration = (s: ts.Statement) => {
         if (!ts.isExpressionStatement(s) || !ts.isNewExpression(s.expression)) return false;
         const [name, args, ...rest] = s.expression.arguments ?? [];
@@ -299,10 +345,14 @@ function statementsOtherThanDeclarations(file: string): string[] {
             args !== undefined &&
             ts.isObjectLiteralExpression(args) &&
             rest.length === 0 &&
-            args.properties.every((p) => ts.isPropertyAssignment(p) && ts.isIdentifier(p.name) && isLiteral(p.initializer))
+            args.properties.every(
+                (p) => ts.isPropertyAssignment(p) && ts.isIdentifier(p.name) && isLiteral(p.initializer),
+            )
         );
     };
-    return source.statements.filter((s) => !ts.isImportDeclaration(s) && !isDeclaration(s)).map((s) => s.getText(source));
+    return source.statements
+        .filter((s) => !ts.isImportDeclaration(s) && !isDeclaration(s))
+        .map((s) => s.getText(source));
 }
 
 /** Every configuration the emulator holds for the scopes and the directory. */
@@ -318,7 +368,12 @@ function liveConfigurations(scopes: readonly string[]): Record<string, unknown> 
             out[`${scope}:${alertId}`] = emulator.admin.configuration(scope, alertId);
         }
     }
-    for (const alertId of ["InvalidLicenseAlert", "StaleSignInAlert", "TooManyGlobalAdminsAssignedToTenantAlert", "SequentialActivationRenewalsAlert"]) {
+    for (const alertId of [
+        "InvalidLicenseAlert",
+        "StaleSignInAlert",
+        "TooManyGlobalAdminsAssignedToTenantAlert",
+        "SequentialActivationRenewalsAlert",
+    ]) {
         out[`directory:${alertId}`] = emulator.admin.graph.configuration(alertId);
     }
     return out;

@@ -50,7 +50,9 @@ beforeAll(async () => {
 }, 180_000);
 
 test("a program and its test type-check with Pulumi's TypeScript template (moduleResolution node, CommonJS)", () => {
-    expect(consumerTypeErrors({ "index.ts": PROGRAM, "index.test.ts": PROGRAM_TEST }, PULUMI_TEMPLATE_TSCONFIG)).toEqual([]);
+    expect(
+        consumerTypeErrors({ "index.ts": PROGRAM, "index.test.ts": PROGRAM_TEST }, PULUMI_TEMPLATE_TSCONFIG),
+    ).toEqual([]);
 }, 120_000);
 
 test.each<[string, Record<string, unknown>]>([
@@ -63,7 +65,9 @@ test.each<[string, Record<string, unknown>]>([
             { "index.ts": PROGRAM, "index.test.ts": PROGRAM_TEST, "old.ts": OLD_SUBPATH },
             { ...PULUMI_TEMPLATE_TSCONFIG, ...resolution, skipLibCheck: true },
         );
-        expect(errors).toEqual([expect.stringMatching(/^old\.ts\(1\): Cannot find module 'pulumi-pim-alerts\/testing'/)]);
+        expect(errors).toEqual([
+            expect.stringMatching(/^old\.ts\(1\): Cannot find module 'pulumi-pim-alerts\/testing'/),
+        ]);
     },
     120_000,
 );

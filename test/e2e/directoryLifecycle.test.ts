@@ -18,7 +18,12 @@ const { providers, start } = sessionFixture(captureDirectoryProviders, startDire
 
 /** check + create of a DirectoryAlertConfiguration, as `pulumi up` does for a new resource. */
 async function createConfiguration(s: DirectorySession, args: Record<string, unknown>, name = "config") {
-    const checked = await s.host.check(DIRECTORY_CONFIGURATION, name, {}, { __provider: providers.configuration, ...args });
+    const checked = await s.host.check(
+        DIRECTORY_CONFIGURATION,
+        name,
+        {},
+        { __provider: providers.configuration, ...args },
+    );
     expect(checked.failures).toEqual([]);
     const created = await s.host.create(DIRECTORY_CONFIGURATION, name, checked.inputs);
     return { inputs: checked.inputs, ...created };
@@ -59,25 +64,28 @@ describe("DirectoryAlertConfiguration: every configuration type", () => {
             { globalAdminCountThreshold: 4, percentageOfGlobalAdminsOutOfRolesThreshold: 20 },
             { isEnabled: true, globalAdminCountThreshold: 4, percentageOfGlobalAdminsOutOfRolesThreshold: 20 },
         ],
-    ])("%s: create adopts (GET, PATCH with @odata.type, GET) and writes only what is declared", async (alertId, args, stored) => {
-        const s = await start();
-        const before = s.emulator.admin.graph.configuration(alertId);
-        const { id, properties } = await createConfiguration(s, { alertId, ...args });
-        expect(id).toBe(s.idOf(alertId));
-        expect(properties).toMatchObject({
-            alertId,
-            tenantId: s.emulator.tenantId,
-            onDelete: "retain",
-            odataType: expect.stringMatching(/^#microsoft\.graph\.[a-zA-Z]+AlertConfiguration$/),
-            declaredProperties: Object.keys(args),
-            initialProperties: before,
-            // Durations are reported in the program's spelling.
-            ...args,
-        });
-        expect(s.emulator.admin.graph.configuration(alertId)).toEqual(stored);
-        // The tenant came from the token's tid: no list call was needed.
-        expect(s.graphCalls()).toEqual(["GET 200", "PATCH 204", "GET 200"]);
-    });
+    ])(
+        "%s: create adopts (GET, PATCH with @odata.type, GET) and writes only what is declared",
+        async (alertId, args, stored) => {
+            const s = await start();
+            const before = s.emulator.admin.graph.configuration(alertId);
+            const { id, properties } = await createConfiguration(s, { alertId, ...args });
+            expect(id).toBe(s.idOf(alertId));
+            expect(properties).toMatchObject({
+                alertId,
+                tenantId: s.emulator.tenantId,
+                onDelete: "retain",
+                odataType: expect.stringMatching(/^#microsoft\.graph\.[a-zA-Z]+AlertConfiguration$/),
+                declaredProperties: Object.keys(args),
+                initialProperties: before,
+                // Durations are reported in the program's spelling.
+                ...args,
+            });
+            expect(s.emulator.admin.graph.configuration(alertId)).toEqual(stored);
+            // The tenant came from the token's tid: no list call was needed.
+            expect(s.graphCalls()).toEqual(["GET 200", "PATCH 204", "GET 200"]);
+        },
+    );
 });
 
 describe("DirectoryAlertConfiguration: durations compared by meaning", () => {
@@ -93,23 +101,37 @@ describe("DirectoryAlertConfiguration: durations compared by meaning", () => {
 
     test("Graph answering in another spelling is no drift; a different length is", async () => {
         const s = await start();
-        const { id, inputs, properties } = await createConfiguration(s, { alertId: "StaleSignInAlert", duration: "P30D" });
+        const { id, inputs, properties } = await createConfiguration(s, {
+            alertId: "StaleSignInAlert",
+            duration: "P30D",
+        });
 
         s.emulator.admin.graph.setConfiguration("StaleSignInAlert", { duration: "PT720H" });
         const same = await s.host.read(DIRECTORY_CONFIGURATION, "config", id, properties, inputs);
         expect(same.inputs).toMatchObject({ duration: "P30D" });
         expect(same.properties).toMatchObject({ duration: "P30D" });
-        expect(await s.host.diff(DIRECTORY_CONFIGURATION, "config", id, same.properties, inputs, same.inputs)).toMatchObject({ changes: "none" });
+        expect(
+            await s.host.diff(DIRECTORY_CONFIGURATION, "config", id, same.properties, inputs, same.inputs),
+        ).toMatchObject({ changes: "none" });
 
         s.emulator.admin.graph.setConfiguration("StaleSignInAlert", { duration: "P45D" });
         const drifted = await s.host.read(DIRECTORY_CONFIGURATION, "config", id, same.properties, inputs);
         expect(drifted.inputs).toMatchObject({ duration: "P45D" });
-        expect(await s.host.diff(DIRECTORY_CONFIGURATION, "config", id, drifted.properties, inputs, drifted.inputs)).toMatchObject({
+        expect(
+            await s.host.diff(DIRECTORY_CONFIGURATION, "config", id, drifted.properties, inputs, drifted.inputs),
+        ).toMatchObject({
             changes: "some",
             replaces: [],
         });
         s.emulator.admin.clearRequests();
-        const updated = await s.host.update(DIRECTORY_CONFIGURATION, "config", id, drifted.properties, inputs, drifted.inputs);
+        const updated = await s.host.update(
+            DIRECTORY_CONFIGURATION,
+            "config",
+            id,
+            drifted.properties,
+            inputs,
+            drifted.inputs,
+        );
         expect(updated.properties).toMatchObject({ duration: "P30D" });
         expect(s.emulator.admin.graph.configuration("StaleSignInAlert")).toMatchObject({ duration: "P30D" });
         expect(s.graphCalls()).toEqual(["PATCH 204", "GET 200"]);
@@ -121,22 +143,39 @@ describe("DirectoryAlertConfiguration: durations compared by meaning", () => {
             alertId: "SequentialActivationRenewalsAlert",
             timeIntervalBetweenActivations: "PT1H",
         });
-        const checked = await s.host.check(DIRECTORY_CONFIGURATION, "config", inputs, { ...inputs, timeIntervalBetweenActivations: "PT60M" });
-        expect(await s.host.diff(DIRECTORY_CONFIGURATION, "config", id, properties, checked.inputs, inputs)).toMatchObject({ changes: "none" });
+        const checked = await s.host.check(DIRECTORY_CONFIGURATION, "config", inputs, {
+            ...inputs,
+            timeIntervalBetweenActivations: "PT60M",
+        });
+        expect(
+            await s.host.diff(DIRECTORY_CONFIGURATION, "config", id, properties, checked.inputs, inputs),
+        ).toMatchObject({ changes: "none" });
     });
 });
 
 describe("DirectoryAlertConfiguration: ranges", () => {
     // Both ends of every range are accepted by check and by Graph.
     test.each<[string, Record<string, unknown>]>([
-        ["TooManyGlobalAdminsAssignedToTenantAlert", { globalAdminCountThreshold: 2, percentageOfGlobalAdminsOutOfRolesThreshold: 0 }],
-        ["TooManyGlobalAdminsAssignedToTenantAlert", { globalAdminCountThreshold: 100, percentageOfGlobalAdminsOutOfRolesThreshold: 100 }],
+        [
+            "TooManyGlobalAdminsAssignedToTenantAlert",
+            { globalAdminCountThreshold: 2, percentageOfGlobalAdminsOutOfRolesThreshold: 0 },
+        ],
+        [
+            "TooManyGlobalAdminsAssignedToTenantAlert",
+            { globalAdminCountThreshold: 100, percentageOfGlobalAdminsOutOfRolesThreshold: 100 },
+        ],
         ["StaleSignInAlert", { duration: "P1D" }],
         ["StaleSignInAlert", { duration: "P365D" }],
         ["RedundantAssignmentAlert", { duration: "P0D" }],
         ["RedundantAssignmentAlert", { duration: "P100D" }],
-        ["SequentialActivationRenewalsAlert", { sequentialActivationCounterThreshold: 2, timeIntervalBetweenActivations: "PT1S" }],
-        ["SequentialActivationRenewalsAlert", { sequentialActivationCounterThreshold: 100, timeIntervalBetweenActivations: "P30D" }],
+        [
+            "SequentialActivationRenewalsAlert",
+            { sequentialActivationCounterThreshold: 2, timeIntervalBetweenActivations: "PT1S" },
+        ],
+        [
+            "SequentialActivationRenewalsAlert",
+            { sequentialActivationCounterThreshold: 100, timeIntervalBetweenActivations: "P30D" },
+        ],
     ])("%s accepts %j", async (alertId, args) => {
         const s = await start();
         const { properties } = await createConfiguration(s, { alertId, ...args });
@@ -144,7 +183,12 @@ describe("DirectoryAlertConfiguration: ranges", () => {
     });
 
     test.each<[string, Record<string, unknown>, string, string]>([
-        ["TooManyGlobalAdminsAssignedToTenantAlert", { globalAdminCountThreshold: 1 }, "globalAdminCountThreshold", "between 2 and 100"],
+        [
+            "TooManyGlobalAdminsAssignedToTenantAlert",
+            { globalAdminCountThreshold: 1 },
+            "globalAdminCountThreshold",
+            "between 2 and 100",
+        ],
         [
             "TooManyGlobalAdminsAssignedToTenantAlert",
             { percentageOfGlobalAdminsOutOfRolesThreshold: 101 },
@@ -155,17 +199,40 @@ describe("DirectoryAlertConfiguration: ranges", () => {
         ["StaleSignInAlert", { duration: "P1M" }, "duration", "uses years or months"],
         ["StaleSignInAlert", { duration: "PT36H" }, "duration", "whole number of days"],
         ["RedundantAssignmentAlert", { duration: "P101D" }, "duration", "between P0D and P100D"],
-        ["SequentialActivationRenewalsAlert", { sequentialActivationCounterThreshold: 101 }, "sequentialActivationCounterThreshold", "between 2 and 100"],
-        ["SequentialActivationRenewalsAlert", { timeIntervalBetweenActivations: "P31D" }, "timeIntervalBetweenActivations", "between PT1S and P30D"],
-        ["StaleSignInAlert", { globalAdminCountThreshold: 3 }, "globalAdminCountThreshold", "not a setting of StaleSignInAlert"],
+        [
+            "SequentialActivationRenewalsAlert",
+            { sequentialActivationCounterThreshold: 101 },
+            "sequentialActivationCounterThreshold",
+            "between 2 and 100",
+        ],
+        [
+            "SequentialActivationRenewalsAlert",
+            { timeIntervalBetweenActivations: "P31D" },
+            "timeIntervalBetweenActivations",
+            "between PT1S and P30D",
+        ],
+        [
+            "StaleSignInAlert",
+            { globalAdminCountThreshold: 3 },
+            "globalAdminCountThreshold",
+            "not a setting of StaleSignInAlert",
+        ],
         ["InvalidLicenseAlert", { duration: "P30D" }, "duration", "this alert has no settings (only isEnabled)"],
-    ])("%s rejects %j in check, naming the property and value, with no HTTP call", async (alertId, args, property, reason) => {
-        const s = await start();
-        const result = await s.host.check(DIRECTORY_CONFIGURATION, "config", {}, { __provider: providers.configuration, alertId, ...args });
-        expect(result.failures).toEqual([{ property, reason: expect.stringContaining(reason) }]);
-        expect(result.failures[0]?.reason).toContain(JSON.stringify(args[property]));
-        expect(s.emulator.admin.requests()).toEqual([]);
-    });
+    ])(
+        "%s rejects %j in check, naming the property and value, with no HTTP call",
+        async (alertId, args, property, reason) => {
+            const s = await start();
+            const result = await s.host.check(
+                DIRECTORY_CONFIGURATION,
+                "config",
+                {},
+                { __provider: providers.configuration, alertId, ...args },
+            );
+            expect(result.failures).toEqual([{ property, reason: expect.stringContaining(reason) }]);
+            expect(result.failures[0]?.reason).toContain(JSON.stringify(args[property]));
+            expect(s.emulator.admin.requests()).toEqual([]);
+        },
+    );
 });
 
 describe("DirectoryAlertConfiguration: lifecycle", () => {
@@ -173,14 +240,35 @@ describe("DirectoryAlertConfiguration: lifecycle", () => {
         const s = await start();
         const alertId = "TooManyGlobalAdminsAssignedToTenantAlert";
         const { id, inputs, properties } = await createConfiguration(s, { alertId, globalAdminCountThreshold: 4 });
-        s.emulator.admin.graph.setConfiguration(alertId, { globalAdminCountThreshold: 9, percentageOfGlobalAdminsOutOfRolesThreshold: 50 });
+        s.emulator.admin.graph.setConfiguration(alertId, {
+            globalAdminCountThreshold: 9,
+            percentageOfGlobalAdminsOutOfRolesThreshold: 50,
+        });
         s.emulator.admin.clearRequests();
 
         const read = await s.host.read(DIRECTORY_CONFIGURATION, "config", id, properties, inputs);
-        expect(read.inputs).toEqual({ __provider: providers.configuration, alertId, onDelete: "retain", globalAdminCountThreshold: 9 });
-        expect(read.properties).toMatchObject({ globalAdminCountThreshold: 9, percentageOfGlobalAdminsOutOfRolesThreshold: 50 });
-        const updated = await s.host.update(DIRECTORY_CONFIGURATION, "config", id, read.properties, inputs, read.inputs);
-        expect(updated.properties).toMatchObject({ globalAdminCountThreshold: 4, percentageOfGlobalAdminsOutOfRolesThreshold: 50 });
+        expect(read.inputs).toEqual({
+            __provider: providers.configuration,
+            alertId,
+            onDelete: "retain",
+            globalAdminCountThreshold: 9,
+        });
+        expect(read.properties).toMatchObject({
+            globalAdminCountThreshold: 9,
+            percentageOfGlobalAdminsOutOfRolesThreshold: 50,
+        });
+        const updated = await s.host.update(
+            DIRECTORY_CONFIGURATION,
+            "config",
+            id,
+            read.properties,
+            inputs,
+            read.inputs,
+        );
+        expect(updated.properties).toMatchObject({
+            globalAdminCountThreshold: 4,
+            percentageOfGlobalAdminsOutOfRolesThreshold: 50,
+        });
         expect(s.emulator.admin.graph.configuration(alertId)).toEqual({
             isEnabled: true,
             globalAdminCountThreshold: 4,
@@ -191,19 +279,32 @@ describe("DirectoryAlertConfiguration: lifecycle", () => {
 
     test("read works from the id alone, as after an import", async () => {
         const s = await start();
-        const read = await s.host.read(DIRECTORY_CONFIGURATION, "imported", s.idOf("StaleSignInAlert"), { __provider: providers.configuration });
+        const read = await s.host.read(DIRECTORY_CONFIGURATION, "imported", s.idOf("StaleSignInAlert"), {
+            __provider: providers.configuration,
+        });
         expect(read.id).toBe(s.idOf("StaleSignInAlert"));
-        expect(read.properties).toMatchObject({ alertId: "StaleSignInAlert", tenantId: s.emulator.tenantId, duration: "P30D", declaredProperties: [] });
+        expect(read.properties).toMatchObject({
+            alertId: "StaleSignInAlert",
+            tenantId: s.emulator.tenantId,
+            duration: "P30D",
+            declaredProperties: [],
+        });
     });
 
     test("a new alert id replaces; a setting change does not", async () => {
         const s = await start();
-        const { id, inputs, properties } = await createConfiguration(s, { alertId: "StaleSignInAlert", duration: "P60D" });
+        const { id, inputs, properties } = await createConfiguration(s, {
+            alertId: "StaleSignInAlert",
+            duration: "P60D",
+        });
         const diffTo = async (change: Record<string, unknown>) => {
             const checked = await s.host.check(DIRECTORY_CONFIGURATION, "config", inputs, { ...inputs, ...change });
             return s.host.diff(DIRECTORY_CONFIGURATION, "config", id, properties, checked.inputs, inputs);
         };
-        expect(await diffTo({ alertId: "RedundantAssignmentAlert" })).toMatchObject({ changes: "some", replaces: ["alertId"] });
+        expect(await diffTo({ alertId: "RedundantAssignmentAlert" })).toMatchObject({
+            changes: "some",
+            replaces: ["alertId"],
+        });
         expect(await diffTo({ duration: "P90D" })).toMatchObject({ changes: "some", replaces: [] });
     });
 
@@ -214,7 +315,12 @@ describe("DirectoryAlertConfiguration: lifecycle", () => {
         ["restore", { isEnabled: true, duration: "P30D" }],
     ])("delete with onDelete %s leaves %j", async (onDelete, expected) => {
         const s = await start();
-        const { id, properties } = await createConfiguration(s, { alertId: "StaleSignInAlert", isEnabled: false, duration: "P60D", onDelete });
+        const { id, properties } = await createConfiguration(s, {
+            alertId: "StaleSignInAlert",
+            isEnabled: false,
+            duration: "P60D",
+            onDelete,
+        });
         await s.host.delete(DIRECTORY_CONFIGURATION, "config", id, properties);
         expect(s.emulator.admin.graph.configuration("StaleSignInAlert")).toEqual(expected);
     });
@@ -222,7 +328,11 @@ describe("DirectoryAlertConfiguration: lifecycle", () => {
     test("restore never writes an undeclared property", async () => {
         const s = await start();
         const alertId = "TooManyGlobalAdminsAssignedToTenantAlert";
-        const { id, properties } = await createConfiguration(s, { alertId, globalAdminCountThreshold: 8, onDelete: "restore" });
+        const { id, properties } = await createConfiguration(s, {
+            alertId,
+            globalAdminCountThreshold: 8,
+            onDelete: "restore",
+        });
         s.emulator.admin.graph.setConfiguration(alertId, { percentageOfGlobalAdminsOutOfRolesThreshold: 60 });
         await s.host.delete(DIRECTORY_CONFIGURATION, "config", id, properties);
         expect(s.emulator.admin.graph.configuration(alertId)).toEqual({
@@ -255,18 +365,33 @@ describe("DirectoryAlertDismissal", () => {
         s.emulator.admin.graph.raiseIncident(NO_MFA);
         const { id, inputs, properties } = await createDismissal(s, { alertId: NO_MFA });
         expect(id).toBe(s.idOf(NO_MFA));
-        expect(properties).toMatchObject({ alertId: NO_MFA, tenantId: s.emulator.tenantId, onDelete: "retain", isActive: false });
+        expect(properties).toMatchObject({
+            alertId: NO_MFA,
+            tenantId: s.emulator.tenantId,
+            onDelete: "retain",
+            isActive: false,
+        });
         expect(s.emulator.admin.graph.alert(NO_MFA).isActive).toBe(false);
 
         s.emulator.admin.graph.raiseIncident(NO_MFA);
         const read = await s.host.read(DIRECTORY_DISMISSAL, "dismissal", id, properties, inputs);
-        expect(read.properties).toMatchObject({ isActive: true, incidentCount: s.emulator.admin.graph.alert(NO_MFA).incidentCount });
+        expect(read.properties).toMatchObject({
+            isActive: true,
+            incidentCount: s.emulator.admin.graph.alert(NO_MFA).incidentCount,
+        });
         expect(read.properties["lastScannedDateTime"]).toEqual(expect.any(String));
         // Refreshed inputs say isActive true; the program says false: the preview shows `isActive: true => false`.
-        expect(read.inputs).toEqual({ __provider: providers.dismissal, alertId: NO_MFA, onDelete: "retain", isActive: true });
+        expect(read.inputs).toEqual({
+            __provider: providers.dismissal,
+            alertId: NO_MFA,
+            onDelete: "retain",
+            isActive: true,
+        });
         expect(inputs).toMatchObject({ isActive: false });
 
-        expect(await s.host.diff(DIRECTORY_DISMISSAL, "dismissal", id, read.properties, inputs, read.inputs)).toMatchObject({ changes: "some", replaces: [] });
+        expect(
+            await s.host.diff(DIRECTORY_DISMISSAL, "dismissal", id, read.properties, inputs, read.inputs),
+        ).toMatchObject({ changes: "some", replaces: [] });
         const updated = await s.host.update(DIRECTORY_DISMISSAL, "dismissal", id, read.properties, inputs, read.inputs);
         expect(updated.properties).toMatchObject({ isActive: false });
         expect(s.emulator.admin.graph.alert(NO_MFA).isActive).toBe(false);
@@ -288,7 +413,12 @@ describe("DirectoryAlertDismissal", () => {
     test("a failed read-back after the dismissal keeps the state, and the next update repairs it", async () => {
         const s = await start();
         s.emulator.admin.injectFault({ method: "GET", status: 500, retryAfterSeconds: 0, times: 7 });
-        const checked = await s.host.check(DIRECTORY_DISMISSAL, "dismissal", {}, { __provider: providers.dismissal, alertId: NO_MFA });
+        const checked = await s.host.check(
+            DIRECTORY_DISMISSAL,
+            "dismissal",
+            {},
+            { __provider: providers.dismissal, alertId: NO_MFA },
+        );
         await expect(s.host.create(DIRECTORY_DISMISSAL, "dismissal", checked.inputs)).rejects.toThrow(
             /dismissed directory alert NoMfaOnRoleActivationAlert in tenant .*, then: GET .* failed with 500.*The state is kept; run `pulumi up` again to finish/,
         );
@@ -304,9 +434,14 @@ describe("DirectoryAlertDismissal", () => {
             lastScannedDateTime: "",
         };
         const id = s.idOf(NO_MFA);
-        expect(await s.host.diff(DIRECTORY_DISMISSAL, "dismissal", id, recorded, checked.inputs)).toMatchObject({ changes: "some" });
+        expect(await s.host.diff(DIRECTORY_DISMISSAL, "dismissal", id, recorded, checked.inputs)).toMatchObject({
+            changes: "some",
+        });
         const updated = await s.host.update(DIRECTORY_DISMISSAL, "dismissal", id, recorded, checked.inputs);
-        expect(updated.properties).toMatchObject({ isActive: false, incidentCount: s.emulator.admin.graph.alert(NO_MFA).incidentCount });
+        expect(updated.properties).toMatchObject({
+            isActive: false,
+            incidentCount: s.emulator.admin.graph.alert(NO_MFA).incidentCount,
+        });
     });
 });
 
@@ -334,7 +469,12 @@ describe("403", () => {
         const s = await start();
         s.emulator.admin.graph.raiseIncident("StaleSignInAlert");
         s.emulator.admin.setReadOnly(MANAGED_IDENTITY_OBJECT_ID);
-        const checked = await s.host.check(DIRECTORY_DISMISSAL, "dismissal", {}, { __provider: providers.dismissal, alertId: "StaleSignInAlert" });
+        const checked = await s.host.check(
+            DIRECTORY_DISMISSAL,
+            "dismissal",
+            {},
+            { __provider: providers.dismissal, alertId: "StaleSignInAlert" },
+        );
         const error = await failureOf(s.host.create(DIRECTORY_DISMISSAL, "dismissal", checked.inputs));
         expect(error.message).toContain("failed with 403");
         expect(error.message).toContain(`to change directory alert StaleSignInAlert in tenant ${s.emulator.tenantId}`);
@@ -346,8 +486,12 @@ describe("403", () => {
 
 describe("__provider", () => {
     test("is one small require of the provider module", () => {
-        expect(providers.configuration).toMatch(/require\("pulumi-pim-alerts\/dist\/provider\/directoryAlertConfigurationProvider\.js"\)/);
-        expect(providers.dismissal).toMatch(/require\("pulumi-pim-alerts\/dist\/provider\/directoryAlertDismissalProvider\.js"\)/);
+        expect(providers.configuration).toMatch(
+            /require\("pulumi-pim-alerts\/dist\/provider\/directoryAlertConfigurationProvider\.js"\)/,
+        );
+        expect(providers.dismissal).toMatch(
+            /require\("pulumi-pim-alerts\/dist\/provider\/directoryAlertDismissalProvider\.js"\)/,
+        );
         expect(Buffer.byteLength(providers.configuration)).toBeLessThan(400);
     });
 });

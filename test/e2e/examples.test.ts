@@ -18,7 +18,10 @@ afterEach(async () => {
 });
 
 test("azure-native interop: scopes from a resource group's id and from getClientConfig()", async () => {
-    fs.copyFileSync(path.resolve(__dirname, "../../examples/azure-native-interop/index.ts"), path.join(POLICY_PROGRAM_DIR, "interop.ts"));
+    fs.copyFileSync(
+        path.resolve(__dirname, "../../examples/azure-native-interop/index.ts"),
+        path.join(POLICY_PROGRAM_DIR, "interop.ts"),
+    );
     const result = await runProgram("up", {
         programDir: POLICY_PROGRAM_DIR,
         programFile: "interop.ts",
@@ -30,8 +33,17 @@ test("azure-native interop: scopes from a resource group's id and from getClient
     // The two configurations and the stack (the resource group is a mock of azure-native's).
     expect(result.summary.create).toBe(3);
     const subscription = `/subscriptions/${DEFAULT_SUBSCRIPTION_ID}`;
-    expect(emulator.admin.configuration(subscription, "TooManyPermanentOwnersAssignedToResource")["thresholdNumberOfPermanentOwners"]).toBe(2);
-    expect(emulator.admin.configuration(`${subscription}/resourceGroups/rg-payments-prod`, "TooManyOwnersAssignedToResource")).toMatchObject({
+    expect(
+        emulator.admin.configuration(subscription, "TooManyPermanentOwnersAssignedToResource")[
+            "thresholdNumberOfPermanentOwners"
+        ],
+    ).toBe(2);
+    expect(
+        emulator.admin.configuration(
+            `${subscription}/resourceGroups/rg-payments-prod`,
+            "TooManyOwnersAssignedToResource",
+        ),
+    ).toMatchObject({
         isEnabled: true,
         thresholdNumberOfOwners: 2,
     });

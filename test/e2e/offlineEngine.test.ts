@@ -49,7 +49,8 @@ test("retainOnDelete: a configuration with onDelete 'restore' leaves the program
         "}",
     ]);
     const stack = stackOf(programFile);
-    const run = (version: number) => runProgram("up", stack.options({ config: { ...stack.options().config, version: String(version) } }));
+    const run = (version: number) =>
+        runProgram("up", stack.options({ config: { ...stack.options().config, version: String(version) } }));
 
     expect((await run(1)).errors).toEqual([]);
     expect(emulator.admin.configuration(SUB, OWNERS)).toMatchObject({ thresholdNumberOfOwners: 5 });
@@ -59,10 +60,14 @@ test("retainOnDelete: a configuration with onDelete 'restore' leaves the program
     const second = await run(2);
     // The protected dismissal is refused, with the engine's message: the alert stays dismissed.
     expect(second.exitCode).toBe(255);
-    expect(second.errors).toEqual([expect.stringMatching(/^resource ".*pim:AlertDismissal::dup" cannot be deleted\nbecause it is protected/)]);
+    expect(second.errors).toEqual([
+        expect.stringMatching(/^resource ".*pim:AlertDismissal::dup" cannot be deleted\nbecause it is protected/),
+    ]);
     expect(emulator.admin.alert(SUB, "DuplicateRoleCreated").isActive).toBe(false);
     // The retained configuration leaves the state; the provider's delete (which would restore the threshold of 2) never ran.
-    expect(second.steps.filter((s) => s.op === "delete" && s.error === undefined).map((s) => [s.name, s.retained])).toEqual([["owners", true]]);
+    expect(
+        second.steps.filter((s) => s.op === "delete" && s.error === undefined).map((s) => [s.name, s.retained]),
+    ).toEqual([["owners", true]]);
     expect(emulator.admin.configuration(SUB, OWNERS)).toMatchObject({ thresholdNumberOfOwners: 5 });
     expect(armWrites()).toEqual([]);
 }, 240_000);
@@ -75,7 +80,11 @@ test("failures read as Pulumi shows them: the provider's message, and the real c
     const env = emulator.admin.tokenEnvironment();
     const identity = env["IDENTITY_ENDPOINT"] ?? "";
     const cases: Array<[string, Partial<Parameters<ProgramStack["options"]>[0]>, RegExp]> = [
-        ["Graph answers 403", {}, /^PATCH http:\/\/127\.0\.0\.1:\d+\/beta\/.* failed with 403 Forbidden: .*RoleManagementAlert\.ReadWrite\.Directory/s],
+        [
+            "Graph answers 403",
+            {},
+            /^PATCH http:\/\/127\.0\.0\.1:\d+\/beta\/.* failed with 403 Forbidden: .*RoleManagementAlert\.ReadWrite\.Directory/s,
+        ],
         [
             "a Graph endpoint without /beta",
             { config: { "pim-alerts:graphEndpoint": emulator.url } },
@@ -97,7 +106,10 @@ test("failures read as Pulumi shows them: the provider's message, and the real c
     const results = await Promise.all(
         cases.map(async ([what, options]) => {
             const base = stackOf(programFile).options();
-            return [what, await runProgram("up", { ...base, ...options, config: { ...base.config, ...options?.config } })] as const;
+            return [
+                what,
+                await runProgram("up", { ...base, ...options, config: { ...base.config, ...options?.config } }),
+            ] as const;
         }),
     );
     for (const [i, [what, , message]] of cases.entries()) {

@@ -12,7 +12,10 @@ import { captureProgram } from "./support/packedProgram";
 const CLIENT_PACKAGES = ["axios", "zod", "luxon", "@azure/identity", "form-data", "follow-redirects"];
 
 /** The packages (under node_modules) a program run had loaded when its process exited. */
-async function packagesLoadedBy(name: string, body: readonly string[]): Promise<{ packages: string[]; providers: number }> {
+async function packagesLoadedBy(
+    name: string,
+    body: readonly string[],
+): Promise<{ packages: string[]; providers: number }> {
     const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "pim-import-")), "loaded.json");
     const captured = await captureProgram(name, [
         'const fs = require("node:fs");',

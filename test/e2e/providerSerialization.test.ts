@@ -9,7 +9,13 @@
 import { randomBytes } from "node:crypto";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { captureResources, isSecret, secret, serializedProvider, type CapturedResource } from "pulumi-pim-alerts-testing";
+import {
+    captureResources,
+    isSecret,
+    secret,
+    serializedProvider,
+    type CapturedResource,
+} from "pulumi-pim-alerts-testing";
 import { E2E_ROOT, PROGRAM_DIR, REPO_ROOT } from "../support/packedPackage";
 import { writeProgram } from "./support/packedProgram";
 
@@ -46,7 +52,10 @@ beforeAll(async () => {
     resources = await captureResources({
         programDir: PROGRAM_DIR,
         programFile,
-        config: { "pim-alerts:clientSecret": secret(CLIENT_SECRET), "pim-alerts:clientId": "7c1e4b2a-9d3f-4e6a-8b5c-2f0a1d9e8c7b" },
+        config: {
+            "pim-alerts:clientSecret": secret(CLIENT_SECRET),
+            "pim-alerts:clientId": "7c1e4b2a-9d3f-4e6a-8b5c-2f0a1d9e8c7b",
+        },
         env: { PIM_ALERTS_CLIENT_SECRET: CLIENT_SECRET, ARM_CLIENT_SECRET: CLIENT_SECRET },
     });
     writeReport();
@@ -69,7 +78,9 @@ function writeReport(): void {
     const report = {
         node: process.version,
         pulumi: (JSON.parse(fs.readFileSync(pulumiPackage, "utf8")) as { version: string }).version,
-        bytes: Object.fromEntries(Object.keys(MODULES).map((kind) => [kind, Buffer.byteLength(serializedProvider(providerOf(kind)))])),
+        bytes: Object.fromEntries(
+            Object.keys(MODULES).map((kind) => [kind, Buffer.byteLength(serializedProvider(providerOf(kind)))]),
+        ),
         secretFree: Object.keys(MODULES).every((kind) => isSecretFree(providerOf(kind))),
     };
     fs.mkdirSync(path.join(E2E_ROOT, "reports"), { recursive: true });

@@ -63,10 +63,26 @@ test("the consumer compiles against the published declarations", () => {
 
 test.each([
     ["thresholdNumberOfOwners", 1, "Number of owners at or above which the alert fires (a whole number, 0 or more)."],
-    ["thresholdPercentageOfPermanentOwnersOutOfAllOwners", 1, "Percentage of permanent owners among all owners at or above which the alert fires (0..100)."],
-    ["duration", 1, 'Days without a sign-in after which an account is stale: an ISO-8601 duration of whole days, `P1D`..`P365D` (e.g. `"P30D"`).'],
-    ["duration", 2, "Days a user can go without activating a role: an ISO-8601 duration of whole days, `P0D`..`P100D`."],
-    ["timeIntervalBetweenActivations", 1, 'The window in which activations are counted: an ISO-8601 duration, `PT1S`..`P30D` (e.g. `"PT1H"`).'],
+    [
+        "thresholdPercentageOfPermanentOwnersOutOfAllOwners",
+        1,
+        "Percentage of permanent owners among all owners at or above which the alert fires (0..100).",
+    ],
+    [
+        "duration",
+        1,
+        'Days without a sign-in after which an account is stale: an ISO-8601 duration of whole days, `P1D`..`P365D` (e.g. `"P30D"`).',
+    ],
+    [
+        "duration",
+        2,
+        "Days a user can go without activating a role: an ISO-8601 duration of whole days, `P0D`..`P100D`.",
+    ],
+    [
+        "timeIntervalBetweenActivations",
+        1,
+        'The window in which activations are counted: an ISO-8601 duration, `PT1S`..`P30D` (e.g. `"PT1H"`).',
+    ],
     ["thresholdNumberOfOwners", 2, "Number of owners at or above which the alert fires (a whole number, 0 or more)."],
 ])("hovering %s (occurrence %i) shows its catalog TSDoc", (property, occurrence, doc) => {
     expect(hoverDoc(property, occurrence)).toBe(doc);

@@ -3,11 +3,26 @@
  * call, a lone read is still one call, writes drop the cached scope, and readCacheSeconds 0 is the
  * one-GET-per-resource baseline. Counted on the emulator's request log.
  */
-import { captureProviders, checkAndCreate, CONFIGURATION, DISMISSAL, startArmSession, type ArmSession } from "./support/armSession";
+import {
+    captureProviders,
+    checkAndCreate,
+    CONFIGURATION,
+    DISMISSAL,
+    startArmSession,
+    type ArmSession,
+} from "./support/armSession";
 import { sessionFixture } from "./support/sessionFixture";
 
-const SCOPES = ["/subscriptions/afa2a084-766f-4003-8ae1-c4aeb893a99f", "/subscriptions/0b1f6471-1bf0-4dda-aec3-cb9272f09590"];
-const ALERTS = ["TooManyOwnersAssignedToResource", "TooManyPermanentOwnersAssignedToResource", "DuplicateRoleCreated", "AzureRolesAssignedOutsidePimAlert"];
+const SCOPES = [
+    "/subscriptions/afa2a084-766f-4003-8ae1-c4aeb893a99f",
+    "/subscriptions/0b1f6471-1bf0-4dda-aec3-cb9272f09590",
+];
+const ALERTS = [
+    "TooManyOwnersAssignedToResource",
+    "TooManyPermanentOwnersAssignedToResource",
+    "DuplicateRoleCreated",
+    "AzureRolesAssignedOutsidePimAlert",
+];
 
 // Each test needs a fresh provider process: the read cache it is about lives in the process.
 const { providers, start } = sessionFixture(captureProviders, startArmSession, { shared: false });
@@ -25,9 +40,22 @@ async function createAll(s: ArmSession): Promise<Created[]> {
     const created: Created[] = [];
     for (const [i, scope] of SCOPES.entries()) {
         for (const alertId of ALERTS) {
-            created.push(await createOne(s, CONFIGURATION, `${alertId}-${i}`, { __provider: providers.configuration, scope, alertId, isEnabled: true }));
+            created.push(
+                await createOne(s, CONFIGURATION, `${alertId}-${i}`, {
+                    __provider: providers.configuration,
+                    scope,
+                    alertId,
+                    isEnabled: true,
+                }),
+            );
         }
-        created.push(await createOne(s, DISMISSAL, `dup-${i}`, { __provider: providers.dismissal, scope, alertId: "DuplicateRoleCreated" }));
+        created.push(
+            await createOne(s, DISMISSAL, `dup-${i}`, {
+                __provider: providers.dismissal,
+                scope,
+                alertId: "DuplicateRoleCreated",
+            }),
+        );
     }
     return created;
 }
@@ -54,13 +82,23 @@ const list = (scope: string, collection: string) => `GET ${scope}/providers/Micr
 test("a refresh makes one list call per scope and collection, not one GET per resource, and reads the same values", async () => {
     const session = await start();
     const resources = await createAll(session);
-    session.emulator.admin.setConfiguration(SCOPES[1] as string, "TooManyOwnersAssignedToResource", { thresholdNumberOfOwners: 8 });
+    session.emulator.admin.setConfiguration(SCOPES[1] as string, "TooManyOwnersAssignedToResource", {
+        thresholdNumberOfOwners: 8,
+    });
 
     const { reads, calls } = await refresh(session, resources);
-    expect(calls).toEqual(SCOPES.flatMap((scope) => [list(scope, "roleManagementAlertConfigurations"), list(scope, "roleManagementAlerts")]));
+    expect(calls).toEqual(
+        SCOPES.flatMap((scope) => [
+            list(scope, "roleManagementAlertConfigurations"),
+            list(scope, "roleManagementAlerts"),
+        ]),
+    );
     // What a user sees is unchanged: the live values, drift included.
     expect(reads.every((r, i) => r.id === resources[i]?.id)).toBe(true);
-    expect(reads[5]?.properties).toMatchObject({ alertId: "TooManyOwnersAssignedToResource", thresholdNumberOfOwners: 8 });
+    expect(reads[5]?.properties).toMatchObject({
+        alertId: "TooManyOwnersAssignedToResource",
+        thresholdNumberOfOwners: 8,
+    });
     expect(reads[4]?.properties).toMatchObject({ alertId: "DuplicateRoleCreated", isActive: false });
 });
 
@@ -77,13 +115,23 @@ test("an update drops the cached scope: the next read sees Azure after the write
     await refresh(session, resources);
     const owners = resources[0] as Created;
     const news = { ...owners.inputs, thresholdNumberOfOwners: 6 };
-    const updated = await session.host.update(CONFIGURATION, owners.name, owners.id, owners.properties, news, owners.inputs);
+    const updated = await session.host.update(
+        CONFIGURATION,
+        owners.name,
+        owners.id,
+        owners.properties,
+        news,
+        owners.inputs,
+    );
     expect(updated.properties).toMatchObject({ thresholdNumberOfOwners: 6 });
     // Drift made in the portal after the write is seen too: the write dropped the list of that scope.
     session.emulator.admin.setConfiguration(SCOPES[0] as string, "DuplicateRoleCreated", { isEnabled: false });
 
     const { reads, calls } = await refresh(session, resources);
-    expect(calls).toEqual([list(SCOPES[0] as string, "roleManagementAlertConfigurations"), list(SCOPES[0] as string, "roleManagementAlerts")]);
+    expect(calls).toEqual([
+        list(SCOPES[0] as string, "roleManagementAlertConfigurations"),
+        list(SCOPES[0] as string, "roleManagementAlerts"),
+    ]);
     expect(reads[0]?.properties).toMatchObject({ thresholdNumberOfOwners: 6 });
     expect(reads[2]?.properties).toMatchObject({ alertId: "DuplicateRoleCreated", isEnabled: false });
 });
@@ -92,7 +140,9 @@ test("create and update never use the cache: adoption GET and read-back always g
     const session = await start();
     const resources = await createAll(session);
     await refresh(session, resources);
-    session.emulator.admin.setConfiguration(SCOPES[0] as string, "TooManyOwnersAssignedToResource", { thresholdNumberOfOwners: 7 });
+    session.emulator.admin.setConfiguration(SCOPES[0] as string, "TooManyOwnersAssignedToResource", {
+        thresholdNumberOfOwners: 7,
+    });
     session.emulator.admin.clearRequests();
     const again = await createOne(session, CONFIGURATION, "owners-again", {
         __provider: providers.configuration,

@@ -4,24 +4,56 @@
  * reaches the network (no API call, no token request).
  */
 import { startEmulator } from "pulumi-pim-alerts-emulator";
-import { captureDirectoryProviders, DIRECTORY_CONFIGURATION, DIRECTORY_DISMISSAL, type DirectoryProviders } from "./support/directorySession";
-import { captureProviders, CONFIGURATION, DISMISSAL, startArmSession, type ArmSession, type SerializedProviders } from "./support/armSession";
+import {
+    captureDirectoryProviders,
+    DIRECTORY_CONFIGURATION,
+    DIRECTORY_DISMISSAL,
+    type DirectoryProviders,
+} from "./support/directorySession";
+import {
+    captureProviders,
+    CONFIGURATION,
+    DISMISSAL,
+    startArmSession,
+    type ArmSession,
+    type SerializedProviders,
+} from "./support/armSession";
 
 const SUB = "/subscriptions/afa2a084-766f-4003-8ae1-c4aeb893a99f";
 const OWNERS = "TooManyOwnersAssignedToResource";
-const owners = (change: Record<string, unknown>) => ({ scope: SUB, alertId: OWNERS, thresholdNumberOfOwners: 3, ...change });
+const owners = (change: Record<string, unknown>) => ({
+    scope: SUB,
+    alertId: OWNERS,
+    thresholdNumberOfOwners: 3,
+    ...change,
+});
 const dismissal = (change: Record<string, unknown>) => ({ scope: SUB, alertId: "DuplicateRoleCreated", ...change });
 const stale = (change: Record<string, unknown>) => ({ alertId: "StaleSignInAlert", duration: "P30D", ...change });
 const sequential = (change: Record<string, unknown>) => ({ alertId: "SequentialActivationRenewalsAlert", ...change });
-const globalAdmins = (change: Record<string, unknown>) => ({ alertId: "TooManyGlobalAdminsAssignedToTenantAlert", ...change });
+const globalAdmins = (change: Record<string, unknown>) => ({
+    alertId: "TooManyGlobalAdminsAssignedToTenantAlert",
+    ...change,
+});
 const noMfa = (change: Record<string, unknown>) => ({ alertId: "NoMfaOnRoleActivationAlert", ...change });
 
 type Case = [what: string, type: string, inputs: Record<string, unknown>, property: string, reason: string];
 
 const CASES: Case[] = [
     // AlertConfiguration: wrong types
-    ["alertId as a number", CONFIGURATION, owners({ alertId: 42 }), "alertId", "alertId must be one of TooManyOwnersAssignedToResource"],
-    ["alertId in the wrong case", CONFIGURATION, owners({ alertId: "toomanyownersassignedtoresource" }), "alertId", "alertId must be one of"],
+    [
+        "alertId as a number",
+        CONFIGURATION,
+        owners({ alertId: 42 }),
+        "alertId",
+        "alertId must be one of TooManyOwnersAssignedToResource",
+    ],
+    [
+        "alertId in the wrong case",
+        CONFIGURATION,
+        owners({ alertId: "toomanyownersassignedtoresource" }),
+        "alertId",
+        "alertId must be one of",
+    ],
     [
         "alertId empty",
         CONFIGURATION,
@@ -29,8 +61,20 @@ const CASES: Case[] = [
         "alertId",
         'alertId must be one of TooManyOwnersAssignedToResource, TooManyPermanentOwnersAssignedToResource, DuplicateRoleCreated, AzureRolesAssignedOutsidePimAlert; got ""',
     ],
-    ["isEnabled as a string", CONFIGURATION, owners({ isEnabled: "true" }), "isEnabled", 'isEnabled must be true or false; got string "true"'],
-    ["isEnabled as 1", CONFIGURATION, owners({ isEnabled: 1 }), "isEnabled", "isEnabled must be true or false; got number 1"],
+    [
+        "isEnabled as a string",
+        CONFIGURATION,
+        owners({ isEnabled: "true" }),
+        "isEnabled",
+        'isEnabled must be true or false; got string "true"',
+    ],
+    [
+        "isEnabled as 1",
+        CONFIGURATION,
+        owners({ isEnabled: 1 }),
+        "isEnabled",
+        "isEnabled must be true or false; got number 1",
+    ],
     [
         "a string where a number belongs",
         CONFIGURATION,
@@ -38,9 +82,27 @@ const CASES: Case[] = [
         "thresholdNumberOfOwners",
         'thresholdNumberOfOwners must be a number (a count, 0..2147483647); got string "3"',
     ],
-    ["null for a threshold", CONFIGURATION, owners({ thresholdNumberOfOwners: null }), "thresholdNumberOfOwners", "thresholdNumberOfOwners must be a number"],
-    ["an array for a threshold", CONFIGURATION, owners({ thresholdNumberOfOwners: [3] }), "thresholdNumberOfOwners", "got object [3]"],
-    ["an object for a threshold", CONFIGURATION, owners({ thresholdNumberOfOwners: { value: 3 } }), "thresholdNumberOfOwners", 'got object {"value":3}'],
+    [
+        "null for a threshold",
+        CONFIGURATION,
+        owners({ thresholdNumberOfOwners: null }),
+        "thresholdNumberOfOwners",
+        "thresholdNumberOfOwners must be a number",
+    ],
+    [
+        "an array for a threshold",
+        CONFIGURATION,
+        owners({ thresholdNumberOfOwners: [3] }),
+        "thresholdNumberOfOwners",
+        "got object [3]",
+    ],
+    [
+        "an object for a threshold",
+        CONFIGURATION,
+        owners({ thresholdNumberOfOwners: { value: 3 } }),
+        "thresholdNumberOfOwners",
+        'got object {"value":3}',
+    ],
     // AlertConfiguration: numbers out of range or fractional
     [
         "a fractional count",
@@ -56,8 +118,20 @@ const CASES: Case[] = [
         "thresholdNumberOfOwners",
         "must be between 0 and 2147483647 (a count); got -1",
     ],
-    ["a count just over int32", CONFIGURATION, owners({ thresholdNumberOfOwners: 2147483648 }), "thresholdNumberOfOwners", "got 2147483648"],
-    ["a huge count", CONFIGURATION, owners({ thresholdNumberOfOwners: 1e308 }), "thresholdNumberOfOwners", "must be between 0 and 2147483647"],
+    [
+        "a count just over int32",
+        CONFIGURATION,
+        owners({ thresholdNumberOfOwners: 2147483648 }),
+        "thresholdNumberOfOwners",
+        "got 2147483648",
+    ],
+    [
+        "a huge count",
+        CONFIGURATION,
+        owners({ thresholdNumberOfOwners: 1e308 }),
+        "thresholdNumberOfOwners",
+        "must be between 0 and 2147483647",
+    ],
     [
         "a fractional percentage",
         CONFIGURATION,
@@ -94,8 +168,20 @@ const CASES: Case[] = [
         "thresholdNumberOfPermanentOwners",
         "is not a threshold of TooManyOwnersAssignedToResource; its thresholds are thresholdNumberOfOwners, thresholdPercentageOfOwnersOutOfAllRoleMembers",
     ],
-    ["onDelete not a choice", CONFIGURATION, owners({ onDelete: "wipe" }), "onDelete", 'onDelete must be one of retain, restore; got "wipe"'],
-    ["onDelete as a boolean", CONFIGURATION, owners({ onDelete: true }), "onDelete", "onDelete must be one of retain, restore; got true"],
+    [
+        "onDelete not a choice",
+        CONFIGURATION,
+        owners({ onDelete: "wipe" }),
+        "onDelete",
+        'onDelete must be one of retain, restore; got "wipe"',
+    ],
+    [
+        "onDelete as a boolean",
+        CONFIGURATION,
+        owners({ onDelete: true }),
+        "onDelete",
+        "onDelete must be one of retain, restore; got true",
+    ],
     // Scopes: malformed, empty, huge, injection-looking
     ["scope empty", CONFIGURATION, owners({ scope: "" }), "scope", "the scope is empty"],
     ["scope only spaces", CONFIGURATION, owners({ scope: "   " }), "scope", "the scope is empty"],
@@ -107,10 +193,34 @@ const CASES: Case[] = [
         "scope",
         "the subscription id must be a GUID",
     ],
-    ["scope ending after resourceGroups", CONFIGURATION, owners({ scope: `${SUB}/resourceGroups/` }), "scope", "only resourceGroups/{name} may follow"],
-    ["scope as a full URL", CONFIGURATION, owners({ scope: `https://management.azure.com${SUB}` }), "scope", "is not valid"],
-    ["scope carrying a query string", CONFIGURATION, owners({ scope: `${SUB}?api-version=2015-01-01` }), "scope", "has characters that are not allowed"],
-    ["scope with a path traversal", CONFIGURATION, owners({ scope: `${SUB}/resourceGroups/rg/../../../providers` }), "scope", '"..'],
+    [
+        "scope ending after resourceGroups",
+        CONFIGURATION,
+        owners({ scope: `${SUB}/resourceGroups/` }),
+        "scope",
+        "only resourceGroups/{name} may follow",
+    ],
+    [
+        "scope as a full URL",
+        CONFIGURATION,
+        owners({ scope: `https://management.azure.com${SUB}` }),
+        "scope",
+        "is not valid",
+    ],
+    [
+        "scope carrying a query string",
+        CONFIGURATION,
+        owners({ scope: `${SUB}?api-version=2015-01-01` }),
+        "scope",
+        "has characters that are not allowed",
+    ],
+    [
+        "scope with a path traversal",
+        CONFIGURATION,
+        owners({ scope: `${SUB}/resourceGroups/rg/../../../providers` }),
+        "scope",
+        '"..',
+    ],
     [
         "scope with an encoded traversal",
         CONFIGURATION,
@@ -118,9 +228,27 @@ const CASES: Case[] = [
         "scope",
         '"%2e%2e" has characters that are not allowed',
     ],
-    ["scope with a header injection", CONFIGURATION, owners({ scope: `${SUB}\r\nHost: evil.example` }), "scope", "has characters that are not allowed"],
-    ["scope with a fragment", CONFIGURATION, owners({ scope: `${SUB}#frag` }), "scope", "has characters that are not allowed"],
-    ["scope of 10 000 characters", CONFIGURATION, owners({ scope: `/subscriptions/${"a".repeat(10_000)}` }), "scope", "..."],
+    [
+        "scope with a header injection",
+        CONFIGURATION,
+        owners({ scope: `${SUB}\r\nHost: evil.example` }),
+        "scope",
+        "has characters that are not allowed",
+    ],
+    [
+        "scope with a fragment",
+        CONFIGURATION,
+        owners({ scope: `${SUB}#frag` }),
+        "scope",
+        "has characters that are not allowed",
+    ],
+    [
+        "scope of 10 000 characters",
+        CONFIGURATION,
+        owners({ scope: `/subscriptions/${"a".repeat(10_000)}` }),
+        "scope",
+        "...",
+    ],
     [
         "scope in full-width letters",
         CONFIGURATION,
@@ -136,10 +264,28 @@ const CASES: Case[] = [
         "the scope must start with subscriptions/",
     ],
     // AlertDismissal
-    ["dismissal of an unknown alert", DISMISSAL, dismissal({ alertId: "TooManyOwners" }), "alertId", "alertId must be one of"],
-    ["dismissal declared active", DISMISSAL, dismissal({ isActive: true }), "isActive", "isActive can only be false on a dismissal; got true"],
+    [
+        "dismissal of an unknown alert",
+        DISMISSAL,
+        dismissal({ alertId: "TooManyOwners" }),
+        "alertId",
+        "alertId must be one of",
+    ],
+    [
+        "dismissal declared active",
+        DISMISSAL,
+        dismissal({ isActive: true }),
+        "isActive",
+        "isActive can only be false on a dismissal; got true",
+    ],
     ["dismissal isActive as a string", DISMISSAL, dismissal({ isActive: "false" }), "isActive", 'got "false"'],
-    ["dismissal with a threshold", DISMISSAL, dismissal({ thresholdNumberOfOwners: 3 }), "thresholdNumberOfOwners", "is not a property of AlertDismissal"],
+    [
+        "dismissal with a threshold",
+        DISMISSAL,
+        dismissal({ thresholdNumberOfOwners: 3 }),
+        "thresholdNumberOfOwners",
+        "is not a property of AlertDismissal",
+    ],
     [
         "dismissal onDelete restore (a configuration's choice)",
         DISMISSAL,
@@ -147,16 +293,52 @@ const CASES: Case[] = [
         "onDelete",
         "onDelete must be one of retain, reactivate",
     ],
-    ["dismissal with a malformed scope", DISMISSAL, dismissal({ scope: "subscriptions/123" }), "scope", "the subscription id must be a GUID"],
+    [
+        "dismissal with a malformed scope",
+        DISMISSAL,
+        dismissal({ scope: "subscriptions/123" }),
+        "scope",
+        "the subscription id must be a GUID",
+    ],
     // DirectoryAlertConfiguration
-    ["directory alert id of ARM", DIRECTORY_CONFIGURATION, stale({ alertId: OWNERS, duration: undefined }), "alertId", "alertId must be one of"],
+    [
+        "directory alert id of ARM",
+        DIRECTORY_CONFIGURATION,
+        stale({ alertId: OWNERS, duration: undefined }),
+        "alertId",
+        "alertId must be one of",
+    ],
     ["duration in words", DIRECTORY_CONFIGURATION, stale({ duration: "30 days" }), "duration", "duration is not valid"],
     ["duration in months", DIRECTORY_CONFIGURATION, stale({ duration: "P1M" }), "duration", "duration is not valid"],
     ["duration empty", DIRECTORY_CONFIGURATION, stale({ duration: "" }), "duration", "duration is not valid"],
-    ["duration as a number", DIRECTORY_CONFIGURATION, stale({ duration: 30 }), "duration", "duration must be an ISO-8601 duration string"],
-    ["duration under the portal's range", DIRECTORY_CONFIGURATION, stale({ duration: "P0D" }), "duration", "duration must be between P1D and P365D"],
-    ["duration over the portal's range", DIRECTORY_CONFIGURATION, stale({ duration: "P366D" }), "duration", "duration must be between P1D and P365D"],
-    ["duration not in whole days", DIRECTORY_CONFIGURATION, stale({ duration: "PT12H" }), "duration", "duration must be a whole number of days"],
+    [
+        "duration as a number",
+        DIRECTORY_CONFIGURATION,
+        stale({ duration: 30 }),
+        "duration",
+        "duration must be an ISO-8601 duration string",
+    ],
+    [
+        "duration under the portal's range",
+        DIRECTORY_CONFIGURATION,
+        stale({ duration: "P0D" }),
+        "duration",
+        "duration must be between P1D and P365D",
+    ],
+    [
+        "duration over the portal's range",
+        DIRECTORY_CONFIGURATION,
+        stale({ duration: "P366D" }),
+        "duration",
+        "duration must be between P1D and P365D",
+    ],
+    [
+        "duration not in whole days",
+        DIRECTORY_CONFIGURATION,
+        stale({ duration: "PT12H" }),
+        "duration",
+        "duration must be a whole number of days",
+    ],
     [
         "counter under its range",
         DIRECTORY_CONFIGURATION,
@@ -221,8 +403,20 @@ const CASES: Case[] = [
         "alertId",
         'got "NoMfaOnRoleActivationAlert "',
     ],
-    ["directory dismissal declared active", DIRECTORY_DISMISSAL, noMfa({ isActive: true }), "isActive", "isActive can only be false"],
-    ["directory dismissal onDelete restore", DIRECTORY_DISMISSAL, noMfa({ onDelete: "restore" }), "onDelete", "onDelete must be one of retain, reactivate"],
+    [
+        "directory dismissal declared active",
+        DIRECTORY_DISMISSAL,
+        noMfa({ isActive: true }),
+        "isActive",
+        "isActive can only be false",
+    ],
+    [
+        "directory dismissal onDelete restore",
+        DIRECTORY_DISMISSAL,
+        noMfa({ onDelete: "restore" }),
+        "onDelete",
+        "onDelete must be one of retain, reactivate",
+    ],
 ];
 
 let arm: SerializedProviders;

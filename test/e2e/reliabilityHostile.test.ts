@@ -6,8 +6,19 @@
 import type { FaultSpec } from "pulumi-pim-alerts-emulator";
 import { startEmulator } from "pulumi-pim-alerts-emulator";
 import { json, startScriptedServer, type ScriptedServer } from "../support/scriptedServer";
-import { captureDirectoryProviders, DIRECTORY_CONFIGURATION, type DirectoryProviders } from "./support/directorySession";
-import { captureProviders, checkAndCreate, CONFIGURATION, DISMISSAL, startArmSession, type ArmSession } from "./support/armSession";
+import {
+    captureDirectoryProviders,
+    DIRECTORY_CONFIGURATION,
+    type DirectoryProviders,
+} from "./support/directorySession";
+import {
+    captureProviders,
+    checkAndCreate,
+    CONFIGURATION,
+    DISMISSAL,
+    startArmSession,
+    type ArmSession,
+} from "./support/armSession";
 import { sessionFixture } from "./support/sessionFixture";
 
 const SUB = "/subscriptions/afa2a084-766f-4003-8ae1-c4aeb893a99f";
@@ -36,7 +47,12 @@ async function fresh(): Promise<ArmSession> {
 }
 
 async function createOwners(s: ArmSession) {
-    return checkAndCreate(s, CONFIGURATION, "owners", { __provider: providers.configuration, scope: SUB, alertId: OWNERS, thresholdNumberOfOwners: 4 });
+    return checkAndCreate(s, CONFIGURATION, "owners", {
+        __provider: providers.configuration,
+        scope: SUB,
+        alertId: OWNERS,
+        thresholdNumberOfOwners: 4,
+    });
 }
 
 /** The message a call fails with; fails the test when it succeeds. */
@@ -53,7 +69,8 @@ async function messageOf(call: Promise<unknown>): Promise<string> {
 function expectNoHoles(value: unknown, path = "outputs"): void {
     expect([path, value]).not.toEqual([path, undefined]);
     expect([path, value]).not.toEqual([path, null]);
-    if (typeof value === "object" && value !== null) for (const [k, v] of Object.entries(value)) expectNoHoles(v, `${path}.${k}`);
+    if (typeof value === "object" && value !== null)
+        for (const [k, v] of Object.entries(value)) expectNoHoles(v, `${path}.${k}`);
 }
 
 const HOSTILE: Array<[string, FaultSpec, RegExp]> = [
@@ -132,7 +149,12 @@ test("a hollow configuration on every read fails the refresh clearly, naming the
 
 test("a hollow alert on every read fails a dismissal's refresh clearly; the host goes on", async () => {
     const s = await fresh();
-    const checked = await s.host.check(DISMISSAL, "dup", {}, { __provider: providers.dismissal, scope: SUB, alertId: "DuplicateRoleCreated" });
+    const checked = await s.host.check(
+        DISMISSAL,
+        "dup",
+        {},
+        { __provider: providers.dismissal, scope: SUB, alertId: "DuplicateRoleCreated" },
+    );
     const created = await s.host.create(DISMISSAL, "dup", checked.inputs);
     s.emulator.admin.injectFault({ method: "GET", body: "emptyProperties", times: 2 });
     expect(await messageOf(s.host.read(DISMISSAL, "dup", created.id, created.properties))).toMatch(
@@ -142,7 +164,11 @@ test("a hollow alert on every read fails a dismissal's refresh clearly; the host
 });
 
 test.each<[string, FaultSpec, RegExp]>([
-    ["malformed JSON", { status: 200, body: "malformedJson" }, /answered 200 with an unexpected body: the body is not JSON/],
+    [
+        "malformed JSON",
+        { status: 200, body: "malformedJson" },
+        /answered 200 with an unexpected body: the body is not JSON/,
+    ],
     ["a hollow entity (only id and @odata)", { body: "emptyProperties" }, /answered 200 with an unexpected body: /],
 ])("Graph: %s on a directory configuration is a clear error, and the host goes on", async (_what, fault, message) => {
     const s = await started();
@@ -154,7 +180,9 @@ test.each<[string, FaultSpec, RegExp]>([
     );
     s.emulator.admin.injectFault({ method: "GET", pathIncludes: "alertConfigurations/", ...fault });
     const error = await messageOf(s.host.create(DIRECTORY_CONFIGURATION, "stale", checked.inputs));
-    expect(error).toMatch(/GET http:\/\/127\.0\.0\.1:\d+\/beta\/identityGovernance\/roleManagementAlerts\/alertConfigurations\//);
+    expect(error).toMatch(
+        /GET http:\/\/127\.0\.0\.1:\d+\/beta\/identityGovernance\/roleManagementAlerts\/alertConfigurations\//,
+    );
     expect(error).toMatch(message);
     expectNoHoles((await s.host.create(DIRECTORY_CONFIGURATION, "stale", checked.inputs)).properties);
 });
@@ -165,7 +193,11 @@ describe("a configuration type from a newer API", () => {
     const newer = {
         id: `${CONFIGS}/${OWNERS}`,
         name: OWNERS,
-        properties: { alertConfigurationType: "TooManyOwnersAssignedToResourceAlertConfigurationV2", isEnabled: true, thresholdNumberOfOwners: 2 },
+        properties: {
+            alertConfigurationType: "TooManyOwnersAssignedToResourceAlertConfigurationV2",
+            isEnabled: true,
+            thresholdNumberOfOwners: 2,
+        },
     };
     const duplicate = {
         id: `${CONFIGS}/DuplicateRoleCreated`,
@@ -205,7 +237,9 @@ describe("a configuration type from a newer API", () => {
         const read = await s.host.read(CONFIGURATION, "dup", duplicateId, { __provider: providers.configuration });
         expect(read.properties).toMatchObject({ alertId: "DuplicateRoleCreated", isEnabled: true });
         expectNoHoles(read.properties);
-        const error = await messageOf(s.host.read(CONFIGURATION, "owners", `${CONFIGS}/${OWNERS}`, { __provider: providers.configuration }));
+        const error = await messageOf(
+            s.host.read(CONFIGURATION, "owners", `${CONFIGS}/${OWNERS}`, { __provider: providers.configuration }),
+        );
         expect(error).toMatch(
             /TooManyOwnersAssignedToResource answered 200 with an unexpected body: alertConfigurationType "TooManyOwnersAssignedToResourceAlertConfigurationV2" .* is not one this version of pulumi-pim-alerts knows/,
         );

@@ -23,7 +23,11 @@ const CONFIG_ID = `${SUB}/providers/Microsoft.Authorization/roleManagementAlertC
 const OWNERS_BODY = {
     id: CONFIG_ID,
     name: OWNERS,
-    properties: { alertConfigurationType: "TooManyOwnersAssignedToResourceAlertConfiguration", isEnabled: true, thresholdNumberOfOwners: 4 },
+    properties: {
+        alertConfigurationType: "TooManyOwnersAssignedToResourceAlertConfiguration",
+        isEnabled: true,
+        thresholdNumberOfOwners: 4,
+    },
 };
 
 const { providers, start } = sessionFixture(captureProviders, startArmSession);
@@ -37,7 +41,11 @@ afterEach(async () => {
 });
 
 /** A session whose ARM endpoint is a scripted server (tokens still from the emulator). */
-async function scripted(script: Handler[], config: Record<string, string> = {}, env: Record<string, string> = {}): Promise<ArmSession> {
+async function scripted(
+    script: Handler[],
+    config: Record<string, string> = {},
+    env: Record<string, string> = {},
+): Promise<ArmSession> {
     arm = await startScriptedServer(script);
     const emulator = await startEmulator({ retryAfterSeconds: 0 });
     return start({ emulator, config: { "pim-alerts:armEndpoint": arm.url, ...config }, env });
@@ -127,7 +135,9 @@ describe("bounded answers", () => {
         const sent: Array<{ bytes: number; finished: boolean }> = [];
         const s = await scripted([bigBody(503, 50 * 1024 * 1024, sent)]);
         const message = await messageOf(createOwners(s));
-        expect(message).toMatch(/failed with 503 Service Unavailable: \(the error body was larger than 64 KiB; the rest was not read\)/);
+        expect(message).toMatch(
+            /failed with 503 Service Unavailable: \(the error body was larger than 64 KiB; the rest was not read\)/,
+        );
         expect(message).toContain("The service failed after 7 attempts");
         expect(sent).toHaveLength(7);
         expect(sent.filter((r) => r.finished)).toEqual([]);
@@ -168,14 +178,21 @@ describe("messages", () => {
         const message = await messageOf(createOwners(s));
         const token = String(arm?.seen[0]?.headers["authorization"]).slice("Bearer ".length);
         expect(token.length).toBeGreaterThan(20);
-        expect(message).toContain("failed with 400 Bad Request: BadRequest: header was Bearer REDACTED; token REDACTED");
+        expect(message).toContain(
+            "failed with 400 Bad Request: BadRequest: header was Bearer REDACTED; token REDACTED",
+        );
         expect(message).not.toContain(token);
     });
 
     test("a check failure shows a short excerpt of a 1 MB scope, not the scope", async () => {
         const s = await scripted([json(200, OWNERS_BODY)]);
         const huge = `${SUB}/resourceGroups/${"r".repeat(1_000_000)}`;
-        const checked = await s.host.check(CONFIGURATION, "owners", {}, { __provider: providers.configuration, scope: huge, alertId: OWNERS });
+        const checked = await s.host.check(
+            CONFIGURATION,
+            "owners",
+            {},
+            { __provider: providers.configuration, scope: huge, alertId: OWNERS },
+        );
         const reasons = checked.failures.map((f) => f.reason).join("\n");
         expect(reasons).toContain("scope");
         expect(reasons.length).toBeLessThan(1_000);
@@ -191,7 +208,11 @@ describe("messages", () => {
 async function startProxy(connectStatus: number) {
     const seen: Array<{ method: string; target: string; authorization: boolean }> = [];
     const server = http.createServer((req, res) => {
-        seen.push({ method: req.method ?? "", target: req.url ?? "", authorization: req.headers["authorization"] !== undefined });
+        seen.push({
+            method: req.method ?? "",
+            target: req.url ?? "",
+            authorization: req.headers["authorization"] !== undefined,
+        });
         if (!(req.url ?? "").startsWith("http://127.0.0.1:")) return void res.writeHead(502).end();
         const upstream = http.request(req.url ?? "", { method: req.method, headers: req.headers }, (answer) => {
             res.writeHead(answer.statusCode ?? 502, answer.headers);
@@ -201,8 +222,14 @@ async function startProxy(connectStatus: number) {
         req.pipe(upstream);
     });
     server.on("connect", (req: http.IncomingMessage, socket) => {
-        seen.push({ method: "CONNECT", target: req.url ?? "", authorization: req.headers["authorization"] !== undefined });
-        socket.end(`HTTP/1.1 ${connectStatus} Forbidden by policy\r\ncontent-type: text/html\r\n\r\n<html>blocked</html>`);
+        seen.push({
+            method: "CONNECT",
+            target: req.url ?? "",
+            authorization: req.headers["authorization"] !== undefined,
+        });
+        socket.end(
+            `HTTP/1.1 ${connectStatus} Forbidden by policy\r\ncontent-type: text/html\r\n\r\n<html>blocked</html>`,
+        );
     });
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -346,19 +373,28 @@ test("the host keeps its requests in flight within pim-alerts:maxConcurrentReque
         const scope = req.url.split("/providers/")[0] ?? "";
         setTimeout(() => {
             open -= 1;
-            json(200, { ...OWNERS_BODY, id: `${scope}/providers/Microsoft.Authorization/roleManagementAlertConfigurations/${alertId}`, name: alertId })(
-                req,
-                res,
-            );
+            json(200, {
+                ...OWNERS_BODY,
+                id: `${scope}/providers/Microsoft.Authorization/roleManagementAlertConfigurations/${alertId}`,
+                name: alertId,
+            })(req, res);
         }, 30);
     };
     const s = await scripted([slow], { "pim-alerts:maxConcurrentRequests": "3", "pim-alerts:readCacheSeconds": "0" });
-    const scopes = Array.from({ length: 24 }, (_, i) => `/subscriptions/${String(i).padStart(8, "0")}-0000-4000-8000-000000000000`);
+    const scopes = Array.from(
+        { length: 24 },
+        (_, i) => `/subscriptions/${String(i).padStart(8, "0")}-0000-4000-8000-000000000000`,
+    );
     const reads = await Promise.all(
         scopes.map((scope) =>
-            s.host.read(CONFIGURATION, `c-${scope}`, `${scope}/providers/Microsoft.Authorization/roleManagementAlertConfigurations/${OWNERS}`, {
-                __provider: providers.configuration,
-            }),
+            s.host.read(
+                CONFIGURATION,
+                `c-${scope}`,
+                `${scope}/providers/Microsoft.Authorization/roleManagementAlertConfigurations/${OWNERS}`,
+                {
+                    __provider: providers.configuration,
+                },
+            ),
         ),
     );
     expect(reads.every((r) => r.id !== "")).toBe(true);

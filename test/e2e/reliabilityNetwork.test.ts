@@ -3,17 +3,30 @@
  * pim-alerts:timeoutSeconds and retried; a connection reset during a PATCH (before or after Azure
  * applied it) is retried, and Azure ends as declared.
  */
-import { captureProviders, checkAndCreate, CONFIGURATION, startArmSession, type ArmSession } from "./support/armSession";
+import {
+    captureProviders,
+    checkAndCreate,
+    CONFIGURATION,
+    startArmSession,
+    type ArmSession,
+} from "./support/armSession";
 import { sessionFixture } from "./support/sessionFixture";
 
 const SUB = "/subscriptions/afa2a084-766f-4003-8ae1-c4aeb893a99f";
 const OWNERS = "TooManyOwnersAssignedToResource";
 
-const { providers, start } = sessionFixture(captureProviders, startArmSession, { sharedOptions: { config: { "pim-alerts:readCacheSeconds": "0" } } });
+const { providers, start } = sessionFixture(captureProviders, startArmSession, {
+    sharedOptions: { config: { "pim-alerts:readCacheSeconds": "0" } },
+});
 
 /** check + create of the owners configuration with a threshold of 4. */
 async function createOwners(s: ArmSession) {
-    return checkAndCreate(s, CONFIGURATION, "owners", { __provider: providers.configuration, scope: SUB, alertId: OWNERS, thresholdNumberOfOwners: 4 });
+    return checkAndCreate(s, CONFIGURATION, "owners", {
+        __provider: providers.configuration,
+        scope: SUB,
+        alertId: OWNERS,
+        thresholdNumberOfOwners: 4,
+    });
 }
 
 const armCalls = (s: ArmSession) =>
@@ -27,7 +40,9 @@ describe("a hang is cut by timeoutSeconds and retried", () => {
     // cut, long enough for a loaded machine to answer the requests that do not hang).
     let session: ArmSession;
     beforeAll(async () => {
-        session = await startArmSession({ config: { "pim-alerts:timeoutSeconds": "2", "pim-alerts:readCacheSeconds": "0" } });
+        session = await startArmSession({
+            config: { "pim-alerts:timeoutSeconds": "2", "pim-alerts:readCacheSeconds": "0" },
+        });
     });
     afterEach(() => session.emulator.reset());
     afterAll(() => session.stop());
@@ -35,7 +50,11 @@ describe("a hang is cut by timeoutSeconds and retried", () => {
     test.each([
         ["the adoption GET", { method: "GET" }, ["GET 0", "GET 200", "PATCH 204", "GET 200"]],
         ["the PATCH, before Azure applied it", { method: "PATCH" }, ["GET 200", "PATCH 0", "PATCH 204", "GET 200"]],
-        ["the PATCH, after Azure applied it", { method: "PATCH", afterHandling: true }, ["GET 200", "PATCH 0", "PATCH 204", "GET 200"]],
+        [
+            "the PATCH, after Azure applied it",
+            { method: "PATCH", afterHandling: true },
+            ["GET 200", "PATCH 0", "PATCH 204", "GET 200"],
+        ],
     ])("in %s", async (_what, where, calls) => {
         session.emulator.admin.injectFault({ ...where, hang: true, times: 1 });
         const started = Date.now();

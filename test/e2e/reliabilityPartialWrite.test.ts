@@ -10,7 +10,14 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { startEmulator, type Emulator } from "pulumi-pim-alerts-emulator";
 import { loadStackState, ProviderCallError, runProgram } from "pulumi-pim-alerts-testing";
-import { captureProviders, CONFIGURATION, programStack, startArmSession, type ProgramStack, type SerializedProviders } from "./support/armSession";
+import {
+    captureProviders,
+    CONFIGURATION,
+    programStack,
+    startArmSession,
+    type ProgramStack,
+    type SerializedProviders,
+} from "./support/armSession";
 import { writeProgram } from "./support/packedProgram";
 
 const SUB = "/subscriptions/afa2a084-766f-4003-8ae1-c4aeb893a99f";
@@ -89,7 +96,11 @@ test("update: the PATCH lands, the read-back fails; the state keeps the resource
     );
     // Nothing lost: Azure has the new value, and the state still holds the resource (old values, marked failed).
     expect(emulator.admin.configuration(SUB, OWNERS)).toMatchObject({ thresholdNumberOfOwners: 6 });
-    expect(owners(stack)).toMatchObject({ id: ID, outputs: { thresholdNumberOfOwners: 3 }, initErrors: [expect.stringContaining("failed with 500")] });
+    expect(owners(stack)).toMatchObject({
+        id: ID,
+        outputs: { thresholdNumberOfOwners: 3 },
+        initErrors: [expect.stringContaining("failed with 500")],
+    });
 
     const repaired = await runProgram("up", stack.options());
     expect(repaired.exitCode).toBe(0);
@@ -107,13 +118,19 @@ test("create: adopted and written, the read-back fails; the resource is kept (no
     expect(failed.exitCode).toBe(255);
     expect(emulator.admin.configuration(SUB, OWNERS)).toMatchObject({ thresholdNumberOfOwners: 5 });
     // Recorded with the values from before the write, so the next up writes again.
-    expect(owners(stack)).toMatchObject({ id: ID, outputs: { thresholdNumberOfOwners: 2, initialProperties: { thresholdNumberOfOwners: 2 } } });
+    expect(owners(stack)).toMatchObject({
+        id: ID,
+        outputs: { thresholdNumberOfOwners: 2, initialProperties: { thresholdNumberOfOwners: 2 } },
+    });
 
     emulator.admin.clearRequests();
     const finished = await runProgram("up", stack.options());
     expect(finished.exitCode).toBe(0);
     expect(finished.summary).toMatchObject({ create: 0, update: 1 });
-    expect(owners(stack)?.outputs).toMatchObject({ thresholdNumberOfOwners: 5, initialProperties: { thresholdNumberOfOwners: 2 } });
+    expect(owners(stack)?.outputs).toMatchObject({
+        thresholdNumberOfOwners: 5,
+        initialProperties: { thresholdNumberOfOwners: 2 },
+    });
     expect(
         emulator.admin
             .requests()
@@ -158,7 +175,12 @@ describe("a PATCH whose outcome is unknown keeps the original values", () => {
         const providers = await providersOnce();
         const session = await startArmSession({ emulator });
         try {
-            const inputs = { __provider: providers.configuration, scope: SUB, alertId: OWNERS, thresholdNumberOfOwners: 7 };
+            const inputs = {
+                __provider: providers.configuration,
+                scope: SUB,
+                alertId: OWNERS,
+                thresholdNumberOfOwners: 7,
+            };
             const checked = await session.host.check(CONFIGURATION, "owners", {}, inputs);
             loseEveryPatchAnswer();
             const error = await session.host.create(CONFIGURATION, "owners", checked.inputs).then(
@@ -168,9 +190,15 @@ describe("a PATCH whose outcome is unknown keeps the original values", () => {
             expect(error).toBeInstanceOf(ProviderCallError);
             const { initFailure } = error as ProviderCallError;
             expect(initFailure?.id).toBe(ID);
-            expect(initFailure?.properties).toMatchObject({ ...ORIGINALS, initialProperties: ORIGINALS, __provider: providers.configuration });
+            expect(initFailure?.properties).toMatchObject({
+                ...ORIGINALS,
+                initialProperties: ORIGINALS,
+                __provider: providers.configuration,
+            });
             expect(initFailure?.reasons).toEqual([expect.stringMatching(/^PATCH .*failed with 500/)]);
-            expect((error as ProviderCallError).details).toMatch(/Whether Azure applied the write is unknown: the state is kept/);
+            expect((error as ProviderCallError).details).toMatch(
+                /Whether Azure applied the write is unknown: the state is kept/,
+            );
             // The write did land: only the state's originals make a later restore right.
             expect(emulator.admin.configuration(SUB, OWNERS)).toMatchObject({ thresholdNumberOfOwners: 7 });
         } finally {
@@ -186,7 +214,10 @@ describe("a PATCH whose outcome is unknown keeps the original values", () => {
         expect(failed.errors.join("\n")).toMatch(
             /updating alert configuration TooManyOwnersAssignedToResource at .*: PATCH .* failed with 500.*Whether Azure applied the write is unknown/,
         );
-        expect(owners(stack)).toMatchObject({ id: ID, outputs: { thresholdNumberOfOwners: 2, initialProperties: ORIGINALS } });
+        expect(owners(stack)).toMatchObject({
+            id: ID,
+            outputs: { thresholdNumberOfOwners: 2, initialProperties: ORIGINALS },
+        });
 
         const finished = await runProgram("up", stack.options());
         expect(finished.exitCode).toBe(0);
@@ -206,7 +237,10 @@ describe("a PATCH whose outcome is unknown keeps the original values", () => {
         const checked = await first.host.check(CONFIGURATION, "owners", {}, inputs);
         emulator.admin.injectFault({ method: "PATCH", afterHandling: true, hang: true, times: 1 });
         const pending = first.host.create(CONFIGURATION, "owners", checked.inputs).catch((e: unknown) => e);
-        await until(() => emulator.admin.configuration(SUB, OWNERS)["thresholdNumberOfOwners"] === 7, "the PATCH to be applied");
+        await until(
+            () => emulator.admin.configuration(SUB, OWNERS)["thresholdNumberOfOwners"] === 7,
+            "the PATCH to be applied",
+        );
         await first.host.stop();
         expect(await pending).toBeInstanceOf(Error);
 
@@ -224,7 +258,9 @@ describe("a PATCH whose outcome is unknown keeps the original values", () => {
         const third = await startArmSession({ emulator, config, env: { PIM_ALERTS_STATE_DIR: elsewhere } });
         try {
             const created = await third.host.create(CONFIGURATION, "owners", checked.inputs);
-            expect(created.properties).toMatchObject({ initialProperties: { ...ORIGINALS, thresholdNumberOfOwners: 7 } });
+            expect(created.properties).toMatchObject({
+                initialProperties: { ...ORIGINALS, thresholdNumberOfOwners: 7 },
+            });
         } finally {
             await third.host.stop();
             fs.rmSync(elsewhere, { recursive: true, force: true });

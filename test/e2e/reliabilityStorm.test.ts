@@ -9,11 +9,17 @@ import { loadStackState, runProgram } from "pulumi-pim-alerts-testing";
 import { programStack, type ProgramStack } from "./support/armSession";
 import { writeProgram } from "./support/packedProgram";
 
-const SCOPES = Array.from({ length: 10 }, (_, i) => `/subscriptions/00000000-0000-4000-8000-${String(i).padStart(12, "0")}`);
+const SCOPES = Array.from(
+    { length: 10 },
+    (_, i) => `/subscriptions/00000000-0000-4000-8000-${String(i).padStart(12, "0")}`,
+);
 
 /** What the program declares at scope i (every value differs from the emulator's seed, so all 40 are written). */
 const declared = (i: number) => ({
-    TooManyOwnersAssignedToResource: { thresholdNumberOfOwners: 3 + i, thresholdPercentageOfOwnersOutOfAllRoleMembers: 10 },
+    TooManyOwnersAssignedToResource: {
+        thresholdNumberOfOwners: 3 + i,
+        thresholdPercentageOfOwnersOutOfAllRoleMembers: 10,
+    },
     TooManyPermanentOwnersAssignedToResource: { thresholdNumberOfPermanentOwners: 20 + i },
     DuplicateRoleCreated: { isEnabled: false },
     AzureRolesAssignedOutsidePimAlert: { isEnabled: false },
@@ -60,7 +66,8 @@ test("40 configurations over 10 scopes apply completely, once each, and a refres
 
     // Azure holds exactly what the program declares, at every scope.
     SCOPES.forEach((scope, i) => {
-        for (const [alertId, values] of Object.entries(declared(i))) expect(emulator.admin.configuration(scope, alertId)).toMatchObject(values);
+        for (const [alertId, values] of Object.entries(declared(i)))
+            expect(emulator.admin.configuration(scope, alertId)).toMatchObject(values);
     });
     // Each configuration was written once: a refused PATCH changed nothing, and none was applied twice.
     const applied = log.filter((r) => r.method === "PATCH" && r.status === 204).map((r) => r.path);
@@ -68,9 +75,13 @@ test("40 configurations over 10 scopes apply completely, once each, and a refres
     expect(new Set(applied).size).toBe(40);
 
     // The state records every resource with the declared values.
-    const configurations = loadStackState(stack.stateFile).resources.filter((r) => r.type === "pulumi-nodejs:dynamic/pim:AlertConfiguration");
+    const configurations = loadStackState(stack.stateFile).resources.filter(
+        (r) => r.type === "pulumi-nodejs:dynamic/pim:AlertConfiguration",
+    );
     expect(configurations).toHaveLength(40);
-    expect(configurations.find((r) => r.name === "TooManyOwnersAssignedToResource-7")?.outputs).toMatchObject({ thresholdNumberOfOwners: 10 });
+    expect(configurations.find((r) => r.name === "TooManyOwnersAssignedToResource-7")?.outputs).toMatchObject({
+        thresholdNumberOfOwners: 10,
+    });
 
     // Still in the storm: refresh (one list per scope, retried) and preview find nothing to change.
     emulator.admin.clearRequests();

@@ -33,9 +33,20 @@ interface Run {
  * so the command builds no client and needs no Azure settings.
  */
 function review(args: string[], input?: string | Buffer, env: Record<string, string> = {}): Run {
-    const childEnv: Record<string, string | undefined> = { ...process.env, PIM_ALERTS_CLOUD: "Nowhere", PIM_ALERTS_TIMEOUT_SECONDS: "abc", ...env };
+    const childEnv: Record<string, string | undefined> = {
+        ...process.env,
+        PIM_ALERTS_CLOUD: "Nowhere",
+        PIM_ALERTS_TIMEOUT_SECONDS: "abc",
+        ...env,
+    };
     delete childEnv["NO_COLOR"];
-    const r = spawnSync(process.execPath, [CLI, "review", ...args], { cwd: work, env: childEnv, input: input ?? "", encoding: "utf8", timeout: 60_000 });
+    const r = spawnSync(process.execPath, [CLI, "review", ...args], {
+        cwd: work,
+        env: childEnv,
+        input: input ?? "",
+        encoding: "utf8",
+        timeout: 60_000,
+    });
     return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -59,7 +70,11 @@ describe("formats", () => {
     test("--format json from standard input: the documented shape", () => {
         const r = review(["-", "--format", "json"], fs.readFileSync(fixture("drift")));
         expect(r).toMatchObject({ code: 0, stderr: "" });
-        const document = JSON.parse(r.stdout) as { version: number; summary: unknown; findings: Array<Record<string, string>> };
+        const document = JSON.parse(r.stdout) as {
+            version: number;
+            summary: unknown;
+            findings: Array<Record<string, string>>;
+        };
         expect(document.version).toBe(1);
         expect(document.summary).toEqual({ weakens: 1, strengthens: 2, neutral: 0, unknown: 0, drift: 3 });
         expect(document.findings.map((f) => `${f["kind"]} ${f["name"]} ${f["property"]} ${f["effect"]}`)).toEqual([
@@ -71,7 +86,20 @@ describe("formats", () => {
             "change duplicate-roles isActive weakens",
         ]);
         for (const finding of document.findings) {
-            expect(Object.keys(finding)).toEqual(["urn", "name", "type", "scope", "alertId", "property", "before", "after", "effect", "kind", "reason", "op"]);
+            expect(Object.keys(finding)).toEqual([
+                "urn",
+                "name",
+                "type",
+                "scope",
+                "alertId",
+                "property",
+                "before",
+                "after",
+                "effect",
+                "kind",
+                "reason",
+                "op",
+            ]);
         }
     });
 
@@ -88,15 +116,22 @@ describe("formats", () => {
     test("a UTF-16 file with a byte order mark (Windows PowerShell's >) reads the same as UTF-8", () => {
         const text = fs.readFileSync(fixture("threshold-change"), "utf8");
         const file = write("utf16.json", Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, "utf16le")]));
-        expect(review([file, "--format", "json"]).stdout).toBe(review([fixture("threshold-change"), "--format", "json"]).stdout);
+        expect(review([file, "--format", "json"]).stdout).toBe(
+            review([fixture("threshold-change"), "--format", "json"]).stdout,
+        );
     });
 });
 
 // Every combination of findings and --fail-on is in test/unit/review/reviewCommand.test.ts; here each exit code once.
 describe("--fail-on and exit codes", () => {
     const strengthening = () => {
-        const document = JSON.parse(fs.readFileSync(fixture("drift"), "utf8")) as { steps: Array<{ op: string; urn: string }> };
-        return write("strengthens.json", JSON.stringify({ steps: document.steps.filter((s) => s.op !== "refresh" && s.urn.endsWith("::owners")) }));
+        const document = JSON.parse(fs.readFileSync(fixture("drift"), "utf8")) as {
+            steps: Array<{ op: string; urn: string }>;
+        };
+        return write(
+            "strengthens.json",
+            JSON.stringify({ steps: document.steps.filter((s) => s.op !== "refresh" && s.urn.endsWith("::owners")) }),
+        );
     };
     test.each<[string, () => string, string, number]>([
         ["never is the default", () => fixture("threshold-change"), "never", 0],
@@ -126,15 +161,31 @@ describe("bad input: one line on stderr and exit 1, never a stack trace", () => 
     test.each<[string, () => string[], RegExp]>([
         ["a missing file", () => ["nowhere.json"], /^pim-alerts review: nowhere\.json: no such file\n$/],
         ["a directory", () => ["."], /^pim-alerts review: \. is a directory, not a preview file\n$/],
-        ["an empty file", () => [write("empty.json", "")], /empty\.json is empty: expected the JSON document `pulumi preview --json` prints/],
-        ["not JSON", () => [write("text.json", "Previewing update (prod):\n")], /is Pulumi's text output, not JSON: run `pulumi preview --json`/],
-        ["a truncated file", () => [write("cut.json", fs.readFileSync(fixture("drift"), "utf8").slice(0, 5000))], /cut\.json is truncated/],
+        [
+            "an empty file",
+            () => [write("empty.json", "")],
+            /empty\.json is empty: expected the JSON document `pulumi preview --json` prints/,
+        ],
+        [
+            "not JSON",
+            () => [write("text.json", "Previewing update (prod):\n")],
+            /is Pulumi's text output, not JSON: run `pulumi preview --json`/,
+        ],
+        [
+            "a truncated file",
+            () => [write("cut.json", fs.readFileSync(fixture("drift"), "utf8").slice(0, 5000))],
+            /cut\.json is truncated/,
+        ],
         [
             "pulumi stack export",
             () => [write("export.json", '{"version":3,"deployment":{"manifest":{},"resources":[]}}')],
             /is a `pulumi stack export` document/,
         ],
-        ["JSON of another shape", () => [write("other.json", '{"resources":[]}')], /is JSON but not a `pulumi preview --json` document/],
+        [
+            "JSON of another shape",
+            () => [write("other.json", '{"resources":[]}')],
+            /is JSON but not a `pulumi preview --json` document/,
+        ],
         [
             "a step of the wrong shape",
             () => [write("shape.json", '{"steps":[{"op":"update","urn":"u","newState":[]}]}')],
@@ -179,11 +230,17 @@ describe("bad input: one line on stderr and exit 1, never a stack trace", () => 
         owners["isEnabled"] = "yes";
         const r = review(["-", "--format", "json"], JSON.stringify(document));
         expect(r).toMatchObject({ code: 0, stderr: "" });
-        const findings = (JSON.parse(r.stdout) as { findings: Array<Record<string, unknown>> }).findings.filter((f) => f["name"] === "owners");
+        const findings = (JSON.parse(r.stdout) as { findings: Array<Record<string, unknown>> }).findings.filter(
+            (f) => f["name"] === "owners",
+        );
         expect(findings.map((f) => [f["property"], f["effect"], f["reason"]])).toEqual([
             ["isEnabled", "unknown", "expected true or false, got a string"],
             ["thresholdNumberOfOwners", "unknown", "expected a number, got an object"],
-            ["thresholdPercentageOfOwnersOutOfAllRoleMembers", "weakens", "the alert now only fires from 40% owners among all role members instead of 25%"],
+            [
+                "thresholdPercentageOfOwnersOutOfAllRoleMembers",
+                "weakens",
+                "the alert now only fires from 40% owners among all role members instead of 25%",
+            ],
         ]);
     });
 
@@ -203,6 +260,8 @@ describe("bad input: one line on stderr and exit 1, never a stack trace", () => 
         const r = review(["--help"]);
         expect(r.code).toBe(0);
         expect(r.stdout).toMatch(/--fail-on <what>  weakening, drift, any or never/);
-        expect(r.stdout).toMatch(/^ {2}3 {2}--fail-on weakening or any: a change weakens the policy, or its effect is unknown$/m);
+        expect(r.stdout).toMatch(
+            /^ {2}3 {2}--fail-on weakening or any: a change weakens the policy, or its effect is unknown$/m,
+        );
     });
 });

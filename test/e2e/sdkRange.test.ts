@@ -24,21 +24,37 @@ const READS_PROVIDER_FROM_INPUTS: Readonly<Record<string, boolean>> = { "3.248.0
 
 const { providers, start } = sessionFixture(captureProviders, startArmSession);
 /** The SDK the program (and so the host) resolves. */
-const sdkVersion = (JSON.parse(fs.readFileSync(require.resolve("@pulumi/pulumi/package.json", { paths: [PROGRAM_DIR] }), "utf8")) as { version: string })
-    .version;
+const sdkVersion = (
+    JSON.parse(fs.readFileSync(require.resolve("@pulumi/pulumi/package.json", { paths: [PROGRAM_DIR] }), "utf8")) as {
+        version: string;
+    }
+).version;
 
 test(`@pulumi/pulumi ${sdkVersion}: a read with only inputs (a resource read by id in the program)`, async () => {
     const readsFromInputs = READS_PROVIDER_FROM_INPUTS[sdkVersion];
     if (readsFromInputs === undefined) {
-        throw new Error(`@pulumi/pulumi ${sdkVersion} is not in READS_PROVIDER_FROM_INPUTS: read its cmd/dynamic-provider read() and add it`);
+        throw new Error(
+            `@pulumi/pulumi ${sdkVersion} is not in READS_PROVIDER_FROM_INPUTS: read its cmd/dynamic-provider read() and add it`,
+        );
     }
     const session = await start();
     expect(session.host.pulumiVersion).toBe(sdkVersion);
-    const read = session.host.read(CONFIGURATION, "by-id", CONFIG_ID, {}, { __provider: providers.configuration, scope: SUB, alertId: OWNERS });
+    const read = session.host.read(
+        CONFIGURATION,
+        "by-id",
+        CONFIG_ID,
+        {},
+        { __provider: providers.configuration, scope: SUB, alertId: OWNERS },
+    );
     if (readsFromInputs) {
         const result = await read;
         expect(result.id).toBe(CONFIG_ID);
-        expect(result.properties).toMatchObject({ scope: SUB, alertId: OWNERS, thresholdNumberOfOwners: 2, __provider: providers.configuration });
+        expect(result.properties).toMatchObject({
+            scope: SUB,
+            alertId: OWNERS,
+            thresholdNumberOfOwners: 2,
+            __provider: providers.configuration,
+        });
     } else {
         // The host evaluates the missing `__provider` text: what the user sees.
         await expect(read).rejects.toThrow("code must be a string, not undefined");
@@ -48,7 +64,11 @@ test(`@pulumi/pulumi ${sdkVersion}: a read with only inputs (a resource read by 
 
 test(`@pulumi/pulumi ${sdkVersion}: a refresh (the state carries __provider) reads the live configuration`, async () => {
     const session = await start();
-    const read = await session.host.read(CONFIGURATION, "refreshed", CONFIG_ID, { __provider: providers.configuration, scope: SUB, alertId: OWNERS });
+    const read = await session.host.read(CONFIGURATION, "refreshed", CONFIG_ID, {
+        __provider: providers.configuration,
+        scope: SUB,
+        alertId: OWNERS,
+    });
     expect(read.id).toBe(CONFIG_ID);
     expect(read.properties).toMatchObject({ scope: SUB, alertId: OWNERS, thresholdNumberOfOwners: 2 });
 });

@@ -23,7 +23,12 @@ function newSecret(): string {
 
 /** Every form in which a secret could be written out. */
 function secretForms(value: string): string[] {
-    return [value, encodeURIComponent(value), new URLSearchParams({ s: value }).toString().slice(2), JSON.stringify(value).slice(1, -1)];
+    return [
+        value,
+        encodeURIComponent(value),
+        new URLSearchParams({ s: value }).toString().slice(2),
+        JSON.stringify(value).slice(1, -1),
+    ];
 }
 
 // One HTTPS emulator for the file (its certificate is made with openssl when it starts); each test
@@ -48,7 +53,11 @@ async function httpsEmulator(clientSecret: string): Promise<Emulator> {
 
 /** Stack config pointing the provider at the emulator's Entra endpoints with the app's ids (no secret). */
 function signInConfig(emulator: Emulator): Record<string, unknown> {
-    return { "pim-alerts:authorityHost": emulator.url, "pim-alerts:tenantId": emulator.tenantId, "pim-alerts:clientId": CLIENT_ID };
+    return {
+        "pim-alerts:authorityHost": emulator.url,
+        "pim-alerts:tenantId": emulator.tenantId,
+        "pim-alerts:clientId": CLIENT_ID,
+    };
 }
 
 type SecretSource = "secret stack config" | "PIM_ALERTS_CLIENT_SECRET" | "ARM_CLIENT_SECRET";
@@ -59,76 +68,110 @@ async function startWithSecret(source: SecretSource, emulator: Emulator, clientS
     const env = { AZURE_LOG_LEVEL: "verbose" };
     return start(
         source === "secret stack config"
-            ? { emulator, keepEmulator: true, env, config: { ...config, "pim-alerts:clientSecret": secret(clientSecret) } }
+            ? {
+                  emulator,
+                  keepEmulator: true,
+                  env,
+                  config: { ...config, "pim-alerts:clientSecret": secret(clientSecret) },
+              }
             : { emulator, keepEmulator: true, config, env: { ...env, [source]: clientSecret } },
     );
 }
 
-describe.each<SecretSource>(["secret stack config", "PIM_ALERTS_CLIENT_SECRET", "ARM_CLIENT_SECRET"])("a client secret from %s", (source) => {
-    test("drives check, create, read, diff, update and delete (restore); no secret or token in state or output", async () => {
-        const clientSecret = newSecret();
-        const emulator = await httpsEmulator(clientSecret);
-        const s = await startWithSecret(source, emulator, clientSecret);
-        const stored: unknown[] = [providers.captured];
-        const args = { scope: SUB, alertId: OWNERS, thresholdNumberOfOwners: 3, onDelete: "restore" };
+describe.each<SecretSource>(["secret stack config", "PIM_ALERTS_CLIENT_SECRET", "ARM_CLIENT_SECRET"])(
+    "a client secret from %s",
+    (source) => {
+        test("drives check, create, read, diff, update and delete (restore); no secret or token in state or output", async () => {
+            const clientSecret = newSecret();
+            const emulator = await httpsEmulator(clientSecret);
+            const s = await startWithSecret(source, emulator, clientSecret);
+            const stored: unknown[] = [providers.captured];
+            const args = { scope: SUB, alertId: OWNERS, thresholdNumberOfOwners: 3, onDelete: "restore" };
 
-        // check + create
-        const checked = await s.host.check(CONFIGURATION, "owners", {}, { __provider: providers.configuration, ...args });
-        expect(checked.failures).toEqual([]);
-        const created = await s.host.create(CONFIGURATION, "owners", checked.inputs);
-        stored.push(checked, created);
-        expect(created.properties).toMatchObject({ thresholdNumberOfOwners: 3, initialProperties: { thresholdNumberOfOwners: 2 } });
-        expect(emulator.admin.configuration(SUB, OWNERS)).toMatchObject({ thresholdNumberOfOwners: 3 });
+            // check + create
+            const checked = await s.host.check(
+                CONFIGURATION,
+                "owners",
+                {},
+                { __provider: providers.configuration, ...args },
+            );
+            expect(checked.failures).toEqual([]);
+            const created = await s.host.create(CONFIGURATION, "owners", checked.inputs);
+            stored.push(checked, created);
+            expect(created.properties).toMatchObject({
+                thresholdNumberOfOwners: 3,
+                initialProperties: { thresholdNumberOfOwners: 2 },
+            });
+            expect(emulator.admin.configuration(SUB, OWNERS)).toMatchObject({ thresholdNumberOfOwners: 3 });
 
-        // read (refresh), after drift
-        emulator.admin.setConfiguration(SUB, OWNERS, { thresholdNumberOfOwners: 4 });
-        const read = await s.host.read(CONFIGURATION, "owners", created.id, created.properties, checked.inputs);
-        stored.push(read);
-        expect(read.properties).toMatchObject({ thresholdNumberOfOwners: 4 });
+            // read (refresh), after drift
+            emulator.admin.setConfiguration(SUB, OWNERS, { thresholdNumberOfOwners: 4 });
+            const read = await s.host.read(CONFIGURATION, "owners", created.id, created.properties, checked.inputs);
+            stored.push(read);
+            expect(read.properties).toMatchObject({ thresholdNumberOfOwners: 4 });
 
-        // diff + update to a new value
-        const rechecked = await s.host.check(CONFIGURATION, "owners", checked.inputs, {
-            __provider: providers.configuration,
-            ...args,
-            thresholdNumberOfOwners: 6,
+            // diff + update to a new value
+            const rechecked = await s.host.check(CONFIGURATION, "owners", checked.inputs, {
+                __provider: providers.configuration,
+                ...args,
+                thresholdNumberOfOwners: 6,
+            });
+            stored.push(rechecked);
+            const diff = await s.host.diff(
+                CONFIGURATION,
+                "owners",
+                created.id,
+                read.properties,
+                rechecked.inputs,
+                read.inputs,
+            );
+            expect(diff).toMatchObject({ changes: "some", replaces: [] });
+            const updated = await s.host.update(
+                CONFIGURATION,
+                "owners",
+                created.id,
+                read.properties,
+                rechecked.inputs,
+                read.inputs,
+            );
+            stored.push(updated);
+            expect(updated.properties).toMatchObject({ thresholdNumberOfOwners: 6 });
+            expect(emulator.admin.configuration(SUB, OWNERS)).toMatchObject({ thresholdNumberOfOwners: 6 });
+
+            // delete with onDelete "restore": the value found at create is written back
+            await s.host.delete(CONFIGURATION, "owners", created.id, updated.properties, rechecked.inputs);
+            expect(emulator.admin.configuration(SUB, OWNERS)).toMatchObject({ thresholdNumberOfOwners: 2 });
+
+            // Tokens came from the client-credentials endpoint only (one per process), never from the MSI endpoint.
+            const tokenCalls = emulator.admin
+                .requests()
+                .filter((r) => r.api === "token")
+                .map((r) => `${r.method} ${r.path} ${r.status}`);
+            expect(tokenCalls).toEqual([
+                `GET /${emulator.tenantId}/v2.0/.well-known/openid-configuration 200`,
+                `POST /${emulator.tenantId}/oauth2/v2.0/token 200`,
+            ]);
+            const writes = emulator.admin
+                .requests()
+                .filter((r) => r.api === "arm" && r.method === "PATCH")
+                .map((r) => r.status);
+            expect(writes).toEqual([204, 204, 204]);
+
+            // Every byte the engine would store, and every line the host printed (the SDK's logs included).
+            expect(s.host.output.some((line) => line.includes("ClientSecretCredential"))).toBe(true);
+            const haystack =
+                JSON.stringify(stored) + providers.configuration + providers.dismissal + s.host.output.join("\n");
+            const tokenHeader = emulator.admin.issueToken().split(".")[0] ?? "";
+            expect(tokenHeader.length).toBeGreaterThan(10);
+            for (const needle of [...secretForms(clientSecret), tokenHeader, "Bearer"]) {
+                expect(haystack).not.toContain(needle);
+            }
+            for (const text of [providers.configuration, providers.dismissal]) {
+                expect(text).not.toMatch(/clientSecret|PIM_ALERTS|ARM_CLIENT|authorityHost/);
+            }
         });
-        stored.push(rechecked);
-        const diff = await s.host.diff(CONFIGURATION, "owners", created.id, read.properties, rechecked.inputs, read.inputs);
-        expect(diff).toMatchObject({ changes: "some", replaces: [] });
-        const updated = await s.host.update(CONFIGURATION, "owners", created.id, read.properties, rechecked.inputs, read.inputs);
-        stored.push(updated);
-        expect(updated.properties).toMatchObject({ thresholdNumberOfOwners: 6 });
-        expect(emulator.admin.configuration(SUB, OWNERS)).toMatchObject({ thresholdNumberOfOwners: 6 });
-
-        // delete with onDelete "restore": the value found at create is written back
-        await s.host.delete(CONFIGURATION, "owners", created.id, updated.properties, rechecked.inputs);
-        expect(emulator.admin.configuration(SUB, OWNERS)).toMatchObject({ thresholdNumberOfOwners: 2 });
-
-        // Tokens came from the client-credentials endpoint only (one per process), never from the MSI endpoint.
-        const tokenCalls = emulator.admin
-            .requests()
-            .filter((r) => r.api === "token")
-            .map((r) => `${r.method} ${r.path} ${r.status}`);
-        expect(tokenCalls).toEqual([`GET /${emulator.tenantId}/v2.0/.well-known/openid-configuration 200`, `POST /${emulator.tenantId}/oauth2/v2.0/token 200`]);
-        const writes = emulator.admin
-            .requests()
-            .filter((r) => r.api === "arm" && r.method === "PATCH")
-            .map((r) => r.status);
-        expect(writes).toEqual([204, 204, 204]);
-
-        // Every byte the engine would store, and every line the host printed (the SDK's logs included).
-        expect(s.host.output.some((line) => line.includes("ClientSecretCredential"))).toBe(true);
-        const haystack = JSON.stringify(stored) + providers.configuration + providers.dismissal + s.host.output.join("\n");
-        const tokenHeader = emulator.admin.issueToken().split(".")[0] ?? "";
-        expect(tokenHeader.length).toBeGreaterThan(10);
-        for (const needle of [...secretForms(clientSecret), tokenHeader, "Bearer"]) {
-            expect(haystack).not.toContain(needle);
-        }
-        for (const text of [providers.configuration, providers.dismissal]) {
-            expect(text).not.toMatch(/clientSecret|PIM_ALERTS|ARM_CLIENT|authorityHost/);
-        }
-    });
-});
+    },
+);
 
 test("a wrong client secret fails with a message that says how to sign in and holds neither secret", async () => {
     const rightSecret = newSecret();

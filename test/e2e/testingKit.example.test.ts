@@ -43,10 +43,15 @@ test("the policy is applied; a threshold changed in the portal fails the drift c
     const check = await runProgram("preview", { ...options, refresh: true, expectNoChanges: true });
     expect(check.exitCode).not.toBe(0);
     expect(check.steps.filter((s) => s.op === "update").map((s) => [s.name, s.diffs])).toEqual([
-        ["connectivity-owners", [{ key: "thresholdNumberOfOwners", kind: "update", old: "9", new: "3", replaces: false }]],
+        [
+            "connectivity-owners",
+            [{ key: "thresholdNumberOfOwners", kind: "update", old: "9", new: "3", replaces: false }],
+        ],
     ]);
 
     // pulumi up --refresh
     expect((await runProgram("up", { ...options, refresh: true })).exitCode).toBe(0);
-    expect(emulator.admin.configuration(connectivity, "TooManyOwnersAssignedToResource")["thresholdNumberOfOwners"]).toBe(3);
+    expect(
+        emulator.admin.configuration(connectivity, "TooManyOwnersAssignedToResource")["thresholdNumberOfOwners"],
+    ).toBe(3);
 }, 300_000);

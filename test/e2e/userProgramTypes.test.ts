@@ -11,7 +11,8 @@ import type * as TypeScript from "typescript";
 import { POLICY_PROGRAM_DIR } from "../support/policyProgram";
 
 /** The example policy with a threshold on an alert that has none: must not compile. */
-const BROKEN_LINE = 'new pim.AlertConfiguration("wrong", { scope: "/subscriptions/x", alertId: "DuplicateRoleCreated", thresholdNumberOfOwners: 3 });';
+const BROKEN_LINE =
+    'new pim.AlertConfiguration("wrong", { scope: "/subscriptions/x", alertId: "DuplicateRoleCreated", thresholdNumberOfOwners: 3 });';
 
 function packageDir(request: string, from: string): string {
     return path.dirname(require.resolve(`${request}/package.json`, { paths: [from] }));
@@ -35,14 +36,18 @@ test("the example policy compiles against the program's SDK; a threshold on the 
             types: [],
         });
         const errors = (file: string): string[] =>
-            ts.getPreEmitDiagnostics(program, program.getSourceFile(file)).map((d) => ts.flattenDiagnosticMessageText(d.messageText, "\n"));
+            ts
+                .getPreEmitDiagnostics(program, program.getSourceFile(file))
+                .map((d) => ts.flattenDiagnosticMessageText(d.messageText, "\n"));
 
         expect(errors(policy)).toEqual([]);
         expect(errors(broken).join("\n")).toMatch(/'thresholdNumberOfOwners' does not exist/);
         // It really was checked against the program's SDK and the packed declarations.
         const files = program.getSourceFiles().map((f) => path.resolve(f.fileName));
         expect(files).toContain(path.join(packageDir("@pulumi/pulumi", POLICY_PROGRAM_DIR), "index.d.ts"));
-        expect(files).toContain(path.join(POLICY_PROGRAM_DIR, "node_modules", "pulumi-pim-alerts", "dist", "index.d.ts"));
+        expect(files).toContain(
+            path.join(POLICY_PROGRAM_DIR, "node_modules", "pulumi-pim-alerts", "dist", "index.d.ts"),
+        );
     } finally {
         fs.rmSync(broken, { force: true });
     }

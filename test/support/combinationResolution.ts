@@ -37,7 +37,9 @@ export function assertCombinationResolution(root: string, programDir: string, pa
         ["@pulumi/pulumi", pulumiDir],
         ["typescript", resolvedPackageDir("typescript", pulumiDir)],
     ];
-    const manifest = JSON.parse(fs.readFileSync(path.join(packageDir, "package.json"), "utf8")) as { dependencies?: Record<string, string> };
+    const manifest = JSON.parse(fs.readFileSync(path.join(packageDir, "package.json"), "utf8")) as {
+        dependencies?: Record<string, string>;
+    };
     for (const dependency of Object.keys(manifest.dependencies ?? {})) {
         resolved.push([dependency, resolvedPackageDir(dependency, packageDir)]);
     }

@@ -30,10 +30,18 @@ export const PULUMI_TEMPLATE_TSCONFIG = {
 
 /** Installs the packed packages into {@link CONSUMER_DIR} (fast when nothing changed). */
 export async function ensureConsumerProgram(): Promise<string> {
-    const packages = [REPO_ROOT, path.join(REPO_ROOT, "packages", "emulator"), path.join(REPO_ROOT, "packages", "testing")];
+    const packages = [
+        REPO_ROOT,
+        path.join(REPO_ROOT, "packages", "emulator"),
+        path.join(REPO_ROOT, "packages", "testing"),
+    ];
     const dependencies: Record<string, string> = {};
     for (const packageDir of packages) {
-        const installed = await installPackedPackage({ packageDir, programDir: CONSUMER_DIR, requiredPaths: { dist: "run `npm run build` first" } });
+        const installed = await installPackedPackage({
+            packageDir,
+            programDir: CONSUMER_DIR,
+            requiredPaths: { dist: "run `npm run build` first" },
+        });
         dependencies[installed.name] = installed.version;
     }
     await writeProgramFiles(CONSUMER_DIR, { name: "consumer", dependencies });
@@ -52,17 +60,22 @@ const OWN_PACKAGES = ["pulumi-pim-alerts", "pulumi-pim-alerts-emulator", "pulumi
  * @param files - file name -> TypeScript source
  * @param compilerOptions - a tsconfig's compilerOptions (JSON form)
  */
-export function consumerTypeErrors(files: Readonly<Record<string, string>>, compilerOptions: Readonly<Record<string, unknown>>): string[] {
+export function consumerTypeErrors(
+    files: Readonly<Record<string, string>>,
+    compilerOptions: Readonly<Record<string, unknown>>,
+): string[] {
     const roots = Object.entries(files).map(([name, source]) => {
         const file = path.join(CONSUMER_DIR, name);
         fs.writeFileSync(file, source);
         return file;
     });
     const { options, errors } = ts.convertCompilerOptionsFromJson({ ...compilerOptions, noEmit: true }, CONSUMER_DIR);
-    if (errors.length > 0) throw new Error(errors.map((e) => ts.flattenDiagnosticMessageText(e.messageText, "\n")).join("\n"));
+    if (errors.length > 0)
+        throw new Error(errors.map((e) => ts.flattenDiagnosticMessageText(e.messageText, "\n")).join("\n"));
     const program = ts.createProgram(roots, options);
     const own = (file: ts.SourceFile): boolean =>
-        roots.includes(path.resolve(file.fileName)) || OWN_PACKAGES.some((name) => file.fileName.includes(`/node_modules/${name}/`));
+        roots.includes(path.resolve(file.fileName)) ||
+        OWN_PACKAGES.some((name) => file.fileName.includes(`/node_modules/${name}/`));
     const diagnostics = [
         ...program.getOptionsDiagnostics(),
         ...program.getGlobalDiagnostics(),
@@ -72,7 +85,9 @@ export function consumerTypeErrors(files: Readonly<Record<string, string>>, comp
             .flatMap((file) => [...program.getSyntacticDiagnostics(file), ...program.getSemanticDiagnostics(file)]),
     ];
     return diagnostics.map((d) => {
-        const where = d.file ? `${path.relative(CONSUMER_DIR, d.file.fileName)}(${d.file.getLineAndCharacterOfPosition(d.start ?? 0).line + 1})` : "";
+        const where = d.file
+            ? `${path.relative(CONSUMER_DIR, d.file.fileName)}(${d.file.getLineAndCharacterOfPosition(d.start ?? 0).line + 1})`
+            : "";
         return `${where}: ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`;
     });
 }

@@ -10,7 +10,6 @@ import { PROGRAM_DIR, REPO_ROOT } from "./paths";
 
 export { E2E_ROOT, PROGRAM_DIR, REPO_ROOT } from "./paths";
 
-
 /**
  * The program a user of this package has: `<repo>/.e2e/program` with the packed
  * `pulumi-pim-alerts` in its node_modules. Requires `dist/` (`npm test` builds it first).

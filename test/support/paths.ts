@@ -17,5 +17,7 @@ export const PROGRAM_DIR = path.join(E2E_ROOT, "program");
 export const POLICY_PROGRAM_DIR = path.join(E2E_ROOT, "policy-program");
 
 function e2eRoot(fromEnvironment: string | undefined): string {
-    return fromEnvironment === undefined || fromEnvironment === "" ? path.join(REPO_ROOT, ".e2e") : path.resolve(fromEnvironment);
+    return fromEnvironment === undefined || fromEnvironment === ""
+        ? path.join(REPO_ROOT, ".e2e")
+        : path.resolve(fromEnvironment);
 }

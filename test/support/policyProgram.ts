@@ -16,7 +16,13 @@ export async function ensurePolicyProgram(): Promise<string> {
         programDir: POLICY_PROGRAM_DIR,
         requiredPaths: { dist: "run `npm run build` first" },
     });
-    await writeProgramFiles(POLICY_PROGRAM_DIR, { name: "alert-policy", dependencies: { [installed.name]: installed.version } });
-    fs.copyFileSync(path.join(REPO_ROOT, "examples", "alert-policy", "index.ts"), path.join(POLICY_PROGRAM_DIR, "index.ts"));
+    await writeProgramFiles(POLICY_PROGRAM_DIR, {
+        name: "alert-policy",
+        dependencies: { [installed.name]: installed.version },
+    });
+    fs.copyFileSync(
+        path.join(REPO_ROOT, "examples", "alert-policy", "index.ts"),
+        path.join(POLICY_PROGRAM_DIR, "index.ts"),
+    );
     return POLICY_PROGRAM_DIR;
 }

@@ -28,7 +28,12 @@ export async function startScriptedServer(script: Handler[]): Promise<ScriptedSe
         const chunks: Buffer[] = [];
         req.on("data", (c: Buffer) => chunks.push(c));
         req.on("end", () => {
-            const request = { method: req.method ?? "", url: req.url ?? "", headers: req.headers, body: Buffer.concat(chunks).toString() };
+            const request = {
+                method: req.method ?? "",
+                url: req.url ?? "",
+                headers: req.headers,
+                body: Buffer.concat(chunks).toString(),
+            };
             seen.push(request);
             const handler = script[Math.min(seen.length - 1, script.length - 1)];
             if (handler) handler(request, res);

@@ -17,7 +17,8 @@ import type { ChildProcess } from "child_process";
  * it or died). stdin is unref'd so it never keeps the child alive on its own.
  */
 export const PARENT_WATCHDOG_SOURCE =
-    'process.stdin.on("end",()=>process.exit(0));process.stdin.on("error",()=>process.exit(0));' + "process.stdin.resume();process.stdin.unref();";
+    'process.stdin.on("end",()=>process.exit(0));process.stdin.on("error",()=>process.exit(0));' +
+    "process.stdin.resume();process.stdin.unref();";
 
 const liveChildren = new Set<ChildProcess>();
 

@@ -61,4 +61,11 @@ export {
     type ProgramFilesOptions,
 } from "./packedInstall";
 export { DEFAULT_SUBSCRIPTION_ID } from "./runner/foreignResources";
-export { loadStackState, stackOutputs, ROOT_STACK_TYPE, type PendingOperation, type ResourceState, type StackState } from "./runner/checkpoint";
+export {
+    loadStackState,
+    stackOutputs,
+    ROOT_STACK_TYPE,
+    type PendingOperation,
+    type ResourceState,
+    type StackState,
+} from "./runner/checkpoint";

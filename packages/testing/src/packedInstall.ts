@@ -145,7 +145,9 @@ async function withLock<T>(lockDir: string, action: () => Promise<T>): Promise<T
                 continue;
             }
             if (Date.now() > deadline) {
-                throw new Error(`timed out after ${LOCK_WAIT_MS} ms waiting for ${lockDir} (remove it if no test run is active)`);
+                throw new Error(
+                    `timed out after ${LOCK_WAIT_MS} ms waiting for ${lockDir} (remove it if no test run is active)`,
+                );
             }
             await new Promise((resolve) => setTimeout(resolve, 100));
         }
@@ -164,7 +166,10 @@ function stampPath(programDir: string, name: string): string {
 async function readStamp(file: string): Promise<string | undefined> {
     try {
         const parsed: unknown = JSON.parse(await fsp.readFile(file, "utf8"));
-        const hash = typeof parsed === "object" && parsed !== null ? (parsed as Record<string, unknown>)["contentHash"] : undefined;
+        const hash =
+            typeof parsed === "object" && parsed !== null
+                ? (parsed as Record<string, unknown>)["contentHash"]
+                : undefined;
         return typeof hash === "string" ? hash : undefined;
     } catch {
         return undefined;
@@ -176,7 +181,8 @@ function parsePackOutput(stdout: string): string {
     const start = /^\[\s*$/m.exec(stdout)?.index ?? 0;
     const parsed: unknown = JSON.parse(stdout.slice(start));
     const first: unknown = Array.isArray(parsed) ? parsed[0] : undefined;
-    const filename = typeof first === "object" && first !== null ? (first as Record<string, unknown>)["filename"] : undefined;
+    const filename =
+        typeof first === "object" && first !== null ? (first as Record<string, unknown>)["filename"] : undefined;
     if (typeof filename !== "string") {
         throw new Error(`unexpected npm pack --json output: ${stdout.slice(0, 500)}`);
     }
@@ -225,7 +231,10 @@ export async function installPackedPackage(options: InstallOptions): Promise<Ins
             await fsp.mkdir(path.dirname(installDir), { recursive: true });
             await fsp.rename(path.join(extracted, "package"), installDir);
             await fsp.mkdir(path.dirname(stamp), { recursive: true });
-            await fsp.writeFile(stamp, `${JSON.stringify({ contentHash, tarball: path.basename(tarball) }, null, 2)}\n`);
+            await fsp.writeFile(
+                stamp,
+                `${JSON.stringify({ contentHash, tarball: path.basename(tarball) }, null, 2)}\n`,
+            );
         } finally {
             await fsp.rm(work, { recursive: true, force: true });
         }
@@ -266,6 +275,10 @@ export async function writeProgramFiles(programDir: string, options: ProgramFile
         dependencies: options.dependencies,
     };
     await writeIfChanged(path.join(programDir, "package.json"), `${JSON.stringify(packageJson, null, 2)}\n`);
-    const description = options.description === undefined ? "" : `description: ${JSON.stringify(options.description)}\n`;
-    await writeIfChanged(path.join(programDir, "Pulumi.yaml"), `name: ${options.name}\nruntime: nodejs\n${description}`);
+    const description =
+        options.description === undefined ? "" : `description: ${JSON.stringify(options.description)}\n`;
+    await writeIfChanged(
+        path.join(programDir, "Pulumi.yaml"),
+        `name: ${options.name}\nruntime: nodejs\n${description}`,
+    );
 }

@@ -8,7 +8,12 @@ import { createHash } from "crypto";
 import { promises as fsp } from "fs";
 import * as os from "os";
 import * as path from "path";
-import { captureProgram, captureResources, serializedProvider, type CapturedResource } from "../src/capture/captureResources";
+import {
+    captureProgram,
+    captureResources,
+    serializedProvider,
+    type CapturedResource,
+} from "../src/capture/captureResources";
 import { CaptureError, ProviderCallError, ProviderHostStartError } from "../src/errors";
 import { providerHostArgs, startProviderHost, type ProviderHost } from "../src/host/providerHost";
 import { loadProviderSdk } from "../src/host/sdk";
@@ -136,7 +141,9 @@ describe("captureResources", () => {
 
     test("records type, name, inputs and the URN the SDK computed, parents included", () => {
         // Registration order is the order the SDK's RPCs reached the monitor, not program order.
-        const rows = captured.map((r) => [r.type, r.name, r.urn]).sort((a, b) => String(a[1]).localeCompare(String(b[1])));
+        const rows = captured
+            .map((r) => [r.type, r.name, r.urn])
+            .sort((a, b) => String(a[1]).localeCompare(String(b[1])));
         expect(rows).toEqual([
             [ECHO, "from-secret-config", `urn:pulumi:e2e::echo-e2e::${ECHO}::from-secret-config`],
             ["echo:index:Group", "group", "urn:pulumi:e2e::echo-e2e::echo:index:Group::group"],
@@ -153,23 +160,33 @@ describe("captureResources", () => {
     });
 
     test("returns the program's own output", async () => {
-        const { output } = await captureProgram({ programDir: ECHO_PROGRAM_DIR, programFile: "harness-program.js", config: { "echo:token": "t" } });
+        const { output } = await captureProgram({
+            programDir: ECHO_PROGRAM_DIR,
+            programFile: "harness-program.js",
+            config: { "echo:token": "t" },
+        });
         expect(output).toContain("harness program ran");
     });
 
     test("a failing program is reported with its error and output", async () => {
-        const error: unknown = await captureResources({ programDir: ECHO_PROGRAM_DIR, programFile: "failing-program.js" }).catch((e: unknown) => e);
+        const error: unknown = await captureResources({
+            programDir: ECHO_PROGRAM_DIR,
+            programFile: "failing-program.js",
+        }).catch((e: unknown) => e);
         expect(error).toBeInstanceOf(CaptureError);
         expect((error as CaptureError).message).toContain("the program is broken");
         expect((error as CaptureError).output).toContain("about to fail");
     });
 
     test("a program that never finishes is stopped after the timeout", async () => {
-        await fsp.writeFile(path.join(ECHO_PROGRAM_DIR, "hanging-program.js"), "module.exports = new Promise(() => { setInterval(() => {}, 1000); });\n");
-        const started = Date.now();
-        await expect(captureResources({ programDir: ECHO_PROGRAM_DIR, programFile: "hanging-program.js", timeoutMs: 1500 })).rejects.toThrow(
-            /did not finish within 1500 ms/,
+        await fsp.writeFile(
+            path.join(ECHO_PROGRAM_DIR, "hanging-program.js"),
+            "module.exports = new Promise(() => { setInterval(() => {}, 1000); });\n",
         );
+        const started = Date.now();
+        await expect(
+            captureResources({ programDir: ECHO_PROGRAM_DIR, programFile: "hanging-program.js", timeoutMs: 1500 }),
+        ).rejects.toThrow(/did not finish within 1500 ms/);
         expect(Date.now() - started).toBeLessThan(10_000);
     });
 });
@@ -195,7 +212,12 @@ describe("startProviderHost, driven like the engine", () => {
     test("configure delivers plain and secret stack config to the provider, and the secret is never printed", async () => {
         const { inputs } = await host.check(ECHO, "configured", {}, { __provider: providerText, value: "v" });
         const { properties } = await host.create(ECHO, "configured", inputs);
-        expect(properties).toMatchObject({ prefix: "pre-", echoed: "pre-v", tokenSha256: sha256(TOKEN), configureCalls: 1 });
+        expect(properties).toMatchObject({
+            prefix: "pre-",
+            echoed: "pre-v",
+            tokenSha256: sha256(TOKEN),
+            configureCalls: 1,
+        });
         await host.waitForOutput("echo-provider: created");
         expect(host.output.join("\n")).not.toContain(TOKEN);
     });
@@ -211,7 +233,10 @@ describe("startProviderHost, driven like the engine", () => {
     test("create, read, diff, update and delete round-trip the state", async () => {
         const name = "round-trip";
         const checked = await host.check(ECHO, name, {}, resource("plain").inputs);
-        expect(checked).toEqual({ inputs: { __provider: providerText, value: "hello", replaceKey: "k1" }, failures: [] });
+        expect(checked).toEqual({
+            inputs: { __provider: providerText, value: "hello", replaceKey: "k1" },
+            failures: [],
+        });
 
         const created = await host.create(ECHO, name, checked.inputs);
         expect(created.id).toMatch(/^echo-\d+$/);
@@ -241,8 +266,12 @@ describe("startProviderHost, driven like the engine", () => {
             stables: [],
             deleteBeforeReplace: false,
         });
-        expect(await host.diff(ECHO, name, created.id, created.properties, checked.inputs, checked.inputs)).toMatchObject({ changes: "none" });
-        expect(await host.diff(ECHO, name, created.id, created.properties, { ...checked.inputs, replaceKey: "k2" })).toEqual({
+        expect(
+            await host.diff(ECHO, name, created.id, created.properties, checked.inputs, checked.inputs),
+        ).toMatchObject({ changes: "none" });
+        expect(
+            await host.diff(ECHO, name, created.id, created.properties, { ...checked.inputs, replaceKey: "k2" }),
+        ).toEqual({
             changes: "some",
             replaces: ["replaceKey"],
             stables: [],
@@ -250,11 +279,20 @@ describe("startProviderHost, driven like the engine", () => {
         });
 
         const updated = await host.update(ECHO, name, created.id, created.properties, news, checked.inputs);
-        expect(updated.properties).toMatchObject({ value: "bye", echoed: "pre-bye", writes: 2, __provider: providerText });
+        expect(updated.properties).toMatchObject({
+            value: "bye",
+            echoed: "pre-bye",
+            writes: 2,
+            __provider: providerText,
+        });
         expect((await host.read(ECHO, name, created.id, updated.properties)).properties).toEqual(updated.properties);
 
         await host.delete(ECHO, name, created.id, updated.properties, news);
-        expect(await host.read(ECHO, name, created.id, updated.properties)).toEqual({ id: "", properties: { __provider: providerText }, inputs: undefined });
+        expect(await host.read(ECHO, name, created.id, updated.properties)).toEqual({
+            id: "",
+            properties: { __provider: providerText },
+            inputs: undefined,
+        });
         await expect(host.waitForOutput(`echo-provider: deleted ${created.id}`)).resolves.toBeDefined();
     });
 
@@ -275,12 +313,18 @@ describe("startProviderHost, driven like the engine", () => {
             .catch((e: unknown) => e);
         expect(error).toMatchObject({ method: "create", code: 2, details: "Unexpected struct type." });
         // The object was created all the same: Pulumi would never record it.
-        await expect(host.waitForOutput(/^echo-provider: created echo-\d+$/, { since })).resolves.toMatch(/created echo-\d+/);
+        await expect(host.waitForOutput(/^echo-provider: created echo-\d+$/, { since })).resolves.toMatch(
+            /created echo-\d+/,
+        );
     });
 
     test("a value JSON cannot carry is rejected before it is sent, naming its path", async () => {
-        await expect(host.check(ECHO, "nan", {}, { __provider: providerText, value: Number.NaN })).rejects.toThrow(NotJsonError);
-        await expect(host.check(ECHO, "nan", {}, { __provider: providerText, value: Number.NaN })).rejects.toThrow("news.value");
+        await expect(host.check(ECHO, "nan", {}, { __provider: providerText, value: Number.NaN })).rejects.toThrow(
+            NotJsonError,
+        );
+        await expect(host.check(ECHO, "nan", {}, { __provider: providerText, value: Number.NaN })).rejects.toThrow(
+            "news.value",
+        );
     });
 
     test("waitForOutput waits for a line still to come, and gives up after its timeout", async () => {
@@ -295,7 +339,9 @@ describe("startProviderHost, driven like the engine", () => {
         await host.check(ECHO, "throws", {}, { __provider: 42 }).catch(() => undefined);
         await host.waitForOutput("code must be a string");
         expect(host.outputLines.find((l) => l.text.includes("code must be a string"))?.stream).toBe("stderr");
-        expect(host.outputLines.filter((l) => l.stream === "stdout").every((l) => l.text.startsWith("echo-provider: "))).toBe(true);
+        expect(
+            host.outputLines.filter((l) => l.stream === "stdout").every((l) => l.text.startsWith("echo-provider: ")),
+        ).toBe(true);
         expect(host.output).toEqual(host.outputLines.map((l) => l.text));
     });
 });
@@ -303,7 +349,9 @@ describe("startProviderHost, driven like the engine", () => {
 describe("host process lifetime", () => {
     test("resource calls before configure are refused with the reason; stop() leaves no process", async () => {
         const host = await startProviderHost({ cwd: ECHO_PROGRAM_DIR });
-        await expect(host.check(ECHO, "x", {}, { __provider: providerText, value: "v" })).rejects.toThrow(/configure\(\) has not been called/);
+        await expect(host.check(ECHO, "x", {}, { __provider: providerText, value: "v" })).rejects.toThrow(
+            /configure\(\) has not been called/,
+        );
         expect(await host.checkConfig({}, {})).toBeUndefined();
         expect(isProcessAlive(host.pid)).toBe(true);
         await host.stop();
@@ -346,7 +394,9 @@ describe("host process lifetime", () => {
             env: { NODE_OPTIONS: "--require ./no-such-preload.js" },
         }).catch((e: unknown) => e);
         expect(error).toBeInstanceOf(ProviderHostStartError);
-        expect((error as ProviderHostStartError).message).toMatch(/exited \(code 1, signal null\) before printing its port/);
+        expect((error as ProviderHostStartError).message).toMatch(
+            /exited \(code 1, signal null\) before printing its port/,
+        );
         expect((error as ProviderHostStartError).output.join("\n")).toContain("no-such-preload.js");
     });
 
@@ -354,7 +404,10 @@ describe("host process lifetime", () => {
         const dir = await fsp.mkdtemp(path.join(os.tmpdir(), "host-timeout-"));
         try {
             const preload = path.join(dir, "block.js");
-            await fsp.writeFile(preload, "console.error('blocking'); const end = Date.now() + 60000; while (Date.now() < end) {}\n");
+            await fsp.writeFile(
+                preload,
+                "console.error('blocking'); const end = Date.now() + 60000; while (Date.now() < end) {}\n",
+            );
             const started = Date.now();
             const error: unknown = await startProviderHost({
                 cwd: ECHO_PROGRAM_DIR,

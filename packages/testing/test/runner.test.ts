@@ -66,7 +66,10 @@ test("resource options come through the SDK and act as the engine's: protect, re
 }
 `,
     );
-    const config = (version: number) => ({ config: { version: String(version), token: SECRET }, secretConfigKeys: ["token"] });
+    const config = (version: number) => ({
+        config: { version: String(version), token: SECRET },
+        secretConfigKeys: ["token"],
+    });
     const tmpBefore = new Set(fs.readdirSync(os.tmpdir()));
 
     const first = await runProgram("up", stack.options(config(1)));
@@ -78,10 +81,14 @@ test("resource options come through the SDK and act as the engine's: protect, re
     expect(resources.find((r) => r["urn"] === urn("keep"))).toMatchObject({ protect: true });
     expect(resources.find((r) => r["urn"] === urn("retained"))).toMatchObject({ retainOnDelete: true });
     expect(resources.find((r) => r["urn"] === urn("dependent"))?.["dependencies"]).toEqual([urn("keep")]);
-    expect(resources.find((r) => r["urn"] === urn("policy-member", `echo:index:Policy$${ECHO}`))).toMatchObject({ parent: urn("policy", "echo:index:Policy") });
+    expect(resources.find((r) => r["urn"] === urn("policy-member", `echo:index:Policy$${ECHO}`))).toMatchObject({
+        parent: urn("policy", "echo:index:Policy"),
+    });
     // The secret reached the program (it is an output) but nothing written: not the state, not a file the runner left.
     expect(fs.readFileSync(stack.stateFile, "utf8")).not.toContain(SECRET);
-    const newTmp = fs.readdirSync(os.tmpdir()).filter((entry) => !tmpBefore.has(entry) && entry.startsWith("pim-runner"));
+    const newTmp = fs
+        .readdirSync(os.tmpdir())
+        .filter((entry) => !tmpBefore.has(entry) && entry.startsWith("pim-runner"));
     expect(newTmp).toEqual([]);
     expect(first.output.join("\n")).not.toContain(SECRET);
 
@@ -111,8 +118,12 @@ test("an option the runner does not implement is refused by name; an unknown com
         "runner-refusals",
         `new Echo("timed", { value: "v" }, { customTimeouts: { create: "1m" }, additionalSecretOutputs: ["echoed"] });\n`,
     );
-    await expect(runProgram("bogus" as RunCommand, stack.options())).rejects.toThrow('unknown command "bogus"; the runner runs up, preview, refresh, destroy');
-    await expect(runProgram("up", { ...stack.options(), previewOnly: true } as never)).rejects.toThrow("unknown option previewOnly");
+    await expect(runProgram("bogus" as RunCommand, stack.options())).rejects.toThrow(
+        'unknown command "bogus"; the runner runs up, preview, refresh, destroy',
+    );
+    await expect(runProgram("up", { ...stack.options(), previewOnly: true } as never)).rejects.toThrow(
+        "unknown option previewOnly",
+    );
     await expect(runProgram("up", stack.options({ json: true }))).rejects.toThrow("json is an option of preview");
     expect(fs.existsSync(stack.stateFile)).toBe(false);
 
@@ -130,7 +141,9 @@ test("a provider host that dies mid-create fails the run with what happened, not
     const result = await runProgram("up", stack.options());
     expect(result.exitCode).toBe(255);
     expect(result.errors).toEqual([
-        expect.stringMatching(/^the provider host exited while creating the resource; its last output:\n.*echo-provider: exiting with 3 while creating$/s),
+        expect.stringMatching(
+            /^the provider host exited while creating the resource; its last output:\n.*echo-provider: exiting with 3 while creating$/s,
+        ),
     ]);
     expect(result.output.join("\n")).toContain("error: update failed");
     expect(result.output.join("\n")).not.toMatch(/UNAVAILABLE|gRPC/);
@@ -143,7 +156,9 @@ test("a killed runner leaves its operation in flight recorded; the next run repo
     await waitForFile(stack.stateFile, (text) => text.includes('"pending_operations"'));
     abort.abort();
     await expect(running).rejects.toThrow("runner up was aborted (killed; its state records what was in flight)");
-    expect(stack.state().deployment.pending_operations).toEqual([{ resource: expect.objectContaining({ urn: urn("slow") }), type: "creating" }]);
+    expect(stack.state().deployment.pending_operations).toEqual([
+        { resource: expect.objectContaining({ urn: urn("slow") }), type: "creating" },
+    ]);
 
     // The next run reports it; a refresh clears a pending create only when asked to (it needs a person).
     const cleared = await runProgram("refresh", stack.options({ clearPendingCreates: true }));
@@ -156,7 +171,10 @@ test("a killed runner leaves its operation in flight recorded; the next run repo
 }, 240_000);
 
 test("pim-alerts-run preview --json prints the document of pulumi preview --json, with and without --refresh", async () => {
-    const stack = stackFor("runner-json", `new Echo("watched", { value: version === 1 ? "one" : "two" });\nexports.done = true;\n`);
+    const stack = stackFor(
+        "runner-json",
+        `new Echo("watched", { value: version === 1 ? "one" : "two" });\nexports.done = true;\n`,
+    );
     expect((await runProgram("up", stack.options({ config: { version: "1" } }))).exitCode).toBe(0);
     stack.drift("one", "portal");
 
@@ -172,22 +190,46 @@ test("pim-alerts-run preview --json prints the document of pulumi preview --json
     expect(document["changeSummary"]).toEqual({ same: 1, update: 1 });
     expect(document["duration"]).toEqual(expect.any(Number));
     const steps = document["steps"] as Array<Record<string, string>>;
-    expect(steps.map((s) => `${s["op"]} ${s["urn"]}`)).toEqual([`same ${urn("echo-e2e-dev", "pulumi:pulumi:Stack")}`, `update ${urn("watched")}`]);
+    expect(steps.map((s) => `${s["op"]} ${s["urn"]}`)).toEqual([
+        `same ${urn("echo-e2e-dev", "pulumi:pulumi:Stack")}`,
+        `update ${urn("watched")}`,
+    ]);
     const update = steps[1] ?? {};
     expect(Object.keys(update)).toEqual(["op", "urn", "provider", "oldState", "newState", "detailedDiff"]);
     expect(update["detailedDiff"]).toBeNull();
-    expect(update["provider"]).toMatch(/^urn:pulumi:dev::echo-e2e::pulumi:providers:pulumi-nodejs::default::[0-9a-f-]{36}$/);
-    expect(update["oldState"]).toMatchObject({ urn: urn("watched"), custom: true, type: ECHO, inputs: { value: "one" }, outputs: { echoed: "one" } });
-    expect(update["newState"]).toMatchObject({ urn: urn("watched"), inputs: { value: "two" }, outputs: { value: "two" } });
+    expect(update["provider"]).toMatch(
+        /^urn:pulumi:dev::echo-e2e::pulumi:providers:pulumi-nodejs::default::[0-9a-f-]{36}$/,
+    );
+    expect(update["oldState"]).toMatchObject({
+        urn: urn("watched"),
+        custom: true,
+        type: ECHO,
+        inputs: { value: "one" },
+        outputs: { echoed: "one" },
+    });
+    expect(update["newState"]).toMatchObject({
+        urn: urn("watched"),
+        inputs: { value: "two" },
+        outputs: { value: "two" },
+    });
 
     const refreshed = await runCli(stack, ["preview", "--json", "--refresh", "--expect-no-changes"]);
     expect(refreshed.code).toBe(255);
-    const drift = JSON.parse(refreshed.stdout) as { steps: Array<Record<string, unknown>>; diagnostics: Array<Record<string, unknown>> };
+    const drift = JSON.parse(refreshed.stdout) as {
+        steps: Array<Record<string, unknown>>;
+        diagnostics: Array<Record<string, unknown>>;
+    };
     const watched = drift.steps.filter((s) => s["urn"] === urn("watched"));
     expect(watched.map((s) => s["op"])).toEqual(["refresh", "update"]);
     // The refresh step pairs the state before with what was read; the update goes from live to declared.
-    expect(watched[0]).toMatchObject({ oldState: { inputs: { value: "one" } }, newState: { inputs: { value: "portal" } } });
-    expect(watched[1]).toMatchObject({ oldState: { inputs: { value: "portal" } }, newState: { inputs: { value: "one" } } });
+    expect(watched[0]).toMatchObject({
+        oldState: { inputs: { value: "one" } },
+        newState: { inputs: { value: "portal" } },
+    });
+    expect(watched[1]).toMatchObject({
+        oldState: { inputs: { value: "portal" } },
+        newState: { inputs: { value: "one" } },
+    });
     expect(drift.diagnostics).toContainEqual({
         urn: urn("echo-e2e-dev", "pulumi:pulumi:Stack"),
         message: "error: no changes were expected but changes were proposed\n",
@@ -207,8 +249,21 @@ test("pim-alerts-run preview --json prints the document of pulumi preview --json
 function runCli(stack: EchoStack, args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
     const cli = path.resolve(__dirname, "../dist/runner/cli.js");
     const options = stack.options();
-    const argv = [cli, ...args, "--state", stack.stateFile, "--program", String(options.programFile), "--emulator", "http://127.0.0.1:9", ECHO_PROGRAM_DIR];
-    const child = spawn(process.execPath, argv, { env: { ...process.env, ...options.env }, stdio: ["ignore", "pipe", "pipe"] });
+    const argv = [
+        cli,
+        ...args,
+        "--state",
+        stack.stateFile,
+        "--program",
+        String(options.programFile),
+        "--emulator",
+        "http://127.0.0.1:9",
+        ECHO_PROGRAM_DIR,
+    ];
+    const child = spawn(process.execPath, argv, {
+        env: { ...process.env, ...options.env },
+        stdio: ["ignore", "pipe", "pipe"],
+    });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));

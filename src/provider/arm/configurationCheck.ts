@@ -21,12 +21,18 @@ export function checkAlertConfiguration(
 
     const scope = news["scope"];
     if (!isUnknown(scope)) {
-        if (typeof scope !== "string") failures.push({ property: "scope", reason: `scope must be an ARM scope string; got ${show(scope)}` });
+        if (typeof scope !== "string")
+            failures.push({ property: "scope", reason: `scope must be an ARM scope string; got ${show(scope)}` });
         else {
             const parsed = parseScope(scope);
-            if (!parsed.ok) failures.push({ property: "scope", reason: `scope ${show(scope)} is not valid: ${parsed.problem}` });
+            if (!parsed.ok)
+                failures.push({ property: "scope", reason: `scope ${show(scope)} is not valid: ${parsed.problem}` });
             // Keep the stored spelling when only case differs, so state does not churn.
-            else inputs["scope"] = typeof olds["scope"] === "string" && sameScope(olds["scope"], parsed.value.id) ? olds["scope"] : parsed.value.id;
+            else
+                inputs["scope"] =
+                    typeof olds["scope"] === "string" && sameScope(olds["scope"], parsed.value.id)
+                        ? olds["scope"]
+                        : parsed.value.id;
         }
     }
 
@@ -43,7 +49,9 @@ function checkThresholds(news: Readonly<Record<string, unknown>>, alertId: unkno
         own: isArmAlertId(alertId) ? ARM_ALERTS[alertId].thresholds : undefined,
         check: (name, value, ownKind) => {
             const kind = ownKind ?? (name.startsWith("thresholdPercentage") ? "percentage" : "count");
-            return kind === "percentage" ? checkInteger(name, value, 0, 100, "a percentage") : checkInteger(name, value, 0, INT32_MAX, "a count");
+            return kind === "percentage"
+                ? checkInteger(name, value, 0, 100, "a percentage")
+                : checkInteger(name, value, 0, INT32_MAX, "a count");
         },
     });
 }

@@ -5,7 +5,12 @@
 import { managedPropertyNames, type ArmAlertId } from "../../arm/catalog";
 import { sameScope } from "../../arm/scope";
 import type { ArmConfiguration } from "../../arm/payload";
-import { changedDeclarations, liveDeclaredInputs, managementOf as managementOfDeclared, type Management } from "../common/declaredState";
+import {
+    changedDeclarations,
+    liveDeclaredInputs,
+    managementOf as managementOfDeclared,
+    type Management,
+} from "../common/declaredState";
 
 export { managementFromState, valuesToWrite, type Management } from "../common/declaredState";
 
@@ -24,7 +29,10 @@ export interface AlertConfigurationOutputs {
 }
 
 /** The managed values a program declares, in the catalog's order. */
-export function declaredValues(alertId: ArmAlertId, inputs: Readonly<Record<string, unknown>>): Record<string, boolean | number> {
+export function declaredValues(
+    alertId: ArmAlertId,
+    inputs: Readonly<Record<string, unknown>>,
+): Record<string, boolean | number> {
     const out: Record<string, boolean | number> = {};
     for (const name of managedPropertyNames(alertId)) {
         const value = inputs[name];
@@ -62,7 +70,12 @@ export function diffConfiguration(
     news: Readonly<Record<string, unknown>>,
 ): { changes: boolean; replaces: string[]; changed: string[] } {
     const replaces: string[] = [];
-    if (typeof olds["scope"] !== "string" || typeof news["scope"] !== "string" || !sameScope(olds["scope"], news["scope"])) replaces.push("scope");
+    if (
+        typeof olds["scope"] !== "string" ||
+        typeof news["scope"] !== "string" ||
+        !sameScope(olds["scope"], news["scope"])
+    )
+        replaces.push("scope");
     if (olds["alertId"] !== news["alertId"]) replaces.push("alertId");
     if (replaces.length > 0) return { changes: true, replaces, changed: replaces };
 
@@ -72,7 +85,10 @@ export function diffConfiguration(
 }
 
 /** The inputs `read` reports: the declared properties with their live values, so refresh shows drift. */
-export function refreshedInputs(outputs: AlertConfigurationOutputs, oldInputs: Readonly<Record<string, unknown>>): Record<string, unknown> {
+export function refreshedInputs(
+    outputs: AlertConfigurationOutputs,
+    oldInputs: Readonly<Record<string, unknown>>,
+): Record<string, unknown> {
     return {
         scope: outputs.scope,
         alertId: outputs.alertId,

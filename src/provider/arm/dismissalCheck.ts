@@ -3,7 +3,15 @@
  */
 import { ARM_ALERT_IDS } from "../../arm/catalog";
 import { parseScope, sameScope } from "../../arm/scope";
-import { checkDismissedFlag, checkNoUnknownProperties, checkOnDelete, checkOneOf, isUnknown, show, type CheckFailure } from "../common/checkFailures";
+import {
+    checkDismissedFlag,
+    checkNoUnknownProperties,
+    checkOnDelete,
+    checkOneOf,
+    isUnknown,
+    show,
+    type CheckFailure,
+} from "../common/checkFailures";
 import { DISMISSAL_ON_DELETE } from "../common/commonProperties";
 
 export { DISMISSAL_ON_DELETE } from "../common/commonProperties";
@@ -23,9 +31,15 @@ export function checkAlertDismissal(
     const scope = news["scope"];
     if (!isUnknown(scope)) {
         const parsed = typeof scope === "string" ? parseScope(scope) : undefined;
-        if (!parsed) failures.push({ property: "scope", reason: `scope must be an ARM scope string; got ${show(scope)}` });
-        else if (!parsed.ok) failures.push({ property: "scope", reason: `scope ${show(scope)} is not valid: ${parsed.problem}` });
-        else inputs["scope"] = typeof olds["scope"] === "string" && sameScope(olds["scope"], parsed.value.id) ? olds["scope"] : parsed.value.id;
+        if (!parsed)
+            failures.push({ property: "scope", reason: `scope must be an ARM scope string; got ${show(scope)}` });
+        else if (!parsed.ok)
+            failures.push({ property: "scope", reason: `scope ${show(scope)} is not valid: ${parsed.problem}` });
+        else
+            inputs["scope"] =
+                typeof olds["scope"] === "string" && sameScope(olds["scope"], parsed.value.id)
+                    ? olds["scope"]
+                    : parsed.value.id;
     }
     for (const failure of [
         isUnknown(news["alertId"]) ? undefined : checkOneOf("alertId", news["alertId"], ARM_ALERT_IDS),

@@ -42,7 +42,10 @@ export interface Adopted<V extends DeclaredValue, T> {
 }
 
 /** Adopts a configuration; see the module comment for what each failure leaves behind. */
-export async function adopt<V extends DeclaredValue, T>(adoption: Adoption<V, T>, journal: AdoptionJournal = new AdoptionJournal()): Promise<Adopted<V, T>> {
+export async function adopt<V extends DeclaredValue, T>(
+    adoption: Adoption<V, T>,
+    journal: AdoptionJournal = new AdoptionJournal(),
+): Promise<Adopted<V, T>> {
     const same = adoption.same ?? strictlyEqual;
     const { id } = adoption;
     const pending = journal.pending(id);

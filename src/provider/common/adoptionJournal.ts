@@ -38,7 +38,8 @@ export interface PendingAdoption {
 export function stateDirectory(env: Readonly<Record<string, string | undefined>> = process.env): string {
     const configured = env[STATE_DIR_ENV];
     if (configured !== undefined && configured !== "") return path.resolve(configured);
-    if (process.platform === "win32") return path.join(env["LOCALAPPDATA"] ?? path.join(os.homedir(), "AppData", "Local"), "pulumi-pim-alerts");
+    if (process.platform === "win32")
+        return path.join(env["LOCALAPPDATA"] ?? path.join(os.homedir(), "AppData", "Local"), "pulumi-pim-alerts");
     return path.join(env["XDG_STATE_HOME"] || path.join(os.homedir(), ".local", "state"), "pulumi-pim-alerts");
 }
 
@@ -60,7 +61,10 @@ export class AdoptionJournal {
 
     /** The file of a configuration's entry. */
     fileOf(id: string): string {
-        return path.join(this.directory, `${createHash("sha256").update(id.toLowerCase()).digest("hex").slice(0, 32)}.json`);
+        return path.join(
+            this.directory,
+            `${createHash("sha256").update(id.toLowerCase()).digest("hex").slice(0, 32)}.json`,
+        );
     }
 
     /** The pending adoption of `id`, if an earlier create left one (an unreadable entry counts as none). */
@@ -73,7 +77,10 @@ export class AdoptionJournal {
         }
         try {
             const entry = JSON.parse(text) as PendingAdoption;
-            const valid = entry.id.toLowerCase() === id.toLowerCase() && typeof entry.initialProperties === "object" && Array.isArray(entry.attempts);
+            const valid =
+                entry.id.toLowerCase() === id.toLowerCase() &&
+                typeof entry.initialProperties === "object" &&
+                Array.isArray(entry.attempts);
             return valid ? entry : undefined;
         } catch {
             return undefined;
@@ -84,7 +91,11 @@ export class AdoptionJournal {
      * Records, before a write is sent, the originals and the values it sends (added to an earlier pending
      * adoption's attempts, whose originals are kept). Throws {@link AdoptionJournalError} when the entry cannot be written.
      */
-    recordAttempt(id: string, initialProperties: Readonly<Record<string, DeclaredValue>>, written: Readonly<Record<string, DeclaredValue>>): void {
+    recordAttempt(
+        id: string,
+        initialProperties: Readonly<Record<string, DeclaredValue>>,
+        written: Readonly<Record<string, DeclaredValue>>,
+    ): void {
         const earlier = this.pending(id);
         const entry: PendingAdoption = earlier
             ? { ...earlier, attempts: [...earlier.attempts, written] }

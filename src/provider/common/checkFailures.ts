@@ -22,18 +22,31 @@ export function isUnknown(value: unknown): boolean {
 export const show = excerpt;
 
 /** An integer within [min, max], or a failure. */
-export function checkInteger(property: string, value: unknown, min: number, max: number, what: string): CheckFailure | undefined {
+export function checkInteger(
+    property: string,
+    value: unknown,
+    min: number,
+    max: number,
+    what: string,
+): CheckFailure | undefined {
     if (typeof value !== "number" || !Number.isFinite(value)) {
-        return { property, reason: `${property} must be a number (${what}, ${min}..${max}); got ${typeof value} ${show(value)}` };
+        return {
+            property,
+            reason: `${property} must be a number (${what}, ${min}..${max}); got ${typeof value} ${show(value)}`,
+        };
     }
-    if (!Number.isInteger(value)) return { property, reason: `${property} must be a whole number (${what}, ${min}..${max}); got ${show(value)}` };
-    if (value < min || value > max) return { property, reason: `${property} must be between ${min} and ${max} (${what}); got ${show(value)}` };
+    if (!Number.isInteger(value))
+        return { property, reason: `${property} must be a whole number (${what}, ${min}..${max}); got ${show(value)}` };
+    if (value < min || value > max)
+        return { property, reason: `${property} must be between ${min} and ${max} (${what}); got ${show(value)}` };
     return undefined;
 }
 
 /** A boolean, or a failure. */
 export function checkBoolean(property: string, value: unknown): CheckFailure | undefined {
-    return typeof value === "boolean" ? undefined : { property, reason: `${property} must be true or false; got ${typeof value} ${show(value)}` };
+    return typeof value === "boolean"
+        ? undefined
+        : { property, reason: `${property} must be true or false; got ${typeof value} ${show(value)}` };
 }
 
 /** One of a fixed list of strings, or a failure that lists them. */
@@ -43,10 +56,17 @@ export function checkOneOf(property: string, value: unknown, allowed: readonly s
 }
 
 /** Failures for properties that the resource does not have. */
-export function checkNoUnknownProperties(inputs: Readonly<Record<string, unknown>>, allowed: readonly string[], resource: string): CheckFailure[] {
+export function checkNoUnknownProperties(
+    inputs: Readonly<Record<string, unknown>>,
+    allowed: readonly string[],
+    resource: string,
+): CheckFailure[] {
     return Object.keys(inputs)
         .filter((key) => key !== "__provider" && !allowed.includes(key))
-        .map((key) => ({ property: key, reason: `${key} (${show(inputs[key])}) is not a property of ${resource}; allowed: ${allowed.join(", ")}` }));
+        .map((key) => ({
+            property: key,
+            reason: `${key} (${show(inputs[key])}) is not a property of ${resource}; allowed: ${allowed.join(", ")}`,
+        }));
 }
 
 /** A boolean when declared at all (undefined and preview unknowns pass), or a failure. */

@@ -49,7 +49,11 @@ export interface AlertValues<Spec> {
 }
 
 /** Failures of the declared values of `alertId`: one the alert does not have (naming those it has), or one `check` refuses. */
-export function checkAlertValues<Spec>(news: Readonly<Record<string, unknown>>, alertId: unknown, values: AlertValues<Spec>): CheckFailure[] {
+export function checkAlertValues<Spec>(
+    news: Readonly<Record<string, unknown>>,
+    alertId: unknown,
+    values: AlertValues<Spec>,
+): CheckFailure[] {
     const { names, noun, own } = values;
     const failures: CheckFailure[] = [];
     for (const name of names) {
@@ -61,7 +65,9 @@ export function checkAlertValues<Spec>(news: Readonly<Record<string, unknown>>, 
                 property: name,
                 reason:
                     `${name} (${show(value)}) is not a ${noun} of ${String(alertId)}; ` +
-                    (allowed.length ? `its ${noun}s are ${allowed.join(", ")}` : `this alert has no ${noun}s (only isEnabled)`),
+                    (allowed.length
+                        ? `its ${noun}s are ${allowed.join(", ")}`
+                        : `this alert has no ${noun}s (only isEnabled)`),
             });
             continue;
         }

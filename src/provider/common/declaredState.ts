@@ -36,14 +36,25 @@ export interface Management {
 }
 
 /** The management facts of a program's inputs, given the names of the values it declares. */
-export function managementOf(inputs: Readonly<Record<string, unknown>>, declaredProperties: readonly string[]): Management {
-    return { onDelete: typeof inputs["onDelete"] === "string" ? inputs["onDelete"] : "retain", declaredProperties: [...declaredProperties] };
+export function managementOf(
+    inputs: Readonly<Record<string, unknown>>,
+    declaredProperties: readonly string[],
+): Management {
+    return {
+        onDelete: typeof inputs["onDelete"] === "string" ? inputs["onDelete"] : "retain",
+        declaredProperties: [...declaredProperties],
+    };
 }
 
 /** The management facts stored in a previous state (tolerant of a state written by hand or by import). */
 export function managementFromState(state: Readonly<Record<string, unknown>>): Management {
-    const declared = Array.isArray(state["declaredProperties"]) ? state["declaredProperties"].filter((p): p is string => typeof p === "string") : [];
-    return { onDelete: typeof state["onDelete"] === "string" ? state["onDelete"] : "retain", declaredProperties: declared };
+    const declared = Array.isArray(state["declaredProperties"])
+        ? state["declaredProperties"].filter((p): p is string => typeof p === "string")
+        : [];
+    return {
+        onDelete: typeof state["onDelete"] === "string" ? state["onDelete"] : "retain",
+        declaredProperties: declared,
+    };
 }
 
 /**

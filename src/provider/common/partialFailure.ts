@@ -5,7 +5,12 @@
 import { isAzureApiError, PartialFailureError } from "../../errors";
 
 /** Runs `step`; if it fails, throws a {@link PartialFailureError} that records `properties` for `id`. */
-export async function afterWrite<T>(id: string, properties: Record<string, unknown>, whatSucceeded: string, step: () => Promise<T>): Promise<T> {
+export async function afterWrite<T>(
+    id: string,
+    properties: Record<string, unknown>,
+    whatSucceeded: string,
+    step: () => Promise<T>,
+): Promise<T> {
     try {
         return await step();
     } catch (error) {

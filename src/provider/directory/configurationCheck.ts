@@ -20,9 +20,16 @@ import { checkAlertValues, checkConfigurationBasics } from "../common/commonProp
 const COMMON = ["alertId", "isEnabled", "onDelete"];
 
 /** Validated inputs (onDelete defaulted) plus failures. Unknown (preview) values pass through unchanged. */
-export function checkDirectoryAlertConfiguration(news: Readonly<Record<string, unknown>>): { inputs: Record<string, unknown>; failures: CheckFailure[] } {
+export function checkDirectoryAlertConfiguration(news: Readonly<Record<string, unknown>>): {
+    inputs: Record<string, unknown>;
+    failures: CheckFailure[];
+} {
     const inputs: Record<string, unknown> = { ...news, onDelete: news["onDelete"] ?? "retain" };
-    const failures = checkNoUnknownProperties(news, [...COMMON, ...ALL_DIRECTORY_SETTINGS], "DirectoryAlertConfiguration");
+    const failures = checkNoUnknownProperties(
+        news,
+        [...COMMON, ...ALL_DIRECTORY_SETTINGS],
+        "DirectoryAlertConfiguration",
+    );
     failures.push(...checkConfigurationBasics(news, inputs, DIRECTORY_ALERT_IDS));
     const alertId = news["alertId"];
     failures.push(...checkSettings(news, alertId));
@@ -42,7 +49,11 @@ function checkSettings(news: Readonly<Record<string, unknown>>, alertId: unknown
 }
 
 /** The value satisfies the constraint, or a failure. */
-export function checkDirectorySetting(property: string, value: unknown, setting: DirectorySetting): CheckFailure | undefined {
+export function checkDirectorySetting(
+    property: string,
+    value: unknown,
+    setting: DirectorySetting,
+): CheckFailure | undefined {
     if (setting.kind === "integer") return checkInteger(property, value, setting.min, setting.max, setting.what);
     return checkDurationSetting(property, value, setting);
 }
@@ -51,12 +62,16 @@ function checkDurationSetting(property: string, value: unknown, setting: Duratio
     const allowed = `${setting.what}, ${setting.min}..${setting.max}`;
     const fail = (reason: string): CheckFailure => ({ property, reason });
     if (typeof value !== "string")
-        return fail(`${property} must be an ISO-8601 duration string (${allowed}, e.g. "${setting.max}"); got ${typeof value} ${show(value)}`);
+        return fail(
+            `${property} must be an ISO-8601 duration string (${allowed}, e.g. "${setting.max}"); got ${typeof value} ${show(value)}`,
+        );
     const parsed = parseDuration(value);
     if (!parsed.ok) return fail(`${property} is not valid: ${parsed.problem}; allowed: ${allowed}`);
     const ms = parsed.value;
     if (setting.wholeDays && ms % DAY_MS !== 0) {
-        return fail(`${property} must be a whole number of days (${allowed}); got ${show(value)} (${describeDuration(ms)})`);
+        return fail(
+            `${property} must be a whole number of days (${allowed}); got ${show(value)} (${describeDuration(ms)})`,
+        );
     }
     const min = millisecondsOf(setting.min);
     const max = millisecondsOf(setting.max);
@@ -77,11 +92,15 @@ export function loosestSetting(property: string): DirectorySetting | undefined {
     const settings = alertsWithSetting(property)
         .map((spec) => spec.settings[property])
         .filter((s): s is DirectorySetting => s !== undefined);
-    return settings.reduce<DirectorySetting | undefined>((loosest, s) => (loosest === undefined ? s : widen(loosest, s)), undefined);
+    return settings.reduce<DirectorySetting | undefined>(
+        (loosest, s) => (loosest === undefined ? s : widen(loosest, s)),
+        undefined,
+    );
 }
 
 function widen(a: DirectorySetting, b: DirectorySetting): DirectorySetting {
-    if (a.kind === "integer" && b.kind === "integer") return { ...a, min: Math.min(a.min, b.min), max: Math.max(a.max, b.max), what: "a number" };
+    if (a.kind === "integer" && b.kind === "integer")
+        return { ...a, min: Math.min(a.min, b.min), max: Math.max(a.max, b.max), what: "a number" };
     if (a.kind === "duration" && b.kind === "duration") {
         const min = millisecondsOf(a.min) <= millisecondsOf(b.min) ? a.min : b.min;
         const max = millisecondsOf(a.max) >= millisecondsOf(b.max) ? a.max : b.max;

@@ -8,7 +8,13 @@
 import { alertsWithSetting, directoryManagedPropertyNames, type DirectoryAlertId } from "../../graph/catalog";
 import { sameDuration } from "../../graph/duration";
 import type { DirectoryConfiguration, DirectoryValues } from "../../graph/payload";
-import { changedDeclarations, liveDeclaredInputs, type DeclaredValue, type Management, type SameValue } from "../common/declaredState";
+import {
+    changedDeclarations,
+    liveDeclaredInputs,
+    type DeclaredValue,
+    type Management,
+    type SameValue,
+} from "../common/declaredState";
 
 /** The outputs of a DirectoryAlertConfiguration, i.e. everything Pulumi stores for it. */
 export interface DirectoryAlertConfigurationOutputs {
@@ -32,10 +38,14 @@ export function isDurationProperty(property: string): boolean {
 }
 
 /** Durations are the same when they mean the same length; every other value when it is equal. */
-export const sameDirectoryValue: SameValue = (property, a, b) => (isDurationProperty(property) ? sameDuration(a, b) : a === b);
+export const sameDirectoryValue: SameValue = (property, a, b) =>
+    isDurationProperty(property) ? sameDuration(a, b) : a === b;
 
 /** The managed values a program declares, in the catalog's order. */
-export function declaredDirectoryValues(alertId: DirectoryAlertId, inputs: Readonly<Record<string, unknown>>): Record<string, DeclaredValue> {
+export function declaredDirectoryValues(
+    alertId: DirectoryAlertId,
+    inputs: Readonly<Record<string, unknown>>,
+): Record<string, DeclaredValue> {
     const out: Record<string, DeclaredValue> = {};
     for (const name of directoryManagedPropertyNames(alertId)) {
         const value = inputs[name];
@@ -45,7 +55,10 @@ export function declaredDirectoryValues(alertId: DirectoryAlertId, inputs: Reado
 }
 
 /** Live values, each duration that means the same as `spelling[name]` written as it is there. */
-export function inSpelling(values: DirectoryValues, spelling: Readonly<Record<string, unknown>>): Record<string, DeclaredValue> {
+export function inSpelling(
+    values: DirectoryValues,
+    spelling: Readonly<Record<string, unknown>>,
+): Record<string, DeclaredValue> {
     const out: Record<string, DeclaredValue> = { ...values };
     for (const [name, live] of Object.entries(values)) {
         const spelled = spelling[name];
@@ -79,11 +92,23 @@ export function diffDirectoryConfiguration(
     news: Readonly<Record<string, unknown>>,
 ): { changes: boolean; replaces: string[]; changed: string[] } {
     if (olds["alertId"] !== news["alertId"]) return { changes: true, replaces: ["alertId"], changed: ["alertId"] };
-    const changed = changedDeclarations(olds, news, declaredDirectoryValues(news["alertId"] as DirectoryAlertId, news), sameDirectoryValue);
+    const changed = changedDeclarations(
+        olds,
+        news,
+        declaredDirectoryValues(news["alertId"] as DirectoryAlertId, news),
+        sameDirectoryValue,
+    );
     return { changes: changed.length > 0, replaces: [], changed };
 }
 
 /** The inputs `read` reports: the declared properties with their live values, so refresh shows drift. */
-export function refreshedDirectoryInputs(outputs: DirectoryAlertConfigurationOutputs, oldInputs: Readonly<Record<string, unknown>>): Record<string, unknown> {
-    return { alertId: outputs.alertId, onDelete: outputs.onDelete, ...liveDeclaredInputs(outputs.declaredProperties, outputs, oldInputs) };
+export function refreshedDirectoryInputs(
+    outputs: DirectoryAlertConfigurationOutputs,
+    oldInputs: Readonly<Record<string, unknown>>,
+): Record<string, unknown> {
+    return {
+        alertId: outputs.alertId,
+        onDelete: outputs.onDelete,
+        ...liveDeclaredInputs(outputs.declaredProperties, outputs, oldInputs),
+    };
 }

@@ -32,7 +32,11 @@ export async function captureProviders(): Promise<SerializedProviders> {
         'new pim.AlertConfiguration("owners", { scope, alertId: "TooManyOwnersAssignedToResource", isEnabled: true, thresholdNumberOfOwners: 3 });',
         'new pim.AlertDismissal("dup", { scope, alertId: "DuplicateRoleCreated" });',
     ]);
-    return { configuration: serializedProviderOf(captured, CONFIGURATION), dismissal: serializedProviderOf(captured, DISMISSAL), captured };
+    return {
+        configuration: serializedProviderOf(captured, CONFIGURATION),
+        dismissal: serializedProviderOf(captured, DISMISSAL),
+        captured,
+    };
 }
 
 /**
@@ -99,7 +103,11 @@ export interface ProgramStack {
 }
 
 /** A stack of `programFile` whose stack config and host environment point at `emulator`. */
-export function programStack(emulator: Emulator, programFile: string, config: Record<string, string> = {}): ProgramStack {
+export function programStack(
+    emulator: Emulator,
+    programFile: string,
+    config: Record<string, string> = {},
+): ProgramStack {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pim-stack-"));
     const stateFile = path.join(dir, "state.json");
     return {
@@ -108,7 +116,12 @@ export function programStack(emulator: Emulator, programFile: string, config: Re
             programDir: PROGRAM_DIR,
             programFile,
             stateFile,
-            config: { "pim-alerts:armEndpoint": emulator.url, "pim-alerts:graphEndpoint": `${emulator.url}/beta`, "pim-alerts:timeoutSeconds": "5", ...config },
+            config: {
+                "pim-alerts:armEndpoint": emulator.url,
+                "pim-alerts:graphEndpoint": `${emulator.url}/beta`,
+                "pim-alerts:timeoutSeconds": "5",
+                ...config,
+            },
             env: emulator.admin.tokenEnvironment(),
             color: false,
             timeoutMs: 180_000,

@@ -24,7 +24,10 @@ export async function captureDirectoryProviders(): Promise<DirectoryProviders> {
         'new pim.DirectoryAlertConfiguration("stale-accounts", { alertId: "StaleSignInAlert", isEnabled: true, duration: "P30D" });',
         'new pim.DirectoryAlertDismissal("no-mfa", { alertId: "NoMfaOnRoleActivationAlert" });',
     ]);
-    return { configuration: serializedProviderOf(captured, DIRECTORY_CONFIGURATION), dismissal: serializedProviderOf(captured, DIRECTORY_DISMISSAL) };
+    return {
+        configuration: serializedProviderOf(captured, DIRECTORY_CONFIGURATION),
+        dismissal: serializedProviderOf(captured, DIRECTORY_DISMISSAL),
+    };
 }
 
 /** A running emulator + provider host configured to use it as Microsoft Graph. */
@@ -39,12 +42,18 @@ export interface DirectorySession {
 }
 
 /** Starts the emulator (of `tenantId`, default its own) and a provider host whose stack config points Graph at it. */
-export async function startDirectorySession(options: { config?: Record<string, unknown>; tenantId?: string } = {}): Promise<DirectorySession> {
+export async function startDirectorySession(
+    options: { config?: Record<string, unknown>; tenantId?: string } = {},
+): Promise<DirectorySession> {
     const emulator = await startEmulator({ retryAfterSeconds: 0, tenantId: options.tenantId });
     const host = await startProviderHost({
         cwd: PROGRAM_DIR,
         env: emulator.admin.tokenEnvironment(),
-        config: { "pim-alerts:graphEndpoint": `${emulator.url}/beta`, "pim-alerts:timeoutSeconds": "5", ...options.config },
+        config: {
+            "pim-alerts:graphEndpoint": `${emulator.url}/beta`,
+            "pim-alerts:timeoutSeconds": "5",
+            ...options.config,
+        },
     });
     return {
         emulator,

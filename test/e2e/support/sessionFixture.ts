@@ -29,7 +29,11 @@ export interface FixtureOptions<Options> {
 }
 
 /** Registers the hooks of the calling test file. */
-export function sessionFixture<Providers extends object, Options, Session extends { readonly emulator: Emulator; stop(): Promise<void> }>(
+export function sessionFixture<
+    Providers extends object,
+    Options,
+    Session extends { readonly emulator: Emulator; stop(): Promise<void> },
+>(
     capture: () => Promise<Providers>,
     startSession: (options?: Options) => Promise<Session>,
     fixtureOptions: FixtureOptions<NoInfer<Options>> = {},

@@ -6,11 +6,21 @@ const scope = "/subscriptions/afa2a084-766f-4003-8ae1-c4aeb893a99f";
 
 describe("alert resource ids", () => {
     test("format and parse round-trip", () => {
-        const id = formatAlertResourceId({ scope, alertId: "TooManyOwnersAssignedToResource", collection: "roleManagementAlertConfigurations" });
-        expect(id).toBe(`${scope}/providers/Microsoft.Authorization/roleManagementAlertConfigurations/TooManyOwnersAssignedToResource`);
+        const id = formatAlertResourceId({
+            scope,
+            alertId: "TooManyOwnersAssignedToResource",
+            collection: "roleManagementAlertConfigurations",
+        });
+        expect(id).toBe(
+            `${scope}/providers/Microsoft.Authorization/roleManagementAlertConfigurations/TooManyOwnersAssignedToResource`,
+        );
         expect(parseAlertResourceId(id, "roleManagementAlertConfigurations")).toEqual({
             ok: true,
-            value: { scope, alertId: "TooManyOwnersAssignedToResource", collection: "roleManagementAlertConfigurations" },
+            value: {
+                scope,
+                alertId: "TooManyOwnersAssignedToResource",
+                collection: "roleManagementAlertConfigurations",
+            },
         });
     });
 
@@ -20,11 +30,26 @@ describe("alert resource ids", () => {
     });
 
     test.each([
-        ["an id of another collection", `${scope}/providers/Microsoft.Authorization/roleManagementAlerts/DuplicateRoleCreated`, "expected {scope}"],
-        ["an unknown alert", `${scope}/providers/Microsoft.Authorization/roleManagementAlertConfigurations/Nope`, "unknown alert id"],
-        ["a bad scope", `/subscriptions/x/providers/Microsoft.Authorization/roleManagementAlertConfigurations/DuplicateRoleCreated`, "GUID"],
+        [
+            "an id of another collection",
+            `${scope}/providers/Microsoft.Authorization/roleManagementAlerts/DuplicateRoleCreated`,
+            "expected {scope}",
+        ],
+        [
+            "an unknown alert",
+            `${scope}/providers/Microsoft.Authorization/roleManagementAlertConfigurations/Nope`,
+            "unknown alert id",
+        ],
+        [
+            "a bad scope",
+            `/subscriptions/x/providers/Microsoft.Authorization/roleManagementAlertConfigurations/DuplicateRoleCreated`,
+            "GUID",
+        ],
     ])("rejects %s", (_what, id, message) => {
-        expect(parseAlertResourceId(id, "roleManagementAlertConfigurations")).toEqual({ ok: false, problem: expect.stringContaining(message) });
+        expect(parseAlertResourceId(id, "roleManagementAlertConfigurations")).toEqual({
+            ok: false,
+            problem: expect.stringContaining(message),
+        });
         expect(() => alertResourceIdOf(id, "roleManagementAlertConfigurations")).toThrow(InvalidArgumentError);
     });
 });

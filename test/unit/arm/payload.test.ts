@@ -10,7 +10,10 @@ describe("ARM payloads", () => {
             properties: { alertConfigurationType: "AzureRolesAssignedOutsidePimAlertConfiguration", isEnabled: false },
         });
         expect(configurationPatchBody("TooManyOwnersAssignedToResource", { thresholdNumberOfOwners: 2 })).toEqual({
-            properties: { alertConfigurationType: "TooManyOwnersAssignedToResourceAlertConfiguration", thresholdNumberOfOwners: 2 },
+            properties: {
+                alertConfigurationType: "TooManyOwnersAssignedToResourceAlertConfiguration",
+                thresholdNumberOfOwners: 2,
+            },
         });
     });
 
@@ -34,7 +37,11 @@ describe("ARM payloads", () => {
                 id,
                 alertId: "TooManyOwnersAssignedToResource",
                 alertConfigurationType: "TooManyOwnersAssignedToResourceAlertConfiguration",
-                values: { isEnabled: true, thresholdNumberOfOwners: 2, thresholdPercentageOfOwnersOutOfAllRoleMembers: 3 },
+                values: {
+                    isEnabled: true,
+                    thresholdNumberOfOwners: 2,
+                    thresholdPercentageOfOwnersOutOfAllRoleMembers: 3,
+                },
             },
         });
     });
@@ -51,7 +58,11 @@ describe("ARM payloads", () => {
             {
                 id,
                 name: "T",
-                properties: { alertConfigurationType: "TooManyOwnersAssignedToResourceAlertConfiguration", isEnabled: true, thresholdNumberOfOwners: "2" },
+                properties: {
+                    alertConfigurationType: "TooManyOwnersAssignedToResourceAlertConfiguration",
+                    isEnabled: true,
+                    thresholdNumberOfOwners: "2",
+                },
             },
             "not a number",
         ],

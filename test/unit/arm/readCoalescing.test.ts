@@ -10,7 +10,11 @@ const CONFIGS = `${SUB}/providers/Microsoft.Authorization/roleManagementAlertCon
 const owners = (threshold: number) => ({
     id: `${CONFIGS}/TooManyOwnersAssignedToResource`,
     name: "TooManyOwnersAssignedToResource",
-    properties: { alertConfigurationType: "TooManyOwnersAssignedToResourceAlertConfiguration", isEnabled: true, thresholdNumberOfOwners: threshold },
+    properties: {
+        alertConfigurationType: "TooManyOwnersAssignedToResourceAlertConfiguration",
+        isEnabled: true,
+        thresholdNumberOfOwners: threshold,
+    },
 });
 const duplicate = {
     id: `${CONFIGS}/DuplicateRoleCreated`,
@@ -70,7 +74,10 @@ describe("coalesced reads of alert configurations", () => {
 
     test("a read answers what a GET of the item answers", async () => {
         const arm = fakeArm([owners(4), duplicate]);
-        const listed = await withReadCache(arm.client, 30_000).readConfiguration(SUB, "TooManyOwnersAssignedToResource");
+        const listed = await withReadCache(arm.client, 30_000).readConfiguration(
+            SUB,
+            "TooManyOwnersAssignedToResource",
+        );
         const got = await arm.client.getConfiguration(SUB, "TooManyOwnersAssignedToResource");
         expect(listed).toEqual(got);
     });
@@ -81,15 +88,22 @@ describe("coalesced reads of alert configurations", () => {
         await reads.readConfiguration(SUB, "TooManyOwnersAssignedToResource");
         await reads.patchConfiguration(SUB, "TooManyOwnersAssignedToResource", { thresholdNumberOfOwners: 9 });
         arm.replace([owners(9), duplicate]);
-        expect((await reads.readConfiguration(SUB, "TooManyOwnersAssignedToResource"))?.values["thresholdNumberOfOwners"]).toBe(9);
+        expect(
+            (await reads.readConfiguration(SUB, "TooManyOwnersAssignedToResource"))?.values["thresholdNumberOfOwners"],
+        ).toBe(9);
         expect(arm.calls.map((c) => c.split(" ")[0])).toEqual(["LIST", "PATCH", "LIST"]);
     });
 
     test("a write that fails still drops the list (a timed-out PATCH may have been applied)", async () => {
         const arm = fakeArm([owners(4)]);
-        const reads = withReadCache({ ...arm.client, patchConfiguration: () => Promise.reject(new Error("timed out")) }, 30_000);
+        const reads = withReadCache(
+            { ...arm.client, patchConfiguration: () => Promise.reject(new Error("timed out")) },
+            30_000,
+        );
         await reads.readConfiguration(SUB, "TooManyOwnersAssignedToResource");
-        await expect(reads.patchConfiguration(SUB, "TooManyOwnersAssignedToResource", { thresholdNumberOfOwners: 9 })).rejects.toThrow("timed out");
+        await expect(
+            reads.patchConfiguration(SUB, "TooManyOwnersAssignedToResource", { thresholdNumberOfOwners: 9 }),
+        ).rejects.toThrow("timed out");
         await reads.readConfiguration(SUB, "TooManyOwnersAssignedToResource");
         expect(arm.calls.filter((c) => c.startsWith("LIST"))).toHaveLength(2);
     });
@@ -113,7 +127,9 @@ describe("coalesced reads of alert configurations", () => {
     test("a scope whose list is 404 falls back to one GET per read", async () => {
         const arm = fakeArm([owners(4)], { listFails: notFound("GET") });
         const reads = withReadCache(arm.client, 30_000);
-        expect((await reads.readConfiguration(SUB, "TooManyOwnersAssignedToResource"))?.values["thresholdNumberOfOwners"]).toBe(4);
+        expect(
+            (await reads.readConfiguration(SUB, "TooManyOwnersAssignedToResource"))?.values["thresholdNumberOfOwners"],
+        ).toBe(4);
         expect(await reads.readConfiguration(SUB, "DuplicateRoleCreated")).toBeUndefined();
         expect(arm.calls.map((c) => c.split(" ")[0])).toEqual(["LIST", "GET", "GET"]);
     });
@@ -128,10 +144,15 @@ describe("coalesced reads of alert configurations", () => {
     });
 
     test("an item of a newer API is read with its own GET, whose error names it; the others come from the list", async () => {
-        const newer = { ...duplicate, properties: { alertConfigurationType: "BrandNewAlertConfiguration", isEnabled: true } };
+        const newer = {
+            ...duplicate,
+            properties: { alertConfigurationType: "BrandNewAlertConfiguration", isEnabled: true },
+        };
         const arm = fakeArm([owners(4), newer]);
         const reads = withReadCache(arm.client, 30_000);
-        expect((await reads.readConfiguration(SUB, "TooManyOwnersAssignedToResource"))?.values["thresholdNumberOfOwners"]).toBe(4);
+        expect(
+            (await reads.readConfiguration(SUB, "TooManyOwnersAssignedToResource"))?.values["thresholdNumberOfOwners"],
+        ).toBe(4);
         await expect(reads.readConfiguration(SUB, "DuplicateRoleCreated")).rejects.toThrow(
             /GET https:\/\/management\.azure\.com\/subscriptions\/.*\/DuplicateRoleCreated answered 200 with an unexpected body: alertConfigurationType "BrandNewAlertConfiguration" of DuplicateRoleCreated is not one this version of pulumi-pim-alerts knows/,
         );
@@ -149,27 +170,40 @@ describe("coalesced reads of alert configurations", () => {
 
     test("an item hollow in the list and in its GET fails with what is missing", async () => {
         const arm = fakeArm([{ ...owners(4), properties: {} }]);
-        await expect(withReadCache(arm.client, 30_000).readConfiguration(SUB, "TooManyOwnersAssignedToResource")).rejects.toThrow(
+        await expect(
+            withReadCache(arm.client, 30_000).readConfiguration(SUB, "TooManyOwnersAssignedToResource"),
+        ).rejects.toThrow(
             /TooManyOwnersAssignedToResource answered 200 with an unexpected body: not an alert configuration \(properties\.alertConfigurationType: /,
         );
     });
 
     test("a list item with neither name nor id fails the list rather than calling anything gone", async () => {
         const arm = fakeArm([{ properties: {} }]);
-        await expect(withReadCache(arm.client, 30_000).readConfiguration(SUB, "TooManyOwnersAssignedToResource")).rejects.toThrow(
-            "a list item has neither a name nor an id",
-        );
+        await expect(
+            withReadCache(arm.client, 30_000).readConfiguration(SUB, "TooManyOwnersAssignedToResource"),
+        ).rejects.toThrow("a list item has neither a name nor an id");
     });
 });
 
 describe("coalesced reads of alerts (AlertDismissal refresh)", () => {
     test("reads of alerts at one scope share one list, separate from the configurations' list", async () => {
         const alertsPath = `${SUB}/providers/Microsoft.Authorization/roleManagementAlerts`;
-        const alert = (name: string, isActive: boolean) => ({ id: `${alertsPath}/${name}`, name, properties: { isActive, incidentCount: isActive ? 2 : 0 } });
+        const alert = (name: string, isActive: boolean) => ({
+            id: `${alertsPath}/${name}`,
+            name,
+            properties: { isActive, incidentCount: isActive ? 2 : 0 },
+        });
         const arm = fakeArm([alert("DuplicateRoleCreated", false), alert("AzureRolesAssignedOutsidePimAlert", true)]);
         const reads = withReadCache(arm.client, 30_000);
-        expect(await reads.readAlert(SUB, "DuplicateRoleCreated")).toMatchObject({ isActive: false, incidentCount: 0, lastScannedDateTime: "" });
-        expect(await reads.readAlert(SUB, "AzureRolesAssignedOutsidePimAlert")).toMatchObject({ isActive: true, incidentCount: 2 });
+        expect(await reads.readAlert(SUB, "DuplicateRoleCreated")).toMatchObject({
+            isActive: false,
+            incidentCount: 0,
+            lastScannedDateTime: "",
+        });
+        expect(await reads.readAlert(SUB, "AzureRolesAssignedOutsidePimAlert")).toMatchObject({
+            isActive: true,
+            incidentCount: 2,
+        });
         await reads.patchAlert(SUB, "DuplicateRoleCreated", false);
         await reads.readAlert(SUB, "DuplicateRoleCreated");
         expect(arm.calls.map((c) => c.split(" ")[0])).toEqual(["LIST", "PATCH", "LIST"]);
@@ -202,7 +236,9 @@ describe("never more calls than one GET per read, whatever the shape", () => {
             async send(request: ApiRequest) {
                 calls += 1;
                 await new Promise((r) => setTimeout(r, 1));
-                const [scope, alertId] = request.path.split("/providers/Microsoft.Authorization/roleManagementAlertConfigurations/") as [string, string];
+                const [scope, alertId] = request.path.split(
+                    "/providers/Microsoft.Authorization/roleManagementAlertConfigurations/",
+                ) as [string, string];
                 return { status: 200, headers: {}, body: itemOf(scope, alertId) };
             },
             async listAll() {
@@ -233,8 +269,12 @@ describe("never more calls than one GET per read, whatever the shape", () => {
 
     function readsOf(shape: (typeof shapes)[number], scopes: number): Array<[string, (typeof ALERT_IDS)[number]]> {
         const all: Array<[string, (typeof ALERT_IDS)[number]]> = [];
-        if (shape.order === "scope-major") for (let i = 0; i < scopes; i++) for (const a of ALERT_IDS.slice(0, shape.perScope)) all.push([scopeOf(i), a]);
-        else for (const a of ALERT_IDS.slice(0, shape.perScope)) for (let i = 0; i < scopes; i++) all.push([scopeOf(i), a]);
+        if (shape.order === "scope-major")
+            for (let i = 0; i < scopes; i++)
+                for (const a of ALERT_IDS.slice(0, shape.perScope)) all.push([scopeOf(i), a]);
+        else
+            for (const a of ALERT_IDS.slice(0, shape.perScope))
+                for (let i = 0; i < scopes; i++) all.push([scopeOf(i), a]);
         return all;
     }
 
@@ -247,17 +287,27 @@ describe("never more calls than one GET per read, whatever the shape", () => {
                 how === "in parallel"
                     ? await Promise.all(order.map(([scope, alertId]) => reads.readConfiguration(scope, alertId)))
                     : await order.reduce<Promise<unknown[]>>(
-                          async (acc, [scope, alertId]) => [...(await acc), await reads.readConfiguration(scope, alertId)],
+                          async (acc, [scope, alertId]) => [
+                              ...(await acc),
+                              await reads.readConfiguration(scope, alertId),
+                          ],
                           Promise.resolve([]),
                       );
             // Every read answered with its own item.
-            expect(results.map((r) => (r as { id: string }).id)).toEqual(order.map(([scope, alertId]) => itemOf(scope, alertId).id));
+            expect(results.map((r) => (r as { id: string }).id)).toEqual(
+                order.map(([scope, alertId]) => itemOf(scope, alertId).id),
+            );
             // The promise: at most one call per read, save the one probe that reveals lists in pages.
             const extra = shape.pageSize < shape.perScope ? 1 : 0;
             expect(arm.calls()).toBeLessThanOrEqual(order.length + extra);
-            expect(reads.counts).toMatchObject({ reads: order.length, lists: expect.any(Number), gets: expect.any(Number) });
+            expect(reads.counts).toMatchObject({
+                reads: order.length,
+                lists: expect.any(Number),
+                gets: expect.any(Number),
+            });
             // And a real saving where there is one to make: 4 configurations per scope in one page cost one list per scope.
-            if (shape.perScope === 4 && shape.pageSize === 100 && shape.order === "scope-major") expect(arm.calls()).toBe(25);
+            if (shape.perScope === 4 && shape.pageSize === 100 && shape.order === "scope-major")
+                expect(arm.calls()).toBe(25);
         });
     });
 
@@ -280,8 +330,12 @@ describe("never more calls than one GET per read, whatever the shape", () => {
         await reads.readConfiguration(SUB, "TooManyOwnersAssignedToResource");
         arm.replace([owners(7), duplicate]);
         t = 1_999;
-        expect((await reads.readConfiguration(SUB, "TooManyOwnersAssignedToResource"))?.values["thresholdNumberOfOwners"]).toBe(4);
+        expect(
+            (await reads.readConfiguration(SUB, "TooManyOwnersAssignedToResource"))?.values["thresholdNumberOfOwners"],
+        ).toBe(4);
         t = 2_000;
-        expect((await reads.readConfiguration(SUB, "TooManyOwnersAssignedToResource"))?.values["thresholdNumberOfOwners"]).toBe(7);
+        expect(
+            (await reads.readConfiguration(SUB, "TooManyOwnersAssignedToResource"))?.values["thresholdNumberOfOwners"],
+        ).toBe(7);
     });
 });

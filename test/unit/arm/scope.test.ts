@@ -6,9 +6,21 @@ describe("parseScope", () => {
     test.each([
         [`/subscriptions/${SUB}`, "subscription", `/subscriptions/${SUB.toLowerCase()}`],
         [`subscriptions/${SUB}/`, "subscription", `/subscriptions/${SUB.toLowerCase()}`],
-        [`/SUBSCRIPTIONS/${SUB}/resourcegroups/rg-App`, "resourceGroup", `/subscriptions/${SUB.toLowerCase()}/resourceGroups/rg-App`],
-        [`/providers/microsoft.management/MANAGEMENTGROUPS/platform`, "managementGroup", "/providers/Microsoft.Management/managementGroups/platform"],
-        [`/providers/Microsoft.Subscription/subscriptions/${SUB}/`, "subscription", `/subscriptions/${SUB.toLowerCase()}`],
+        [
+            `/SUBSCRIPTIONS/${SUB}/resourcegroups/rg-App`,
+            "resourceGroup",
+            `/subscriptions/${SUB.toLowerCase()}/resourceGroups/rg-App`,
+        ],
+        [
+            `/providers/microsoft.management/MANAGEMENTGROUPS/platform`,
+            "managementGroup",
+            "/providers/Microsoft.Management/managementGroups/platform",
+        ],
+        [
+            `/providers/Microsoft.Subscription/subscriptions/${SUB}/`,
+            "subscription",
+            `/subscriptions/${SUB.toLowerCase()}`,
+        ],
         [
             `/subscriptions/${SUB}/resourceGroups/rg/providers/Microsoft.KeyVault/vaults/kv-1`,
             "resource",
@@ -37,7 +49,17 @@ describe("parseScope", () => {
     });
 
     test("the same scope in another case is the same scope", () => {
-        expect(sameScope(`/subscriptions/${SUB.toLowerCase()}/resourceGroups/RG`, `/subscriptions/${SUB.toLowerCase()}/resourceGroups/rg`)).toBe(true);
-        expect(sameScope(`/subscriptions/${SUB.toLowerCase()}/resourceGroups/rg1`, `/subscriptions/${SUB.toLowerCase()}/resourceGroups/rg`)).toBe(false);
+        expect(
+            sameScope(
+                `/subscriptions/${SUB.toLowerCase()}/resourceGroups/RG`,
+                `/subscriptions/${SUB.toLowerCase()}/resourceGroups/rg`,
+            ),
+        ).toBe(true);
+        expect(
+            sameScope(
+                `/subscriptions/${SUB.toLowerCase()}/resourceGroups/rg1`,
+                `/subscriptions/${SUB.toLowerCase()}/resourceGroups/rg`,
+            ),
+        ).toBe(false);
     });
 });

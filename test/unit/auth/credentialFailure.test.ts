@@ -40,11 +40,14 @@ describe("credentialFailureReason", () => {
     });
 
     test("another credential's failure keeps its first line", () => {
-        expect(credentialFailureReason(new Error("AADSTS7000215: Invalid client secret provided.\nTrace ID: ..."), {})).toBe(
-            "AADSTS7000215: Invalid client secret provided",
-        );
-        expect(credentialFailureReason(chainFailure("EnvironmentCredential is unavailable.", "AzureCliCredential: az not found."), {})).toBe(
-            "EnvironmentCredential is unavailable; AzureCliCredential: az not found",
-        );
+        expect(
+            credentialFailureReason(new Error("AADSTS7000215: Invalid client secret provided.\nTrace ID: ..."), {}),
+        ).toBe("AADSTS7000215: Invalid client secret provided");
+        expect(
+            credentialFailureReason(
+                chainFailure("EnvironmentCredential is unavailable.", "AzureCliCredential: az not found."),
+                {},
+            ),
+        ).toBe("EnvironmentCredential is unavailable; AzureCliCredential: az not found");
     });
 });

@@ -59,10 +59,15 @@ function setup(
         throw error;
     },
 ): TokenCredential {
-    const pipeline = createPipelineFromOptions({ proxyOptions: { host: "http://127.0.0.1", port: proxyPort }, retryOptions: { maxRetries: 0 } });
+    const pipeline = createPipelineFromOptions({
+        proxyOptions: { host: "http://127.0.0.1", port: proxyPort },
+        retryOptions: { maxRetries: 0 },
+    });
     return routedCredential((httpClient) => ({
         async getToken() {
-            const response = await pipeline.sendRequest(httpClient, createPipelineRequest({ url: url(), allowInsecureConnection: true })).catch(onError);
+            const response = await pipeline
+                .sendRequest(httpClient, createPipelineRequest({ url: url(), allowInsecureConnection: true }))
+                .catch(onError);
             // A proxy's refusal to tunnel comes back as its answer (https-proxy-agent replays it).
             if (response.status !== 200) onError(new Error(`status ${response.status}`));
             return { token: response.bodyAsText ?? "", expiresOnTimestamp: Date.now() + 3_600_000 };
@@ -76,14 +81,17 @@ function likeMsal(): never {
 }
 
 describe("the credential's HTTP client", () => {
-    test.each(["127.0.0.1", "localhost"])("reaches a token endpoint on %s directly, though the pipeline chose a proxy", async (host) => {
-        const proxy = await recordingProxy();
-        const endpoint = await tokenEndpoint();
-        const credential = setup(proxy.port, () => `http://${host}:${endpoint.port}/msi/token?resource=x`);
-        expect((await credential.getToken("x"))?.token).toBe('{"access_token":"t"}');
-        expect(endpoint.seen).toEqual(["GET /msi/token?resource=x"]);
-        expect(proxy.seen).toEqual([]);
-    });
+    test.each(["127.0.0.1", "localhost"])(
+        "reaches a token endpoint on %s directly, though the pipeline chose a proxy",
+        async (host) => {
+            const proxy = await recordingProxy();
+            const endpoint = await tokenEndpoint();
+            const credential = setup(proxy.port, () => `http://${host}:${endpoint.port}/msi/token?resource=x`);
+            expect((await credential.getToken("x"))?.token).toBe('{"access_token":"t"}');
+            expect(endpoint.seen).toEqual(["GET /msi/token?resource=x"]);
+            expect(proxy.seen).toEqual([]);
+        },
+    );
 
     test("leaves an https request to another host on the proxy's CONNECT tunnel", async () => {
         const proxy = await recordingProxy();

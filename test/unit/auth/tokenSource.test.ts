@@ -3,7 +3,13 @@ import type { AddressInfo } from "node:net";
 import type { AccessToken, TokenCredential } from "@azure/identity";
 import { startEmulator, type Emulator } from "pulumi-pim-alerts-emulator";
 import { AuthenticationError, InsecureConnectionError } from "../../../src/errors";
-import { createCredential, createTokenSource, credentialOptions, isKnownAuthorityHost, redactSecrets } from "../../../src/auth/tokenSource";
+import {
+    createCredential,
+    createTokenSource,
+    credentialOptions,
+    isKnownAuthorityHost,
+    redactSecrets,
+} from "../../../src/auth/tokenSource";
 
 function fakeCredential(lifetimeMs: number, tokens: string[] = []): TokenCredential & { calls: string[] } {
     const calls: string[] = [];
@@ -11,7 +17,10 @@ function fakeCredential(lifetimeMs: number, tokens: string[] = []): TokenCredent
         calls,
         async getToken(scope: string | string[]): Promise<AccessToken> {
             calls.push(String(scope));
-            return { token: tokens[calls.length - 1] ?? `token-${calls.length}`, expiresOnTimestamp: Date.now() + lifetimeMs };
+            return {
+                token: tokens[calls.length - 1] ?? `token-${calls.length}`,
+                expiresOnTimestamp: Date.now() + lifetimeMs,
+            };
         },
     };
 }
@@ -21,12 +30,17 @@ describe("token source", () => {
         let created = 0;
         const credential = fakeCredential(3_600_000);
         const source = createTokenSource(() => (created++, credential));
-        const tokens = await Promise.all([1, 2, 3, 4].map(() => source.getToken("https://management.azure.com/.default")));
+        const tokens = await Promise.all(
+            [1, 2, 3, 4].map(() => source.getToken("https://management.azure.com/.default")),
+        );
         await source.getToken("https://graph.microsoft.com/.default");
         await source.getToken("https://management.azure.com/.default");
         expect(new Set(tokens).size).toBe(1);
         expect(created).toBe(1);
-        expect(credential.calls).toEqual(["https://management.azure.com/.default", "https://graph.microsoft.com/.default"]);
+        expect(credential.calls).toEqual([
+            "https://management.azure.com/.default",
+            "https://graph.microsoft.com/.default",
+        ]);
         expect([...source.requests]).toEqual([
             ["https://management.azure.com/.default", 1],
             ["https://graph.microsoft.com/.default", 1],
@@ -43,7 +57,11 @@ describe("token source", () => {
     test("a refused token request is an InsecureConnectionError naming the audience, with no sign-in advice", async () => {
         const source = createTokenSource(() => ({
             getToken: () =>
-                Promise.reject(new InsecureConnectionError("refusing to send a token request to http://192.0.2.10:8081 through a proxy over plain http")),
+                Promise.reject(
+                    new InsecureConnectionError(
+                        "refusing to send a token request to http://192.0.2.10:8081 through a proxy over plain http",
+                    ),
+                ),
         }));
         const error = await source.getToken("a").catch((e: unknown) => e);
         expect(error).toBeInstanceOf(InsecureConnectionError);
@@ -77,13 +95,17 @@ describe("token source", () => {
             const source = createTokenSource(
                 () => ({
                     getToken: async () => {
-                        throw new Error(`invalid_client: the body was client_secret=${echoed}&scope=x.\nmore ${secret}`);
+                        throw new Error(
+                            `invalid_client: the body was client_secret=${echoed}&scope=x.\nmore ${secret}`,
+                        );
                     },
                 }),
                 [undefined, secret],
             );
             const message = ((await source.getToken("a").catch((e: unknown) => e)) as Error).message;
-            expect(message).toContain("invalid_client: the body was client_secret=REDACTED&scope=x. Sign in with `az login`");
+            expect(message).toContain(
+                "invalid_client: the body was client_secret=REDACTED&scope=x. Sign in with `az login`",
+            );
             expect(message).not.toContain(secret);
             expect(message).not.toContain(echoed);
         }
@@ -112,7 +134,9 @@ describe("credential options", () => {
     ])("%s is a known cloud authority: %s", (host, known) => {
         expect(isKnownAuthorityHost(host)).toBe(known);
         // Instance discovery (a GET to login.microsoftonline.com) is only kept for the known clouds.
-        expect(credentialOptions(host)).toEqual(known ? { authorityHost: host } : { authorityHost: host, disableInstanceDiscovery: true });
+        expect(credentialOptions(host)).toEqual(
+            known ? { authorityHost: host } : { authorityHost: host, disableInstanceDiscovery: true },
+        );
     });
 });
 
@@ -132,7 +156,12 @@ describe("createCredential against the emulator's managed-identity endpoint, wit
         await new Promise<void>((resolve) => proxy.listen(0, "127.0.0.1", resolve));
         const proxyUrl = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
         // What the provider host's environment would hold (@azure/identity reads it, as it does there).
-        const env = { ...emulator.admin.tokenEnvironment(), HTTP_PROXY: proxyUrl, HTTPS_PROXY: proxyUrl, AZURE_CLIENT_ID: undefined };
+        const env = {
+            ...emulator.admin.tokenEnvironment(),
+            HTTP_PROXY: proxyUrl,
+            HTTPS_PROXY: proxyUrl,
+            AZURE_CLIENT_ID: undefined,
+        };
         for (const [name, value] of Object.entries(env)) {
             saved[name] = process.env[name];
             if (value === undefined) delete process.env[name];
@@ -153,12 +182,23 @@ describe("createCredential against the emulator's managed-identity endpoint, wit
     test.each([
         ["pim-alerts:clientId set", USER_ASSIGNED, USER_ASSIGNED],
         ["no client id", undefined, undefined],
-    ])("AZURE_TOKEN_CREDENTIALS=ManagedIdentityCredential with %s: the identity asked for, and nothing through the proxy", async (_what, clientId, appid) => {
-        const credential = createCredential({ tenantId: undefined, clientId, clientSecret: undefined, authorityHost: "https://login.microsoftonline.com" });
-        const token = (await credential.getToken("https://management.azure.com/.default"))?.token ?? "";
-        const claims = JSON.parse(Buffer.from(token.split(".")[1] ?? "", "base64url").toString("utf8")) as Record<string, unknown>;
-        if (appid !== undefined) expect(claims["appid"]).toBe(appid);
-        else expect(claims["appid"]).not.toBe(USER_ASSIGNED);
-        expect(proxied).toEqual([]);
-    });
+    ])(
+        "AZURE_TOKEN_CREDENTIALS=ManagedIdentityCredential with %s: the identity asked for, and nothing through the proxy",
+        async (_what, clientId, appid) => {
+            const credential = createCredential({
+                tenantId: undefined,
+                clientId,
+                clientSecret: undefined,
+                authorityHost: "https://login.microsoftonline.com",
+            });
+            const token = (await credential.getToken("https://management.azure.com/.default"))?.token ?? "";
+            const claims = JSON.parse(Buffer.from(token.split(".")[1] ?? "", "base64url").toString("utf8")) as Record<
+                string,
+                unknown
+            >;
+            if (appid !== undefined) expect(claims["appid"]).toBe(appid);
+            else expect(claims["appid"]).not.toBe(USER_ASSIGNED);
+            expect(proxied).toEqual([]);
+        },
+    );
 });

@@ -18,7 +18,13 @@ const armPolicy: ScopePolicy = {
             // API order differs from the catalog's: the output follows the catalog.
             settings: { thresholdPercentageOfOwnersOutOfAllRoleMembers: 3, thresholdNumberOfOwners: 2 },
         },
-        { id: "x", alertId: "DuplicateRoleCreated", configurationType: "DuplicateRoleCreatedAlertConfiguration", isEnabled: true, settings: {} },
+        {
+            id: "x",
+            alertId: "DuplicateRoleCreated",
+            configurationType: "DuplicateRoleCreatedAlertConfiguration",
+            isEnabled: true,
+            settings: {},
+        },
     ],
     alerts: [
         // Dismissed: inactive while it has incidents.
@@ -39,7 +45,14 @@ const directoryPolicy: ScopePolicy = {
             settings: { duration: "P45D" },
         },
     ],
-    alerts: [{ id: `DirectoryRole_${TENANT}_NoMfaOnRoleActivationAlert`, alertId: "NoMfaOnRoleActivationAlert", isActive: false, incidentCount: 1 }],
+    alerts: [
+        {
+            id: `DirectoryRole_${TENANT}_NoMfaOnRoleActivationAlert`,
+            alertId: "NoMfaOnRoleActivationAlert",
+            isActive: false,
+            incidentCount: 1,
+        },
+    ],
 };
 const arm: ScopeDeclarations = { target: armPolicy.target, declarations: declarationsOf(armPolicy) };
 const directory: ScopeDeclarations = { target: directoryPolicy.target, declarations: declarationsOf(directoryPolicy) };
@@ -110,7 +123,11 @@ test("appending: no header or import; what the program declares is skipped, by s
         '    alertId: "StaleSignInAlert",',
         "});",
     ].join("\n");
-    const { text, declared, skipped } = renderProgram([arm, directory], { existing: declaredResources(program), withHeader: false, withImport: false });
+    const { text, declared, skipped } = renderProgram([arm, directory], {
+        existing: declaredResources(program),
+        withHeader: false,
+        withImport: false,
+    });
     expect(skipped).toEqual([
         { name: "owners", reason: "the program already declares it" },
         { name: "directory-stale-sign-in", reason: "the program already declares it" },
@@ -125,8 +142,13 @@ test("appending: no header or import; what the program declares is skipped, by s
 });
 
 test("a name the program declares for something it does not spell out is left alone (skipped, not duplicated)", () => {
-    const program = 'new pim.AlertConfiguration("sub-11111111-duplicate-role-created", { scope: mySubscription, alertId });';
-    const { skipped } = renderProgram([arm], { existing: declaredResources(program), withHeader: false, withImport: false });
+    const program =
+        'new pim.AlertConfiguration("sub-11111111-duplicate-role-created", { scope: mySubscription, alertId });';
+    const { skipped } = renderProgram([arm], {
+        existing: declaredResources(program),
+        withHeader: false,
+        withImport: false,
+    });
     expect(skipped.map((s) => s.name)).toEqual(["sub-11111111-duplicate-role-created"]);
     expect(skipped[0]?.reason).toContain("already declares a resource of that name");
 });
@@ -134,7 +156,10 @@ test("a name the program declares for something it does not spell out is left al
 describe("two subscriptions whose ids share their first eight characters", () => {
     const other: ScopeDeclarations = {
         target: parseTarget("/subscriptions/11111111-2222-3333-4444-555555555555"),
-        declarations: declarationsOf({ ...armPolicy, target: parseTarget("/subscriptions/11111111-2222-3333-4444-555555555555") }),
+        declarations: declarationsOf({
+            ...armPolicy,
+            target: parseTarget("/subscriptions/11111111-2222-3333-4444-555555555555"),
+        }),
     };
     const names = (scopes: ScopeDeclarations[]) => renderProgram(scopes, fresh).declared;
 
@@ -148,12 +173,20 @@ describe("two subscriptions whose ids share their first eight characters", () =>
 
     test("appending the second to a program that declares the first adds it under names of its own", () => {
         const first = renderProgram([arm], fresh);
-        const second = renderProgram([other], { existing: declaredResources(first.text), withHeader: false, withImport: false });
+        const second = renderProgram([other], {
+            existing: declaredResources(first.text),
+            withHeader: false,
+            withImport: false,
+        });
         expect(second.skipped).toEqual([]);
         expect(second.declared).toHaveLength(3);
         expect(second.declared.filter((n) => first.declared.includes(n))).toEqual([]);
         // And the first again: all of it is already declared.
-        const again = renderProgram([arm], { existing: declaredResources(`${first.text}${second.text}`), withHeader: false, withImport: false });
+        const again = renderProgram([arm], {
+            existing: declaredResources(`${first.text}${second.text}`),
+            withHeader: false,
+            withImport: false,
+        });
         expect(again.declared).toEqual([]);
         expect(again.skipped.map((s) => s.name)).toEqual(first.declared);
     });

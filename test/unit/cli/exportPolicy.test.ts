@@ -5,9 +5,15 @@ import { parseTarget } from "../../../src/functions/target";
 const TENANT = "8d3c7a2e-5b1f-4c6e-9a0d-e71f2b4c9a10";
 const SUB = "/subscriptions/11111111-1111-1111-1111-111111111111";
 
-const directory = (id: string, settings: Record<string, number | string> = {}, alertId = "StaleSignInAlert"): ScopePolicy => ({
+const directory = (
+    id: string,
+    settings: Record<string, number | string> = {},
+    alertId = "StaleSignInAlert",
+): ScopePolicy => ({
     target: parseTarget("directory"),
-    configurations: [{ id, alertId, configurationType: "#microsoft.graph.staleSignInAlertConfiguration", isEnabled: true, settings }],
+    configurations: [
+        { id, alertId, configurationType: "#microsoft.graph.staleSignInAlertConfiguration", isEnabled: true, settings },
+    ],
     alerts: [],
 });
 
@@ -21,21 +27,26 @@ const HOSTILE = [
     ["terminal controls", "0\u001b]0;title\u0007\u009b2J"],
 ];
 
-test.each(HOSTILE)("a Graph id whose tenant part holds %s is refused, named (escaped) in the error", (_what, tenant) => {
-    const id = `DirectoryRole_${tenant}_StaleSignInAlert`;
-    expect(() => declarationsOf(directory(id))).toThrow(ExportRefusedError);
-    expect(() => declarationsOf(directory(id))).toThrow(
-        /^refusing to write the Graph id "DirectoryRole_0.* into the program: it is not DirectoryRole_<tenant GUID>_/,
-    );
-    try {
-        declarationsOf(directory(id));
-    } catch (error) {
-        expect((error as Error).message).not.toMatch(/[\u0000-\u001f\u2028]/);
-    }
-});
+test.each(HOSTILE)(
+    "a Graph id whose tenant part holds %s is refused, named (escaped) in the error",
+    (_what, tenant) => {
+        const id = `DirectoryRole_${tenant}_StaleSignInAlert`;
+        expect(() => declarationsOf(directory(id))).toThrow(ExportRefusedError);
+        expect(() => declarationsOf(directory(id))).toThrow(
+            /^refusing to write the Graph id "DirectoryRole_0.* into the program: it is not DirectoryRole_<tenant GUID>_/,
+        );
+        try {
+            declarationsOf(directory(id));
+        } catch (error) {
+            expect((error as Error).message).not.toMatch(/[\u0000-\u001f\u2028]/);
+        }
+    },
+);
 
 test.each(HOSTILE)("a duration holding %s is refused", (_what, text) => {
-    expect(() => declarationsOf(directory(`DirectoryRole_${TENANT}_StaleSignInAlert`, { duration: `P30D${text}` }))).toThrow(
+    expect(() =>
+        declarationsOf(directory(`DirectoryRole_${TENANT}_StaleSignInAlert`, { duration: `P30D${text}` })),
+    ).toThrow(
         /^refusing to write duration of StaleSignInAlert "P30D0.*" into the program: it is not an ISO-8601 duration/,
     );
 });
@@ -46,7 +57,9 @@ test("a dismissed ARM alert the catalog does not know is refused; one that is no
         configurations: [],
         alerts: [{ id: "x", alertId, isActive, incidentCount: 1 }],
     });
-    expect(() => declarationsOf(policy('Dup"); require("fs', false))).toThrow(/refusing to write the alert id "Dup\\"\); require\(\\"fs" into the program/);
+    expect(() => declarationsOf(policy('Dup"); require("fs', false))).toThrow(
+        /refusing to write the alert id "Dup\\"\); require\(\\"fs" into the program/,
+    );
     expect(declarationsOf(policy('Dup"); require("fs', true))).toEqual([]);
 });
 
@@ -63,7 +76,9 @@ test("a long value is shown shortened", () => {
 });
 
 test("a Graph id that names another alert than its type is refused", () => {
-    expect(() => declarationsOf(directory(`DirectoryRole_${TENANT}_RedundantAssignmentAlert`))).toThrow(/it is not the id of StaleSignInAlert/);
+    expect(() => declarationsOf(directory(`DirectoryRole_${TENANT}_RedundantAssignmentAlert`))).toThrow(
+        /it is not the id of StaleSignInAlert/,
+    );
 });
 
 test.each([

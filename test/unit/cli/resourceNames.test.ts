@@ -1,5 +1,12 @@
 import { parseTarget } from "../../../src/functions/target";
-import { alertSlug, declaredNames, declaredResources, resourceName, scopeNames, scopeSlug } from "../../../src/cli/resourceNames";
+import {
+    alertSlug,
+    declaredNames,
+    declaredResources,
+    resourceName,
+    scopeNames,
+    scopeSlug,
+} from "../../../src/cli/resourceNames";
 
 const SUB = "/subscriptions/0B1C2D3E-1111-2222-3333-444444444444";
 
@@ -9,7 +16,10 @@ test.each([
     [`${SUB}/resourceGroups/rg-App`, "sub-0b1c2d3e-rg-app"],
     [`${SUB}/resourceGroups/RG_Core.1`, "sub-0b1c2d3e-rg-core-1"],
     [`${SUB}/resourceGroups/app/providers/Microsoft.KeyVault/vaults/kv1`, "sub-0b1c2d3e-rg-app-vaults-kv1"],
-    [`${SUB}/resourceGroups/app/providers/Microsoft.Sql/servers/s1/databases/db1`, "sub-0b1c2d3e-rg-app-servers-s1-databases-db1"],
+    [
+        `${SUB}/resourceGroups/app/providers/Microsoft.Sql/servers/s1/databases/db1`,
+        "sub-0b1c2d3e-rg-app-servers-s1-databases-db1",
+    ],
     ["/providers/Microsoft.Management/managementGroups/Platform", "mg-platform"],
     ["providers/Microsoft.Management/managementGroups/mg-landing_zones", "mg-landing-zones"],
     ["directory", "directory"],

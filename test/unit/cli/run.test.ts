@@ -71,14 +71,22 @@ describe("help, version and usage errors", () => {
     });
 
     test("--version prints the package version", async () => {
-        const manifest = JSON.parse(fs.readFileSync(path.resolve(__dirname, "../../../package.json"), "utf8")) as { version: string };
+        const manifest = JSON.parse(fs.readFileSync(path.resolve(__dirname, "../../../package.json"), "utf8")) as {
+            version: string;
+        };
         expect(await run(["--version"])).toEqual({ code: 0, stdout: `${manifest.version}\n`, stderr: "" });
     });
 
     test.each([
         [[], "Usage:"],
-        [["stats"], "pim-alerts: unknown command \"stats\"; commands: export, status, review\nRun 'pim-alerts --help' for usage.\n"],
-        [["status"], "pim-alerts: give at least one --scope <ARM scope> or --directory\nRun 'pim-alerts status --help' for usage.\n"],
+        [
+            ["stats"],
+            "pim-alerts: unknown command \"stats\"; commands: export, status, review\nRun 'pim-alerts --help' for usage.\n",
+        ],
+        [
+            ["status"],
+            "pim-alerts: give at least one --scope <ARM scope> or --directory\nRun 'pim-alerts status --help' for usage.\n",
+        ],
         [["export", "--scope", "sub1"], '--scope: scope "sub1" is neither "directory" nor an ARM scope'],
         [["status", "--directory", "--verbose"], "pim-alerts: Unknown option '--verbose'"],
     ])("%j is a usage error: exit 2, message on stderr, no request", async (argv, text) => {
@@ -122,7 +130,9 @@ describe("status", () => {
         const r = await run(["status", "--scope", SUB]);
         expect(r.stderr).toBe("");
         expect(r.stdout).not.toContain(ESC);
-        expect(r.stdout).toMatch(new RegExp(`${SUB}\\s+DuplicateRoleCreated\\s+Medium\\s+no\\s+1\\s+2022-04-06 18:25 UTC\\n`));
+        expect(r.stdout).toMatch(
+            new RegExp(`${SUB}\\s+DuplicateRoleCreated\\s+Medium\\s+no\\s+1\\s+2022-04-06 18:25 UTC\\n`),
+        );
         expect(r.stdout.endsWith("3 of 4 alerts active, 5 incidents, 1 scope\n")).toBe(true);
     });
 
@@ -136,10 +146,17 @@ describe("status", () => {
     });
 
     test("--json with a failed scope: both in the document, exit 1", async () => {
-        emulator.admin.injectFault({ pathIncludes: `${SUB.slice(1)}/providers`, method: "GET", status: 403, times: 10 });
+        emulator.admin.injectFault({
+            pathIncludes: `${SUB.slice(1)}/providers`,
+            method: "GET",
+            status: 403,
+            times: 10,
+        });
         const r = await run(["status", "--scope", SUB, "--directory", "--json"]);
         expect(r.code).toBe(1);
-        const document = JSON.parse(r.stdout) as { scopes: Array<{ scope: string; alerts?: unknown[]; error?: string }> };
+        const document = JSON.parse(r.stdout) as {
+            scopes: Array<{ scope: string; alerts?: unknown[]; error?: string }>;
+        };
         expect(document.scopes.map((s) => [s.scope, s.alerts?.length, s.error === undefined])).toEqual([
             [SUB, undefined, false],
             ["directory", 7, true],
@@ -163,7 +180,9 @@ describe("export to a file", () => {
 
         const appended = await run(["export", "--scope", SUB, "--directory", "--out", "policy.ts", "--append"]);
         expect(appended.code).toBe(0);
-        expect(appended.stderr).toContain("skipped sub-11111111-duplicate-role-created: the program already declares it");
+        expect(appended.stderr).toContain(
+            "skipped sub-11111111-duplicate-role-created: the program already declares it",
+        );
         expect(appended.stderr).toContain("declared 7 resources of 2 scopes in policy.ts");
         const text = fs.readFileSync(file, "utf8");
         expect(text.startsWith(first)).toBe(true);

@@ -2,7 +2,13 @@ import { formatScanTime, renderStatusTable, type ScopeAlerts } from "../../../sr
 import { painter } from "../../../src/cli/style";
 import type { AlertInfo } from "../../../src/functions/results";
 
-const alert = (alertId: string, severity: string, isActive: boolean, incidentCount: number, lastScannedDateTime = "2024-05-06T10:02:11.4Z"): AlertInfo => ({
+const alert = (
+    alertId: string,
+    severity: string,
+    isActive: boolean,
+    incidentCount: number,
+    lastScannedDateTime = "2024-05-06T10:02:11.4Z",
+): AlertInfo => ({
     id: alertId,
     alertId,
     displayName: alertId,
@@ -14,7 +20,13 @@ const alert = (alertId: string, severity: string, isActive: boolean, incidentCou
 });
 
 const scopes: ScopeAlerts[] = [
-    { scope: "/subscriptions/1", alerts: [alert("DuplicateRoleCreated", "Medium", false, 0), alert("AzureRolesAssignedOutsidePimAlert", "High", true, 2)] },
+    {
+        scope: "/subscriptions/1",
+        alerts: [
+            alert("DuplicateRoleCreated", "Medium", false, 0),
+            alert("AzureRolesAssignedOutsidePimAlert", "High", true, 2),
+        ],
+    },
     { scope: "directory", alerts: [alert("StaleSignInAlert", "Medium", true, 1, "0001-01-01T08:00:00Z")] },
 ];
 

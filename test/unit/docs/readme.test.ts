@@ -22,7 +22,9 @@ describe("README", () => {
         expect(readme).toContain("npm ci && npm test");
         // npm test is build, type-check, jest; CI runs the same steps, jest split into the unit
         // suites and the e2e suites on each runtime combination (.ci/runtimes.js).
-        const packageJson = JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8")) as { scripts: Record<string, string> };
+        const packageJson = JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8")) as {
+            scripts: Record<string, string>;
+        };
         expect(packageJson.scripts["test"]).toBe("npm run build && npm run typecheck && jest");
         const ci = fs.readFileSync(path.join(root, ".ci/run"), "utf8");
         expect(ci).toMatch(/^npm ci\b/m);

@@ -20,12 +20,20 @@ describe("error classes", () => {
             pim.isAzureApiError,
         ],
         ["NetworkError", new pim.NetworkError("GET", "u", "reset"), pim.isNetworkError],
-        ["UnexpectedResponseError", new pim.UnexpectedResponseError("GET", "u", 200, "p"), pim.isUnexpectedResponseError],
+        [
+            "UnexpectedResponseError",
+            new pim.UnexpectedResponseError("GET", "u", 200, "p"),
+            pim.isUnexpectedResponseError,
+        ],
         ["InsecureConnectionError", new pim.InsecureConnectionError("x"), pim.isInsecureConnectionError],
         ["ConfigurationError", new pim.ConfigurationError("x"), pim.isConfigurationError],
         ["AuthenticationError", new pim.AuthenticationError("x"), pim.isAuthenticationError],
         ["TenantIdError", new pim.TenantIdError("x"), pim.isTenantIdError],
-        ["PartialFailureError", new pim.PartialFailureError("id", {}, new Error("read-back failed"), "updated x"), pim.isPartialFailureError],
+        [
+            "PartialFailureError",
+            new pim.PartialFailureError("id", {}, new Error("read-back failed"), "updated x"),
+            pim.isPartialFailureError,
+        ],
         ["OperationFailedError", new pim.OperationFailedError("x"), pim.isOperationFailedError],
         ["OperationTimeoutError", new pim.OperationTimeoutError("x"), pim.isOperationTimeoutError],
         ["InvalidArgumentError", new pim.InvalidArgumentError("x"), pim.isInvalidArgumentError],
@@ -40,16 +48,21 @@ describe("error classes", () => {
         expect(isIt(error)).toBe(true);
         expect(pim.isPimAlertsError(error)).toBe(true);
         // Every other guard says no.
-        expect(errors.filter(([, other]) => other !== error && errors.find(([, e]) => e === other)?.[2](error))).toEqual([]);
+        expect(
+            errors.filter(([, other]) => other !== error && errors.find(([, e]) => e === other)?.[2](error)),
+        ).toEqual([]);
     });
 
-    test.each(errors)("the %s guard also recognises one from another copy of the package (by name)", (name, _error, isIt) => {
-        const foreign = Object.assign(new Error("from another copy"), { name, details: {} });
-        expect(isIt(foreign)).toBe(true);
-        expect(pim.isPimAlertsError(foreign)).toBe(true);
-        expect(isIt(new Error("plain"))).toBe(false);
-        expect(isIt("a string")).toBe(false);
-    });
+    test.each(errors)(
+        "the %s guard also recognises one from another copy of the package (by name)",
+        (name, _error, isIt) => {
+            const foreign = Object.assign(new Error("from another copy"), { name, details: {} });
+            expect(isIt(foreign)).toBe(true);
+            expect(pim.isPimAlertsError(foreign)).toBe(true);
+            expect(isIt(new Error("plain"))).toBe(false);
+            expect(isIt("a string")).toBe(false);
+        },
+    );
 
     test("no message of a package error carries a bearer token or a JWT, whatever it was given", () => {
         const error = new pim.NetworkError("GET", "u", `server said: Authorization: Bearer ${JWT} and token=${JWT}`);

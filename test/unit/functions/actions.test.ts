@@ -5,15 +5,34 @@ import { apiRequests, SUB, useProgramEmulator } from "./support";
 
 const emulator = useProgramEmulator();
 const OWNERS = "TooManyOwnersAssignedToResource";
-const OPERATION_GET = /^GET \/(subscriptions\/.*\/roleManagementAlertOperations|beta\/identityGovernance\/roleManagementAlerts\/operations)\//;
+const OPERATION_GET =
+    /^GET \/(subscriptions\/.*\/roleManagementAlertOperations|beta\/identityGovernance\/roleManagementAlerts\/operations)\//;
 
 const polls = (api: "arm" | "graph") => apiRequests(emulator(), api).filter((r) => OPERATION_GET.test(r));
 
 describe("refreshAlerts", () => {
     test.each([
-        ["one ARM alert", { scope: SUB, alertId: OWNERS }, [OWNERS], "Succeeded", `${OWNERS}: Alert scan is completed.`],
-        ["every ARM alert", { scope: SUB }, [...pim.ARM_ALERT_IDS], "Succeeded", expect.stringContaining("DuplicateRoleCreated: Alert scan is completed.")],
-        ["one directory alert", { scope: "directory", alertId: "StaleSignInAlert" }, ["StaleSignInAlert"], "succeeded", ""],
+        [
+            "one ARM alert",
+            { scope: SUB, alertId: OWNERS },
+            [OWNERS],
+            "Succeeded",
+            `${OWNERS}: Alert scan is completed.`,
+        ],
+        [
+            "every ARM alert",
+            { scope: SUB },
+            [...pim.ARM_ALERT_IDS],
+            "Succeeded",
+            expect.stringContaining("DuplicateRoleCreated: Alert scan is completed."),
+        ],
+        [
+            "one directory alert",
+            { scope: "directory", alertId: "StaleSignInAlert" },
+            ["StaleSignInAlert"],
+            "succeeded",
+            "",
+        ],
         ["every directory alert", { scope: "directory" }, [...pim.DIRECTORY_ALERT_IDS], "succeeded", ""],
     ] as const)("%s: follows Location to the terminal status", async (_what, args, alertIds, status, detail) => {
         const result = await pim.refreshAlerts({ ...args, pollIntervalSeconds: 0.05 });
@@ -41,7 +60,11 @@ describe("refreshAlerts", () => {
 
     test("polls at pollIntervalSeconds while the service gives no Retry-After", async () => {
         emulator().admin.setOperationBehaviour({ pollsUntilDone: 3 });
-        const result = await pim.refreshAlerts({ scope: "directory", alertId: "StaleSignInAlert", pollIntervalSeconds: 0.05 });
+        const result = await pim.refreshAlerts({
+            scope: "directory",
+            alertId: "StaleSignInAlert",
+            pollIntervalSeconds: 0.05,
+        });
         expect(result.status).toBe("succeeded");
         expect(polls("graph")).toHaveLength(4);
     });
@@ -61,7 +84,11 @@ describe("refreshAlerts", () => {
             { scope: SUB, alertId: "DuplicateRoleCreated" },
             `refresh of alert DuplicateRoleCreated at ${SUB} ended Failed: DuplicateRoleCreated: Alert scan failed.`,
         ],
-        ["directory", { scope: "directory" }, "refresh of all directory-role alerts ended failed: The alert scan failed."],
+        [
+            "directory",
+            { scope: "directory" },
+            "refresh of all directory-role alerts ended failed: The alert scan failed.",
+        ],
     ] as const)("a failed %s scan is an error that says why", async (_api, args, message) => {
         emulator().admin.failNextOperation();
         const failure = pim.refreshAlerts({ ...args, pollIntervalSeconds: 0.05 });
@@ -73,7 +100,9 @@ describe("refreshAlerts", () => {
         emulator().admin.setOperationBehaviour({ pollsUntilDone: 1000 });
         const started = Date.now();
         const timedOut = pim.refreshAlerts({ scope: SUB, timeoutSeconds: 1, pollIntervalSeconds: 0.2 });
-        await expect(timedOut).rejects.toThrow(`refresh of all alerts at ${SUB} did not finish within 1 s (last status: Running)`);
+        await expect(timedOut).rejects.toThrow(
+            `refresh of all alerts at ${SUB} did not finish within 1 s (last status: Running)`,
+        );
         await expect(timedOut).rejects.toBeInstanceOf(pim.OperationTimeoutError);
         expect(Date.now() - started).toBeLessThan(3000);
     });
@@ -109,20 +138,27 @@ describe("remediateIncident", () => {
             "directory alert StaleSignInAlert: the alert is not remediatable; follow its mitigation steps instead:",
             "graph",
         ],
-    ] as const)("%s: refused with a clear error before any write when the alert is not remediatable", async (_api, setUp, args, message, api) => {
-        setUp();
-        await expect(pim.remediateIncident(args)).rejects.toThrow(message);
-        expect(apiRequests(emulator(), api).filter((r) => !r.startsWith("GET"))).toEqual([]);
-        expect(
-            emulator()
-                .admin.requests()
-                .some((r) => r.path.endsWith("/remediate")),
-        ).toBe(false);
-    });
+    ] as const)(
+        "%s: refused with a clear error before any write when the alert is not remediatable",
+        async (_api, setUp, args, message, api) => {
+            setUp();
+            await expect(pim.remediateIncident(args)).rejects.toThrow(message);
+            expect(apiRequests(emulator(), api).filter((r) => !r.startsWith("GET"))).toEqual([]);
+            expect(
+                emulator()
+                    .admin.requests()
+                    .some((r) => r.path.endsWith("/remediate")),
+            ).toBe(false);
+        },
+    );
 
     test("an unknown incident is the service's 404 with advice", async () => {
         await expect(
-            pim.remediateIncident({ scope: SUB, alertId: "DuplicateRoleCreated", incidentId: "00000000-0000-0000-0000-000000000000" }),
+            pim.remediateIncident({
+                scope: SUB,
+                alertId: "DuplicateRoleCreated",
+                incidentId: "00000000-0000-0000-0000-000000000000",
+            }),
         ).rejects.toThrow(/failed with 404.*was not found/);
     });
 });

@@ -13,7 +13,10 @@ function valueOf<T>(output: pulumi.Output<T>): Promise<T> {
 
 /** True when a value is plain JSON: it survives JSON round trip unchanged (no undefined, no functions). */
 function isPlainJson(value: unknown): boolean {
-    return JSON.stringify(JSON.parse(JSON.stringify(value))) === JSON.stringify(value) && !JSON.stringify(value).includes("undefined");
+    return (
+        JSON.stringify(JSON.parse(JSON.stringify(value))) === JSON.stringify(value) &&
+        !JSON.stringify(value).includes("undefined")
+    );
 }
 
 describe("getAlertDefinitions", () => {
@@ -53,7 +56,9 @@ describe("getAlertDefinitions", () => {
             StaleSignInAlert: "Medium",
             TooManyGlobalAdminsAssignedToTenantAlert: "Low",
         });
-        expect(result.definitions.find((d) => d.alertId === "StaleSignInAlert")?.id).toBe(`DirectoryRole_${tenant}_StaleSignInAlert`);
+        expect(result.definitions.find((d) => d.alertId === "StaleSignInAlert")?.id).toBe(
+            `DirectoryRole_${tenant}_StaleSignInAlert`,
+        );
         expect(
             result.definitions
                 .filter((d) => !d.isRemediatable)
@@ -181,8 +186,14 @@ describe("getAlertIncidents", () => {
     test("directory: typed properties, short or full alert id, paging", async () => {
         emulator().admin.setPageSize(1);
         const tenant = emulator().tenantId;
-        const short = await pim.getAlertIncidents({ scope: "directory", alertId: "TooManyGlobalAdminsAssignedToTenantAlert" });
-        const full = await pim.getAlertIncidents({ scope: "directory", alertId: `DirectoryRole_${tenant}_TooManyGlobalAdminsAssignedToTenantAlert` });
+        const short = await pim.getAlertIncidents({
+            scope: "directory",
+            alertId: "TooManyGlobalAdminsAssignedToTenantAlert",
+        });
+        const full = await pim.getAlertIncidents({
+            scope: "directory",
+            alertId: `DirectoryRole_${tenant}_TooManyGlobalAdminsAssignedToTenantAlert`,
+        });
         expect(full).toEqual(short);
         expect(short.incidents).toHaveLength(4);
         expect(short.incidents[0]).toEqual({
@@ -194,14 +205,18 @@ describe("getAlertIncidents", () => {
         });
         const stale = await pim.getAlertIncidents({ scope: "directory", alertId: "StaleSignInAlert" });
         const incident = stale.incidents[0];
-        if (incident?.incidentType !== "staleSignInAlertIncident") throw new Error(`unexpected ${JSON.stringify(incident)}`);
+        if (incident?.incidentType !== "staleSignInAlertIncident")
+            throw new Error(`unexpected ${JSON.stringify(incident)}`);
         expect(incident.lastSignInDateTime).toBe("2024-02-01T07:45:12Z");
         expect(incident.roleDisplayName).toBe("Global Administrator");
     });
 
     test("a number property of a Graph incident stays a number", async () => {
         emulator().admin.graph.raiseIncident("SequentialActivationRenewalsAlert");
-        const { incidents } = await pim.getAlertIncidents({ scope: "directory", alertId: "SequentialActivationRenewalsAlert" });
+        const { incidents } = await pim.getAlertIncidents({
+            scope: "directory",
+            alertId: "SequentialActivationRenewalsAlert",
+        });
         expect(incidents[0]).toMatchObject({
             incidentType: "sequentialActivationRenewalsAlertIncident",
             activationCount: 12,
@@ -212,7 +227,11 @@ describe("getAlertIncidents", () => {
 
 describe("Output forms", () => {
     test.each([
-        ["getAlertDefinitionsOutput", () => pim.getAlertDefinitionsOutput({ scope: pulumi.output(SUB) }), () => pim.getAlertDefinitions({ scope: SUB })],
+        [
+            "getAlertDefinitionsOutput",
+            () => pim.getAlertDefinitionsOutput({ scope: pulumi.output(SUB) }),
+            () => pim.getAlertDefinitions({ scope: SUB }),
+        ],
         [
             "getAlertConfigurationsOutput",
             () => pim.getAlertConfigurationsOutput({ scope: Promise.resolve("directory") }),
@@ -234,7 +253,14 @@ describe("results are plain JSON without secrets", () => {
         ["definitions", (scope: string) => pim.getAlertDefinitions({ scope })],
         ["configurations", (scope: string) => pim.getAlertConfigurations({ scope })],
         ["alerts", (scope: string) => pim.getAlerts({ scope })],
-        ["incidents", (scope: string) => pim.getAlertIncidents({ scope, alertId: scope === "directory" ? "StaleSignInAlert" : "DuplicateRoleCreated" })],
+        [
+            "incidents",
+            (scope: string) =>
+                pim.getAlertIncidents({
+                    scope,
+                    alertId: scope === "directory" ? "StaleSignInAlert" : "DuplicateRoleCreated",
+                }),
+        ],
     ] as const)("%s", async (_what, read) => {
         for (const scope of [SUB, "directory"]) {
             const result = await read(scope);
@@ -247,8 +273,16 @@ describe("results are plain JSON without secrets", () => {
 
 describe("invalid arguments fail before any request, saying what is allowed", () => {
     test.each([
-        ["a scope that is neither", () => pim.getAlerts({ scope: "tenant" }), /scope "tenant" is neither "directory" nor an ARM scope/],
-        ["a subscription id that is not a GUID", () => pim.getAlertDefinitions({ scope: "/subscriptions/prod" }), /the subscription id must be a GUID/],
+        [
+            "a scope that is neither",
+            () => pim.getAlerts({ scope: "tenant" }),
+            /scope "tenant" is neither "directory" nor an ARM scope/,
+        ],
+        [
+            "a subscription id that is not a GUID",
+            () => pim.getAlertDefinitions({ scope: "/subscriptions/prod" }),
+            /the subscription id must be a GUID/,
+        ],
         [
             "an ARM alert id for the directory",
             () => pim.getAlertIncidents({ scope: "directory", alertId: "DuplicateRoleCreated" }),
@@ -269,7 +303,11 @@ describe("invalid arguments fail before any request, saying what is allowed", ()
             () => pim.remediateIncident({ scope: SUB, alertId: "DuplicateRoleCreated", incidentId: "../x" }),
             /incidentId "..\/x" is not an incident id/,
         ],
-        ["a timeout of 0", () => pim.refreshAlerts({ scope: SUB, timeoutSeconds: 0 }), /timeoutSeconds is 0; allowed: a number of seconds from 1 to 86400/],
+        [
+            "a timeout of 0",
+            () => pim.refreshAlerts({ scope: SUB, timeoutSeconds: 0 }),
+            /timeoutSeconds is 0; allowed: a number of seconds from 1 to 86400/,
+        ],
     ] as const)("%s", async (_what, call, message) => {
         await expect(call()).rejects.toThrow(message);
         expect(emulator().admin.requests()).toEqual([]);

@@ -36,8 +36,16 @@ test("the tenant id configured as pim-alerts:tenantId addresses the directory al
 });
 
 test.each([
-    ["an unknown cloud", { "pim-alerts:cloud": "Mars" }, 'pim-alerts:cloud is "Mars"; allowed: AzureCloud, AzureChinaCloud, AzureUSGovernment'],
-    ["an endpoint that is not a URL", { "pim-alerts:graphEndpoint": "graph" }, 'pim-alerts:graphEndpoint is "graph", which is not an absolute URL'],
+    [
+        "an unknown cloud",
+        { "pim-alerts:cloud": "Mars" },
+        'pim-alerts:cloud is "Mars"; allowed: AzureCloud, AzureChinaCloud, AzureUSGovernment',
+    ],
+    [
+        "an endpoint that is not a URL",
+        { "pim-alerts:graphEndpoint": "graph" },
+        'pim-alerts:graphEndpoint is "graph", which is not an absolute URL',
+    ],
 ])("invalid config (%s) is a rejected promise naming the key", async (_what, config, message) => {
     useStackConfig(config);
     await expect(pim.getAlertDefinitions({ scope: "directory" })).rejects.toThrow(message);

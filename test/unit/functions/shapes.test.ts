@@ -9,8 +9,14 @@ const TENANT = "8d3c7a2e-5b1f-4c6e-9a0d-e71f2b4c9a10";
 test.each([
     ["directory", { kind: "directory" }],
     [" Directory ", { kind: "directory" }],
-    ["subscriptions/AFA2A084-766F-4003-8AE1-C4AEB893A99F/", { kind: "arm", scope: "/subscriptions/afa2a084-766f-4003-8ae1-c4aeb893a99f" }],
-    ["providers/Microsoft.Management/managementGroups/platform", { kind: "arm", scope: "/providers/Microsoft.Management/managementGroups/platform" }],
+    [
+        "subscriptions/AFA2A084-766F-4003-8AE1-C4AEB893A99F/",
+        { kind: "arm", scope: "/subscriptions/afa2a084-766f-4003-8ae1-c4aeb893a99f" },
+    ],
+    [
+        "providers/Microsoft.Management/managementGroups/platform",
+        { kind: "arm", scope: "/providers/Microsoft.Management/managementGroups/platform" },
+    ],
 ])("parseTarget(%j)", (scope, expected) => {
     expect(parseTarget(scope)).toEqual(expected);
 });
@@ -24,7 +30,9 @@ test.each([
 });
 
 test("targetScope gives the canonical scope or directory", () => {
-    expect(targetScope(parseTarget("subscriptions/afa2a084-766f-4003-8ae1-c4aeb893a99f"))).toBe("/subscriptions/afa2a084-766f-4003-8ae1-c4aeb893a99f");
+    expect(targetScope(parseTarget("subscriptions/afa2a084-766f-4003-8ae1-c4aeb893a99f"))).toBe(
+        "/subscriptions/afa2a084-766f-4003-8ae1-c4aeb893a99f",
+    );
     expect(targetScope(parseTarget("DIRECTORY"))).toBe("directory");
 });
 
@@ -101,13 +109,22 @@ test("joinDefinitions matches on alertId ignoring case; an alert without definit
             [definition],
         ),
     ).toEqual([
-        { id: "a", alertId: "duplicateRoleCreated", displayName: "Duplicate role created", severity: "Medium", ...base },
+        {
+            id: "a",
+            alertId: "duplicateRoleCreated",
+            displayName: "Duplicate role created",
+            severity: "Medium",
+            ...base,
+        },
         { id: "b", alertId: "New", displayName: "", severity: "", ...base },
     ]);
 });
 
 test.each([
-    ['{"result":[{"name":"DuplicateRoleCreated","statusDetail":"Alert scan failed."}]}', "DuplicateRoleCreated: Alert scan failed."],
+    [
+        '{"result":[{"name":"DuplicateRoleCreated","statusDetail":"Alert scan failed."}]}',
+        "DuplicateRoleCreated: Alert scan failed.",
+    ],
     ['{"result":[{"name":"A","statusDetail":"ok"},{"name":"B","statusDetail":"failed"}]}', "A: ok; B: failed"],
     ['{"result":[]}', '{"result":[]}'],
     ["The alert scan failed.", "The alert scan failed."],
@@ -118,7 +135,12 @@ test.each([
 
 describe("typedIncident", () => {
     test("fills every property of the type; missing strings are empty, missing numbers zero", () => {
-        expect(typedIncident("i1", "sequentialActivationRenewalsAlertIncident", { assigneeId: "u1", roleDisplayName: null })).toEqual({
+        expect(
+            typedIncident("i1", "sequentialActivationRenewalsAlertIncident", {
+                assigneeId: "u1",
+                roleDisplayName: null,
+            }),
+        ).toEqual({
             incidentId: "i1",
             incidentType: "sequentialActivationRenewalsAlertIncident",
             assigneeDisplayName: "",
@@ -134,7 +156,13 @@ describe("typedIncident", () => {
     });
 
     test("drops properties its type does not define", () => {
-        expect(typedIncident("i2", "TooManyOwnersAssignedToResourceAlertIncident", { assigneeName: "x", assigneeType: "User", extra: 1 })).toEqual({
+        expect(
+            typedIncident("i2", "TooManyOwnersAssignedToResourceAlertIncident", {
+                assigneeName: "x",
+                assigneeType: "User",
+                extra: 1,
+            }),
+        ).toEqual({
             incidentId: "i2",
             incidentType: "TooManyOwnersAssignedToResourceAlertIncident",
             assigneeName: "x",

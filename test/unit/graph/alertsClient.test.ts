@@ -6,7 +6,11 @@ const base = "identityGovernance/roleManagementAlerts";
 const stale = { tenantId, alertId: "StaleSignInAlert" } as const;
 
 /** An ApiClient that records requests and answers from a queue. */
-function fakeHttp(bodies: unknown[] = []): { http: ApiClient; sent: ApiRequest[]; listed: Array<Omit<ApiRequest, "method" | "body">> } {
+function fakeHttp(bodies: unknown[] = []): {
+    http: ApiClient;
+    sent: ApiRequest[];
+    listed: Array<Omit<ApiRequest, "method" | "body">>;
+} {
     const sent: ApiRequest[] = [];
     const listed: Array<Omit<ApiRequest, "method" | "body">> = [];
     const http: ApiClient = {
@@ -55,13 +59,21 @@ describe("directory alerts client", () => {
         expect(sent[0]).toMatchObject({
             method: "PATCH",
             path: `${base}/alertConfigurations/DirectoryRole_${tenantId}_StaleSignInAlert`,
-            body: { "@odata.type": "#microsoft.graph.staleSignInAlertConfiguration", isEnabled: true, duration: "P30D" },
+            body: {
+                "@odata.type": "#microsoft.graph.staleSignInAlertConfiguration",
+                isEnabled: true,
+                duration: "P30D",
+            },
         });
     });
 
     test("every list carries the required filter", async () => {
-        const { http, listed } = fakeHttp([[{ id: `DirectoryRole_${tenantId}_InvalidLicenseAlert` }, { id: 7 }, "junk"]]);
-        expect(await createDirectoryAlertsClient(http).listConfigurationIds()).toEqual([`DirectoryRole_${tenantId}_InvalidLicenseAlert`]);
+        const { http, listed } = fakeHttp([
+            [{ id: `DirectoryRole_${tenantId}_InvalidLicenseAlert` }, { id: 7 }, "junk"],
+        ]);
+        expect(await createDirectoryAlertsClient(http).listConfigurationIds()).toEqual([
+            `DirectoryRole_${tenantId}_InvalidLicenseAlert`,
+        ]);
         expect(listed).toEqual([
             {
                 path: `${base}/alertConfigurations`,
@@ -83,7 +95,9 @@ describe("directory alerts client", () => {
     });
 
     test("GETs an alert", async () => {
-        const { http, sent } = fakeHttp([{ id: "x", isActive: true, incidentCount: 1, lastScannedDateTime: "2026-01-01T00:00:00Z" }]);
+        const { http, sent } = fakeHttp([
+            { id: "x", isActive: true, incidentCount: 1, lastScannedDateTime: "2026-01-01T00:00:00Z" },
+        ]);
         expect(await createDirectoryAlertsClient(http).getAlert(stale)).toEqual({
             id: "x",
             isActive: true,

@@ -28,20 +28,28 @@ describe("directory alerts client over the emulator", () => {
     test("lists every configuration id across pages, always with the required filter", async () => {
         emulator.admin.setPageSize(2);
         const ids = await createDirectoryAlertsClient(http).listConfigurationIds();
-        expect(ids.sort()).toEqual(DIRECTORY_ALERT_IDS.map((alertId) => `DirectoryRole_${emulator.tenantId}_${alertId}`).sort());
+        expect(ids.sort()).toEqual(
+            DIRECTORY_ALERT_IDS.map((alertId) => `DirectoryRole_${emulator.tenantId}_${alertId}`).sort(),
+        );
         const lists = emulator.admin.requests().filter((r) => r.api === "graph");
         expect(lists).toHaveLength(4);
         for (const request of lists) expect(request.status).toBe(200);
     });
 
     test("without the filter Graph answers 400: the reason the client builds no list without it", async () => {
-        await expect(http.listAll({ path: "identityGovernance/roleManagementAlerts/alertConfigurations" })).rejects.toThrow("failed with 400");
+        await expect(
+            http.listAll({ path: "identityGovernance/roleManagementAlerts/alertConfigurations" }),
+        ).rejects.toThrow("failed with 400");
     });
 
     test("the tenant id is the prefix of the listed ids when neither config nor token has one", async () => {
         const client = createDirectoryAlertsClient(http);
         await expect(
-            resolveTenantId({ configured: undefined, tokenClaims: async () => undefined, listConfigurationIds: () => client.listConfigurationIds() }),
+            resolveTenantId({
+                configured: undefined,
+                tokenClaims: async () => undefined,
+                listConfigurationIds: () => client.listConfigurationIds(),
+            }),
         ).resolves.toBe(emulator.tenantId);
     });
 

@@ -13,7 +13,11 @@ describe("directory alert catalog", () => {
         ["InvalidLicenseAlert", "#microsoft.graph.invalidLicenseAlertConfiguration", []],
         ["NoMfaOnRoleActivationAlert", "#microsoft.graph.noMfaOnRoleActivationAlertConfiguration", []],
         ["RedundantAssignmentAlert", "#microsoft.graph.redundantAssignmentAlertConfiguration", ["duration"]],
-        ["RolesAssignedOutsidePimAlert", "#microsoft.graph.rolesAssignedOutsidePrivilegedIdentityManagementAlertConfiguration", []],
+        [
+            "RolesAssignedOutsidePimAlert",
+            "#microsoft.graph.rolesAssignedOutsidePrivilegedIdentityManagementAlertConfiguration",
+            [],
+        ],
         [
             "SequentialActivationRenewalsAlert",
             "#microsoft.graph.sequentialActivationRenewalsAlertConfiguration",
@@ -39,12 +43,28 @@ describe("directory alert catalog", () => {
     });
 
     test.each<[string, string, object]>([
-        ["TooManyGlobalAdminsAssignedToTenantAlert", "globalAdminCountThreshold", { kind: "integer", min: 2, max: 100 }],
-        ["TooManyGlobalAdminsAssignedToTenantAlert", "percentageOfGlobalAdminsOutOfRolesThreshold", { kind: "integer", min: 0, max: 100 }],
+        [
+            "TooManyGlobalAdminsAssignedToTenantAlert",
+            "globalAdminCountThreshold",
+            { kind: "integer", min: 2, max: 100 },
+        ],
+        [
+            "TooManyGlobalAdminsAssignedToTenantAlert",
+            "percentageOfGlobalAdminsOutOfRolesThreshold",
+            { kind: "integer", min: 0, max: 100 },
+        ],
         ["StaleSignInAlert", "duration", { kind: "duration", min: "P1D", max: "P365D", wholeDays: true }],
         ["RedundantAssignmentAlert", "duration", { kind: "duration", min: "P0D", max: "P100D", wholeDays: true }],
-        ["SequentialActivationRenewalsAlert", "sequentialActivationCounterThreshold", { kind: "integer", min: 2, max: 100 }],
-        ["SequentialActivationRenewalsAlert", "timeIntervalBetweenActivations", { kind: "duration", min: "PT1S", max: "P30D", wholeDays: false }],
+        [
+            "SequentialActivationRenewalsAlert",
+            "sequentialActivationCounterThreshold",
+            { kind: "integer", min: 2, max: 100 },
+        ],
+        [
+            "SequentialActivationRenewalsAlert",
+            "timeIntervalBetweenActivations",
+            { kind: "duration", min: "PT1S", max: "P30D", wholeDays: false },
+        ],
     ])("%s.%s is constrained to %j", (alertId, setting, constraint) => {
         if (!isDirectoryAlertId(alertId)) throw new Error(alertId);
         expect(DIRECTORY_ALERTS[alertId].settings[setting]).toMatchObject(constraint);
@@ -58,7 +78,10 @@ describe("directory alert catalog", () => {
             "globalAdminCountThreshold",
             "percentageOfGlobalAdminsOutOfRolesThreshold",
         ]);
-        expect(alertsWithSetting("duration").map((s) => s.alertId)).toEqual(["RedundantAssignmentAlert", "StaleSignInAlert"]);
+        expect(alertsWithSetting("duration").map((s) => s.alertId)).toEqual([
+            "RedundantAssignmentAlert",
+            "StaleSignInAlert",
+        ]);
     });
 
     test.each<[string, string | undefined]>([
@@ -69,10 +92,13 @@ describe("directory alert catalog", () => {
         expect(alertOfOdataType(odataType)?.alertId).toBe(alertId);
     });
 
-    test.each<[unknown]>([["staleSignInAlert"], ["StaleSignIn"], ["TooManyOwnersAssignedToResource"], [7], [undefined]])(
-        "%j is not a directory alert id",
-        (value) => {
-            expect(isDirectoryAlertId(value)).toBe(false);
-        },
-    );
+    test.each<[unknown]>([
+        ["staleSignInAlert"],
+        ["StaleSignIn"],
+        ["TooManyOwnersAssignedToResource"],
+        [7],
+        [undefined],
+    ])("%j is not a directory alert id", (value) => {
+        expect(isDirectoryAlertId(value)).toBe(false);
+    });
 });

@@ -208,16 +208,31 @@ describe("DirectoryAlertConfiguration check", () => {
             "alertId",
             'alertId must be one of InvalidLicenseAlert, NoMfaOnRoleActivationAlert, RedundantAssignmentAlert, RolesAssignedOutsidePimAlert, SequentialActivationRenewalsAlert, StaleSignInAlert, TooManyGlobalAdminsAssignedToTenantAlert; got "StaleSignIn"',
         ],
-        ["an ARM alert id", { alertId: "TooManyOwnersAssignedToResource" }, "alertId", 'got "TooManyOwnersAssignedToResource"'],
+        [
+            "an ARM alert id",
+            { alertId: "TooManyOwnersAssignedToResource" },
+            "alertId",
+            'got "TooManyOwnersAssignedToResource"',
+        ],
         ["a missing alert id", {}, "alertId", "alertId must be one of InvalidLicenseAlert"],
-        ["a non-boolean isEnabled", { ...stale, isEnabled: "true" }, "isEnabled", 'isEnabled must be true or false; got string "true"'],
+        [
+            "a non-boolean isEnabled",
+            { ...stale, isEnabled: "true" },
+            "isEnabled",
+            'isEnabled must be true or false; got string "true"',
+        ],
         [
             "an unknown property",
             { ...stale, staleDays: 30 },
             "staleDays",
             "staleDays (30) is not a property of DirectoryAlertConfiguration; allowed: alertId, isEnabled, onDelete, duration, sequentialActivationCounterThreshold, timeIntervalBetweenActivations, globalAdminCountThreshold, percentageOfGlobalAdminsOutOfRolesThreshold",
         ],
-        ["a bad onDelete", { ...stale, onDelete: "reactivate" }, "onDelete", 'onDelete must be one of retain, restore; got "reactivate"'],
+        [
+            "a bad onDelete",
+            { ...stale, onDelete: "reactivate" },
+            "onDelete",
+            'onDelete must be one of retain, restore; got "reactivate"',
+        ],
     ])("rejects %s", (_what, inputs, property, reason) => {
         const failures = failuresOf(inputs);
         expect(failures).toHaveLength(1);
@@ -228,7 +243,12 @@ describe("DirectoryAlertConfiguration check", () => {
     });
 
     test("values unknown during preview pass through unchecked", () => {
-        const result = checkDirectoryAlertConfiguration({ alertId: UNKNOWN_VALUE, duration: UNKNOWN_VALUE, isEnabled: UNKNOWN_VALUE, onDelete: UNKNOWN_VALUE });
+        const result = checkDirectoryAlertConfiguration({
+            alertId: UNKNOWN_VALUE,
+            duration: UNKNOWN_VALUE,
+            isEnabled: UNKNOWN_VALUE,
+            onDelete: UNKNOWN_VALUE,
+        });
         expect(result.failures).toEqual([]);
         expect(result.inputs["duration"]).toBe(UNKNOWN_VALUE);
     });
@@ -238,21 +258,35 @@ describe("DirectoryAlertConfiguration check", () => {
         [
             "a duration outside every alert's range fails",
             "P400D",
-            [{ property: "duration", reason: 'duration must be between P0D and P365D (a duration: 0 seconds to 365 days); got "P400D" (400 days)' }],
+            [
+                {
+                    property: "duration",
+                    reason: 'duration must be between P0D and P365D (a duration: 0 seconds to 365 days); got "P400D" (400 days)',
+                },
+            ],
         ],
         [
             "a number of days fails",
             30,
-            [{ property: "duration", reason: 'duration must be an ISO-8601 duration string (a duration, P0D..P365D, e.g. "P365D"); got number 30' }],
+            [
+                {
+                    property: "duration",
+                    reason: 'duration must be an ISO-8601 duration string (a duration, P0D..P365D, e.g. "P365D"); got number 30',
+                },
+            ],
         ],
     ])("with an alert id unknown at preview, %s (the loosest range of the setting)", (_what, duration, failures) => {
         expect(failuresOf({ alertId: UNKNOWN_VALUE, duration })).toEqual(failures);
     });
 
     test("every failure is reported, not only the first", () => {
-        const properties = failuresOf({ alertId: "StaleSignInAlert", isEnabled: 1, duration: "P0D", globalAdminCountThreshold: 1, onDelete: "x" }).map(
-            (f) => f.property,
-        );
+        const properties = failuresOf({
+            alertId: "StaleSignInAlert",
+            isEnabled: 1,
+            duration: "P0D",
+            globalAdminCountThreshold: 1,
+            onDelete: "x",
+        }).map((f) => f.property);
         expect(properties).toEqual(["isEnabled", "onDelete", "duration", "globalAdminCountThreshold"]);
     });
 });

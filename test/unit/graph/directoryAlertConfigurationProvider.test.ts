@@ -74,20 +74,34 @@ describe("DirectoryAlertConfiguration provider", () => {
         const { id, outs } = await created(await checked({ alertId: "StaleSignInAlert", duration: "P4W2D" }));
         const read = await provider.read(id, outs);
         expect(read.inputs).toEqual({ alertId: "StaleSignInAlert", onDelete: "retain", duration: "P4W2D" });
-        const diff = await provider.diff(id, read.props as Record<string, unknown>, await checked({ alertId: "StaleSignInAlert", duration: "P4W2D" }));
+        const diff = await provider.diff(
+            id,
+            read.props as Record<string, unknown>,
+            await checked({ alertId: "StaleSignInAlert", duration: "P4W2D" }),
+        );
         expect(diff.changes).toBe(false);
     });
 
     test("read shows drift of a declared property, and only of declared ones", async () => {
-        const { id, outs } = await created(await checked({ alertId: "TooManyGlobalAdminsAssignedToTenantAlert", globalAdminCountThreshold: 4 }));
+        const { id, outs } = await created(
+            await checked({ alertId: "TooManyGlobalAdminsAssignedToTenantAlert", globalAdminCountThreshold: 4 }),
+        );
         mockGraph.configurations.set("TooManyGlobalAdminsAssignedToTenantAlert", {
             isEnabled: false,
             globalAdminCountThreshold: 9,
             percentageOfGlobalAdminsOutOfRolesThreshold: 50,
         });
         const read = await provider.read(id, outs);
-        expect(read.inputs).toEqual({ alertId: "TooManyGlobalAdminsAssignedToTenantAlert", onDelete: "retain", globalAdminCountThreshold: 9 });
-        expect(read.props).toMatchObject({ isEnabled: false, globalAdminCountThreshold: 9, initialProperties: { globalAdminCountThreshold: 3 } });
+        expect(read.inputs).toEqual({
+            alertId: "TooManyGlobalAdminsAssignedToTenantAlert",
+            onDelete: "retain",
+            globalAdminCountThreshold: 9,
+        });
+        expect(read.props).toMatchObject({
+            isEnabled: false,
+            globalAdminCountThreshold: 9,
+            initialProperties: { globalAdminCountThreshold: 3 },
+        });
     });
 
     test("read works from the id alone (no state) and a 404 means gone", async () => {
@@ -105,7 +119,11 @@ describe("DirectoryAlertConfiguration provider", () => {
 
     test("update PATCHes only what changed, then GETs", async () => {
         const { id, outs } = await created(
-            await checked({ alertId: "SequentialActivationRenewalsAlert", sequentialActivationCounterThreshold: 3, timeIntervalBetweenActivations: "PT10S" }),
+            await checked({
+                alertId: "SequentialActivationRenewalsAlert",
+                sequentialActivationCounterThreshold: 3,
+                timeIntervalBetweenActivations: "PT10S",
+            }),
         );
         mockGraph.calls.length = 0;
         const news = await checked({
@@ -119,30 +137,48 @@ describe("DirectoryAlertConfiguration provider", () => {
             ["patchConfiguration", "SequentialActivationRenewalsAlert", { sequentialActivationCounterThreshold: 5 }],
             ["getConfiguration", "SequentialActivationRenewalsAlert"],
         ]);
-        expect(result.outs).toMatchObject({ sequentialActivationCounterThreshold: 5, timeIntervalBetweenActivations: "PT0H0M10S", isEnabled: false });
+        expect(result.outs).toMatchObject({
+            sequentialActivationCounterThreshold: 5,
+            timeIntervalBetweenActivations: "PT0H0M10S",
+            isEnabled: false,
+        });
     });
 
     test("update without a value to write records onDelete and the program's spelling, with no call", async () => {
         const { id, outs } = await created(await checked({ alertId: "StaleSignInAlert", duration: "P30D" }));
         mockGraph.calls.length = 0;
-        const result = await provider.update(id, outs, await checked({ alertId: "StaleSignInAlert", duration: "PT720H", onDelete: "restore" }));
+        const result = await provider.update(
+            id,
+            outs,
+            await checked({ alertId: "StaleSignInAlert", duration: "PT720H", onDelete: "restore" }),
+        );
         expect(mockGraph.calls).toEqual([]);
-        expect(result.outs).toMatchObject({ duration: "PT720H", onDelete: "restore", declaredProperties: ["duration"] });
+        expect(result.outs).toMatchObject({
+            duration: "PT720H",
+            onDelete: "restore",
+            declaredProperties: ["duration"],
+        });
     });
 
     test("a failed adoption GET is a plain failure: nothing was written", async () => {
         mockGraph.failNext("getConfiguration", apiError(403));
-        await expect(provider.create(await checked({ alertId: "StaleSignInAlert", duration: "P60D" }))).rejects.toBeInstanceOf(AzureApiError);
+        await expect(
+            provider.create(await checked({ alertId: "StaleSignInAlert", duration: "P60D" })),
+        ).rejects.toBeInstanceOf(AzureApiError);
         expect(mockGraph.calls).toEqual([["getConfiguration", "StaleSignInAlert"]]);
     });
 
     test("a failed read-back after a successful PATCH keeps the state through PartialFailureError", async () => {
         mockGraph.failNext("getConfiguration", apiError(503), 1);
-        const error = await created(await checked({ alertId: "StaleSignInAlert", duration: "P60D" })).catch((e: unknown) => e);
+        const error = await created(await checked({ alertId: "StaleSignInAlert", duration: "P60D" })).catch(
+            (e: unknown) => e,
+        );
         expect(error).toBeInstanceOf(PartialFailureError);
         const partial = error as PartialFailureError;
         expect(partial.id).toBe(staleId);
-        expect(partial.message).toContain(`updated directory alert configuration StaleSignInAlert in tenant ${TENANT}, then: GET u failed with 503`);
+        expect(partial.message).toContain(
+            `updated directory alert configuration StaleSignInAlert in tenant ${TENANT}, then: GET u failed with 503`,
+        );
         // The values from before the PATCH are recorded, so the next `up` writes again.
         expect(partial.properties).toMatchObject({ duration: "PT720H", declaredProperties: ["duration"] });
     });
@@ -150,7 +186,9 @@ describe("DirectoryAlertConfiguration provider", () => {
     test("update: a failed read-back keeps the old state through PartialFailureError", async () => {
         const { id, outs } = await created(await checked({ alertId: "StaleSignInAlert", duration: "P30D" }));
         mockGraph.failNext("getConfiguration", apiError(500));
-        const error = await provider.update(id, outs, await checked({ alertId: "StaleSignInAlert", duration: "P60D" })).catch((e: unknown) => e);
+        const error = await provider
+            .update(id, outs, await checked({ alertId: "StaleSignInAlert", duration: "P60D" }))
+            .catch((e: unknown) => e);
         expect(error).toBeInstanceOf(PartialFailureError);
         expect((error as PartialFailureError).properties).toMatchObject({ duration: "P30D" });
         expect(mockGraph.configurations.get("StaleSignInAlert")).toMatchObject({ duration: "P60D" });

@@ -35,7 +35,11 @@ describe("diffDirectoryConfiguration", () => {
         ["a longer duration", { ...inputs, duration: "P31D" }, ["duration"]],
         ["a duration one hour shorter", { ...inputs, duration: "PT719H" }, ["duration"]],
         ["isEnabled", { ...inputs, isEnabled: false }, ["isEnabled"]],
-        ["a property no longer declared (recorded, never written)", { alertId: "StaleSignInAlert", onDelete: "retain", isEnabled: true }, ["duration"]],
+        [
+            "a property no longer declared (recorded, never written)",
+            { alertId: "StaleSignInAlert", onDelete: "retain", isEnabled: true },
+            ["duration"],
+        ],
         ["onDelete", { ...inputs, onDelete: "restore" }, ["onDelete"]],
     ])("an update for %s", (_what, news, changed) => {
         expect(diffDirectoryConfiguration(stored, news)).toEqual({ changes: true, replaces: [], changed });
@@ -49,7 +53,11 @@ describe("diffDirectoryConfiguration", () => {
             sequentialActivationCounterThreshold: 3,
             timeIntervalBetweenActivations: "PT10S",
         };
-        const news = { alertId: "SequentialActivationRenewalsAlert", onDelete: "retain", sequentialActivationCounterThreshold: 3 };
+        const news = {
+            alertId: "SequentialActivationRenewalsAlert",
+            onDelete: "retain",
+            sequentialActivationCounterThreshold: 3,
+        };
         expect(diffDirectoryConfiguration(sequential, news).changes).toBe(false);
     });
 
@@ -75,15 +83,31 @@ describe("values and spelling", () => {
     });
 
     test("only declared values that differ by meaning are written", () => {
-        const declared = declaredDirectoryValues("StaleSignInAlert", { ...inputs, duration: "P4W2D", globalAdminCountThreshold: 3 });
+        const declared = declaredDirectoryValues("StaleSignInAlert", {
+            ...inputs,
+            duration: "P4W2D",
+            globalAdminCountThreshold: 3,
+        });
         expect(declared).toEqual({ isEnabled: true, duration: "P4W2D" });
-        expect(valuesToWrite(declared, { isEnabled: false, duration: "PT720H" }, sameDirectoryValue)).toEqual({ isEnabled: true });
-        expect(valuesToWrite(declared, { isEnabled: true, duration: "P31D" }, sameDirectoryValue)).toEqual({ duration: "P4W2D" });
+        expect(valuesToWrite(declared, { isEnabled: false, duration: "PT720H" }, sameDirectoryValue)).toEqual({
+            isEnabled: true,
+        });
+        expect(valuesToWrite(declared, { isEnabled: true, duration: "P31D" }, sameDirectoryValue)).toEqual({
+            duration: "P4W2D",
+        });
     });
 
     test.each<[string, Record<string, unknown>, Record<string, unknown>]>([
-        ["a live duration equal by meaning is reported in the program's spelling", { duration: "P30D" }, { isEnabled: true, duration: "P30D" }],
-        ["a live duration that differs is reported as Graph spells it", { duration: "P31D" }, { isEnabled: true, duration: "PT720H" }],
+        [
+            "a live duration equal by meaning is reported in the program's spelling",
+            { duration: "P30D" },
+            { isEnabled: true, duration: "P30D" },
+        ],
+        [
+            "a live duration that differs is reported as Graph spells it",
+            { duration: "P31D" },
+            { isEnabled: true, duration: "PT720H" },
+        ],
         ["with no spelling, Graph's", {}, { isEnabled: true, duration: "PT720H" }],
     ])("%s", (_what, spelling, expected) => {
         expect(inSpelling({ isEnabled: true, duration: "PT720H" }, spelling)).toEqual(expected);
@@ -119,7 +143,13 @@ describe("outputs and refreshed inputs", () => {
     });
 
     test("read reports the live values of the declared properties only", () => {
-        const outs = directoryConfigurationOutputs(live, tenantId, { onDelete: "retain", declaredProperties: ["duration"] }, {}, { duration: "P31D" });
+        const outs = directoryConfigurationOutputs(
+            live,
+            tenantId,
+            { onDelete: "retain", declaredProperties: ["duration"] },
+            {},
+            { duration: "P31D" },
+        );
         expect(refreshedDirectoryInputs(outs, { ...inputs, isEnabled: false })).toEqual({
             alertId: "StaleSignInAlert",
             onDelete: "retain",

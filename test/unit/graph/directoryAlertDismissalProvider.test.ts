@@ -27,8 +27,18 @@ async function created(news: Record<string, unknown> = { alertId: "NoMfaOnRoleAc
 
 describe("DirectoryAlertDismissal check", () => {
     test.each<[string, Record<string, unknown>, string, string]>([
-        ["an unknown alert", { alertId: "NoMfa" }, "alertId", "alertId must be one of InvalidLicenseAlert, NoMfaOnRoleActivationAlert"],
-        ["isActive true", { alertId: "NoMfaOnRoleActivationAlert", isActive: true }, "isActive", "isActive can only be false on a dismissal; got true"],
+        [
+            "an unknown alert",
+            { alertId: "NoMfa" },
+            "alertId",
+            "alertId must be one of InvalidLicenseAlert, NoMfaOnRoleActivationAlert",
+        ],
+        [
+            "isActive true",
+            { alertId: "NoMfaOnRoleActivationAlert", isActive: true },
+            "isActive",
+            "isActive can only be false on a dismissal; got true",
+        ],
         [
             "a configuration's onDelete",
             { alertId: "NoMfaOnRoleActivationAlert", onDelete: "restore" },
@@ -77,11 +87,20 @@ describe("DirectoryAlertDismissal provider", () => {
 
     test("an alert active again is drift (isActive: true => false) and update dismisses it again", async () => {
         const { id, outs, inputs } = await created();
-        mockGraph.alerts.set("NoMfaOnRoleActivationAlert", { id: noMfaId, isActive: true, incidentCount: 3, lastScannedDateTime: "2026-02-01T00:00:00Z" });
+        mockGraph.alerts.set("NoMfaOnRoleActivationAlert", {
+            id: noMfaId,
+            isActive: true,
+            incidentCount: 3,
+            lastScannedDateTime: "2026-02-01T00:00:00Z",
+        });
         const read = await provider.read(id, outs);
         expect(read.inputs).toEqual({ alertId: "NoMfaOnRoleActivationAlert", onDelete: "retain", isActive: true });
         const props = read.props as Record<string, unknown>;
-        expect(await provider.diff(id, props, inputs)).toEqual({ changes: true, replaces: [], deleteBeforeReplace: false });
+        expect(await provider.diff(id, props, inputs)).toEqual({
+            changes: true,
+            replaces: [],
+            deleteBeforeReplace: false,
+        });
         mockGraph.calls.length = 0;
         const updated = await provider.update(id, props, inputs);
         expect(mockGraph.calls.map((c) => c[0])).toEqual(["patchAlert", "getAlert"]);
@@ -99,7 +118,9 @@ describe("DirectoryAlertDismissal provider", () => {
 
     test("a new alert id replaces", async () => {
         const { id, outs, inputs } = await created();
-        expect((await provider.diff(id, outs, { ...inputs, alertId: "StaleSignInAlert" })).replaces).toEqual(["alertId"]);
+        expect((await provider.diff(id, outs, { ...inputs, alertId: "StaleSignInAlert" })).replaces).toEqual([
+            "alertId",
+        ]);
     });
 
     test("a 404 on read means gone", async () => {
@@ -123,7 +144,10 @@ describe("DirectoryAlertDismissal provider", () => {
         mockGraph.failNext("getAlert", new Error("connection reset"));
         const error = await created().catch((e: unknown) => e);
         expect(error).toBeInstanceOf(PartialFailureError);
-        expect((error as PartialFailureError).properties).toMatchObject({ alertId: "NoMfaOnRoleActivationAlert", isActive: true });
+        expect((error as PartialFailureError).properties).toMatchObject({
+            alertId: "NoMfaOnRoleActivationAlert",
+            isActive: true,
+        });
         expect((error as PartialFailureError).message).toContain(
             `dismissed directory alert NoMfaOnRoleActivationAlert in tenant ${TENANT}, then: connection reset`,
         );

@@ -27,7 +27,10 @@ describe("directory alert ids", () => {
         ["an unknown alert", `DirectoryRole_${tenantId}_StaleSignIn`],
         ["a path in the alert id", `DirectoryRole_${tenantId}_StaleSignInAlert/refresh`],
     ])("rejects %s", (_what, id) => {
-        expect(parseDirectoryAlertId(id)).toEqual({ ok: false, problem: expect.stringContaining(`id ${excerpt(id)} is not valid`) });
+        expect(parseDirectoryAlertId(id)).toEqual({
+            ok: false,
+            problem: expect.stringContaining(`id ${excerpt(id)} is not valid`),
+        });
         expect(() => directoryAlertRefOf(id)).toThrow(InvalidArgumentError);
         expect(() => directoryAlertRefOf(id)).toThrow("expected DirectoryRole_{tenantId}_{alertId}");
     });
@@ -37,9 +40,15 @@ describe("directory alert ids", () => {
         expect(directoryItemPath("alertConfigurations", ref)).toBe(
             `identityGovernance/roleManagementAlerts/alertConfigurations/DirectoryRole_${tenantId}_NoMfaOnRoleActivationAlert`,
         );
-        expect(directoryItemPath("alerts", ref)).toBe(`identityGovernance/roleManagementAlerts/alerts/DirectoryRole_${tenantId}_NoMfaOnRoleActivationAlert`);
-        expect(describeDirectoryAlert("alerts", ref)).toBe(`directory alert NoMfaOnRoleActivationAlert in tenant ${tenantId}`);
-        expect(describeDirectoryAlert("alertConfigurations", ref)).toBe(`directory alert configuration NoMfaOnRoleActivationAlert in tenant ${tenantId}`);
+        expect(directoryItemPath("alerts", ref)).toBe(
+            `identityGovernance/roleManagementAlerts/alerts/DirectoryRole_${tenantId}_NoMfaOnRoleActivationAlert`,
+        );
+        expect(describeDirectoryAlert("alerts", ref)).toBe(
+            `directory alert NoMfaOnRoleActivationAlert in tenant ${tenantId}`,
+        );
+        expect(describeDirectoryAlert("alertConfigurations", ref)).toBe(
+            `directory alert configuration NoMfaOnRoleActivationAlert in tenant ${tenantId}`,
+        );
     });
 
     test("the list filter is the one Graph requires", () => {

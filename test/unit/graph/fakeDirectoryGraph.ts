@@ -26,9 +26,15 @@ export function fakeDirectoryGraph(): FakeDirectoryGraph {
         ["NoMfaOnRoleActivationAlert", { isEnabled: true }],
         ["RedundantAssignmentAlert", { isEnabled: true, duration: "PT480H" }],
         ["RolesAssignedOutsidePimAlert", { isEnabled: true }],
-        ["SequentialActivationRenewalsAlert", { isEnabled: false, sequentialActivationCounterThreshold: 3, timeIntervalBetweenActivations: "PT10S" }],
+        [
+            "SequentialActivationRenewalsAlert",
+            { isEnabled: false, sequentialActivationCounterThreshold: 3, timeIntervalBetweenActivations: "PT10S" },
+        ],
         ["StaleSignInAlert", { isEnabled: true, duration: "PT720H" }],
-        ["TooManyGlobalAdminsAssignedToTenantAlert", { isEnabled: true, globalAdminCountThreshold: 3, percentageOfGlobalAdminsOutOfRolesThreshold: 10 }],
+        [
+            "TooManyGlobalAdminsAssignedToTenantAlert",
+            { isEnabled: true, globalAdminCountThreshold: 3, percentageOfGlobalAdminsOutOfRolesThreshold: 10 },
+        ],
     ]);
     const alerts = new Map<DirectoryAlertId, DirectoryAlertState>();
     for (const id of configurations.keys())
@@ -56,7 +62,12 @@ export function fakeDirectoryGraph(): FakeDirectoryGraph {
         async getConfiguration(ref) {
             enter("getConfiguration", ref);
             const values = { ...configurations.get(ref.alertId) } as DirectoryValues;
-            return { id: formatDirectoryAlertId(ref), alertId: ref.alertId, odataType: DIRECTORY_ALERTS[ref.alertId].odataType, values };
+            return {
+                id: formatDirectoryAlertId(ref),
+                alertId: ref.alertId,
+                odataType: DIRECTORY_ALERTS[ref.alertId].odataType,
+                values,
+            };
         },
         async listConfigurationIds() {
             enter("listConfigurationIds");

@@ -54,7 +54,10 @@ describe("directoryTenantId", () => {
 
     test("else the token's tid, found once per process", async () => {
         const runtime = freshRuntime();
-        await expect(Promise.all([runtime.directoryTenantId(), runtime.directoryTenantId()])).resolves.toEqual([TENANT, TENANT]);
+        await expect(Promise.all([runtime.directoryTenantId(), runtime.directoryTenantId()])).resolves.toEqual([
+            TENANT,
+            TENANT,
+        ]);
         await expect(runtime.directoryTenantId()).resolves.toBe(TENANT);
         expect(tokens).toBe(1);
         expect(lists).toBe(0);

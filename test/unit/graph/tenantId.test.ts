@@ -24,9 +24,23 @@ function sources(configured: string | undefined, tid: unknown, ids: string[]): T
 describe("resolveTenantId", () => {
     test.each<[string, string | undefined, unknown, string[], string, string[]]>([
         ["the configured GUID first, asking nothing else", configuredTenant, tokenTenant, [], configuredTenant, []],
-        ["a configured GUID in upper case, lowered", configuredTenant.toUpperCase(), undefined, [], configuredTenant, []],
+        [
+            "a configured GUID in upper case, lowered",
+            configuredTenant.toUpperCase(),
+            undefined,
+            [],
+            configuredTenant,
+            [],
+        ],
         ["the token's tid when nothing is configured", undefined, tokenTenant, [], tokenTenant, ["token"]],
-        ["the token's tid when the configured tenant is a domain name", "contoso.onmicrosoft.com", tokenTenant, [], tokenTenant, ["token"]],
+        [
+            "the token's tid when the configured tenant is a domain name",
+            "contoso.onmicrosoft.com",
+            tokenTenant,
+            [],
+            tokenTenant,
+            ["token"],
+        ],
         [
             "the listed ids' prefix when the token has no tid",
             undefined,
@@ -54,13 +68,19 @@ describe("resolveTenantId", () => {
             'finding the tenant id of the directory-role alerts: pim-alerts:tenantId is "contoso.onmicrosoft.com", not a GUID, the Graph access token has no tid claim ' +
                 "and the list of alert configurations is empty; set pim-alerts:tenantId to the tenant's GUID",
         );
-        await expect(resolveTenantId(sources(undefined, undefined, []))).rejects.toThrow("pim-alerts:tenantId is not set");
+        await expect(resolveTenantId(sources(undefined, undefined, []))).rejects.toThrow(
+            "pim-alerts:tenantId is not set",
+        );
     });
 
     test("skips ids of alerts this version does not know", () => {
-        expect(tenantIdFromConfigurationIds([`DirectoryRole_${listedTenant}_SomeNewAlert`, "x", `DirectoryRole_${listedTenant}_InvalidLicenseAlert`])).toBe(
-            listedTenant,
-        );
+        expect(
+            tenantIdFromConfigurationIds([
+                `DirectoryRole_${listedTenant}_SomeNewAlert`,
+                "x",
+                `DirectoryRole_${listedTenant}_InvalidLicenseAlert`,
+            ]),
+        ).toBe(listedTenant);
         expect(tenantIdFromConfigurationIds([])).toBeUndefined();
     });
 });

@@ -63,14 +63,24 @@ function bigBody(status: number, total: number, sent: { bytes: number; finished:
     };
 }
 
-const armError = (status: number, code: string, message: string): Handler => json(status, { error: { code, message } }, { "x-ms-request-id": "req-123" });
+const armError = (status: number, code: string, message: string): Handler =>
+    json(status, { error: { code, message } }, { "x-ms-request-id": "req-123" });
 
 describe("ApiClient", () => {
     test("sends the bearer token and JSON body, and returns an empty body for 204", async () => {
         const client = await clientFor([json(204, undefined)]);
-        const response = await client.send({ method: "PATCH", path: "/subscriptions/x/thing", query: { "api-version": "v1" }, body: { properties: { a: 1 } } });
+        const response = await client.send({
+            method: "PATCH",
+            path: "/subscriptions/x/thing",
+            query: { "api-version": "v1" },
+            body: { properties: { a: 1 } },
+        });
         expect(response).toMatchObject({ status: 204, body: undefined });
-        expect(server?.seen[0]).toMatchObject({ method: "PATCH", url: "/subscriptions/x/thing?api-version=v1", body: '{"properties":{"a":1}}' });
+        expect(server?.seen[0]).toMatchObject({
+            method: "PATCH",
+            url: "/subscriptions/x/thing?api-version=v1",
+            body: '{"properties":{"a":1}}',
+        });
         expect(server?.seen[0]?.headers["authorization"]).toBe(`Bearer ${TOKEN}`);
     });
 
@@ -105,7 +115,15 @@ describe("ApiClient", () => {
 
     test("Graph errors take the request id from innerError and name the Graph permission", async () => {
         const client = await clientFor(
-            [json(403, { error: { code: "Authorization_RequestDenied", message: "Insufficient privileges", innerError: { "request-id": "g-1" } } })],
+            [
+                json(403, {
+                    error: {
+                        code: "Authorization_RequestDenied",
+                        message: "Insufficient privileges",
+                        innerError: { "request-id": "g-1" },
+                    },
+                }),
+            ],
             { api: "graph" },
         );
         const error = (await client.send({ method: "GET", path: "/x" }).catch((e: unknown) => e)) as AzureApiError;
@@ -134,13 +152,20 @@ describe("ApiClient", () => {
     test("an HTML page from a proxy with 200 is a clear error, not a crash", async () => {
         const client = await clientFor([raw(200, "<html><body><h1>Gateway says hi</h1></body></html>", "text/html")]);
         await expect(client.send({ method: "GET", path: "/x" })).rejects.toThrow(
-            new UnexpectedResponseError("GET", `${server?.url}/x`, 200, 'the body is not JSON (text/html): "Gateway says hi"'),
+            new UnexpectedResponseError(
+                "GET",
+                `${server?.url}/x`,
+                200,
+                'the body is not JSON (text/html): "Gateway says hi"',
+            ),
         );
     });
 
     test("an HTML error page keeps the status and says the body was not JSON", async () => {
         const client = await clientFor([raw(404, "<html>Not here</html>", "text/html")]);
-        await expect(client.send({ method: "GET", path: "/x" })).rejects.toThrow("failed with 404 Not Found: the body is not JSON (text/html)");
+        await expect(client.send({ method: "GET", path: "/x" })).rejects.toThrow(
+            "failed with 404 Not Found: the body is not JSON (text/html)",
+        );
     });
 
     test("follows nextLink through every page", async () => {
@@ -163,13 +188,20 @@ describe("ApiClient", () => {
     });
 
     test("refuses to send a token over plain http to a remote host", async () => {
-        const client = createApiClient({ api: "arm", baseUrl: "http://management.example", getToken: async () => TOKEN, retry: fastRetry });
+        const client = createApiClient({
+            api: "arm",
+            baseUrl: "http://management.example",
+            getToken: async () => TOKEN,
+            retry: fastRetry,
+        });
         await expect(client.send({ method: "GET", path: "/x" })).rejects.toThrow(InsecureConnectionError);
     });
 
     test("error messages redact query values outside the allowlist", async () => {
         const client = await clientFor([armError(400, "BadRequest", "bad")]);
-        const error = (await client.send({ method: "GET", path: "/x", query: { "api-version": "v1", sig: "s3cret" } }).catch((e: unknown) => e)) as Error;
+        const error = (await client
+            .send({ method: "GET", path: "/x", query: { "api-version": "v1", sig: "s3cret" } })
+            .catch((e: unknown) => e)) as Error;
         expect(error.message).toContain("api-version=v1");
         expect(error.message).toContain("sig=REDACTED");
         expect(error.message).not.toContain("s3cret");
@@ -196,14 +228,19 @@ describe("ApiClient", () => {
         test("a success body larger than 16 MiB is refused, not read whole", async () => {
             const sent: { bytes: number; finished: boolean }[] = [];
             const client = await clientFor([bigBody(200, 40 * 1024 * 1024, sent)], { timeoutMs: 20_000 });
-            await expect(client.send({ method: "GET", path: "/x" })).rejects.toThrow(/answered 200 with an unexpected body: the body is larger than 16 MiB/);
+            await expect(client.send({ method: "GET", path: "/x" })).rejects.toThrow(
+                /answered 200 with an unexpected body: the body is larger than 16 MiB/,
+            );
             expect(sent).toHaveLength(1);
             expect(sent[0]?.finished).toBe(false);
         });
 
         test("a 50 MB error body is not downloaded on the attempts that are retried, and only 64 KiB of the last", async () => {
             const sent: { bytes: number; finished: boolean }[] = [];
-            const client = await clientFor([bigBody(503, 50 * 1024 * 1024, sent)], { clock: fakeClock(), timeoutMs: 20_000 });
+            const client = await clientFor([bigBody(503, 50 * 1024 * 1024, sent)], {
+                clock: fakeClock(),
+                timeoutMs: 20_000,
+            });
             const error = (await client.send({ method: "GET", path: "/x" }).catch((e: unknown) => e)) as AzureApiError;
             expect(error).toBeInstanceOf(AzureApiError);
             expect(error.message).toContain("the error body was larger than 64 KiB; the rest was not read");
@@ -215,10 +252,17 @@ describe("ApiClient", () => {
 
         test("Retry-After: -1 or garbage falls back to the normal backoff (injected clock: nothing waits)", async () => {
             const clock = fakeClock();
-            const client = await clientFor([json(503, {}, { "retry-after": "-1" }), json(503, {}, { "retry-after": "soon" }), json(200, { ok: true })], {
-                clock,
-                retry: { maxRetries: 6, baseDelayMs: 500, maxDelayMs: 30_000, maxTotalMs: 120_000 },
-            });
+            const client = await clientFor(
+                [
+                    json(503, {}, { "retry-after": "-1" }),
+                    json(503, {}, { "retry-after": "soon" }),
+                    json(200, { ok: true }),
+                ],
+                {
+                    clock,
+                    retry: { maxRetries: 6, baseDelayMs: 500, maxDelayMs: 30_000, maxTotalMs: 120_000 },
+                },
+            );
             await expect(client.send({ method: "GET", path: "/x" })).resolves.toMatchObject({ body: { ok: true } });
             expect(clock.slept).toHaveLength(2);
             expect(clock.slept[0]).toBeGreaterThanOrEqual(250);
@@ -228,7 +272,14 @@ describe("ApiClient", () => {
         test("an error body that echoes the Authorization header does not put the token in the message", async () => {
             const echo: Handler = (req, res) => {
                 res.writeHead(400, { "content-type": "application/json", "x-ms-request-id": "r" });
-                res.end(JSON.stringify({ error: { code: "BadRequest", message: `bad header: authorization: ${req.headers["authorization"]}` } }));
+                res.end(
+                    JSON.stringify({
+                        error: {
+                            code: "BadRequest",
+                            message: `bad header: authorization: ${req.headers["authorization"]}`,
+                        },
+                    }),
+                );
             };
             const client = await clientFor([echo]);
             const error = (await client.send({ method: "GET", path: "/x" }).catch((e: unknown) => e)) as AzureApiError;
@@ -249,9 +300,12 @@ describe("ApiClient", () => {
             };
             server = await startScriptedServer([slow]);
             const limiter = createRequestLimiter(3);
-            const make = (api: "arm" | "graph") => createApiClient({ api, baseUrl: server?.url ?? "", getToken: async () => TOKEN, limiter });
+            const make = (api: "arm" | "graph") =>
+                createApiClient({ api, baseUrl: server?.url ?? "", getToken: async () => TOKEN, limiter });
             const [arm, graph] = [make("arm"), make("graph")];
-            await Promise.all(Array.from({ length: 20 }, (_, i) => (i % 2 ? arm : graph).send({ method: "GET", path: `/x${i}` })));
+            await Promise.all(
+                Array.from({ length: 20 }, (_, i) => (i % 2 ? arm : graph).send({ method: "GET", path: `/x${i}` })),
+            );
             expect(server.seen).toHaveLength(20);
             expect(peak).toBe(3);
             expect(limiter.peak).toBe(3);

@@ -91,7 +91,10 @@ describe("awaitOperation", () => {
         ["204", reply(204)],
         ["200 with a body that has no status (the resource)", reply(200, { name: "TooManyOwners" })],
     ])("Location: %s ends it, keeping what the last status said", async (_what, end) => {
-        const { result } = run(reply(202, { id: "7", status: "Running" }, { location: OP_URL }), [reply(202, undefined, { location: OP_URL }), end]);
+        const { result } = run(reply(202, { id: "7", status: "Running" }, { location: OP_URL }), [
+            reply(202, undefined, { location: OP_URL }),
+            end,
+        ]);
         await expect(result).resolves.toEqual({ id: "7", status: "Succeeded", detail: "" });
     });
 
@@ -106,7 +109,11 @@ describe("awaitOperation", () => {
     });
 
     test("Azure-AsyncOperation is polled before Location; after success the Location holds the result", async () => {
-        const started = reply(202, undefined, { "azure-asyncoperation": ASYNC_URL, location: OP_URL, "retry-after-ms": "250" });
+        const started = reply(202, undefined, {
+            "azure-asyncoperation": ASYNC_URL,
+            location: OP_URL,
+            "retry-after-ms": "250",
+        });
         const { http, timer, result } = run(started, [
             reply(200, { status: "InProgress" }),
             reply(200, { status: "Succeeded" }),
@@ -118,7 +125,9 @@ describe("awaitOperation", () => {
     });
 
     test("Azure-AsyncOperation without a Location: the operation's own body is the result", async () => {
-        const { http, result } = run(reply(201, { status: "Accepted" }, { "azure-asyncoperation": ASYNC_URL }), [reply(200, { id: "a", status: "Succeeded" })]);
+        const { http, result } = run(reply(201, { status: "Accepted" }, { "azure-asyncoperation": ASYNC_URL }), [
+            reply(200, { id: "a", status: "Succeeded" }),
+        ]);
         await expect(result).resolves.toMatchObject({ id: "a", status: "Succeeded" });
         expect(http.asked).toEqual([ASYNC_URL]);
     });
@@ -135,10 +144,17 @@ describe("awaitOperation", () => {
         await expect(result).rejects.toThrow("an operation status without a `status`");
     });
 
-    test.each(["Failed", "Canceled", "cancelled"])("a %s status throws OperationFailedError with the detail", async (status) => {
-        const { result } = run(reply(202, undefined, { location: OP_URL }), [reply(200, { status, statusDetail: "DuplicateRoleCreated: Alert scan failed." })]);
-        await expect(result).rejects.toThrow(new OperationFailedError(`refresh of X ended ${status}: DuplicateRoleCreated: Alert scan failed.`));
-    });
+    test.each(["Failed", "Canceled", "cancelled"])(
+        "a %s status throws OperationFailedError with the detail",
+        async (status) => {
+            const { result } = run(reply(202, undefined, { location: OP_URL }), [
+                reply(200, { status, statusDetail: "DuplicateRoleCreated: Alert scan failed." }),
+            ]);
+            await expect(result).rejects.toThrow(
+                new OperationFailedError(`refresh of X ended ${status}: DuplicateRoleCreated: Alert scan failed.`),
+            );
+        },
+    );
 
     test.each([
         ["a terminal status", reply(200, { id: "1", status: "Succeeded" }, { location: OP_URL }), "Succeeded"],
@@ -168,7 +184,9 @@ describe("awaitOperation", () => {
     test("gives up before a wait would pass the deadline, naming the last status; the fake clock shows no real wait", async () => {
         const running = () => reply(202, { id: "1", status: "Running" }, { location: OP_URL, "retry-after": "4" });
         const { http, timer, result } = run(running(), [running(), running(), running()], fakeTimer(), 10_000);
-        await expect(result).rejects.toThrow(new OperationTimeoutError("refresh of X did not finish within 10 s (last status: Running)"));
+        await expect(result).rejects.toThrow(
+            new OperationTimeoutError("refresh of X did not finish within 10 s (last status: Running)"),
+        );
         expect(timer.sleeps).toEqual([4000, 4000]);
         expect(http.asked).toHaveLength(2);
     });

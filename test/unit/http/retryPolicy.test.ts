@@ -1,5 +1,11 @@
 import { expect } from "@jest/globals";
-import { backoffDelayMs, decideRetry, DEFAULT_RETRY_OPTIONS, isRetryable, serverRequestedDelayMs } from "../../../src/http/retryPolicy";
+import {
+    backoffDelayMs,
+    decideRetry,
+    DEFAULT_RETRY_OPTIONS,
+    isRetryable,
+    serverRequestedDelayMs,
+} from "../../../src/http/retryPolicy";
 
 describe("retry policy", () => {
     test.each([
@@ -22,7 +28,10 @@ describe("retry policy", () => {
         [{ "retry-after-ms": "250" }, 250],
         [{ "x-ms-retry-after-ms": "40" }, 40],
         [{ "retry-after": "3" }, 3000],
-        [{ "retry-after": "Thu, 01 Jan 2099 00:00:10 GMT" }, Date.parse("Thu, 01 Jan 2099 00:00:10 GMT") - Date.parse("Thu, 01 Jan 2099 00:00:00 GMT")],
+        [
+            { "retry-after": "Thu, 01 Jan 2099 00:00:10 GMT" },
+            Date.parse("Thu, 01 Jan 2099 00:00:10 GMT") - Date.parse("Thu, 01 Jan 2099 00:00:00 GMT"),
+        ],
         [{}, undefined],
         [{ "retry-after": "soon" }, undefined],
         // Not valid: the normal backoff applies (a negative value once gave seven retries in 0.2 s).
@@ -47,33 +56,56 @@ describe("retry policy", () => {
         const now = 0;
         test("Retry-After: -1 or garbage waits the normal backoff, not zero", () => {
             for (const value of ["-1", "soon", "-0.5"]) {
-                const decision = decideRetry({ method: "GET", status: 503, headers: { "retry-after": value } }, 1, 0, DEFAULT_RETRY_OPTIONS, now);
+                const decision = decideRetry(
+                    { method: "GET", status: 503, headers: { "retry-after": value } },
+                    1,
+                    0,
+                    DEFAULT_RETRY_OPTIONS,
+                    now,
+                );
                 expect(decision).toEqual({ retry: true, delayMs: expect.any(Number) });
-                if (decision.retry) expect(decision.delayMs).toBeGreaterThanOrEqual(DEFAULT_RETRY_OPTIONS.baseDelayMs / 2);
+                if (decision.retry)
+                    expect(decision.delayMs).toBeGreaterThanOrEqual(DEFAULT_RETRY_OPTIONS.baseDelayMs / 2);
             }
         });
 
         test("a wait beyond the bound of a request is not made, and says so", () => {
-            expect(decideRetry({ method: "GET", status: 429, headers: { "retry-after": "300" } }, 1, 0, DEFAULT_RETRY_OPTIONS, now)).toEqual({
+            expect(
+                decideRetry(
+                    { method: "GET", status: 429, headers: { "retry-after": "300" } },
+                    1,
+                    0,
+                    DEFAULT_RETRY_OPTIONS,
+                    now,
+                ),
+            ).toEqual({
                 retry: false,
                 why: "the service asked to wait 300 s, beyond the 120 s bound of a request",
             });
         });
 
         test("at most maxRetries retries", () => {
-            expect(decideRetry({ method: "GET", networkCode: "ECONNRESET" }, 6, 0, DEFAULT_RETRY_OPTIONS, now).retry).toBe(true);
-            expect(decideRetry({ method: "GET", networkCode: "ECONNRESET" }, 7, 0, DEFAULT_RETRY_OPTIONS, now)).toEqual({
-                retry: false,
-                why: "no more are made",
-            });
+            expect(
+                decideRetry({ method: "GET", networkCode: "ECONNRESET" }, 6, 0, DEFAULT_RETRY_OPTIONS, now).retry,
+            ).toBe(true);
+            expect(decideRetry({ method: "GET", networkCode: "ECONNRESET" }, 7, 0, DEFAULT_RETRY_OPTIONS, now)).toEqual(
+                {
+                    retry: false,
+                    why: "no more are made",
+                },
+            );
         });
 
         test("a stalled body (deadline) is retried for GET and PATCH, never for POST", () => {
-            expect(decideRetry({ method: "PATCH", networkCode: "EDEADLINE" }, 1, 0, DEFAULT_RETRY_OPTIONS, now).retry).toBe(true);
-            expect(decideRetry({ method: "POST", networkCode: "EDEADLINE" }, 1, 0, DEFAULT_RETRY_OPTIONS, now)).toEqual({
-                retry: false,
-                why: "a POST is only retried when the service certainly did not act on it",
-            });
+            expect(
+                decideRetry({ method: "PATCH", networkCode: "EDEADLINE" }, 1, 0, DEFAULT_RETRY_OPTIONS, now).retry,
+            ).toBe(true);
+            expect(decideRetry({ method: "POST", networkCode: "EDEADLINE" }, 1, 0, DEFAULT_RETRY_OPTIONS, now)).toEqual(
+                {
+                    retry: false,
+                    why: "a POST is only retried when the service certainly did not act on it",
+                },
+            );
         });
     });
 });

@@ -1,4 +1,8 @@
-import { PROVIDER_REQUESTS_PER_CALL, PROVIDER_RETRY_WINDOW_MS, providerCallDeadlineMs } from "pulumi-pim-alerts-testing";
+import {
+    PROVIDER_REQUESTS_PER_CALL,
+    PROVIDER_RETRY_WINDOW_MS,
+    providerCallDeadlineMs,
+} from "pulumi-pim-alerts-testing";
 import { DEFAULT_RETRY_OPTIONS } from "../../../src/http/retryPolicy";
 
 test("the offline runner's deadline of a provider call outlasts the provider's own bound on the call's requests", () => {

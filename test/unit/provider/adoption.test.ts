@@ -5,9 +5,16 @@ import { adopt, type Adoption } from "../../../src/provider/common/adoption";
 import { AdoptionJournal, originalValues, stateDirectory } from "../../../src/provider/common/adoptionJournal";
 import { strictlyEqual } from "../../../src/provider/common/declaredState";
 import { writeMayHaveLanded } from "../../../src/provider/common/partialFailure";
-import { AdoptionJournalError, AzureApiError, NetworkError, PartialFailureError, UnexpectedResponseError } from "../../../src/errors";
+import {
+    AdoptionJournalError,
+    AzureApiError,
+    NetworkError,
+    PartialFailureError,
+    UnexpectedResponseError,
+} from "../../../src/errors";
 
-const ID = "/subscriptions/x/providers/Microsoft.Authorization/roleManagementAlertConfigurations/TooManyOwnersAssignedToResource";
+const ID =
+    "/subscriptions/x/providers/Microsoft.Authorization/roleManagementAlertConfigurations/TooManyOwnersAssignedToResource";
 
 let dir: string;
 let journal: AdoptionJournal;
@@ -30,7 +37,11 @@ const azureError = (status: number) =>
     });
 
 /** An adoption of `live` declaring `declared`, whose write does `write` (and records what the journal held meanwhile). */
-function adoption(live: Record<string, number>, declared: Record<string, number>, write: () => Promise<void> = () => Promise.resolve()) {
+function adoption(
+    live: Record<string, number>,
+    declared: Record<string, number>,
+    write: () => Promise<void> = () => Promise.resolve(),
+) {
     const seen: { journalDuringWrite?: unknown; writes: Array<Record<string, number>> } = { writes: [] };
     const spec: Adoption<number, string> = {
         id: ID,
@@ -82,7 +93,9 @@ test.each([
     expect(error).toBeInstanceOf(PartialFailureError);
     expect(error.id).toBe(ID);
     expect(error.properties).toEqual({ recorded: true, initialProperties: { a: 2 } });
-    expect(error.message).toMatch(/^updating alert configuration X: .*Whether Azure applied the write is unknown: the state is kept/);
+    expect(error.message).toMatch(
+        /^updating alert configuration X: .*Whether Azure applied the write is unknown: the state is kept/,
+    );
     // The engine has the originals now: the journal lets go.
     expect(fs.existsSync(journal.fileOf(ID))).toBe(false);
 });
@@ -92,7 +105,10 @@ test("after a process killed mid-write, the next adoption takes the originals of
     // a: our write landed; b: someone set it since (not a value we wrote); c: never written.
     const { spec, seen } = adoption({ a: 5, b: 7, c: 9 }, { a: 5, b: 7, c: 8 });
     await expect(adopt(spec, journal)).resolves.toEqual({ initialProperties: { a: 2, b: 7, c: 9 }, after: "after" });
-    expect(seen.journalDuringWrite).toMatchObject({ initialProperties: { a: 2, b: 1, c: 9 }, attempts: [{ a: 5, b: 4 }, { c: 8 }] });
+    expect(seen.journalDuringWrite).toMatchObject({
+        initialProperties: { a: 2, b: 1, c: 9 },
+        attempts: [{ a: 5, b: 4 }, { c: 8 }],
+    });
     expect(fs.existsSync(journal.fileOf(ID))).toBe(false);
 });
 
@@ -110,7 +126,9 @@ test("a journal that cannot be written: no write is sent", async () => {
     const { spec, seen } = adoption({ a: 2 }, { a: 5 });
     const error = await adopt(spec, unwritable).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AdoptionJournalError);
-    expect((error as Error).message).toMatch(/^keeping the original values of .* nothing was written\. Set PIM_ALERTS_STATE_DIR to a writable directory/);
+    expect((error as Error).message).toMatch(
+        /^keeping the original values of .* nothing was written\. Set PIM_ALERTS_STATE_DIR to a writable directory/,
+    );
     expect(seen.writes).toEqual([]);
 });
 

@@ -6,7 +6,10 @@ const owners = { scope, alertId: "TooManyOwnersAssignedToResource" };
 
 describe("AlertConfiguration check", () => {
     test("normalises the scope and fills the default onDelete", () => {
-        const result = checkAlertConfiguration({}, { ...owners, scope: scope.slice(1).toUpperCase() + "/", thresholdNumberOfOwners: 3 });
+        const result = checkAlertConfiguration(
+            {},
+            { ...owners, scope: scope.slice(1).toUpperCase() + "/", thresholdNumberOfOwners: 3 },
+        );
         expect(result.failures).toEqual([]);
         expect(result.inputs).toEqual({ ...owners, thresholdNumberOfOwners: 3, onDelete: "retain" });
     });
@@ -36,8 +39,18 @@ describe("AlertConfiguration check", () => {
             "thresholdNumberOfPermanentOwners",
             "its thresholds are thresholdNumberOfOwners, thresholdPercentageOfOwnersOutOfAllRoleMembers",
         ],
-        ["a fractional count", { thresholdNumberOfOwners: 2.5 }, "thresholdNumberOfOwners", "must be a whole number (a count, 0..2147483647); got 2.5"],
-        ["a negative count", { thresholdNumberOfOwners: -1 }, "thresholdNumberOfOwners", "must be between 0 and 2147483647 (a count); got -1"],
+        [
+            "a fractional count",
+            { thresholdNumberOfOwners: 2.5 },
+            "thresholdNumberOfOwners",
+            "must be a whole number (a count, 0..2147483647); got 2.5",
+        ],
+        [
+            "a negative count",
+            { thresholdNumberOfOwners: -1 },
+            "thresholdNumberOfOwners",
+            "must be between 0 and 2147483647 (a count); got -1",
+        ],
         [
             "a percentage above 100",
             { thresholdPercentageOfOwnersOutOfAllRoleMembers: 101 },
@@ -50,8 +63,18 @@ describe("AlertConfiguration check", () => {
             "thresholdNumberOfOwners",
             'must be a number (a count, 0..2147483647); got string "3"',
         ],
-        ["a malformed scope", { scope: "/subscriptions/abc" }, "scope", 'scope "/subscriptions/abc" is not valid: the subscription id must be a GUID'],
-        ["a non-boolean isEnabled", { isEnabled: "yes" }, "isEnabled", 'isEnabled must be true or false; got string "yes"'],
+        [
+            "a malformed scope",
+            { scope: "/subscriptions/abc" },
+            "scope",
+            'scope "/subscriptions/abc" is not valid: the subscription id must be a GUID',
+        ],
+        [
+            "a non-boolean isEnabled",
+            { isEnabled: "yes" },
+            "isEnabled",
+            'isEnabled must be true or false; got string "yes"',
+        ],
         [
             "an unknown property",
             { thresholdOwners: 3 },
@@ -69,7 +92,11 @@ describe("AlertConfiguration check", () => {
     test("values unknown during preview pass through unchecked", () => {
         const result = checkAlertConfiguration(
             {},
-            { scope: UNKNOWN_VALUE, alertId: "TooManyOwnersAssignedToResource", thresholdNumberOfOwners: UNKNOWN_VALUE },
+            {
+                scope: UNKNOWN_VALUE,
+                alertId: "TooManyOwnersAssignedToResource",
+                thresholdNumberOfOwners: UNKNOWN_VALUE,
+            },
         );
         expect(result.failures).toEqual([]);
         expect(result.inputs["scope"]).toBe(UNKNOWN_VALUE);

@@ -9,7 +9,9 @@ import { ARM_ALERT_IDS, ARM_ALERTS, managedPropertyNames } from "../../../src/ar
 import { DIRECTORY_ALERT_IDS, DIRECTORY_ALERTS, directoryManagedPropertyNames } from "../../../src/graph/catalog";
 import { alertEffects, DISMISSAL_EFFECTS, type AlertApi, type SettingEffect } from "../../../src/review/effects";
 
-const armSettings = ARM_ALERT_IDS.flatMap((alertId) => managedPropertyNames(alertId).map((setting) => ["arm", alertId, setting] as const));
+const armSettings = ARM_ALERT_IDS.flatMap((alertId) =>
+    managedPropertyNames(alertId).map((setting) => ["arm", alertId, setting] as const),
+);
 const directorySettings = DIRECTORY_ALERT_IDS.flatMap((alertId) =>
     directoryManagedPropertyNames(alertId).map((setting) => ["directory", alertId, setting] as const),
 );
@@ -23,11 +25,16 @@ test.each(everySetting)("%s %s: %s has an effect citing Microsoft", (api, alertI
     const effect = alertEffects(api, alertId)?.settings[setting];
     expect(effect).toBeDefined();
     expect((effect as SettingEffect).microsoft.quote.length).toBeGreaterThan(10);
-    expect((effect as SettingEffect).microsoft.source).toMatch(/RoleManagementAlerts\.json|Microsoft Graph beta reference/);
+    expect((effect as SettingEffect).microsoft.source).toMatch(
+        /RoleManagementAlerts\.json|Microsoft Graph beta reference/,
+    );
 });
 
 test("the table has no entry for a setting the catalogs do not have", () => {
-    const tabled = [...ARM_ALERT_IDS.map((id) => ["arm", id] as const), ...DIRECTORY_ALERT_IDS.map((id) => ["directory", id] as const)].flatMap(([api, id]) =>
+    const tabled = [
+        ...ARM_ALERT_IDS.map((id) => ["arm", id] as const),
+        ...DIRECTORY_ALERT_IDS.map((id) => ["directory", id] as const),
+    ].flatMap(([api, id]) =>
         Object.keys(alertEffects(api, id)?.settings ?? {}).map((setting) => `${api} ${id} ${setting}`),
     );
     expect(tabled.sort()).toEqual(everySetting.map((s) => s.join(" ")).sort());
@@ -45,7 +52,9 @@ test("each entry's kind matches the catalog: ARM counts and percentages, Graph i
     }
     for (const alertId of DIRECTORY_ALERT_IDS) {
         for (const [setting, spec] of Object.entries(DIRECTORY_ALERTS[alertId].settings)) {
-            expect(alertEffects("directory", alertId)?.settings[setting]?.kind).toBe(spec.kind === "integer" ? "number" : "duration");
+            expect(alertEffects("directory", alertId)?.settings[setting]?.kind).toBe(
+                spec.kind === "integer" ? "number" : "duration",
+            );
         }
     }
     for (const api of ["arm", "directory"] as const) expect(DISMISSAL_EFFECTS[api].kind).toBe("switch");
@@ -72,7 +81,12 @@ test("a shorter activation window weakens; every other duration and number weake
 });
 
 test("the ARM display names are Microsoft's (the spec's GetAlertDefinitions example)", () => {
-    const example = JSON.parse(fs.readFileSync(path.resolve(__dirname, "../../../packages/emulator/test/fixtures/GetAlertDefinitions.json"), "utf8")) as {
+    const example = JSON.parse(
+        fs.readFileSync(
+            path.resolve(__dirname, "../../../packages/emulator/test/fixtures/GetAlertDefinitions.json"),
+            "utf8",
+        ),
+    ) as {
         responses: { 200: { body: { value: Array<{ name: string; properties: { displayName: string } }> } } };
     };
     const names = Object.fromEntries(example.responses[200].body.value.map((d) => [d.name, d.properties.displayName]));

@@ -9,7 +9,11 @@ import { parse } from "yaml";
 import { COMMAND_PARSERS } from "../../../src/cli/options";
 
 const ROOT = path.resolve(__dirname, "../../../examples/pipelines");
-const FILES = ["github-actions/pim-alerts-review.yml", "github-actions/pim-alerts-drift.yml", "azure-devops/azure-pipelines.yml"];
+const FILES = [
+    "github-actions/pim-alerts-review.yml",
+    "github-actions/pim-alerts-drift.yml",
+    "azure-devops/azure-pipelines.yml",
+];
 
 const text = (file: string) => fs.readFileSync(path.join(ROOT, file), "utf8");
 
@@ -86,7 +90,9 @@ describe.each(FILES)("%s", (file) => {
 
     test("signs in by workload identity federation: no stored secret is referenced", () => {
         const raw = text(file);
-        expect(raw).not.toMatch(/secrets\.|client-secret|clientSecret|CLIENT_SECRET|creds:|STORAGE_KEY|PULUMI_ACCESS_TOKEN/);
+        expect(raw).not.toMatch(
+            /secrets\.|client-secret|clientSecret|CLIENT_SECRET|creds:|STORAGE_KEY|PULUMI_ACCESS_TOKEN/,
+        );
         expect(raw).toMatch(/OIDC/);
     });
 
@@ -103,7 +109,9 @@ test("the GitHub workflows request an OIDC token and sign in to Azure with a cli
             jobs: Record<string, { steps: Array<{ uses?: string; with?: Record<string, unknown> }> }>;
         };
         expect(workflow.permissions["id-token"]).toBe("write");
-        const logins = Object.values(workflow.jobs).flatMap((job) => job.steps.filter((s) => s.uses?.startsWith("azure/login@")));
+        const logins = Object.values(workflow.jobs).flatMap((job) =>
+            job.steps.filter((s) => s.uses?.startsWith("azure/login@")),
+        );
         expect(logins).toHaveLength(1);
         expect(Object.keys(logins[0]?.with ?? {}).sort()).toEqual(["allow-no-subscriptions", "client-id", "tenant-id"]);
     }
@@ -114,25 +122,38 @@ test("the pull-request pipelines fail on weakening and comment in Markdown; the 
         strings(parse(text(file)))
             .flatMap(pimAlertsCommands)
             .map((args) => args.join(" "));
-    expect(all("github-actions/pim-alerts-review.yml")).toEqual(["review preview.json --format markdown --fail-on weakening"]);
-    expect(all("github-actions/pim-alerts-drift.yml")).toEqual(["review preview.json --format markdown", "review preview.json --fail-on drift"]);
+    expect(all("github-actions/pim-alerts-review.yml")).toEqual([
+        "review preview.json --format markdown --fail-on weakening",
+    ]);
+    expect(all("github-actions/pim-alerts-drift.yml")).toEqual([
+        "review preview.json --format markdown",
+        "review preview.json --fail-on drift",
+    ]);
     expect(all("azure-devops/azure-pipelines.yml")).toEqual([
         "review preview.json --format markdown --fail-on weakening",
         "review preview.json --format markdown",
         "review preview.json --fail-on drift",
     ]);
     for (const file of ["github-actions/pim-alerts-drift.yml", "azure-devops/azure-pipelines.yml"]) {
-        expect(text(file)).toMatch(/pulumi preview --stack "\$PULUMI_STACK" --refresh --expect-no-changes --json > preview\.json/);
+        expect(text(file)).toMatch(
+            /pulumi preview --stack "\$PULUMI_STACK" --refresh --expect-no-changes --json > preview\.json/,
+        );
     }
 });
 
 test("the command-line reader finds what a shell would run, and the check catches an option the CLI lacks", () => {
     expect(
-        pimAlertsCommands("x | npx pim-alerts review - --format json > out.json && pim-alerts status --directory # pim-alerts bogus\n# pim-alerts nope"),
+        pimAlertsCommands(
+            "x | npx pim-alerts review - --format json > out.json && pim-alerts status --directory # pim-alerts bogus\n# pim-alerts nope",
+        ),
     ).toEqual([
         ["review", "-", "--format", "json"],
         ["status", "--directory"],
     ]);
-    expect(pimAlertsCommands("cat <<'EOF'\npim-alerts inside heredoc\nEOF\npim-alerts review \\\n  p.json")).toEqual([["review", "p.json"]]);
-    expect(() => COMMAND_PARSERS["review"]?.(["p.json", "--fail-on-drift"])).toThrow("Unknown option '--fail-on-drift'");
+    expect(pimAlertsCommands("cat <<'EOF'\npim-alerts inside heredoc\nEOF\npim-alerts review \\\n  p.json")).toEqual([
+        ["review", "p.json"],
+    ]);
+    expect(() => COMMAND_PARSERS["review"]?.(["p.json", "--fail-on-drift"])).toThrow(
+        "Unknown option '--fail-on-drift'",
+    );
 });

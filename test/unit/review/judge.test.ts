@@ -8,7 +8,13 @@ import { armConfiguration, directoryConfiguration, dismissal, preview, step, SUB
 type Row = [property: string, before: unknown, after: unknown, effect: string, kind: string];
 
 function findings(...steps: Array<Record<string, unknown>>): Row[] {
-    return reviewPreview(preview(...steps), "preview.json").findings.map((f) => [f.property, f.before, f.after, f.effect, f.kind]);
+    return reviewPreview(preview(...steps), "preview.json").findings.map((f) => [
+        f.property,
+        f.before,
+        f.after,
+        f.effect,
+        f.kind,
+    ]);
 }
 
 function reasons(...steps: Array<Record<string, unknown>>): string[] {
@@ -17,10 +23,27 @@ function reasons(...steps: Array<Record<string, unknown>>): string[] {
 
 const OWNERS = "TooManyOwnersAssignedToResource";
 const PERMANENT = "TooManyPermanentOwnersAssignedToResource";
-const cfgUpdate = (alertId: string, before: Record<string, unknown>, after: Record<string, unknown>, live: Record<string, unknown> = {}) =>
-    step("update", "AlertConfiguration", "c", armConfiguration(alertId, before, live), armConfiguration(alertId, after));
+const cfgUpdate = (
+    alertId: string,
+    before: Record<string, unknown>,
+    after: Record<string, unknown>,
+    live: Record<string, unknown> = {},
+) =>
+    step(
+        "update",
+        "AlertConfiguration",
+        "c",
+        armConfiguration(alertId, before, live),
+        armConfiguration(alertId, after),
+    );
 const dirUpdate = (alertId: string, before: Record<string, unknown>, after: Record<string, unknown>) =>
-    step("update", "DirectoryAlertConfiguration", "d", directoryConfiguration(alertId, before), directoryConfiguration(alertId, after));
+    step(
+        "update",
+        "DirectoryAlertConfiguration",
+        "d",
+        directoryConfiguration(alertId, before),
+        directoryConfiguration(alertId, after),
+    );
 
 describe("an update of an ARM configuration", () => {
     test.each<[string, Record<string, unknown>, Row[]]>([
@@ -36,11 +59,23 @@ describe("an update of an ARM configuration", () => {
         ],
         [
             "a higher percentage weakens",
-            cfgUpdate(PERMANENT, { thresholdPercentageOfPermanentOwnersOutOfAllOwners: 10 }, { thresholdPercentageOfPermanentOwnersOutOfAllOwners: 20 }),
+            cfgUpdate(
+                PERMANENT,
+                { thresholdPercentageOfPermanentOwnersOutOfAllOwners: 10 },
+                { thresholdPercentageOfPermanentOwnersOutOfAllOwners: 20 },
+            ),
             [["thresholdPercentageOfPermanentOwnersOutOfAllOwners", 10, 20, "weakens", "change"]],
         ],
-        ["disabling weakens", cfgUpdate(OWNERS, { isEnabled: true }, { isEnabled: false }), [["isEnabled", true, false, "weakens", "change"]]],
-        ["enabling strengthens", cfgUpdate(OWNERS, { isEnabled: false }, { isEnabled: true }), [["isEnabled", false, true, "strengthens", "change"]]],
+        [
+            "disabling weakens",
+            cfgUpdate(OWNERS, { isEnabled: true }, { isEnabled: false }),
+            [["isEnabled", true, false, "weakens", "change"]],
+        ],
+        [
+            "enabling strengthens",
+            cfgUpdate(OWNERS, { isEnabled: false }, { isEnabled: true }),
+            [["isEnabled", false, true, "strengthens", "change"]],
+        ],
         [
             "a newly declared setting is judged from its live value",
             cfgUpdate(
@@ -61,7 +96,11 @@ describe("an update of an ARM configuration", () => {
             cfgUpdate(OWNERS, { isEnabled: true, thresholdNumberOfOwners: 3 }, { isEnabled: true }),
             [["thresholdNumberOfOwners", 3, null, "neutral", "change"]],
         ],
-        ["nothing but the provider text changed: no finding", cfgUpdate(OWNERS, { thresholdNumberOfOwners: 3 }, { thresholdNumberOfOwners: 3 }), []],
+        [
+            "nothing but the provider text changed: no finding",
+            cfgUpdate(OWNERS, { thresholdNumberOfOwners: 3 }, { thresholdNumberOfOwners: 3 }),
+            [],
+        ],
         [
             "onDelete retain to restore is neutral",
             cfgUpdate(OWNERS, { onDelete: "retain" }, { onDelete: "restore" }),
@@ -115,8 +154,13 @@ describe("an update of an ARM configuration", () => {
                     { thresholdNumberOfOwners: 10, thresholdPercentageOfOwnersOutOfAllRoleMembers: 5 },
                 ),
             ),
-        ).toEqual(["the alert now only fires from 10 owners instead of 3", "the alert now fires from 5% owners among all role members instead of 10%"]);
-        expect(reasons(cfgUpdate(OWNERS, { isEnabled: true }, { isEnabled: false }))).toEqual(["the alert is disabled, so PIM stops scanning for it"]);
+        ).toEqual([
+            "the alert now only fires from 10 owners instead of 3",
+            "the alert now fires from 5% owners among all role members instead of 10%",
+        ]);
+        expect(reasons(cfgUpdate(OWNERS, { isEnabled: true }, { isEnabled: false }))).toEqual([
+            "the alert is disabled, so PIM stops scanning for it",
+        ]);
         expect(reasons(cfgUpdate("SomeFutureAlert", { isEnabled: true }, { isEnabled: false }))).toEqual([
             "this version of pulumi-pim-alerts does not know the alert SomeFutureAlert",
         ]);
@@ -135,7 +179,11 @@ describe("an update of a directory configuration (durations by meaning)", () => 
             dirUpdate("StaleSignInAlert", { duration: "P30D" }, { duration: "P7D" }),
             [["duration", "P30D", "P7D", "strengthens", "change"]],
         ],
-        ["the same period spelled differently is no change", dirUpdate("StaleSignInAlert", { duration: "P30D" }, { duration: "PT720H" }), []],
+        [
+            "the same period spelled differently is no change",
+            dirUpdate("StaleSignInAlert", { duration: "P30D" }, { duration: "PT720H" }),
+            [],
+        ],
         [
             "P4W2D to P31D is one day longer: weakens",
             dirUpdate("StaleSignInAlert", { duration: "P4W2D" }, { duration: "P31D" }),
@@ -148,17 +196,29 @@ describe("an update of a directory configuration (durations by meaning)", () => 
         ],
         [
             "more activations before the alert weakens",
-            dirUpdate("SequentialActivationRenewalsAlert", { sequentialActivationCounterThreshold: 3 }, { sequentialActivationCounterThreshold: 5 }),
+            dirUpdate(
+                "SequentialActivationRenewalsAlert",
+                { sequentialActivationCounterThreshold: 3 },
+                { sequentialActivationCounterThreshold: 5 },
+            ),
             [["sequentialActivationCounterThreshold", 3, 5, "weakens", "change"]],
         ],
         [
             "a shorter activation window weakens",
-            dirUpdate("SequentialActivationRenewalsAlert", { timeIntervalBetweenActivations: "PT1H" }, { timeIntervalBetweenActivations: "PT10M" }),
+            dirUpdate(
+                "SequentialActivationRenewalsAlert",
+                { timeIntervalBetweenActivations: "PT1H" },
+                { timeIntervalBetweenActivations: "PT10M" },
+            ),
             [["timeIntervalBetweenActivations", "PT1H", "PT10M", "weakens", "change"]],
         ],
         [
             "a longer activation window strengthens",
-            dirUpdate("SequentialActivationRenewalsAlert", { timeIntervalBetweenActivations: "PT10M" }, { timeIntervalBetweenActivations: "P1D" }),
+            dirUpdate(
+                "SequentialActivationRenewalsAlert",
+                { timeIntervalBetweenActivations: "PT10M" },
+                { timeIntervalBetweenActivations: "P1D" },
+            ),
             [["timeIntervalBetweenActivations", "PT10M", "P1D", "strengthens", "change"]],
         ],
         [
@@ -192,25 +252,48 @@ describe("an update of a directory configuration (durations by meaning)", () => 
             "the alert now only reports accounts without a sign-in for 90 days instead of 30 days",
         ]);
         expect(
-            reasons(dirUpdate("SequentialActivationRenewalsAlert", { timeIntervalBetweenActivations: "PT1H" }, { timeIntervalBetweenActivations: "PT10M" })),
+            reasons(
+                dirUpdate(
+                    "SequentialActivationRenewalsAlert",
+                    { timeIntervalBetweenActivations: "PT1H" },
+                    { timeIntervalBetweenActivations: "PT10M" },
+                ),
+            ),
         ).toEqual(["the alert now only counts activations of one role within 10 minutes instead of 1 hour"]);
     });
 });
 
 describe("a configuration added, removed or replaced", () => {
     test("added: adopted (neutral); enabling cannot weaken; a threshold's effect is unknown (Azure's value is not in the preview)", () => {
-        const created = step("create", "AlertConfiguration", "c", undefined, armConfiguration(OWNERS, { isEnabled: true, thresholdNumberOfOwners: 4 }));
+        const created = step(
+            "create",
+            "AlertConfiguration",
+            "c",
+            undefined,
+            armConfiguration(OWNERS, { isEnabled: true, thresholdNumberOfOwners: 4 }),
+        );
         expect(findings(created)).toEqual([
             ["(resource)", null, null, "neutral", "change"],
             ["isEnabled", null, true, "neutral", "change"],
             ["thresholdNumberOfOwners", null, 4, "unknown", "change"],
         ]);
-        const disabled = step("create", "AlertConfiguration", "c", undefined, armConfiguration(OWNERS, { isEnabled: false }));
+        const disabled = step(
+            "create",
+            "AlertConfiguration",
+            "c",
+            undefined,
+            armConfiguration(OWNERS, { isEnabled: false }),
+        );
         expect(findings(disabled)[1]).toEqual(["isEnabled", null, false, "unknown", "change"]);
     });
 
     test('removed with onDelete "retain": nothing changes in Azure, and the reason names what stops being managed', () => {
-        const removed = step("delete", "AlertConfiguration", "c", armConfiguration(OWNERS, { isEnabled: true, thresholdNumberOfOwners: 3 }));
+        const removed = step(
+            "delete",
+            "AlertConfiguration",
+            "c",
+            armConfiguration(OWNERS, { isEnabled: true, thresholdNumberOfOwners: 3 }),
+        );
         expect(findings(removed)).toEqual([["(resource)", null, null, "neutral", "change"]]);
         expect(reasons(removed)[0]).toBe(
             'removed from the program; onDelete "retain": nothing changes in Azure, but isEnabled, thresholdNumberOfOwners are no longer managed: a later change is neither reported as drift nor repaired',
@@ -229,16 +312,38 @@ describe("a configuration added, removed or replaced", () => {
             ["isEnabled", true, false, "weakens", "change"],
             ["thresholdNumberOfOwners", 3, 2, "strengthens", "change"],
         ]);
-        const noInitial = armConfiguration(OWNERS, { thresholdNumberOfOwners: 3, onDelete: "restore" }, {}, { initialProperties: {} });
-        expect(findings(step("delete", "AlertConfiguration", "c", noInitial))[1]).toEqual(["thresholdNumberOfOwners", 3, null, "unknown", "change"]);
-        const secretInitial = armConfiguration(OWNERS, { thresholdNumberOfOwners: 3, onDelete: "restore" }, {}, { initialProperties: "[secret]" });
-        expect(findings(step("delete", "AlertConfiguration", "c", secretInitial))[1]).toEqual(["thresholdNumberOfOwners", 3, "[secret]", "unknown", "change"]);
+        const noInitial = armConfiguration(
+            OWNERS,
+            { thresholdNumberOfOwners: 3, onDelete: "restore" },
+            {},
+            { initialProperties: {} },
+        );
+        expect(findings(step("delete", "AlertConfiguration", "c", noInitial))[1]).toEqual([
+            "thresholdNumberOfOwners",
+            3,
+            null,
+            "unknown",
+            "change",
+        ]);
+        const secretInitial = armConfiguration(
+            OWNERS,
+            { thresholdNumberOfOwners: 3, onDelete: "restore" },
+            {},
+            { initialProperties: "[secret]" },
+        );
+        expect(findings(step("delete", "AlertConfiguration", "c", secretInitial))[1]).toEqual([
+            "thresholdNumberOfOwners",
+            3,
+            "[secret]",
+            "unknown",
+            "change",
+        ]);
     });
 
     test("an onDelete this version does not know is unknown", () => {
-        expect(findings(step("delete", "AlertConfiguration", "c", armConfiguration(OWNERS, { onDelete: "explode" })))).toEqual([
-            ["(resource)", null, null, "unknown", "change"],
-        ]);
+        expect(
+            findings(step("delete", "AlertConfiguration", "c", armConfiguration(OWNERS, { onDelete: "explode" }))),
+        ).toEqual([["(resource)", null, null, "unknown", "change"]]);
     });
 
     test("a replace (scope changed) is judged as the delete of the old plus the create of the new, each at its own scope", () => {
@@ -257,17 +362,32 @@ describe("a configuration added, removed or replaced", () => {
     test("create-replacement and delete-replaced are judged alone, or skipped when the logical replace is there too", () => {
         const old = armConfiguration(OWNERS, { isEnabled: true });
         const renamed = { inputs: { ...old.inputs, alertId: "DuplicateRoleCreated" } };
-        const halves = [step("create-replacement", "AlertConfiguration", "c", old, renamed), step("delete-replaced", "AlertConfiguration", "c", old, renamed)];
+        const halves = [
+            step("create-replacement", "AlertConfiguration", "c", old, renamed),
+            step("delete-replaced", "AlertConfiguration", "c", old, renamed),
+        ];
         expect(findings(...halves).map((r) => r[0])).toEqual(["(resource)", "isEnabled", "(resource)"]);
         const all = [halves[0], step("replace", "AlertConfiguration", "c", old, renamed), halves[1]];
-        expect(reviewPreview(preview(...all), "p").findings.map((f) => f.op)).toEqual(["delete-replaced", "create-replacement", "create-replacement"]);
+        expect(reviewPreview(preview(...all), "p").findings.map((f) => f.op)).toEqual([
+            "delete-replaced",
+            "create-replacement",
+            "create-replacement",
+        ]);
     });
 });
 
 describe("dismissals", () => {
     test.each<[string, Record<string, unknown>, Row[]]>([
-        ["a new dismissal weakens", step("create", "AlertDismissal", "x", undefined, dismissal(false)), [["(resource)", null, null, "weakens", "change"]]],
-        ["removed, onDelete retain: neutral", step("delete", "AlertDismissal", "x", dismissal(false)), [["(resource)", null, null, "neutral", "change"]]],
+        [
+            "a new dismissal weakens",
+            step("create", "AlertDismissal", "x", undefined, dismissal(false)),
+            [["(resource)", null, null, "weakens", "change"]],
+        ],
+        [
+            "removed, onDelete retain: neutral",
+            step("delete", "AlertDismissal", "x", dismissal(false)),
+            [["(resource)", null, null, "neutral", "change"]],
+        ],
         [
             "removed, onDelete reactivate: strengthens",
             step("delete", "AlertDismissal", "x", dismissal(false, "reactivate")),
@@ -285,7 +405,13 @@ describe("dismissals", () => {
         ],
         [
             "an onDelete change of a dismissed alert is neutral",
-            step("update", "DirectoryAlertDismissal", "x", dismissal(false, "retain", undefined), dismissal(false, "reactivate", undefined)),
+            step(
+                "update",
+                "DirectoryAlertDismissal",
+                "x",
+                dismissal(false, "retain", undefined),
+                dismissal(false, "reactivate", undefined),
+            ),
             [["onDelete", "retain", "reactivate", "neutral", "change"]],
         ],
         [
@@ -302,19 +428,39 @@ describe("drift apart from change", () => {
     const owners = (declared: Record<string, unknown>) => armConfiguration(OWNERS, declared);
 
     test("a refresh step is drift, judged the same way; the update after it is the change", () => {
-        const refresh = step("refresh", "AlertConfiguration", "c", owners({ isEnabled: true }), owners({ isEnabled: false }));
-        const update = step("update", "AlertConfiguration", "c", owners({ isEnabled: false }), owners({ isEnabled: true }));
+        const refresh = step(
+            "refresh",
+            "AlertConfiguration",
+            "c",
+            owners({ isEnabled: true }),
+            owners({ isEnabled: false }),
+        );
+        const update = step(
+            "update",
+            "AlertConfiguration",
+            "c",
+            owners({ isEnabled: false }),
+            owners({ isEnabled: true }),
+        );
         expect(findings(refresh, update)).toEqual([
             ["isEnabled", true, false, "weakens", "drift"],
             ["isEnabled", false, true, "strengthens", "change"],
         ]);
-        expect(reasons(refresh)).toEqual(["changed outside Pulumi: the alert is disabled, so PIM stops scanning for it"]);
+        expect(reasons(refresh)).toEqual([
+            "changed outside Pulumi: the alert is disabled, so PIM stops scanning for it",
+        ]);
     });
 
     test("a refresh that found nothing, or the same duration spelled differently, is no drift", () => {
-        expect(findings(step("refresh", "AlertConfiguration", "c", owners({ isEnabled: true }), owners({ isEnabled: true })))).toEqual([]);
+        expect(
+            findings(
+                step("refresh", "AlertConfiguration", "c", owners({ isEnabled: true }), owners({ isEnabled: true })),
+            ),
+        ).toEqual([]);
         const stale = (d: string) => directoryConfiguration("StaleSignInAlert", { duration: d });
-        expect(findings(step("refresh", "DirectoryAlertConfiguration", "s", stale("P30D"), stale("PT720H")))).toEqual([]);
+        expect(findings(step("refresh", "DirectoryAlertConfiguration", "s", stale("P30D"), stale("PT720H")))).toEqual(
+            [],
+        );
     });
 
     test("PIM raising a dismissed alert again is drift that strengthens; the update dismissing it again weakens", () => {
@@ -330,16 +476,34 @@ describe("drift apart from change", () => {
     });
 
     test("a refresh that found the resource gone is drift of unknown effect", () => {
-        expect(findings(step("refresh", "AlertConfiguration", "c", owners({ isEnabled: true })))).toEqual([["(resource)", null, null, "unknown", "drift"]]);
+        expect(findings(step("refresh", "AlertConfiguration", "c", owners({ isEnabled: true })))).toEqual([
+            ["(resource)", null, null, "unknown", "drift"],
+        ]);
     });
 
     test("the Pulumi CLI's form: an update (or delete) followed by a later step of the same URN is the refresh", () => {
-        const drift = step("update", "AlertConfiguration", "c", owners({ thresholdNumberOfOwners: 3 }), owners({ thresholdNumberOfOwners: 5 }));
-        const planned = step("update", "AlertConfiguration", "c", owners({ thresholdNumberOfOwners: 5 }), owners({ thresholdNumberOfOwners: 3 }));
+        const drift = step(
+            "update",
+            "AlertConfiguration",
+            "c",
+            owners({ thresholdNumberOfOwners: 3 }),
+            owners({ thresholdNumberOfOwners: 5 }),
+        );
+        const planned = step(
+            "update",
+            "AlertConfiguration",
+            "c",
+            owners({ thresholdNumberOfOwners: 5 }),
+            owners({ thresholdNumberOfOwners: 3 }),
+        );
         expect(findings(drift, planned).map((r) => r[4])).toEqual(["drift", "change"]);
         const gone = step("delete", "AlertConfiguration", "c", owners({ thresholdNumberOfOwners: 3 }));
         const recreated = step("create", "AlertConfiguration", "c", undefined, owners({ thresholdNumberOfOwners: 3 }));
-        expect(findings(gone, recreated).map((r) => `${r[0]} ${r[4]}`)).toEqual(["(resource) drift", "(resource) change", "thresholdNumberOfOwners change"]);
+        expect(findings(gone, recreated).map((r) => `${r[0]} ${r[4]}`)).toEqual([
+            "(resource) drift",
+            "(resource) change",
+            "thresholdNumberOfOwners change",
+        ]);
     });
 });
 
@@ -354,11 +518,19 @@ describe("finding this package's steps", () => {
             ["my:policy:Baseline", "my:policy:Team"],
         );
         const review = reviewPreview(preview(nested), "p");
-        expect(review.findings.map((f) => [f.name, f.type, f.effect])).toEqual([["team::owners", "pulumi-nodejs:dynamic/pim:AlertConfiguration", "weakens"]]);
+        expect(review.findings.map((f) => [f.name, f.type, f.effect])).toEqual([
+            ["team::owners", "pulumi-nodejs:dynamic/pim:AlertConfiguration", "weakens"],
+        ]);
     });
 
     test("other types are not judged, not even a type that only starts like one of this package's", () => {
-        const foreign = step("update", "azure-native:resources:ResourceGroup", "rg", { inputs: { tags: {} } }, { inputs: { tags: { a: "b" } } });
+        const foreign = step(
+            "update",
+            "azure-native:resources:ResourceGroup",
+            "rg",
+            { inputs: { tags: {} } },
+            { inputs: { tags: { a: "b" } } },
+        );
         const lookalike = step(
             "update",
             "pulumi-nodejs:dynamic/pim:AlertConfigurationV2",
@@ -366,7 +538,9 @@ describe("finding this package's steps", () => {
             armConfiguration(OWNERS, { isEnabled: true }),
             armConfiguration(OWNERS, { isEnabled: false }),
         );
-        const parentIsPim = step("update", "my:thing:Child", "y", { inputs: {} }, { inputs: { a: 1 } }, ["pulumi-nodejs:dynamic/pim:AlertConfiguration"]);
+        const parentIsPim = step("update", "my:thing:Child", "y", { inputs: {} }, { inputs: { a: 1 } }, [
+            "pulumi-nodejs:dynamic/pim:AlertConfiguration",
+        ]);
         const review = reviewPreview(preview(foreign, lookalike, parentIsPim), "p");
         expect([review.findings, review.pimSteps, review.steps]).toEqual([[], 0, 3]);
     });
@@ -400,7 +574,13 @@ describe("finding this package's steps", () => {
                     owners({ isEnabled: true, thresholdNumberOfOwners: 9 }),
                 ),
                 step("create", "AlertDismissal", "x", undefined, dismissal(false)),
-                step("update", "AlertConfiguration", "d", owners({ onDelete: "retain" }), owners({ onDelete: "restore", thresholdNumberOfOwners: "[secret]" })),
+                step(
+                    "update",
+                    "AlertConfiguration",
+                    "d",
+                    owners({ onDelete: "retain" }),
+                    owners({ onDelete: "restore", thresholdNumberOfOwners: "[secret]" }),
+                ),
             ),
             "p",
         );

@@ -4,7 +4,8 @@
  */
 
 /** This package's resource classes. */
-export type PimClass = "AlertConfiguration" | "AlertDismissal" | "DirectoryAlertConfiguration" | "DirectoryAlertDismissal";
+export type PimClass =
+    "AlertConfiguration" | "AlertDismissal" | "DirectoryAlertConfiguration" | "DirectoryAlertDismissal";
 
 export const SUB = "/subscriptions/0b1c2d3e-4f50-4a6b-8c7d-9e0f1a2b3c4d";
 
@@ -15,7 +16,14 @@ export interface State {
 }
 
 /** One step as JSON; `cls` is one of this package's classes ({@link PimClass}) or any other type token. */
-export function step(op: string, cls: string, name: string, oldState?: State, newState?: State, parents: readonly string[] = []): Record<string, unknown> {
+export function step(
+    op: string,
+    cls: string,
+    name: string,
+    oldState?: State,
+    newState?: State,
+    parents: readonly string[] = [],
+): Record<string, unknown> {
     const type = cls.includes(":") ? cls : `pulumi-nodejs:dynamic/pim:${cls}`;
     const urn = `urn:pulumi:dev::policy::${[...parents, type].join("$")}::${name}`;
     const json = (state: State) => ({
@@ -25,7 +33,13 @@ export function step(op: string, cls: string, name: string, oldState?: State, ne
         inputs: { __provider: "exports.handler = ...", ...state.inputs },
         outputs: state.outputs ?? state.inputs,
     });
-    return { op, urn, ...(oldState ? { oldState: json(oldState) } : {}), ...(newState ? { newState: json(newState) } : {}), detailedDiff: null };
+    return {
+        op,
+        urn,
+        ...(oldState ? { oldState: json(oldState) } : {}),
+        ...(newState ? { newState: json(newState) } : {}),
+        detailedDiff: null,
+    };
 }
 
 /** The text of a preview of these steps. */
@@ -41,7 +55,16 @@ export function armConfiguration(
     extra: Record<string, unknown> = {},
 ): State {
     const inputs = { scope: SUB, alertId, ...declared };
-    return { inputs, outputs: { ...inputs, declaredProperties: Object.keys(declared).filter((k) => k !== "onDelete"), ...declared, ...live, ...extra } };
+    return {
+        inputs,
+        outputs: {
+            ...inputs,
+            declaredProperties: Object.keys(declared).filter((k) => k !== "onDelete"),
+            ...declared,
+            ...live,
+            ...extra,
+        },
+    };
 }
 
 /** A directory configuration's recorded state. */
@@ -54,7 +77,14 @@ export function directoryConfiguration(
     const inputs = { alertId, ...declared };
     return {
         inputs,
-        outputs: { ...inputs, tenantId: "tenant", declaredProperties: Object.keys(declared).filter((k) => k !== "onDelete"), ...declared, ...live, ...extra },
+        outputs: {
+            ...inputs,
+            tenantId: "tenant",
+            declaredProperties: Object.keys(declared).filter((k) => k !== "onDelete"),
+            ...declared,
+            ...live,
+            ...extra,
+        },
     };
 }
 

@@ -13,15 +13,28 @@ describe("accepted", () => {
         ["an empty preview (Pulumi omits empty fields)", "{}", 0],
         ["no steps, only a change summary", '{"changeSummary":{"same":3},"duration":120}', 0],
         ["steps: null", '{"steps":null,"duration":1}', 0],
-        ["extra fields everywhere", '{"steps":[{"op":"same","urn":"u","x":1,"oldState":{"y":2,"inputs":{},"outputs":null}}],"future":{"a":1}}', 1],
+        [
+            "extra fields everywhere",
+            '{"steps":[{"op":"same","urn":"u","x":1,"oldState":{"y":2,"inputs":{},"outputs":null}}],"future":{"a":1}}',
+            1,
+        ],
         ["the hand-written previews", fixture("every-operation.preview.json"), 9],
     ])("%s", (_, text, steps) => {
         expect(readPreviewDocument(text, "p.json").steps).toHaveLength(steps);
     });
 
     test("states keep inputs and outputs (absent ones become empty)", () => {
-        const document = readPreviewDocument('{"steps":[{"op":"create","urn":"u","newState":{"type":"t","inputs":{"a":1}}}]}', "p");
-        expect(document.steps[0]).toEqual({ op: "create", urn: "u", index: 0, oldState: undefined, newState: { type: "t", inputs: { a: 1 }, outputs: {} } });
+        const document = readPreviewDocument(
+            '{"steps":[{"op":"create","urn":"u","newState":{"type":"t","inputs":{"a":1}}}]}',
+            "p",
+        );
+        expect(document.steps[0]).toEqual({
+            op: "create",
+            urn: "u",
+            index: 0,
+            oldState: undefined,
+            newState: { type: "t", inputs: { a: 1 }, outputs: {} },
+        });
     });
 });
 
@@ -30,7 +43,11 @@ describe("refused with one line naming the input", () => {
     test.each([
         ["empty", "", /^p\.json is empty: expected the JSON document `pulumi preview --json` prints$/],
         ["whitespace", " \n\t", /is empty/],
-        ["not JSON", "hello world", /^p\.json is not JSON \(it starts with "hello world"\): expected `pulumi preview --json` output$/],
+        [
+            "not JSON",
+            "hello world",
+            /^p\.json is not JSON \(it starts with "hello world"\): expected `pulumi preview --json` output$/,
+        ],
         ["broken JSON", "[1 2]", /^p\.json is not JSON \(it starts with "\[1 2\]"; the JSON breaks at character 4\)/],
         [
             "truncated (cut in the middle)",
@@ -38,7 +55,11 @@ describe("refused with one line naming the input", () => {
             /^p\.json is truncated: the JSON ends before the document does/,
         ],
         ["truncated (cut in a string)", '{"steps":[{"op":"upd', /is truncated/],
-        ["Pulumi's text output", "Previewing update (dev)\n\n     Type  Name  Plan\n", /is Pulumi's text output, not JSON: run `pulumi preview --json`/],
+        [
+            "Pulumi's text output",
+            "Previewing update (dev)\n\n     Type  Name  Plan\n",
+            /is Pulumi's text output, not JSON: run `pulumi preview --json`/,
+        ],
         [
             "a stream of engine events",
             '{"sequence":0,"timestamp":1}\n{"sequence":1,"timestamp":2}\n',
@@ -60,7 +81,11 @@ describe("refused with one line naming the input", () => {
         ["steps not an array", '{"steps":"all of them"}', /^p\.json: steps: expected an array, got a string/],
         ["a step without op", '{"steps":[{"urn":"u"}]}', /^p\.json: steps\[0\]\.op: expected a string, got nothing/],
         ["an op that is a number", '{"steps":[{"op":1,"urn":"u"}]}', /steps\[0\]\.op: expected a string, got a number/],
-        ["a state that is a string", '{"steps":[{"op":"update","urn":"u","oldState":"x"}]}', /steps\[0\]\.oldState: expected an object, got a string/],
+        [
+            "a state that is a string",
+            '{"steps":[{"op":"update","urn":"u","oldState":"x"}]}',
+            /steps\[0\]\.oldState: expected an object, got a string/,
+        ],
         [
             "inputs that are an array",
             '{"steps":[{"op":"update","urn":"u","newState":{"inputs":[1]}}]}',

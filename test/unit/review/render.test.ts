@@ -98,8 +98,11 @@ describe("markdown", () => {
         // Every line that holds a value from the document: no raw markup character is left in them.
         const withValues = markdown.split("\n").filter((line) => line.includes("pwned"));
         expect(withValues).toHaveLength(2);
-        for (const line of withValues) expect(line.replace(/\*\*|⚠️|❔/g, "")).not.toMatch(/[<>`[\]@*_~$\\\u0000-\u001f\u007f-\u009f\u202e]/);
-        expect(markdown).toContain("&#60;img src=x onerror=alert(1)&#62;&#91;click&#93;(https://evil.example) &#64;org/team");
+        for (const line of withValues)
+            expect(line.replace(/\*\*|⚠️|❔/g, "")).not.toMatch(/[<>`[\]@*_~$\\\u0000-\u001f\u007f-\u009f\u202e]/);
+        expect(markdown).toContain(
+            "&#60;img src=x onerror=alert(1)&#62;&#91;click&#93;(https://evil.example) &#64;org/team",
+        );
     });
 
     test("markdownText shows the same characters a reader would see", () => {

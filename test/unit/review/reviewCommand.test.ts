@@ -13,14 +13,31 @@ const none: ReviewSummary = { weakens: 0, strengthens: 0, neutral: 0, unknown: 0
 
 test.each<[string, Partial<ReviewSummary>, Record<"weakening" | "drift" | "any" | "never", number>]>([
     ["nothing", {}, { weakening: EXIT_OK, drift: EXIT_OK, any: EXIT_OK, never: EXIT_OK }],
-    ["a weakening change", { weakens: 1 }, { weakening: EXIT_WEAKENED, drift: EXIT_OK, any: EXIT_WEAKENED, never: EXIT_OK }],
-    ["a change of unknown effect", { unknown: 1 }, { weakening: EXIT_WEAKENED, drift: EXIT_OK, any: EXIT_WEAKENED, never: EXIT_OK }],
+    [
+        "a weakening change",
+        { weakens: 1 },
+        { weakening: EXIT_WEAKENED, drift: EXIT_OK, any: EXIT_WEAKENED, never: EXIT_OK },
+    ],
+    [
+        "a change of unknown effect",
+        { unknown: 1 },
+        { weakening: EXIT_WEAKENED, drift: EXIT_OK, any: EXIT_WEAKENED, never: EXIT_OK },
+    ],
     ["drift only", { drift: 2 }, { weakening: EXIT_OK, drift: EXIT_DRIFT, any: EXIT_DRIFT, never: EXIT_OK }],
-    ["drift and a weakening change", { drift: 1, weakens: 1 }, { weakening: EXIT_WEAKENED, drift: EXIT_DRIFT, any: EXIT_WEAKENED, never: EXIT_OK }],
-    ["strengthening and neutral changes", { strengthens: 1, neutral: 2 }, { weakening: EXIT_OK, drift: EXIT_OK, any: EXIT_CHANGED, never: EXIT_OK }],
+    [
+        "drift and a weakening change",
+        { drift: 1, weakens: 1 },
+        { weakening: EXIT_WEAKENED, drift: EXIT_DRIFT, any: EXIT_WEAKENED, never: EXIT_OK },
+    ],
+    [
+        "strengthening and neutral changes",
+        { strengthens: 1, neutral: 2 },
+        { weakening: EXIT_OK, drift: EXIT_OK, any: EXIT_CHANGED, never: EXIT_OK },
+    ],
 ])("%s", (_, counts, expected) => {
     const summary = { ...none, ...counts };
-    for (const failOn of ["weakening", "drift", "any", "never"] as const) expect([failOn, exitCodeFor(summary, failOn)]).toEqual([failOn, expected[failOn]]);
+    for (const failOn of ["weakening", "drift", "any", "never"] as const)
+        expect([failOn, exitCodeFor(summary, failOn)]).toEqual([failOn, expected[failOn]]);
 });
 
 function ioWithStdin(chunks: Array<string | Uint8Array>, isTTY = false): CliIo {
@@ -36,7 +53,10 @@ function ioWithStdin(chunks: Array<string | Uint8Array>, isTTY = false): CliIo {
 
 test("standard input is read to the end, in chunks, with a UTF-8 byte order mark dropped", async () => {
     const bom = Uint8Array.from([0xef, 0xbb, 0xbf, 0x7b]);
-    await expect(readCommandInput("-", ioWithStdin([bom, '"steps"', ":[]}"]), "review")).resolves.toEqual({ text: '{"steps":[]}', label: "standard input" });
+    await expect(readCommandInput("-", ioWithStdin([bom, '"steps"', ":[]}"]), "review")).resolves.toEqual({
+        text: '{"steps":[]}',
+        label: "standard input",
+    });
 });
 
 test("standard input beyond the cap is refused, without reading the rest", async () => {
@@ -52,7 +72,9 @@ test("standard input beyond the cap is refused, without reading the rest", async
             },
         },
     };
-    await expect(readCommandInput("-", endless, "review", 1000)).rejects.toThrow("standard input is larger than 1000 bytes, more than a review reads");
+    await expect(readCommandInput("-", endless, "review", 1000)).rejects.toThrow(
+        "standard input is larger than 1000 bytes, more than a review reads",
+    );
     expect(pulled).toBe(11);
 });
 

@@ -15,7 +15,12 @@
 import { spawn } from "child_process";
 import { randomBytes } from "crypto";
 import * as path from "path";
-import { CAPTURE_CHILD_SOURCE, CAPTURE_REQUEST_ENV, type CaptureChildRequest, type CaptureChildResult } from "./captureChild";
+import {
+    CAPTURE_CHILD_SOURCE,
+    CAPTURE_REQUEST_ENV,
+    type CaptureChildRequest,
+    type CaptureChildResult,
+} from "./captureChild";
 import { LineSplitter, terminate, trackChild } from "../childProcess";
 import { CaptureError } from "../errors";
 import { isSecret } from "../host/secrets";
@@ -74,7 +79,10 @@ const DEFAULT_TIMEOUT_MS = 60_000;
  *
  * @param config - namespaced keys; `secret()`-wrapped values are secret
  */
-export function programConfigEnvironment(config: Readonly<Record<string, unknown>>): { PULUMI_CONFIG: string; PULUMI_CONFIG_SECRET_KEYS: string } {
+export function programConfigEnvironment(config: Readonly<Record<string, unknown>>): {
+    PULUMI_CONFIG: string;
+    PULUMI_CONFIG_SECRET_KEYS: string;
+} {
     const values: Record<string, string> = {};
     const secretKeys: string[] = [];
     for (const [key, raw] of Object.entries(config)) {
@@ -123,7 +131,12 @@ function toCaptured(result: CaptureChildResult, output: readonly string[]): Capt
         if (typeof r.inputs !== "object" || r.inputs === null || Array.isArray(r.inputs)) {
             throw new CaptureError(`resource ${r.urn} has no inputs object`, output);
         }
-        return { type: r.type, name: r.name, urn: r.urn, inputs: toWireObject(r.inputs as Record<string, unknown>, r.urn) };
+        return {
+            type: r.type,
+            name: r.name,
+            urn: r.urn,
+            inputs: toWireObject(r.inputs as Record<string, unknown>, r.urn),
+        };
     });
 }
 
@@ -172,18 +185,20 @@ export async function captureProgram(options: CaptureOptions): Promise<ProgramCa
     child.stdout?.on("data", (chunk: string) => stdoutLines.push(chunk).forEach(onLine));
     child.stderr?.on("data", (chunk: string) => stderrLines.push(chunk).forEach(onLine));
 
-    const exit = await new Promise<{ code: number | null; signal: NodeJS.Signals | null } | "timeout" | Error>((resolve) => {
-        const timer = setTimeout(() => resolve("timeout"), timeoutMs);
-        child.once("error", (error) => {
-            clearTimeout(timer);
-            resolve(error);
-        });
-        // "close" fires after the stdio streams ended, so every line has been seen.
-        child.once("close", (code, signal) => {
-            clearTimeout(timer);
-            resolve({ code, signal });
-        });
-    });
+    const exit = await new Promise<{ code: number | null; signal: NodeJS.Signals | null } | "timeout" | Error>(
+        (resolve) => {
+            const timer = setTimeout(() => resolve("timeout"), timeoutMs);
+            child.once("error", (error) => {
+                clearTimeout(timer);
+                resolve(error);
+            });
+            // "close" fires after the stdio streams ended, so every line has been seen.
+            child.once("close", (code, signal) => {
+                clearTimeout(timer);
+                resolve({ code, signal });
+            });
+        },
+    );
     stdoutLines.flush().forEach(onLine);
     stderrLines.flush().forEach(onLine);
 
@@ -195,7 +210,10 @@ export async function captureProgram(options: CaptureOptions): Promise<ProgramCa
         throw new CaptureError(`the program process could not be started: ${exit.message}`, output);
     }
     if (resultJson === undefined) {
-        throw new CaptureError(`${request.programFile} exited (code ${String(exit.code)}, signal ${String(exit.signal)}) without a result`, output);
+        throw new CaptureError(
+            `${request.programFile} exited (code ${String(exit.code)}, signal ${String(exit.signal)}) without a result`,
+            output,
+        );
     }
     const result = parseResult(resultJson, output);
     if (!result.ok) {

@@ -156,14 +156,21 @@ function readPortLine(child: ChildProcess, output: HostOutput, timeoutMs: number
         child.once("exit", (code, signal) => {
             clearTimeout(timer);
             // Let pending stderr data land in `output` before reporting.
-            setImmediate(() => fail(`the provider host exited (code ${String(code)}, signal ${String(signal)}) before printing its port`));
+            setImmediate(() =>
+                fail(
+                    `the provider host exited (code ${String(code)}, signal ${String(signal)}) before printing its port`,
+                ),
+            );
         });
     });
 }
 
 function parsePort(line: string, output: HostOutput): number {
     if (!/^\d+$/.test(line.trim())) {
-        throw new ProviderHostStartError(`the provider host's first stdout line is not a port: ${JSON.stringify(line)}`, output.lines);
+        throw new ProviderHostStartError(
+            `the provider host's first stdout line is not a port: ${JSON.stringify(line)}`,
+            output.lines,
+        );
     }
     return Number(line.trim());
 }

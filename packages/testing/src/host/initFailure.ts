@@ -50,7 +50,11 @@ interface Deserializer<T> {
  */
 export function initFailureReader(pulumiDir: string, load: (modulePath: string) => unknown): InitFailureReader {
     const Status = classOf<StatusMessage>(load(path.join(pulumiDir, "proto", "status_pb.js")), "Status", "status_pb");
-    const InitFailed = classOf<InitFailedMessage>(load(path.join(pulumiDir, "proto", "provider_pb.js")), "ErrorResourceInitFailed", "provider_pb");
+    const InitFailed = classOf<InitFailedMessage>(
+        load(path.join(pulumiDir, "proto", "provider_pb.js")),
+        "ErrorResourceInitFailed",
+        "provider_pb",
+    );
     return (metadata) => {
         for (const bytes of detailValues(metadata)) {
             const detail = Status.deserializeBinary(bytes)
@@ -58,7 +62,11 @@ export function initFailureReader(pulumiDir: string, load: (modulePath: string) 
                 .find((any) => any.getTypeName() === TYPE_NAME);
             if (!detail) continue;
             const failed = InitFailed.deserializeBinary(detail.getValue_asU8());
-            return { id: failed.getId(), properties: decodeStruct(failed.getProperties()) ?? {}, reasons: failed.getReasonsList() };
+            return {
+                id: failed.getId(),
+                properties: decodeStruct(failed.getProperties()) ?? {},
+                reasons: failed.getReasonsList(),
+            };
         }
         return undefined;
     };
@@ -66,7 +74,8 @@ export function initFailureReader(pulumiDir: string, load: (modulePath: string) 
 
 /** The binary values of the details trailer of a @grpc/grpc-js `Metadata`. */
 function detailValues(metadata: unknown): Uint8Array[] {
-    if (typeof metadata !== "object" || metadata === null || !("get" in metadata) || typeof metadata.get !== "function") return [];
+    if (typeof metadata !== "object" || metadata === null || !("get" in metadata) || typeof metadata.get !== "function")
+        return [];
     const values: unknown = (metadata.get as (key: string) => unknown).call(metadata, DETAILS_KEY);
     return Array.isArray(values) ? values.filter((v): v is Uint8Array => v instanceof Uint8Array) : [];
 }

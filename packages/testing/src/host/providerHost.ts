@@ -38,7 +38,15 @@ import { loadProviderSdk, type ProviderSdk } from "./sdk";
 import { DEFAULT_PROJECT, DEFAULT_STACK, makeUrn, readProjectName } from "./urn";
 
 export type { HostOutputLine, OutputMatcher, WaitForOutputOptions } from "./hostOutput";
-export type { CheckFailure, CheckResult, ConfigureResult, CreateResult, DiffResult, ReadResult, UpdateResult } from "./providerResults";
+export type {
+    CheckFailure,
+    CheckResult,
+    ConfigureResult,
+    CreateResult,
+    DiffResult,
+    ReadResult,
+    UpdateResult,
+} from "./providerResults";
 export { providerHostArgs } from "./hostProcess";
 
 /** A running dynamic-provider host and a typed client of it. */
@@ -86,7 +94,10 @@ export interface ProviderHost {
      * CheckConfig. The dynamic host answers UNIMPLEMENTED, which the engine tolerates: this
      * method then resolves `undefined`.
      */
-    checkConfig(olds: Readonly<Record<string, unknown>>, news: Readonly<Record<string, unknown>>): Promise<CheckResult | undefined>;
+    checkConfig(
+        olds: Readonly<Record<string, unknown>>,
+        news: Readonly<Record<string, unknown>>,
+    ): Promise<CheckResult | undefined>;
     /**
      * Configure with the FULL stack config, keys namespaced (`"pim-alerts:armEndpoint"`), secret
      * values wrapped with `secret()`. The host applies it to each distinct `__provider` text the
@@ -94,7 +105,12 @@ export interface ProviderHost {
      */
     configure(config: Readonly<Record<string, unknown>>): Promise<ConfigureResult>;
     /** Check: validate `news` (which must contain `__provider`) against `olds` (`{}` on create). */
-    check(type: string, name: string, olds: Readonly<Record<string, unknown>>, news: Readonly<Record<string, unknown>>): Promise<CheckResult>;
+    check(
+        type: string,
+        name: string,
+        olds: Readonly<Record<string, unknown>>,
+        news: Readonly<Record<string, unknown>>,
+    ): Promise<CheckResult>;
     /** Diff: `olds` is the old STATE (outputs), `news` the checked new inputs. */
     diff(
         type: string,
@@ -124,7 +140,13 @@ export interface ProviderHost {
         oldInputs?: Readonly<Record<string, unknown>>,
     ): Promise<UpdateResult>;
     /** Delete: `properties` is the current state. */
-    delete(type: string, name: string, id: string, properties: Readonly<Record<string, unknown>>, oldInputs?: Readonly<Record<string, unknown>>): Promise<void>;
+    delete(
+        type: string,
+        name: string,
+        id: string,
+        properties: Readonly<Record<string, unknown>>,
+        oldInputs?: Readonly<Record<string, unknown>>,
+    ): Promise<void>;
     /** Closes the connection and ends the host process (bounded); safe to call twice. */
     stop(): Promise<void>;
 }
@@ -186,7 +208,11 @@ export async function startProviderHost(options: ProviderHostOptions): Promise<P
     const host = new RunningProviderHost(
         sdk,
         hostProcess,
-        new ProviderRpc(sdk, sdk.createClient(`127.0.0.1:${hostProcess.port}`), options.callTimeoutMs ?? DEFAULT_CALL_TIMEOUT_MS),
+        new ProviderRpc(
+            sdk,
+            sdk.createClient(`127.0.0.1:${hostProcess.port}`),
+            options.callTimeoutMs ?? DEFAULT_CALL_TIMEOUT_MS,
+        ),
         options.project ?? readProjectName(options.cwd) ?? DEFAULT_PROJECT,
         options.stack ?? DEFAULT_STACK,
     );
@@ -294,7 +320,14 @@ export class RunningProviderHost implements ProviderHost {
         return checkResult(await this.rpc.call("check", this.requests.check(type, name, olds, news)));
     }
 
-    async diff(type: string, name: string, id: string, olds: Properties, news: Properties, oldInputs?: Properties): Promise<DiffResult> {
+    async diff(
+        type: string,
+        name: string,
+        id: string,
+        olds: Properties,
+        news: Properties,
+        oldInputs?: Properties,
+    ): Promise<DiffResult> {
         this.requireConfigured("diff");
         const response = await this.rpc.call("diff", this.requests.diff(type, name, id, olds, news, oldInputs));
         return diffResult(response, this.sdk.diffChanges);
@@ -305,17 +338,36 @@ export class RunningProviderHost implements ProviderHost {
         return createResult(await this.rpc.call("create", this.requests.create(type, name, properties)));
     }
 
-    async read(type: string, name: string, id: string, properties: Properties, inputs?: Properties): Promise<ReadResult> {
+    async read(
+        type: string,
+        name: string,
+        id: string,
+        properties: Properties,
+        inputs?: Properties,
+    ): Promise<ReadResult> {
         this.requireConfigured("read");
         return readResult(await this.rpc.call("read", this.requests.read(type, name, id, properties, inputs)));
     }
 
-    async update(type: string, name: string, id: string, olds: Properties, news: Properties, oldInputs?: Properties): Promise<UpdateResult> {
+    async update(
+        type: string,
+        name: string,
+        id: string,
+        olds: Properties,
+        news: Properties,
+        oldInputs?: Properties,
+    ): Promise<UpdateResult> {
         this.requireConfigured("update");
         return updateResult(await this.rpc.call("update", this.requests.update(type, name, id, olds, news, oldInputs)));
     }
 
-    async delete(type: string, name: string, id: string, properties: Properties, oldInputs?: Properties): Promise<void> {
+    async delete(
+        type: string,
+        name: string,
+        id: string,
+        properties: Properties,
+        oldInputs?: Properties,
+    ): Promise<void> {
         this.requireConfigured("delete");
         await this.rpc.call("delete", this.requests.delete(type, name, id, properties, oldInputs));
     }

@@ -53,13 +53,22 @@ export class ProviderRequests {
     }
 
     /** A DiffRequest: `olds` is the old state, `news` the checked new inputs. */
-    diff(type: string, name: string, id: string, olds: Properties, news: Properties, oldInputs?: Properties): DiffRequestMessage {
+    diff(
+        type: string,
+        name: string,
+        id: string,
+        olds: Properties,
+        news: Properties,
+        oldInputs?: Properties,
+    ): DiffRequestMessage {
         return this.change(new this.sdk.messages.DiffRequest(), type, name, id, olds, news, oldInputs);
     }
 
     /** A CreateRequest from checked inputs. */
     create(type: string, name: string, properties: Properties): CreateRequestMessage {
-        return this.named(new this.sdk.messages.CreateRequest(), type, name).setProperties(this.struct(properties, "properties"));
+        return this.named(new this.sdk.messages.CreateRequest(), type, name).setProperties(
+            this.struct(properties, "properties"),
+        );
     }
 
     /** A ReadRequest: `properties` is the current state, `inputs` the current inputs. */
@@ -69,12 +78,25 @@ export class ProviderRequests {
     }
 
     /** An UpdateRequest: `olds` is the old state, `news` the checked new inputs. */
-    update(type: string, name: string, id: string, olds: Properties, news: Properties, oldInputs?: Properties): UpdateRequestMessage {
+    update(
+        type: string,
+        name: string,
+        id: string,
+        olds: Properties,
+        news: Properties,
+        oldInputs?: Properties,
+    ): UpdateRequestMessage {
         return this.change(new this.sdk.messages.UpdateRequest(), type, name, id, olds, news, oldInputs);
     }
 
     /** A DeleteRequest: `properties` is the current state. */
-    delete(type: string, name: string, id: string, properties: Properties, oldInputs?: Properties): DeleteRequestMessage {
+    delete(
+        type: string,
+        name: string,
+        id: string,
+        properties: Properties,
+        oldInputs?: Properties,
+    ): DeleteRequestMessage {
         const request = this.state(new this.sdk.messages.DeleteRequest(), type, name, id, properties);
         return oldInputs === undefined ? request : request.setOldInputs(this.struct(oldInputs, "oldInputs"));
     }
@@ -100,7 +122,13 @@ export class ProviderRequests {
         return oldInputs === undefined ? request : request.setOldInputs(this.struct(oldInputs, "oldInputs"));
     }
 
-    private state<M extends StateRequestMessage>(request: M, type: string, name: string, id: string, properties: Properties): M {
+    private state<M extends StateRequestMessage>(
+        request: M,
+        type: string,
+        name: string,
+        id: string,
+        properties: Properties,
+    ): M {
         return this.named(request, type, name).setId(id).setProperties(this.struct(properties, "properties"));
     }
 }

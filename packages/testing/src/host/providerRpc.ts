@@ -47,8 +47,11 @@ export class ProviderRpc {
             const deadline = new Date(Date.now() + this.timeoutMs);
             stub.call(this.client, request, this.sdk.createMetadata(), { deadline }, (error, response) => {
                 if (error !== null) {
-                    const details = typeof error.details === "string" && error.details !== "" ? error.details : error.message;
-                    reject(new ProviderCallError(method, error.code, details, this.sdk.readInitFailure(error.metadata)));
+                    const details =
+                        typeof error.details === "string" && error.details !== "" ? error.details : error.message;
+                    reject(
+                        new ProviderCallError(method, error.code, details, this.sdk.readInitFailure(error.metadata)),
+                    );
                 } else if (response === undefined) {
                     reject(new ProviderCallError(method, GRPC_INTERNAL, "the host sent no response message"));
                 } else {

@@ -122,7 +122,11 @@ export function loadProviderSdk(programDir: string): ProviderSdk {
     if (typeof ClientCtor !== "function") {
         throw new Error("provider_grpc_pb.ResourceProviderClient is not a class");
     }
-    const changes = member(member(providerPb, "DiffResponse", "provider_pb"), "DiffChanges", "provider_pb.DiffResponse");
+    const changes = member(
+        member(providerPb, "DiffResponse", "provider_pb"),
+        "DiffChanges",
+        "provider_pb.DiffResponse",
+    );
     const where = "provider_pb";
 
     return {

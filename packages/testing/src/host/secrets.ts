@@ -36,7 +36,12 @@ export function secret<T>(value: T): SecretEnvelope<T> {
  * @param value - any value
  */
 export function isSecret(value: unknown): value is SecretEnvelope {
-    return typeof value === "object" && value !== null && (value as Record<string, unknown>)[SPECIAL_SIG_KEY] === SECRET_SIG && "value" in value;
+    return (
+        typeof value === "object" &&
+        value !== null &&
+        (value as Record<string, unknown>)[SPECIAL_SIG_KEY] === SECRET_SIG &&
+        "value" in value
+    );
 }
 
 /**

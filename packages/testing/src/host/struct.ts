@@ -137,7 +137,11 @@ export interface StructClass {
  * @param value - object to encode
  * @param path - name used in error messages
  */
-export function encodeStruct(Struct: StructClass, value: Readonly<Record<string, unknown>> | undefined, path: string): StructMessage {
+export function encodeStruct(
+    Struct: StructClass,
+    value: Readonly<Record<string, unknown>> | undefined,
+    path: string,
+): StructMessage {
     return Struct.fromJavaScript(toWireObject(value, path));
 }
 

@@ -92,7 +92,10 @@ export function loadStackState(file: string): StackState {
     } catch (error) {
         throw new Error(`${file} is not JSON (${error instanceof Error ? error.message : String(error)})`);
     }
-    const deployment = isObject(parsed) && parsed["version"] === 3 && isObject(parsed["deployment"]) ? parsed["deployment"] : undefined;
+    const deployment =
+        isObject(parsed) && parsed["version"] === 3 && isObject(parsed["deployment"])
+            ? parsed["deployment"]
+            : undefined;
     if (!deployment) {
         throw new Error(`${file} is not a stack state of version 3 (the format of \`pulumi stack export\`)`);
     }
@@ -117,7 +120,9 @@ export function loadStackState(file: string): StackState {
 export function saveStackState(file: string, state: StackState, pulumiVersion: string): void {
     fs.mkdirSync(path.dirname(file), { recursive: true });
     const temporary = `${file}.${process.pid}.tmp`;
-    fs.writeFileSync(temporary, `${JSON.stringify(untypedDeployment(state, pulumiVersion), null, 4)}\n`, { mode: 0o600 });
+    fs.writeFileSync(temporary, `${JSON.stringify(untypedDeployment(state, pulumiVersion), null, 4)}\n`, {
+        mode: 0o600,
+    });
     fs.renameSync(temporary, file);
 }
 
@@ -125,11 +130,18 @@ export function saveStackState(file: string, state: StackState, pulumiVersion: s
 export function untypedDeployment(state: StackState, pulumiVersion: string): Record<string, unknown> {
     const version = `v${pulumiVersion}`;
     const deployment: Record<string, unknown> = {
-        manifest: { time: new Date().toISOString(), magic: createHash("sha256").update(version).digest("hex"), version },
+        manifest: {
+            time: new Date().toISOString(),
+            magic: createHash("sha256").update(version).digest("hex"),
+            version,
+        },
     };
     if (state.resources.length > 0) deployment["resources"] = state.resources.map(toResourceV3);
     if (state.pendingOperations.length > 0) {
-        deployment["pending_operations"] = state.pendingOperations.map((op) => ({ resource: toResourceV3(op.resource), type: op.type }));
+        deployment["pending_operations"] = state.pendingOperations.map((op) => ({
+            resource: toResourceV3(op.resource),
+            type: op.type,
+        }));
     }
     return { version: 3, deployment };
 }
@@ -187,7 +199,9 @@ function fromResourceV3(value: unknown, file: string): ResourceState {
         dependencies: strings(value["dependencies"]),
         initErrors: strings(value["initErrors"]),
         provider: typeof value["provider"] === "string" ? value["provider"] : "",
-        propertyDependencies: Object.fromEntries(Object.entries(record(value["propertyDependencies"])).map(([k, v]) => [k, strings(v)])),
+        propertyDependencies: Object.fromEntries(
+            Object.entries(record(value["propertyDependencies"])).map(([k, v]) => [k, strings(v)]),
+        ),
         pendingReplacement: value["pendingReplacement"] === true,
         aliases: strings(value["aliases"]),
         retainOnDelete: value["retainOnDelete"] === true,

@@ -12,7 +12,16 @@ import { startProviderHost, type ProviderHost } from "../host/providerHost";
 import { secret } from "../host/secrets";
 import { EMPTY_STACK, loadStackState, saveStackState, stackOutputs, type StackState } from "./checkpoint";
 import { providerCallDeadlineMs } from "./callDeadline";
-import { painter, renderDiagnostics, renderDuration, renderHeader, renderOutputs, renderStep, renderSummary, type RunKind } from "./display";
+import {
+    painter,
+    renderDiagnostics,
+    renderDuration,
+    renderHeader,
+    renderOutputs,
+    renderStep,
+    renderSummary,
+    type RunKind,
+} from "./display";
 import { Engine } from "./engine";
 import { DEFAULT_SUBSCRIPTION_ID } from "./foreignResources";
 import { previewDocument } from "./previewJson";
@@ -34,7 +43,12 @@ async function run(request: RunRequest): Promise<ChildResult> {
     const print = (line: string): void => {
         if (!request.json) process.stdout.write(`${line}\n`);
     };
-    const stackUrn = createUrn(request.stack, request.project, "pulumi:pulumi:Stack", `${request.project}-${request.stack}`);
+    const stackUrn = createUrn(
+        request.stack,
+        request.project,
+        "pulumi:pulumi:Stack",
+        `${request.project}-${request.stack}`,
+    );
     print(renderHeader(kind, request.stack, paint));
     print("");
 
@@ -46,7 +60,9 @@ async function run(request: RunRequest): Promise<ChildResult> {
         previous = loadStackState(request.stateFile);
         const hostEnv = { ...request.hostEnv };
         const deadlineMs = request.callTimeoutMs ?? providerCallDeadlineMs();
-        const wireConfig = Object.fromEntries(Object.entries(request.config).map(([k, v]) => [k, request.secretKeys.includes(k) ? secret(v) : v]));
+        const wireConfig = Object.fromEntries(
+            Object.entries(request.config).map(([k, v]) => [k, request.secretKeys.includes(k) ? secret(v) : v]),
+        );
         const hostStarting = startProviderHost({
             cwd: request.programDir,
             env: hostEnv,
@@ -69,21 +85,31 @@ async function run(request: RunRequest): Promise<ChildResult> {
             stack: request.stack,
             preview,
             parallel: request.parallel ?? Infinity,
-            ...(preview ? {} : { persist: (state: StackState) => saveStackState(request.stateFile, state, pulumiVersion) }),
+            ...(preview
+                ? {}
+                : { persist: (state: StackState) => saveStackState(request.stateFile, state, pulumiVersion) }),
             onStep: (step) => renderStep(step, paint).forEach(print),
             failureMessage: async (error, operation) => {
                 // A lost connection usually means the host died: let its exit and last output arrive first.
                 if (isConnectionLoss(error)) await started.waitForExit(5_000);
-                return providerFailureMessage(error, operation, { running: started.isRunning(), stderrTail: stderrTail(started), deadlineMs });
+                return providerFailureMessage(error, operation, {
+                    running: started.isRunning(),
+                    stderrTail: stderrTail(started),
+                    deadlineMs,
+                });
             },
         });
-        if (previous.pendingOperations.length > 0) engine.diagnose({ severity: "warning", message: pendingOperationsWarning(previous) });
+        if (previous.pendingOperations.length > 0)
+            engine.diagnose({ severity: "warning", message: pendingOperationsWarning(previous) });
         if (request.clearPendingCreates) engine.snapshot.clearPendingCreates();
         if (request.refresh || request.command === "refresh") await engine.refresh();
         if ((request.command === "up" || preview) && !engine.failed) {
             const programErrors = await runProgramInStack(request, engine, {
                 subscriptionId: configured(request, "azure-native:subscriptionId") ?? DEFAULT_SUBSCRIPTION_ID,
-                tenantId: configured(request, "pim-alerts:tenantId") ?? configured(request, "azure-native:tenantId") ?? "00000000-0000-0000-0000-0000000000aa",
+                tenantId:
+                    configured(request, "pim-alerts:tenantId") ??
+                    configured(request, "azure-native:tenantId") ??
+                    "00000000-0000-0000-0000-0000000000aa",
             });
             for (const message of programErrors) errors.push({ severity: "error", urn: stackUrn, message });
             if (programErrors.length > 0) engine.stop();
@@ -97,14 +123,22 @@ async function run(request: RunRequest): Promise<ChildResult> {
     }
 
     const steps: readonly Step[] = engine?.steps ?? [];
-    const stepErrors = steps.filter((s) => s.error !== undefined).map((s): Diagnostic => ({ severity: "error", urn: s.urn, message: s.error ?? "" }));
+    const stepErrors = steps
+        .filter((s) => s.error !== undefined)
+        .map((s): Diagnostic => ({ severity: "error", urn: s.urn, message: s.error ?? "" }));
     const failed = stepErrors.length + errors.length > 0;
     const diagnostics: Diagnostic[] = [...(engine?.diagnostics ?? []), ...stepErrors, ...errors];
-    if (failed) diagnostics.push({ severity: "error", urn: stackUrn, message: `${preview ? "preview" : "update"} failed` });
+    if (failed)
+        diagnostics.push({ severity: "error", urn: stackUrn, message: `${preview ? "preview" : "update"} failed` });
     const refreshOnly = request.command === "refresh";
     const changes = hasChanges(steps, refreshOnly);
     const noChangesExpected = request.expectNoChanges && changes;
-    if (noChangesExpected) diagnostics.push({ severity: "error", urn: stackUrn, message: "no changes were expected but changes were proposed" });
+    if (noChangesExpected)
+        diagnostics.push({
+            severity: "error",
+            urn: stackUrn,
+            message: "no changes were expected but changes were proposed",
+        });
     const outputs = stackOutputs(engine?.state() ?? previous);
     renderDiagnostics(diagnostics, stackUrn, paint).forEach(print);
     renderOutputs(outputs, paint).forEach(print);
@@ -146,7 +180,9 @@ function stderrTail(host: ProviderHost): string[] {
 
 /** The engine's warning about operations an earlier run left in flight (`printPendingOperationsWarning`). */
 function pendingOperationsWarning(previous: StackState): string {
-    const list = previous.pendingOperations.map((op) => `  * ${op.resource.urn}, interrupted while ${op.type}`).join("\n");
+    const list = previous.pendingOperations
+        .map((op) => `  * ${op.resource.urn}, interrupted while ${op.type}`)
+        .join("\n");
     return (
         `Attempting to deploy or update resources with ${previous.pendingOperations.length} pending operations from previous deployment.\n${list}\n` +
         "These resources are in an unknown state because the runner was interrupted while waiting for changes to these resources " +
@@ -160,7 +196,9 @@ function pendingOperationsWarning(previous: StackState): string {
 
 // Started by runProgram with an IPC channel: the request arrives as the first message.
 if (typeof process.send !== "function") {
-    process.stderr.write(`${path.basename(__filename)} is the runner's child process: start it with runProgram() or pim-alerts-run\n`);
+    process.stderr.write(
+        `${path.basename(__filename)} is the runner's child process: start it with runProgram() or pim-alerts-run\n`,
+    );
     process.exit(2);
 }
 process.on("disconnect", () => process.exit(254));

@@ -31,7 +31,11 @@ async function main(argv: readonly string[]): Promise<number> {
     try {
         const result = await runProgram(request.command, {
             ...request.options,
-            config: { "pim-alerts:armEndpoint": url, "pim-alerts:graphEndpoint": `${url}/beta`, ...request.options.config },
+            config: {
+                "pim-alerts:armEndpoint": url,
+                "pim-alerts:graphEndpoint": `${url}/beta`,
+                ...request.options.config,
+            },
             ...(emulator ? { env: emulator.admin.tokenEnvironment() } : {}),
             onOutput: json ? (line) => process.stderr.write(`${line}\n`) : (line) => process.stdout.write(`${line}\n`),
         });
@@ -46,7 +50,9 @@ async function startOwnEmulator(say: (line: string) => void): Promise<Emulator> 
     // Loaded only when needed: with --emulator the runner never imports the emulator.
     const { startEmulator } = await import("pulumi-pim-alerts-emulator");
     const emulator = await startEmulator();
-    say(`pim-alerts-run: started the PIM alerts emulator at ${emulator.url} for this command (it stops with it; --emulator keeps one across commands)`);
+    say(
+        `pim-alerts-run: started the PIM alerts emulator at ${emulator.url} for this command (it stops with it; --emulator keeps one across commands)`,
+    );
     return emulator;
 }
 

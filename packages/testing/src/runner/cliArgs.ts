@@ -110,10 +110,17 @@ export function parseRunArgs(argv: readonly string[]): RunCliRequest {
     try {
         checkRunArguments(command, options);
     } catch (error) {
-        throw new UsageError((error as Error).message.replace(/\b(json|clearPendingCreates|expectNoChanges)\b/, (name) => `--${kebab(name)}`));
+        throw new UsageError(
+            (error as Error).message.replace(
+                /\b(json|clearPendingCreates|expectNoChanges)\b/,
+                (name) => `--${kebab(name)}`,
+            ),
+        );
     }
     if (values.emulator !== undefined && !/^https?:\/\/[^/]+/.test(values.emulator)) {
-        throw new UsageError(`--emulator needs the emulator's URL (e.g. http://127.0.0.1:8080); got '${values.emulator}'`);
+        throw new UsageError(
+            `--emulator needs the emulator's URL (e.g. http://127.0.0.1:8080); got '${values.emulator}'`,
+        );
     }
     return { kind: "run", command, emulator: values.emulator?.replace(/\/+$/, ""), options };
 }
@@ -130,7 +137,8 @@ function pairs(items: readonly string[], flag: string): Record<string, string> {
 
 function parallelValue(text: string): number {
     const value = Number(text);
-    if (!Number.isInteger(value) || value < 1) throw new UsageError(`--parallel needs a whole number of 1 or more; got '${text}'`);
+    if (!Number.isInteger(value) || value < 1)
+        throw new UsageError(`--parallel needs a whole number of 1 or more; got '${text}'`);
     return value;
 }
 

@@ -37,7 +37,9 @@ export function scheduleDeletes(condemned: readonly ResourceState[]): ResourceSt
     const layers: ResourceState[][] = [];
     while (left.size > 0) {
         // Resources whose dependencies are all out of the set: deleted after everything that depends on them.
-        const layer = [...left].filter((r) => dependenciesOf(r).every((urn) => !(byUrn.get(urn) ?? []).some((d) => d !== r && left.has(d))));
+        const layer = [...left].filter((r) =>
+            dependenciesOf(r).every((urn) => !(byUrn.get(urn) ?? []).some((d) => d !== r && left.has(d))),
+        );
         // A dependency cycle cannot come from a program; take the rest as one layer rather than loop.
         const taken = layer.length > 0 ? layer : [...left];
         for (const r of taken) left.delete(r);
@@ -86,5 +88,6 @@ export async function deleteOne(context: StepContext, old: ResourceState): Promi
         }
         context.snapshot.remove(old);
     }
-    if (!internal && !replacing) context.record({ ...stepFor("delete", old), old, ...(old.retainOnDelete ? { retained: true } : {}) });
+    if (!internal && !replacing)
+        context.record({ ...stepFor("delete", old), old, ...(old.retainOnDelete ? { retained: true } : {}) });
 }

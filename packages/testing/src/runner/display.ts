@@ -12,8 +12,22 @@ import { urnName, urnType } from "./urns";
 /** What is being run, for the header and the summary's tense. */
 export type RunKind = "preview" | "up" | "destroy" | "refresh";
 
-const SYMBOL: Readonly<Record<StepOperation, string>> = { same: " ", create: "+", update: "~", replace: "+-", delete: "-", refresh: "~" };
-const COLOUR: Readonly<Record<StepOperation, number>> = { same: 0, create: 32, update: 33, replace: 35, delete: 31, refresh: 36 };
+const SYMBOL: Readonly<Record<StepOperation, string>> = {
+    same: " ",
+    create: "+",
+    update: "~",
+    replace: "+-",
+    delete: "-",
+    refresh: "~",
+};
+const COLOUR: Readonly<Record<StepOperation, number>> = {
+    same: 0,
+    create: 32,
+    update: 33,
+    replace: 35,
+    delete: 31,
+    refresh: 36,
+};
 const DIFF_COLOUR: Readonly<Record<PropertyDiff["kind"], number>> = { add: 32, update: 33, delete: 31 };
 const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 
@@ -27,7 +41,10 @@ export function painter(enabled: boolean): Painter {
 
 /** Text from elsewhere (a provider, the cloud) with control characters escaped, so it cannot drive the terminal. */
 export function printable(text: string): string {
-    return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+    return text.replace(
+        /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g,
+        (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
+    );
 }
 
 /** The header line, e.g. `Previewing update (dev):`. */
@@ -40,9 +57,19 @@ export function renderHeader(kind: RunKind, stack: string, paint: Painter): stri
 export function renderStep(step: Step, paint: Painter): string[] {
     if (step.op === "same" && step.error === undefined && step.old?.protect === step.new?.protect) return [];
     if (step.op === "refresh" && step.error === undefined && step.refreshResult === "same") return [];
-    const label = step.op === "refresh" ? (step.refreshResult === "delete" ? "refresh: deleted in the cloud" : "refresh: changed in the cloud") : step.op;
+    const label =
+        step.op === "refresh"
+            ? step.refreshResult === "delete"
+                ? "refresh: deleted in the cloud"
+                : "refresh: changed in the cloud"
+            : step.op;
     const retain = step.old?.retainOnDelete && (step.op === "delete" || step.op === "replace") ? "[retain]" : "";
-    const lock = step.new?.protect || step.old?.protect ? (step.old?.protect && step.new && !step.new.protect ? " 🔓" : " 🔒") : "";
+    const lock =
+        step.new?.protect || step.old?.protect
+            ? step.old?.protect && step.new && !step.new.protect
+                ? " 🔓"
+                : " 🔒"
+            : "";
     const lines = [paint(COLOUR[step.op], `    ${SYMBOL[step.op]} ${step.type}: (${label})${retain}${lock}`)];
     lines.push(`        [urn=${step.urn}]`);
     for (const d of step.diffs) lines.push(paint(DIFF_COLOUR[d.kind], `      ${printable(renderDiff(d))}`));
@@ -81,7 +108,10 @@ export function renderDiagnostics(diagnostics: readonly Diagnostic[], stackUrn: 
         for (const d of list) {
             const colour = d.severity === "error" ? 31 : d.severity === "warning" ? 33 : 0;
             const [first = "", ...rest] = messageLines(d.message);
-            lines.push(paint(colour, `    ${d.severity === "info" ? "" : `${d.severity}: `}${first}`), ...rest.map((line) => `    ${line}`));
+            lines.push(
+                paint(colour, `    ${d.severity === "info" ? "" : `${d.severity}: `}${first}`),
+                ...rest.map((line) => `    ${line}`),
+            );
         }
         lines.push("");
     }
@@ -101,12 +131,20 @@ function renderValue(prefix: string, value: unknown, indent: number): string[] {
     if (value === UNKNOWN) return [`${pad}${prefix}output<string>`];
     if (Array.isArray(value)) {
         if (value.length === 0) return [`${pad}${prefix}[]`];
-        return [`${pad}${prefix}[`, ...value.flatMap((item, i) => renderValue(`[${i}]: `, item, indent + 4)), `${pad}]`];
+        return [
+            `${pad}${prefix}[`,
+            ...value.flatMap((item, i) => renderValue(`[${i}]: `, item, indent + 4)),
+            `${pad}]`,
+        ];
     }
     if (typeof value === "object" && value !== null) {
         const keys = Object.keys(value).sort();
         if (keys.length === 0) return [`${pad}${prefix}{}`];
-        return [`${pad}${prefix}{`, ...keys.flatMap((k) => renderValue(`${k}: `, (value as Record<string, unknown>)[k], indent + 4)), `${pad}}`];
+        return [
+            `${pad}${prefix}{`,
+            ...keys.flatMap((k) => renderValue(`${k}: `, (value as Record<string, unknown>)[k], indent + 4)),
+            `${pad}}`,
+        ];
     }
     const text = typeof value === "string" ? (value === "[secret]" ? value : JSON.stringify(value)) : String(value);
     return [`${pad}${prefix}${printable(text)}`];
@@ -123,7 +161,8 @@ export function renderSummary(kind: RunKind, steps: readonly Step[], paint: Pain
         ["delete", s.delete, planned ? "to delete" : "deleted"],
     ];
     const lines = ["", paint(1, "Resources:")];
-    for (const [op, count, word] of words) if (count > 0) lines.push(paint(COLOUR[op], `    ${SYMBOL[op]} ${count} ${word}`));
+    for (const [op, count, word] of words)
+        if (count > 0) lines.push(paint(COLOUR[op], `    ${SYMBOL[op]} ${count} ${word}`));
     if (s.same > 0) lines.push(`    ${s.same} unchanged`);
     return lines;
 }

@@ -18,7 +18,14 @@ import { applyIgnoreChanges, IgnoreChangesPathError } from "./ignoreChanges";
 import { diffProperties } from "./propertyDiff";
 import { refreshResources } from "./refreshPhase";
 import { RunSnapshot, type Persist } from "./snapshot";
-import { DYNAMIC_PROVIDER_TYPE, StepFailedError, stepFor, type Diagnostic, type EngineHost, type StepContext } from "./stepContext";
+import {
+    DYNAMIC_PROVIDER_TYPE,
+    StepFailedError,
+    stepFor,
+    type Diagnostic,
+    type EngineHost,
+    type StepContext,
+} from "./stepContext";
 import { StepPool } from "./stepPool";
 import type { Step } from "./steps";
 import { aliasUrns, createUrn, generateUrn } from "./urns";
@@ -67,7 +74,12 @@ export class EngineStoppedError extends Error {
 type Plan =
     | { readonly kind: "same"; readonly old: ResourceState; readonly new: ResourceState }
     | { readonly kind: "create"; readonly new: ResourceState }
-    | { readonly kind: "update"; readonly old: ResourceState; readonly new: ResourceState; readonly diffReasons: readonly string[] }
+    | {
+          readonly kind: "update";
+          readonly old: ResourceState;
+          readonly new: ResourceState;
+          readonly diffReasons: readonly string[];
+      }
     | {
           readonly kind: "replace";
           readonly old: ResourceState;
@@ -112,7 +124,8 @@ export class Engine implements StepContext {
     }
 
     record(step: Step): void {
-        const index = step.op === "refresh" ? -1 : this.steps.findIndex((s) => s.urn === step.urn && s.op !== "refresh");
+        const index =
+            step.op === "refresh" ? -1 : this.steps.findIndex((s) => s.urn === step.urn && s.op !== "refresh");
         if (index >= 0) this.steps[index] = step;
         else this.steps.push(step);
         if (step.error !== undefined) this.stopped = true;
@@ -125,7 +138,10 @@ export class Engine implements StepContext {
     }
 
     async failureMessage(error: unknown, operation: string): Promise<string> {
-        return (await this.options.failureMessage?.(error, operation)) ?? (error instanceof Error ? error.message : String(error));
+        return (
+            (await this.options.failureMessage?.(error, operation)) ??
+            (error instanceof Error ? error.message : String(error))
+        );
     }
 
     now(): string {
@@ -142,7 +158,9 @@ export class Engine implements StepContext {
      */
     async deleteRemaining(): Promise<void> {
         if (this.stopped) return;
-        await deleteResources(this, this.snapshot.remainingResources()).catch((error: unknown) => this.swallowStepFailure(error));
+        await deleteResources(this, this.snapshot.remainingResources()).catch((error: unknown) =>
+            this.swallowStepFailure(error),
+        );
     }
 
     /** Stops the run without deleting anything (the program failed). */
@@ -154,7 +172,13 @@ export class Engine implements StepContext {
     refuse(goal: Goal, message: string): never {
         const urn = this.urnOf(goal);
         const old = this.snapshot.findRemaining(urn);
-        return this.failStep({ ...stepFor(old ? "update" : "create", this.initialState(goal, urn, old, undefined)), ...(old ? { old } : {}) }, message);
+        return this.failStep(
+            {
+                ...stepFor(old ? "update" : "create", this.initialState(goal, urn, old, undefined)),
+                ...(old ? { old } : {}),
+            },
+            message,
+        );
     }
 
     /** Notes the URN of a resource the runner mocks (another package's), so it can be a parent. */
@@ -202,9 +226,13 @@ export class Engine implements StepContext {
         if (this.stopped) throw new EngineStoppedError("the update stopped at an earlier failure");
         if (this.registered.has(urn)) fail(`Duplicate resource URN '${urn}'; try giving it a unique name`);
         this.registered.add(urn);
-        if (goal.parent !== "" && !this.registered.has(goal.parent)) fail(`${label}: could not find parent resource ${goal.parent}`);
+        if (goal.parent !== "" && !this.registered.has(goal.parent))
+            fail(`${label}: could not find parent resource ${goal.parent}`);
         const secretAt = findSecretPath(goal.inputs, "inputs");
-        if (secretAt) fail(`${label}: ${secretAt} is a secret; the offline runner keeps its state in a plain JSON file and writes no secret to it`);
+        if (secretAt)
+            fail(
+                `${label}: ${secretAt} is a secret; the offline runner keeps its state in a plain JSON file and writes no secret to it`,
+            );
         const found = this.findOld(urn, goal);
         if (typeof found === "string") fail(found);
         else old = found.old;
@@ -212,12 +240,19 @@ export class Engine implements StepContext {
         const state = this.initialState(goal, urn, old, alias);
         if (!goal.custom) {
             if (!old) return { kind: "create", new: state };
-            return sameJson(old.inputs, state.inputs) ? { kind: "same", old, new: state } : { kind: "update", old, new: state, diffReasons: [] };
+            return sameJson(old.inputs, state.inputs)
+                ? { kind: "same", old, new: state }
+                : { kind: "update", old, new: state, diffReasons: [] };
         }
         return this.planCustom(goal, { ...state, provider: this.ensureDefaultProvider() }, old, fail);
     }
 
-    private async planCustom(goal: Goal, state: ResourceState, old: ResourceState | undefined, fail: (message: string) => never): Promise<Plan> {
+    private async planCustom(
+        goal: Goal,
+        state: ResourceState,
+        old: ResourceState | undefined,
+        fail: (message: string) => never,
+    ): Promise<Plan> {
         const { host } = this;
         const label = `${goal.type} resource '${goal.name}'`;
         let inputs = goal.inputs;
@@ -243,7 +278,12 @@ export class Engine implements StepContext {
                 .catch(async (error: unknown) => fail(await this.failureMessage(error, "checking")));
             if (checked.failures.length > 0) {
                 fail(
-                    checked.failures.map((f) => `${label}: property ${f.property} value {${display(news[f.property])}} has a problem: ${f.reason}`).join("\n"),
+                    checked.failures
+                        .map(
+                            (f) =>
+                                `${label}: property ${f.property} value {${display(news[f.property])}} has a problem: ${f.reason}`,
+                        )
+                        .join("\n"),
                 );
             }
             return checked.inputs;
@@ -257,7 +297,9 @@ export class Engine implements StepContext {
         // The Node dynamic provider names no changed properties; the engine computes them only when the provider cannot tell.
         const diffReasons = diff.changes === "unknown" ? changedKeys(old.inputs, checked.inputs) : [];
         const changes = diff.changes === "some" || diffReasons.length > 0;
-        const replaceOnChanges = diffReasons.filter((key) => goal.replaceOnChanges.some((path) => path === "*" || path === key));
+        const replaceOnChanges = diffReasons.filter((key) =>
+            goal.replaceOnChanges.some((path) => path === "*" || path === key),
+        );
         const replaceReasons = [...new Set([...diff.replaces, ...replaceOnChanges])];
         if (changes && replaceReasons.length === 0 && goal.replaceOnChanges.length > 0 && diff.changes !== "unknown") {
             this.diagnose({
@@ -269,9 +311,12 @@ export class Engine implements StepContext {
             });
         }
         if (!changes && !old.pendingReplacement) {
-            return old.initErrors.length > 0 ? { kind: "update", old, new: checked, diffReasons } : { kind: "same", old, new: checked };
+            return old.initErrors.length > 0
+                ? { kind: "update", old, new: checked, diffReasons }
+                : { kind: "same", old, new: checked };
         }
-        if (replaceReasons.length === 0 && !old.pendingReplacement) return { kind: "update", old, new: checked, diffReasons };
+        if (replaceReasons.length === 0 && !old.pendingReplacement)
+            return { kind: "update", old, new: checked, diffReasons };
         if (checked.protect && old.protect) {
             fail(
                 `unable to replace resource "${state.urn}"\nas it is currently marked for protection. To unprotect the resource, ` +
@@ -289,7 +334,13 @@ export class Engine implements StepContext {
     private refuseDependentReplacements(old: ResourceState, fail: (message: string) => never): void {
         const dependent = this.snapshot
             .remainingResources()
-            .find((r) => r !== old && r.custom && !this.registered.has(r.urn) && Object.values(r.propertyDependencies).flat().includes(old.urn));
+            .find(
+                (r) =>
+                    r !== old &&
+                    r.custom &&
+                    !this.registered.has(r.urn) &&
+                    Object.values(r.propertyDependencies).flat().includes(old.urn),
+            );
         if (dependent) {
             fail(
                 `replacing "${old.urn}" with deleteBeforeReplace would also replace "${dependent.urn}", whose inputs come from it: ` +
@@ -312,7 +363,13 @@ export class Engine implements StepContext {
     }
 
     private executeSame(old: ResourceState, planned: ResourceState): Registered {
-        const next: ResourceState = { ...planned, id: old.id, outputs: old.outputs, initErrors: [], ...times(old.created, old.modified) };
+        const next: ResourceState = {
+            ...planned,
+            id: old.id,
+            outputs: old.outputs,
+            initErrors: [],
+            ...times(old.created, old.modified),
+        };
         this.snapshot.produce(next, old);
         this.record({ ...stepFor("same", next), old, new: next });
         return { urn: next.urn, id: next.id, outputs: next.outputs };
@@ -321,7 +378,11 @@ export class Engine implements StepContext {
     private async executeCreate(planned: ResourceState): Promise<Registered> {
         const diffs = diffProperties({}, planned.inputs);
         if (!planned.custom || this.preview) {
-            const next: ResourceState = { ...planned, outputs: planned.custom ? planned.inputs : {}, ...times(this.now(), this.now()) };
+            const next: ResourceState = {
+                ...planned,
+                outputs: planned.custom ? planned.inputs : {},
+                ...times(this.now(), this.now()),
+            };
             this.snapshot.produce(next);
             this.record({ ...stepFor("create", next), new: next, diffs });
             return { urn: next.urn, id: "", outputs: next.outputs };
@@ -330,7 +391,12 @@ export class Engine implements StepContext {
             const end = this.snapshot.begin({ resource: planned, type: "creating" });
             try {
                 const created = await this.host.create(planned.type, planned.name, planned.inputs);
-                const next: ResourceState = { ...planned, id: created.id, outputs: created.properties, ...times(this.now(), this.now()) };
+                const next: ResourceState = {
+                    ...planned,
+                    id: created.id,
+                    outputs: created.properties,
+                    ...times(this.now(), this.now()),
+                };
                 this.snapshot.produce(next);
                 this.record({ ...stepFor("create", next), new: next, diffs });
                 return { urn: next.urn, id: next.id, outputs: next.outputs };
@@ -345,15 +411,27 @@ export class Engine implements StepContext {
                         initErrors: failure.reasons,
                         ...times(this.now(), this.now()),
                     });
-                return this.failStep({ ...stepFor("create", planned), new: planned, diffs }, await this.failureMessage(error, "creating"));
+                return this.failStep(
+                    { ...stepFor("create", planned), new: planned, diffs },
+                    await this.failureMessage(error, "creating"),
+                );
             } finally {
                 end();
             }
         });
     }
 
-    private async executeUpdate(old: ResourceState, planned: ResourceState, diffReasons: readonly string[]): Promise<Registered> {
-        const step = { ...stepFor("update", planned), old, diffs: diffProperties(old.inputs, planned.inputs), diffReasons };
+    private async executeUpdate(
+        old: ResourceState,
+        planned: ResourceState,
+        diffReasons: readonly string[],
+    ): Promise<Registered> {
+        const step = {
+            ...stepFor("update", planned),
+            old,
+            diffs: diffProperties(old.inputs, planned.inputs),
+            diffReasons,
+        };
         if (!planned.custom || this.preview) {
             const outputs = planned.custom ? planned.inputs : old.outputs;
             const next: ResourceState = { ...planned, id: old.id, outputs, ...times(old.created, this.now()) };
@@ -364,7 +442,14 @@ export class Engine implements StepContext {
         return this.pool.run(async () => {
             const end = this.snapshot.begin({ resource: planned, type: "updating" });
             try {
-                const updated = await this.host.update(planned.type, planned.name, old.id, old.outputs, planned.inputs, old.inputs);
+                const updated = await this.host.update(
+                    planned.type,
+                    planned.name,
+                    old.id,
+                    old.outputs,
+                    planned.inputs,
+                    old.inputs,
+                );
                 const next: ResourceState = {
                     ...planned,
                     id: old.id,
@@ -417,7 +502,8 @@ export class Engine implements StepContext {
             if (plan.deleteBeforeReplace && !old.pendingReplacement) {
                 const end = this.snapshot.begin({ resource: old, type: "deleting" });
                 try {
-                    if (!old.retainOnDelete) await this.host.delete(old.type, old.name, old.id, old.outputs, old.inputs);
+                    if (!old.retainOnDelete)
+                        await this.host.delete(old.type, old.name, old.id, old.outputs, old.inputs);
                 } catch (error) {
                     return this.failStep(step, await this.failureMessage(error, "deleting"));
                 } finally {
@@ -430,7 +516,12 @@ export class Engine implements StepContext {
             const end = this.snapshot.begin({ resource: plan.new, type: "creating" });
             try {
                 const created = await this.host.create(plan.new.type, plan.new.name, plan.new.inputs);
-                const next: ResourceState = { ...plan.new, id: created.id, outputs: created.properties, ...times(this.now(), this.now()) };
+                const next: ResourceState = {
+                    ...plan.new,
+                    id: created.id,
+                    outputs: created.properties,
+                    ...times(this.now(), this.now()),
+                };
                 if (plan.deleteBeforeReplace) this.snapshot.produce(next, replaced);
                 else {
                     this.snapshot.produce(next);
@@ -455,14 +546,23 @@ export class Engine implements StepContext {
     /** The previous resource this registration takes over (by URN, then by alias), or an error message. */
     private findOld(urn: string, goal: Goal): { old?: ResourceState; alias?: string } | string {
         const { stack, project } = this.options;
-        const aliases = aliasUrns({ stack, project, aliasOf: (u) => this.aliasOf.get(u) }, goal.name, goal.type, goal.parent, goal.aliases);
+        const aliases = aliasUrns(
+            { stack, project, aliasOf: (u) => this.aliasOf.get(u) },
+            goal.name,
+            goal.type,
+            goal.parent,
+            goal.aliases,
+        );
         const claimedBy = this.aliasedTo.get(urn);
-        if (claimedBy !== undefined) return `Duplicate resource URN '${urn}' conflicting with alias on resource with URN '${claimedBy}'`;
+        if (claimedBy !== undefined)
+            return `Duplicate resource URN '${urn}' conflicting with alias on resource with URN '${claimedBy}'`;
         for (const candidate of [urn, ...aliases]) {
             if (candidate !== urn) {
                 // An old resource another registration already took, by its URN or by an alias.
                 const wasPrevious = this.snapshot.previous.resources.some((r) => r.urn === candidate && !r.delete);
-                const other = this.aliasedTo.get(candidate) ?? (wasPrevious && this.registered.has(candidate) ? candidate : undefined);
+                const other =
+                    this.aliasedTo.get(candidate) ??
+                    (wasPrevious && this.registered.has(candidate) ? candidate : undefined);
                 if (other !== undefined) {
                     return `Duplicate resource alias '${candidate}' applied to resource with URN '${urn}' conflicting with resource with URN '${other}'`;
                 }
@@ -478,7 +578,12 @@ export class Engine implements StepContext {
         return {};
     }
 
-    private initialState(goal: Goal, urn: string, old: ResourceState | undefined, alias: string | undefined): ResourceState {
+    private initialState(
+        goal: Goal,
+        urn: string,
+        old: ResourceState | undefined,
+        alias: string | undefined,
+    ): ResourceState {
         return {
             urn,
             name: goal.name,
@@ -545,7 +650,9 @@ function times(created: string | undefined, modified: string | undefined): { cre
 }
 
 function initFailureOf(error: unknown): InitFailure | undefined {
-    return typeof error === "object" && error !== null ? (error as { initFailure?: InitFailure }).initFailure : undefined;
+    return typeof error === "object" && error !== null
+        ? (error as { initFailure?: InitFailure }).initFailure
+        : undefined;
 }
 
 /** A value the way the engine prints a property value in a check failure (`%v` of a Go PropertyValue). */

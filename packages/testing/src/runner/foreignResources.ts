@@ -22,9 +22,19 @@ export function foreignResource(
 }
 
 /** Result of a mocked function call of another package. */
-export function foreignCall(token: string, inputs: Record<string, unknown>, subscriptionId: string, tenantId: string): Record<string, unknown> {
+export function foreignCall(
+    token: string,
+    inputs: Record<string, unknown>,
+    subscriptionId: string,
+    tenantId: string,
+): Record<string, unknown> {
     if (token === "azure-native:authorization:getClientConfig") {
-        return { subscriptionId, tenantId, clientId: "00000000-0000-0000-0000-00000000c11e", objectId: "00000000-0000-0000-0000-0000000000b1" };
+        return {
+            subscriptionId,
+            tenantId,
+            clientId: "00000000-0000-0000-0000-00000000c11e",
+            objectId: "00000000-0000-0000-0000-0000000000b1",
+        };
     }
     return inputs;
 }

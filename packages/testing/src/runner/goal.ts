@@ -40,7 +40,9 @@ export interface RegisterResourceRequestMessage {
     getProtect(): boolean;
     getDependenciesList(): string[];
     getProvider(): string;
-    getPropertydependenciesMap(): { forEach(callback: (value: { getUrnsList(): string[] }, key: string) => void): void };
+    getPropertydependenciesMap(): {
+        forEach(callback: (value: { getUrnsList(): string[] }, key: string) => void): void;
+    };
     getDeletebeforereplace(): boolean;
     getDeletebeforereplacedefined(): boolean;
     getVersion(): string;
@@ -49,7 +51,8 @@ export interface RegisterResourceRequestMessage {
     getAliasurnsList(): string[];
     getAliasesList(): AliasMessage[];
     getImportid(): string;
-    getCustomtimeouts(): { getCreate(): string; getUpdate(): string; getDelete(): string; getRead?(): string } | undefined;
+    getCustomtimeouts():
+        { getCreate(): string; getUpdate(): string; getDelete(): string; getRead?(): string } | undefined;
     getRemote(): boolean;
     getProvidersMap(): { getLength(): number };
     getReplaceonchangesList(): string[];
@@ -69,7 +72,16 @@ export interface RegisterResourceRequestMessage {
 export interface AliasMessage {
     hasUrn(): boolean;
     getUrn(): string;
-    getSpec(): { getName(): string; getType(): string; getStack(): string; getProject(): string; getParenturn(): string; getNoparent(): boolean } | undefined;
+    getSpec():
+        | {
+              getName(): string;
+              getType(): string;
+              getStack(): string;
+              getProject(): string;
+              getParenturn(): string;
+              getNoparent(): boolean;
+          }
+        | undefined;
 }
 
 /** The resource options the runner implements, for messages. */
@@ -95,7 +107,10 @@ export function unimplementedOptions(request: RegisterResourceRequestMessage): s
         ["additionalSecretOutputs", request.getAdditionalsecretoutputsList().length > 0],
         [
             "customTimeouts",
-            timeouts !== undefined && [timeouts.getCreate(), timeouts.getUpdate(), timeouts.getDelete(), timeouts.getRead?.() ?? ""].some((t) => t !== ""),
+            timeouts !== undefined &&
+                [timeouts.getCreate(), timeouts.getUpdate(), timeouts.getDelete(), timeouts.getRead?.() ?? ""].some(
+                    (t) => t !== "",
+                ),
         ],
         ["deletedWith", request.getDeletedwith() !== ""],
         ["hideDiffs", (request.getHidediffsList?.() ?? []).length > 0],

@@ -26,7 +26,11 @@ export class IgnoreChangesPathError extends Error {
  * @returns the reset inputs, and the paths that could not be reset (the engine reports them as info)
  * @throws IgnoreChangesPathError for a path with an array index or bad syntax
  */
-export function applyIgnoreChanges(news: Properties, olds: Properties, ignoreChanges: readonly string[]): { inputs: Properties; invalid: string[] } {
+export function applyIgnoreChanges(
+    news: Properties,
+    olds: Properties,
+    ignoreChanges: readonly string[],
+): { inputs: Properties; invalid: string[] } {
     const inputs = structuredClone(news);
     const invalid: string[] = [];
     for (const text of ignoreChanges) {
@@ -45,12 +49,16 @@ function parsePath(text: string): Segment[] {
             segments.push({ key: (quoted[1] ?? "").replace(/\\(.)/g, "$1") });
             rest = rest.slice(quoted[0].length);
         } else if (rest.startsWith("[")) {
-            throw new IgnoreChangesPathError(`ignoreChanges path ${JSON.stringify(text)}: array indexes are not implemented by the offline runner`);
+            throw new IgnoreChangesPathError(
+                `ignoreChanges path ${JSON.stringify(text)}: array indexes are not implemented by the offline runner`,
+            );
         } else if (plain && (segments.length > 0 || !rest.startsWith("."))) {
             segments.push(plain[1] === "*" ? { any: true } : { key: plain[1] ?? "" });
             rest = rest.slice(plain[0].length);
         } else {
-            throw new IgnoreChangesPathError(`ignoreChanges path ${JSON.stringify(text)} is not a property path (e.g. "threshold" or "settings.value")`);
+            throw new IgnoreChangesPathError(
+                `ignoreChanges path ${JSON.stringify(text)} is not a property path (e.g. "threshold" or "settings.value")`,
+            );
         }
     }
     if (segments.length === 0) throw new IgnoreChangesPathError(`ignoreChanges path "" is empty`);

@@ -55,7 +55,9 @@ export interface PreviewDocumentInput {
 
 /** Builds the document of a preview. */
 export function previewDocument(input: PreviewDocumentInput): PreviewDocument {
-    const config = Object.fromEntries(Object.entries(input.config).map(([k, v]) => [k, input.secretKeys.includes(k) ? "[secret]" : v]));
+    const config = Object.fromEntries(
+        Object.entries(input.config).map(([k, v]) => [k, input.secretKeys.includes(k) ? "[secret]" : v]),
+    );
     const steps = input.steps.filter(shown).map(previewStep);
     const diagnostics = input.diagnostics.map((d) => ({
         ...(d.urn !== undefined ? { urn: d.urn } : {}),

@@ -30,7 +30,10 @@ export interface ForeignValues {
 
 /** What the SDK says when a feature the monitor declined is used, and the option it is about. */
 const DECLINED_FEATURES: ReadonlyArray<[RegExp, string]> = [
-    [/does not support transforms/, "transforms (the `transforms` option, registerResourceTransform, registerInvokeTransform)"],
+    [
+        /does not support transforms/,
+        "transforms (the `transforms` option, registerResourceTransform, registerInvokeTransform)",
+    ],
     [/does not support resource hooks/, "resource hooks (the `hooks` option)"],
     [/does not support error hooks/, "error hooks (the `hooks.onError` option)"],
     [/does not support parameterization/, "parameterized providers"],
@@ -46,7 +49,11 @@ export function loadProgramSdk(programDir: string): PulumiModule {
  *
  * @returns the program's errors, one message each
  */
-export async function runProgramInStack(request: RunRequest, engine: Engine, foreign: ForeignValues): Promise<string[]> {
+export async function runProgramInStack(
+    request: RunRequest,
+    engine: Engine,
+    foreign: ForeignValues,
+): Promise<string[]> {
     const errors: string[] = [];
     const onError = (error: unknown): void => {
         errors.push(error instanceof Error ? error.message : String(error));
@@ -81,12 +88,19 @@ export async function runProgramInStack(request: RunRequest, engine: Engine, for
     await new Promise((resolve_) => setImmediate(resolve_));
     process.off("unhandledRejection", onError);
     process.off("uncaughtException", onError);
-    return [...new Set(errors)].filter((message) => !isConsequenceOfStepFailure(message, engine)).map(explainDeclinedFeature);
+    return [...new Set(errors)]
+        .filter((message) => !isConsequenceOfStepFailure(message, engine))
+        .map(explainDeclinedFeature);
 }
 
 /** The SDK's wrap of a registration the engine failed, or of a registration refused after it. */
 function isConsequenceOfStepFailure(message: string, engine: Engine): boolean {
-    return engine.failed && /failed to register new resource|Resource monitor is terminating|the update stopped at an earlier failure/.test(message);
+    return (
+        engine.failed &&
+        /failed to register new resource|Resource monitor is terminating|the update stopped at an earlier failure/.test(
+            message,
+        )
+    );
 }
 
 function explainDeclinedFeature(message: string): string {
@@ -107,6 +121,7 @@ function monitorSdk(programDir: string, runtime: PulumiModule["runtime"]): Monit
         RegisterPackageResponse: resourcePb["RegisterPackageResponse"] as MonitorSdk["RegisterPackageResponse"],
         InvokeResponse: providerPb["InvokeResponse"] as MonitorSdk["InvokeResponse"],
         serializeProperties: (label, value) => runtime.serializeProperties(label, value),
-        deserializeProperties: (struct) => runtime.deserializeProperties(struct as Parameters<typeof runtime.deserializeProperties>[0]),
+        deserializeProperties: (struct) =>
+            runtime.deserializeProperties(struct as Parameters<typeof runtime.deserializeProperties>[0]),
     };
 }

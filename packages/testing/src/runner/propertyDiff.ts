@@ -28,8 +28,10 @@ export function diffProperties(
         const before = olds[key];
         const after = news[key];
         const replaces = replaceKeys.includes(key);
-        if (before === undefined && after !== undefined) diffs.push({ key, kind: "add", new: JSON.stringify(after), replaces });
-        else if (before !== undefined && after === undefined) diffs.push({ key, kind: "delete", old: JSON.stringify(before), replaces });
+        if (before === undefined && after !== undefined)
+            diffs.push({ key, kind: "add", new: JSON.stringify(after), replaces });
+        else if (before !== undefined && after === undefined)
+            diffs.push({ key, kind: "delete", old: JSON.stringify(before), replaces });
         else if (JSON.stringify(before) !== JSON.stringify(after))
             diffs.push({ key, kind: "update", old: JSON.stringify(before), new: JSON.stringify(after), replaces });
     }

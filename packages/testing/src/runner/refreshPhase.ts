@@ -54,18 +54,33 @@ async function refreshOne(context: StepContext, old: ResourceState): Promise<voi
     const inputs = (read.inputs ?? old.inputs) as Record<string, unknown>;
     const outputs = read.properties as Record<string, unknown>;
     const changed = !sameJson(inputs, old.inputs) || !sameJson(outputs, old.outputs);
-    const refreshed: ResourceState = { ...old, id: read.id, inputs, outputs, ...(changed ? { modified: context.now() } : {}) };
+    const refreshed: ResourceState = {
+        ...old,
+        id: read.id,
+        inputs,
+        outputs,
+        ...(changed ? { modified: context.now() } : {}),
+    };
     let result: RefreshResult;
     try {
         // The diff `up` would make right after this refresh, framed the other way round: live state
         // as the old side, the recorded inputs as the new side.
         const diff = await host.diff(old.type, old.name, refreshed.id, refreshed.outputs, old.inputs, refreshed.inputs);
-        result = diff.changes === "some" || (diff.changes === "unknown" && !sameJson(inputs, old.inputs)) ? "update" : "same";
+        result =
+            diff.changes === "some" || (diff.changes === "unknown" && !sameJson(inputs, old.inputs))
+                ? "update"
+                : "same";
     } catch (error) {
         const message = await context.failureMessage(error, "diffing");
         context.record({ ...stepFor("refresh", old), old, error: message });
         throw new StepFailedError(message);
     }
     context.snapshot.replaceRemaining(old, refreshed);
-    context.record({ ...stepFor("refresh", old), old, new: refreshed, diffs: diffProperties(old.inputs, inputs), refreshResult: result });
+    context.record({
+        ...stepFor("refresh", old),
+        old,
+        new: refreshed,
+        diffs: diffProperties(old.inputs, inputs),
+        refreshResult: result,
+    });
 }

@@ -19,7 +19,11 @@ type Callback = (error: Error | null, response?: unknown) => void;
 /** The classes of the program's @pulumi/pulumi the monitor answers with. */
 export interface MonitorSdk {
     readonly Struct: { fromJavaScript(value: Record<string, unknown>): unknown };
-    readonly RegisterResourceResponse: new () => { setUrn(urn: string): unknown; setId(id: string): unknown; setObject(object: unknown): unknown };
+    readonly RegisterResourceResponse: new () => {
+        setUrn(urn: string): unknown;
+        setId(id: string): unknown;
+        setObject(object: unknown): unknown;
+    };
     readonly ReadResourceResponse: new () => { setUrn(urn: string): unknown; setProperties(object: unknown): unknown };
     readonly InvokeResponse: new () => { setReturn(object: unknown): unknown };
     readonly RegisterPackageResponse: new () => { setRef(ref: string): unknown };
@@ -73,14 +77,26 @@ export class RunnerResourceMonitor {
         });
     }
 
-    registerResourceOutputs(request: { getUrn(): string; getOutputs(): { toJavaScript(): Properties } | undefined }, callback: Callback): void {
+    registerResourceOutputs(
+        request: { getUrn(): string; getOutputs(): { toJavaScript(): Properties } | undefined },
+        callback: Callback,
+    ): void {
         void this.answer(callback, () => {
             this.options.engine.registerOutputs(request.getUrn(), request.getOutputs()?.toJavaScript() ?? {});
             return {};
         });
     }
 
-    readResource(request: { getType(): string; getName(): string; getParent(): string; getProperties(): unknown; getId(): string }, callback: Callback): void {
+    readResource(
+        request: {
+            getType(): string;
+            getName(): string;
+            getParent(): string;
+            getProperties(): unknown;
+            getId(): string;
+        },
+        callback: Callback,
+    ): void {
         void this.answer(callback, async () => {
             const { sdk } = this.options;
             if (isDynamicResourceType(request.getType())) {
@@ -88,7 +104,13 @@ export class RunnerResourceMonitor {
                     `${request.getType()} resource '${request.getName()}': reading an existing resource (\`.get\`) is not implemented by the offline runner`,
                 );
             }
-            const urn = generateUrn(this.options.stack, this.options.project, request.getParent(), request.getType(), request.getName());
+            const urn = generateUrn(
+                this.options.stack,
+                this.options.project,
+                request.getParent(),
+                request.getType(),
+                request.getName(),
+            );
             const mocked = foreignResource(
                 request.getType(),
                 request.getName(),
@@ -117,7 +139,10 @@ export class RunnerResourceMonitor {
                 if (!known) throw new Error(`unknown resource ${urn}`);
                 result = known;
             } else {
-                result = await sdk.serializeProperties("", foreignCall(token, args, this.options.subscriptionId, this.options.tenantId));
+                result = await sdk.serializeProperties(
+                    "",
+                    foreignCall(token, args, this.options.subscriptionId, this.options.tenantId),
+                );
             }
             const response = new sdk.InvokeResponse();
             response.setReturn(sdk.Struct.fromJavaScript(result));
@@ -136,7 +161,9 @@ export class RunnerResourceMonitor {
     supportsFeature(request: { getId(): string }, callback: Callback): void {
         // Supported where the runner does the work or refuses the option by name itself; the others
         // make the SDK refuse ("does not support ...") before any registration.
-        const supported = ["secrets", "resourceReferences", "aliasSpecs", "deletedWith", "replaceWith"].includes(request.getId());
+        const supported = ["secrets", "resourceReferences", "aliasSpecs", "deletedWith", "replaceWith"].includes(
+            request.getId(),
+        );
         callback(null, { getHassupport: () => supported });
     }
 
@@ -157,7 +184,13 @@ export class RunnerResourceMonitor {
 
     private async registerForeign(request: RegisterResourceRequestMessage): Promise<unknown> {
         const { sdk } = this.options;
-        const urn = generateUrn(this.options.stack, this.options.project, request.getParent(), request.getType(), request.getName());
+        const urn = generateUrn(
+            this.options.stack,
+            this.options.project,
+            request.getParent(),
+            request.getType(),
+            request.getName(),
+        );
         const inputs = sdk.deserializeProperties(request.getObject());
         const mocked = foreignResource(request.getType(), request.getName(), inputs, this.options.subscriptionId);
         const state = await sdk.serializeProperties("", mocked.state);

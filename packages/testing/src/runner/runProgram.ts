@@ -11,7 +11,13 @@ import * as path from "node:path";
 import { trackChild } from "../childProcess";
 import { readProjectName } from "../host/urn";
 import type { ChildResult } from "./child";
-import { checkRunArguments, type RunCommand, type RunProgramOptions, type RunRequest, type RunResult } from "./runRequest";
+import {
+    checkRunArguments,
+    type RunCommand,
+    type RunProgramOptions,
+    type RunRequest,
+    type RunResult,
+} from "./runRequest";
 
 export type { RunProgramOptions } from "./runRequest";
 
@@ -42,7 +48,9 @@ export async function runProgram(command: RunCommand, options: RunProgramOptions
         stateFile: path.resolve(options.stateFile ?? path.join(programDir, ".pim-runner", `${stack}.json`)),
         project,
         stack,
-        config: Object.fromEntries(Object.entries(options.config ?? {}).map(([key, value]) => [namespaced(key), value])),
+        config: Object.fromEntries(
+            Object.entries(options.config ?? {}).map(([key, value]) => [namespaced(key), value]),
+        ),
         secretKeys: (options.secretConfigKeys ?? []).map(namespaced),
         hostEnv: { ...options.env },
         callTimeoutMs: options.callTimeoutMs ?? null,
@@ -64,16 +72,25 @@ export async function runProgram(command: RunCommand, options: RunProgramOptions
     }
     if (!result.previewJson) return { ...result, output };
     // As the CLI's document: what the program printed is there as info diagnostics.
-    const printed = output.filter((line) => line !== "").map((line) => ({ message: `${line}\n`, severity: "info" as const }));
+    const printed = output
+        .filter((line) => line !== "")
+        .map((line) => ({ message: `${line}\n`, severity: "info" as const }));
     const diagnostics = [...printed, ...(result.previewJson.diagnostics ?? [])];
-    return { ...result, previewJson: { ...result.previewJson, ...(diagnostics.length > 0 ? { diagnostics } : {}) }, output };
+    return {
+        ...result,
+        previewJson: { ...result.previewJson, ...(diagnostics.length > 0 ? { diagnostics } : {}) },
+        output,
+    };
 }
 
 function defaultProgramFile(programDir: string): string {
     return fs.existsSync(path.join(programDir, "index.ts")) ? "index.ts" : "index.js";
 }
 
-function runChild(request: RunRequest, options: RunProgramOptions): Promise<{ output: string[]; result: ChildResult | undefined }> {
+function runChild(
+    request: RunRequest,
+    options: RunProgramOptions,
+): Promise<{ output: string[]; result: ChildResult | undefined }> {
     const output: string[] = [];
     const child = spawn(process.execPath, [childScript()], {
         cwd: request.programDir,
@@ -104,7 +121,10 @@ function runChild(request: RunRequest, options: RunProgramOptions): Promise<{ ou
             child.kill("SIGKILL");
             reject(new Error(`runner ${request.command} ${reason} (killed; its state records what was in flight)`));
         };
-        const timer = options.timeoutMs === undefined ? undefined : setTimeout(() => kill(`did not finish within ${options.timeoutMs} ms`), options.timeoutMs);
+        const timer =
+            options.timeoutMs === undefined
+                ? undefined
+                : setTimeout(() => kill(`did not finish within ${options.timeoutMs} ms`), options.timeoutMs);
         const onAbort = (): void => kill("was aborted");
         if (options.signal?.aborted) onAbort();
         options.signal?.addEventListener("abort", onAbort, { once: true });

@@ -88,16 +88,25 @@ export function checkRunArguments(command: unknown, options: object): asserts co
     }
     const unknown = Object.keys(options).filter((key) => !OPTION_NAMES.has(key));
     if (unknown.length > 0) {
-        throw new TypeError(`unknown option${unknown.length > 1 ? "s" : ""} ${unknown.join(", ")}; allowed: ${[...OPTION_NAMES].join(", ")}`);
+        throw new TypeError(
+            `unknown option${unknown.length > 1 ? "s" : ""} ${unknown.join(", ")}; allowed: ${[...OPTION_NAMES].join(", ")}`,
+        );
     }
     const given = options as RunProgramOptions;
-    if (given.json === true && command !== "preview") throw new TypeError(`json is an option of preview (\`pulumi preview --json\`), not of ${command}`);
-    if (given.clearPendingCreates === true && command !== "refresh") throw new TypeError(`clearPendingCreates is an option of refresh, not of ${command}`);
-    if (given.expectNoChanges === true && command === "destroy") throw new TypeError("expectNoChanges is an option of up, preview and refresh, not of destroy");
-    if (given.parallel !== undefined && !(given.parallel === Infinity || (Number.isInteger(given.parallel) && given.parallel > 0))) {
+    if (given.json === true && command !== "preview")
+        throw new TypeError(`json is an option of preview (\`pulumi preview --json\`), not of ${command}`);
+    if (given.clearPendingCreates === true && command !== "refresh")
+        throw new TypeError(`clearPendingCreates is an option of refresh, not of ${command}`);
+    if (given.expectNoChanges === true && command === "destroy")
+        throw new TypeError("expectNoChanges is an option of up, preview and refresh, not of destroy");
+    if (
+        given.parallel !== undefined &&
+        !(given.parallel === Infinity || (Number.isInteger(given.parallel) && given.parallel > 0))
+    ) {
         throw new TypeError(`parallel must be a positive whole number; got ${String(given.parallel)}`);
     }
-    if (given.programDir === undefined || typeof given.programDir !== "string") throw new TypeError("programDir is required (the Pulumi project directory)");
+    if (given.programDir === undefined || typeof given.programDir !== "string")
+        throw new TypeError("programDir is required (the Pulumi project directory)");
 }
 
 /** The request the parent sends its child (over IPC: nothing of it is written to disk). */

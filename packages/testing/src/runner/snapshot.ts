@@ -34,7 +34,10 @@ export class RunSnapshot {
 
     /** The state as it would be written now. */
     state(): StackState {
-        return { resources: [...this.produced, ...this.remaining], pendingOperations: [...this.carriedPendingCreates, ...this.inFlight] };
+        return {
+            resources: [...this.produced, ...this.remaining],
+            pendingOperations: [...this.carriedPendingCreates, ...this.inFlight],
+        };
     }
 
     /** The previous resources no step has taken over or deleted yet, in state order. */
@@ -78,13 +81,18 @@ export class RunSnapshot {
     renameReferences(from: string, to: string): void {
         const rename = (urn: string): string => (urn === from ? to : urn);
         for (const [i, r] of this.remaining.entries()) {
-            const refers = r.parent === from || r.dependencies.includes(from) || Object.values(r.propertyDependencies).some((urns) => urns.includes(from));
+            const refers =
+                r.parent === from ||
+                r.dependencies.includes(from) ||
+                Object.values(r.propertyDependencies).some((urns) => urns.includes(from));
             if (!refers) continue;
             this.remaining[i] = {
                 ...r,
                 parent: rename(r.parent),
                 dependencies: r.dependencies.map(rename),
-                propertyDependencies: Object.fromEntries(Object.entries(r.propertyDependencies).map(([k, urns]) => [k, urns.map(rename)])),
+                propertyDependencies: Object.fromEntries(
+                    Object.entries(r.propertyDependencies).map(([k, urns]) => [k, urns.map(rename)]),
+                ),
             };
         }
     }
@@ -119,6 +127,8 @@ export class RunSnapshot {
     /** Where `old` stands: the same object, or the one a rename or refresh put in its place. */
     private indexOf(old: ResourceState): number {
         const same = this.remaining.indexOf(old);
-        return same >= 0 ? same : this.remaining.findIndex((r) => r.urn === old.urn && r.id === old.id && r.delete === old.delete);
+        return same >= 0
+            ? same
+            : this.remaining.findIndex((r) => r.urn === old.urn && r.id === old.id && r.delete === old.delete);
     }
 }

@@ -56,6 +56,9 @@ export class StepFailedError extends Error {
 }
 
 /** The skeleton of a step for `state`. */
-export function stepFor(op: Step["op"], state: ResourceState): Pick<Step, "urn" | "type" | "name" | "op" | "diffs" | "diffReasons" | "replaceReasons"> {
+export function stepFor(
+    op: Step["op"],
+    state: ResourceState,
+): Pick<Step, "urn" | "type" | "name" | "op" | "diffs" | "diffReasons" | "replaceReasons"> {
     return { urn: state.urn, type: state.type, name: state.name, op, diffs: [], diffReasons: [], replaceReasons: [] };
 }

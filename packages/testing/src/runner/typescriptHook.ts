@@ -18,7 +18,12 @@ export function installTypeScriptHook(fromDirs: string[]): void {
         const source = fs.readFileSync(filename, "utf8");
         const output = ts.transpileModule(source, {
             fileName: filename,
-            compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true, sourceMap: false },
+            compilerOptions: {
+                module: ts.ModuleKind.CommonJS,
+                target: ts.ScriptTarget.ES2022,
+                esModuleInterop: true,
+                sourceMap: false,
+            },
         });
         (module as unknown as { _compile: Compile })._compile(output.outputText, filename);
     };

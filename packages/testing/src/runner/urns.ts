@@ -62,7 +62,13 @@ export interface AliasContext {
  * Every URN a resource may have had: its aliases, and the aliases its parent's alias implies
  * (a child named `<parent name>-x` follows a renamed parent, as the engine assumes).
  */
-export function aliasUrns(context: AliasContext, name: string, type: string, parent: string, aliases: readonly AliasSpec[]): string[] {
+export function aliasUrns(
+    context: AliasContext,
+    name: string,
+    type: string,
+    parent: string,
+    aliases: readonly AliasSpec[],
+): string[] {
     const result = new Set<string>();
     for (const alias of aliases) result.add(collapseAlias(context, name, type, parent, alias));
     const parentAlias = parent === "" ? undefined : context.aliasOf(parent);
@@ -70,21 +76,48 @@ export function aliasUrns(context: AliasContext, name: string, type: string, par
         result.add(inheritedChildAlias(context, type, name, urnName(parent), parentAlias));
         for (const alias of aliases) {
             const childAlias = collapseAlias(context, name, type, parent, alias);
-            result.add(inheritedChildAlias(context, urnType(childAlias), urnName(childAlias), urnName(parent), parentAlias));
+            result.add(
+                inheritedChildAlias(context, urnType(childAlias), urnName(childAlias), urnName(parent), parentAlias),
+            );
         }
     }
     return [...result];
 }
 
-function collapseAlias(context: AliasContext, name: string, type: string, resourceParent: string, alias: AliasSpec): string {
+function collapseAlias(
+    context: AliasContext,
+    name: string,
+    type: string,
+    resourceParent: string,
+    alias: AliasSpec,
+): string {
     if ("urn" in alias) return alias.urn;
     let parent = alias.parentUrn === "" ? resourceParent : (context.aliasOf(alias.parentUrn) ?? alias.parentUrn);
     if (alias.noParent || (parent !== "" && urnQualifiedType(parent) === ROOT_STACK_TYPE)) parent = "";
-    return generateUrn(alias.stack || context.stack, alias.project || context.project, parent, alias.type || type, alias.name || name);
+    return generateUrn(
+        alias.stack || context.stack,
+        alias.project || context.project,
+        parent,
+        alias.type || type,
+        alias.name || name,
+    );
 }
 
-function inheritedChildAlias(context: AliasContext, childType: string, childName: string, parentName: string, parentAlias: string): string {
-    const aliasName = childName.startsWith(parentName) ? urnName(parentAlias) + childName.slice(parentName.length) : childName;
+function inheritedChildAlias(
+    context: AliasContext,
+    childType: string,
+    childName: string,
+    parentName: string,
+    parentAlias: string,
+): string {
+    const aliasName = childName.startsWith(parentName)
+        ? urnName(parentAlias) + childName.slice(parentName.length)
+        : childName;
     const parentType = urnQualifiedType(parentAlias);
-    return createUrn(context.stack, context.project, parentType === "" ? childType : `${parentType}$${childType}`, aliasName);
+    return createUrn(
+        context.stack,
+        context.project,
+        parentType === "" ? childType : `${parentType}$${childType}`,
+        aliasName,
+    );
 }

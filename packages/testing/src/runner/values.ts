@@ -12,6 +12,11 @@ export function sameJson(a: unknown, b: unknown): boolean {
 }
 
 /** The top-level keys whose values differ between `olds` and `news`, in key order. */
-export function changedKeys(olds: Readonly<Record<string, unknown>>, news: Readonly<Record<string, unknown>>): string[] {
-    return [...new Set([...Object.keys(olds), ...Object.keys(news)])].filter((key) => !sameJson(olds[key], news[key])).sort();
+export function changedKeys(
+    olds: Readonly<Record<string, unknown>>,
+    news: Readonly<Record<string, unknown>>,
+): string[] {
+    return [...new Set([...Object.keys(olds), ...Object.keys(news)])]
+        .filter((key) => !sameJson(olds[key], news[key]))
+        .sort();
 }

@@ -27,7 +27,10 @@ export interface EchoStack {
     /** Sets a record's value in the echo "cloud", as a change made outside the program. */
     drift(value: string, newValue: string): void;
     /** The parsed state file. */
-    state(): { version: number; deployment: { resources?: Array<Record<string, unknown>>; pending_operations?: Array<Record<string, unknown>> } };
+    state(): {
+        version: number;
+        deployment: { resources?: Array<Record<string, unknown>>; pending_operations?: Array<Record<string, unknown>> };
+    };
     remove(): void;
 }
 
@@ -39,7 +42,9 @@ export function echoStack(name: string, source: string): EchoStack {
     const stateFile = path.join(dir, "state.json");
     const cloudFile = path.join(dir, "cloud.json");
     const readCloud = (): EchoCloud =>
-        fs.existsSync(cloudFile) ? (JSON.parse(fs.readFileSync(cloudFile, "utf8")) as EchoCloud) : { records: {}, calls: [], nextId: 1 };
+        fs.existsSync(cloudFile)
+            ? (JSON.parse(fs.readFileSync(cloudFile, "utf8")) as EchoCloud)
+            : { records: {}, calls: [], nextId: 1 };
     return {
         dir,
         stateFile,

@@ -1,4 +1,8 @@
-import { programConfigEnvironment, serializedProvider, type CapturedResource } from "../../src/capture/captureResources";
+import {
+    programConfigEnvironment,
+    serializedProvider,
+    type CapturedResource,
+} from "../../src/capture/captureResources";
 import { secret } from "../../src/host/secrets";
 
 describe("programConfigEnvironment: stack config as the language host passes it to a program", () => {
@@ -21,11 +25,18 @@ describe("programConfigEnvironment: stack config as the language host passes it 
 });
 
 describe("serializedProvider", () => {
-    const base = { type: "pulumi-nodejs:dynamic/echo:Echo", name: "e", urn: "urn:pulumi:dev::p::pulumi-nodejs:dynamic/echo:Echo::e" };
+    const base = {
+        type: "pulumi-nodejs:dynamic/echo:Echo",
+        name: "e",
+        urn: "urn:pulumi:dev::p::pulumi-nodejs:dynamic/echo:Echo::e",
+    };
 
     test("returns the text, unwrapping a secret envelope", () => {
         const plain: CapturedResource = { ...base, inputs: { __provider: "exports.handler = 1;" } };
-        const secretOne: CapturedResource = { ...base, inputs: { __provider: secret("exports.handler = 2;") as unknown as string } };
+        const secretOne: CapturedResource = {
+            ...base,
+            inputs: { __provider: secret("exports.handler = 2;") as unknown as string },
+        };
         expect(serializedProvider(plain)).toBe("exports.handler = 1;");
         expect(serializedProvider(secretOne)).toBe("exports.handler = 2;");
     });

@@ -1,5 +1,12 @@
 import { spawn } from "child_process";
-import { LineSplitter, PARENT_WATCHDOG_SOURCE, isRunning, terminate, trackChild, waitForExit } from "../../src/childProcess";
+import {
+    LineSplitter,
+    PARENT_WATCHDOG_SOURCE,
+    isRunning,
+    terminate,
+    trackChild,
+    waitForExit,
+} from "../../src/childProcess";
 
 describe("LineSplitter", () => {
     test("joins chunks, splits LF and CRLF, keeps the incomplete tail until flush", () => {
@@ -15,7 +22,9 @@ describe("LineSplitter", () => {
 
 describe("terminate", () => {
     test("a child running the watchdog exits cleanly as soon as its stdin is closed", async () => {
-        const child = spawn(process.execPath, ["-e", `${PARENT_WATCHDOG_SOURCE}setInterval(() => {}, 1000);`], { stdio: ["pipe", "ignore", "ignore"] });
+        const child = spawn(process.execPath, ["-e", `${PARENT_WATCHDOG_SOURCE}setInterval(() => {}, 1000);`], {
+            stdio: ["pipe", "ignore", "ignore"],
+        });
         trackChild(child);
         await new Promise((resolve) => child.once("spawn", resolve));
         expect(isRunning(child)).toBe(true);
@@ -27,9 +36,13 @@ describe("terminate", () => {
     });
 
     test("a child that ignores stdin and SIGTERM is SIGKILLed, within the bounds", async () => {
-        const child = spawn(process.execPath, ["-e", "process.on('SIGTERM', () => {}); setInterval(() => {}, 1000); console.log('ready');"], {
-            stdio: ["pipe", "pipe", "ignore"],
-        });
+        const child = spawn(
+            process.execPath,
+            ["-e", "process.on('SIGTERM', () => {}); setInterval(() => {}, 1000); console.log('ready');"],
+            {
+                stdio: ["pipe", "pipe", "ignore"],
+            },
+        );
         trackChild(child);
         await new Promise((resolve) => child.stdout?.once("data", resolve));
         const started = Date.now();
@@ -39,7 +52,9 @@ describe("terminate", () => {
     });
 
     test("waitForExit gives up after its timeout and reports the child as running", async () => {
-        const child = spawn(process.execPath, ["-e", `${PARENT_WATCHDOG_SOURCE}setInterval(() => {}, 1000);`], { stdio: ["pipe", "ignore", "ignore"] });
+        const child = spawn(process.execPath, ["-e", `${PARENT_WATCHDOG_SOURCE}setInterval(() => {}, 1000);`], {
+            stdio: ["pipe", "ignore", "ignore"],
+        });
         trackChild(child);
         try {
             expect(await waitForExit(child, 100)).toBe(false);

@@ -10,7 +10,12 @@ const pulumiDir = path.dirname(load.resolve("@pulumi/pulumi/package.json"));
 const grpc = load(load.resolve("@grpc/grpc-js", { paths: [pulumiDir] })) as typeof grpcJs;
 const provproto = load("@pulumi/pulumi/proto/provider_pb") as typeof providerPb;
 const statusproto = load("@pulumi/pulumi/proto/status_pb") as {
-    Status: new () => { setCode(c: number): void; setMessage(m: string): void; addDetails(a: unknown): void; serializeBinary(): Uint8Array };
+    Status: new () => {
+        setCode(c: number): void;
+        setMessage(m: string): void;
+        addDetails(a: unknown): void;
+        serializeBinary(): Uint8Array;
+    };
 };
 const anyproto = load(load.resolve("google-protobuf/google/protobuf/any_pb", { paths: [pulumiDir] })) as {
     Any: new () => { pack(bytes: Uint8Array, name: string): void };

@@ -44,7 +44,9 @@ test("in the jest process, a provider loaded under jest.isolateModules is serial
         new (require(packageMain) as EchoModule).Echo("isolated", { value: "b" });
     });
     let timer: NodeJS.Timeout | undefined;
-    await Promise.race([both, new Promise((resolve) => (timer = setTimeout(resolve, 20_000)))]).finally(() => clearTimeout(timer));
+    await Promise.race([both, new Promise((resolve) => (timer = setTimeout(resolve, 20_000)))]).finally(() =>
+        clearTimeout(timer),
+    );
     const text = (name: string): string => String(recorded.find((r) => r.name === name)?.inputs["__provider"]);
 
     expect(text("registry")).toContain('require("echo-provider/lib/provider.js")');

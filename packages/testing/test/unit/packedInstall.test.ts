@@ -46,13 +46,23 @@ describe("packContentHash: changes exactly when the packed content may change", 
 test("a missing required path fails with the hint before anything is packed", async () => {
     await write("package.json", JSON.stringify({ name: "p", version: "1.0.0", files: ["dist"] }));
     await expect(
-        installPackedPackage({ packageDir: dir, programDir: path.join(dir, "program"), requiredPaths: { dist: "run `npm run build` first" } }),
+        installPackedPackage({
+            packageDir: dir,
+            programDir: path.join(dir, "program"),
+            requiredPaths: { dist: "run `npm run build` first" },
+        }),
     ).rejects.toThrow(`${path.join(dir, "dist")} is missing: run \`npm run build\` first`);
 });
 
 test("writeProgramFiles writes a Pulumi.yaml and package.json naming the project and its dependencies", async () => {
-    await writeProgramFiles(path.join(dir, "prog"), { name: "demo", description: "a demo", dependencies: { "pulumi-pim-alerts": "0.1.0" } });
-    expect(await fsp.readFile(path.join(dir, "prog", "Pulumi.yaml"), "utf8")).toBe('name: demo\nruntime: nodejs\ndescription: "a demo"\n');
+    await writeProgramFiles(path.join(dir, "prog"), {
+        name: "demo",
+        description: "a demo",
+        dependencies: { "pulumi-pim-alerts": "0.1.0" },
+    });
+    expect(await fsp.readFile(path.join(dir, "prog", "Pulumi.yaml"), "utf8")).toBe(
+        'name: demo\nruntime: nodejs\ndescription: "a demo"\n',
+    );
     expect(JSON.parse(await fsp.readFile(path.join(dir, "prog", "package.json"), "utf8"))).toMatchObject({
         name: "demo",
         private: true,

@@ -8,7 +8,10 @@ describe("secret envelope", () => {
     });
 
     test("secret() produces the wire form the SDK unwraps", () => {
-        expect(secret("s3cr3t")).toEqual({ "4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270", value: "s3cr3t" });
+        expect(secret("s3cr3t")).toEqual({
+            "4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270",
+            value: "s3cr3t",
+        });
         expect(rpc.unwrapRpcSecret(secret("s3cr3t"))).toBe("s3cr3t");
         expect(rpc.isRpcSecret(secret({ nested: 1 }))).toBe(true);
     });

@@ -2,7 +2,15 @@ import { NotJsonError, decodeStruct, toWireObject } from "../../src/host/struct"
 
 describe("toWireObject: what the engine could send", () => {
     test("drops undefined members at any depth, keeps null, false, 0 and empty strings", () => {
-        expect(toWireObject({ a: undefined, b: null, c: { d: undefined, e: [1, { f: undefined, g: "" }] }, h: false, i: 0 })).toEqual({
+        expect(
+            toWireObject({
+                a: undefined,
+                b: null,
+                c: { d: undefined, e: [1, { f: undefined, g: "" }] },
+                h: false,
+                i: 0,
+            }),
+        ).toEqual({
             b: null,
             c: { e: [1, { g: "" }] },
             h: false,
@@ -51,6 +59,9 @@ describe("toWireObject: what the engine could send", () => {
 describe("decodeStruct", () => {
     test("an absent Struct is undefined; a present one is its JSON", () => {
         expect(decodeStruct(undefined)).toBeUndefined();
-        expect(decodeStruct({ toJavaScript: () => ({ a: [1, "x", null], b: { c: true } }) })).toEqual({ a: [1, "x", null], b: { c: true } });
+        expect(decodeStruct({ toJavaScript: () => ({ a: [1, "x", null], b: { c: true } }) })).toEqual({
+            a: [1, "x", null],
+            b: { c: true },
+        });
     });
 });

@@ -15,7 +15,11 @@ const plain = painter(false);
 
 describe("runner display", () => {
     test("an update reads like pulumi preview --diff, plain when not on a terminal", () => {
-        expect(renderStep(update, plain)).toEqual([`    ~ ${TYPE}: (update)`, `        [urn=${urnOf("owners")}]`, "      ~ thresholdNumberOfOwners: 5 => 3"]);
+        expect(renderStep(update, plain)).toEqual([
+            `    ~ ${TYPE}: (update)`,
+            `        [urn=${urnOf("owners")}]`,
+            "      ~ thresholdNumberOfOwners: 5 => 3",
+        ]);
     });
 
     test("colour codes only when enabled", () => {
@@ -24,21 +28,38 @@ describe("runner display", () => {
     });
 
     test("a retained delete says [retain]; a protected resource shows the lock", () => {
-        const retained: Step = { ...update, op: "delete", diffs: [], old: resource("owners", { retainOnDelete: true }) };
+        const retained: Step = {
+            ...update,
+            op: "delete",
+            diffs: [],
+            old: resource("owners", { retainOnDelete: true }),
+        };
         expect(renderStep(retained, plain)[0]).toBe(`    - ${TYPE}: (delete)[retain]`);
-        const protectedOne: Step = { ...update, old: resource("owners", { protect: true }), new: resource("owners", { protect: true }) };
+        const protectedOne: Step = {
+            ...update,
+            old: resource("owners", { protect: true }),
+            new: resource("owners", { protect: true }),
+        };
         expect(renderStep(protectedOne, plain)[0]).toBe(`    ~ ${TYPE}: (update) 🔒`);
     });
 
     test("a provider's message is printed as data: control sequences are escaped, lines kept", () => {
         const failed: Step = { ...update, error: "PATCH failed\n\u001b[31mred\u0007" };
-        expect(renderStep(failed, plain).slice(-2)).toEqual(["      error: PATCH failed", "      \\u001b[31mred\\u0007"]);
+        expect(renderStep(failed, plain).slice(-2)).toEqual([
+            "      error: PATCH failed",
+            "      \\u001b[31mred\\u0007",
+        ]);
     });
 
     test("unchanged resources print nothing; the summary counts them", () => {
         const same: Step = { ...update, op: "same", diffs: [] };
         expect(renderStep(same, plain)).toEqual([]);
-        expect(renderSummary("preview", [update, same, same], plain)).toEqual(["", "Resources:", "    ~ 1 to update", "    2 unchanged"]);
+        expect(renderSummary("preview", [update, same, same], plain)).toEqual([
+            "",
+            "Resources:",
+            "    ~ 1 to update",
+            "    2 unchanged",
+        ]);
         expect(renderSummary("up", [update], plain)).toEqual(["", "Resources:", "    ~ 1 updated"]);
     });
 

@@ -2,7 +2,17 @@ import { expect } from "@jest/globals";
 import { EngineStoppedError } from "../../../src/runner/engine";
 import { StepFailedError } from "../../../src/runner/stepContext";
 import type { JsonObject } from "../../../src/host/struct";
-import { fakeHost, goal, PROVIDER_URN, resource, STACK_URN, startEngine, stateWith, stepSummary, urnOf } from "./engineSupport";
+import {
+    fakeHost,
+    goal,
+    PROVIDER_URN,
+    resource,
+    STACK_URN,
+    startEngine,
+    stateWith,
+    stepSummary,
+    urnOf,
+} from "./engineSupport";
 
 const json = (value: Record<string, unknown>): JsonObject => value as JsonObject;
 
@@ -11,7 +21,11 @@ describe("runner engine: steps", () => {
         const host = fakeHost();
         const { engine } = await startEngine(host);
         const result = await engine.register(goal("owners", { scope: "a", threshold: 3 }));
-        expect(result).toEqual({ urn: urnOf("owners"), id: "id-owners-a", outputs: { scope: "a", threshold: 3, live: true } });
+        expect(result).toEqual({
+            urn: urnOf("owners"),
+            id: "id-owners-a",
+            outputs: { scope: "a", threshold: 3, live: true },
+        });
         expect(host.calls).toEqual(["check owners", "create owners"]);
         expect(stepSummary(engine)).toEqual(["create p-dev", "create owners"]);
         expect(engine.state().resources.map((r) => r.urn)).toEqual([STACK_URN, PROVIDER_URN, urnOf("owners")]);
@@ -32,13 +46,19 @@ describe("runner engine: steps", () => {
         });
         expect(await engine.register(goal("new", { scope: "b", threshold: 1 }))).toMatchObject({ id: "" });
         expect(host.calls).toEqual(["check owners", "diff owners", "check new"]);
-        expect(engine.steps[1]).toMatchObject({ op: "update", diffs: [{ key: "threshold", kind: "update", old: "3", new: "4", replaces: false }] });
+        expect(engine.steps[1]).toMatchObject({
+            op: "update",
+            diffs: [{ key: "threshold", kind: "update", old: "3", new: "4", replaces: false }],
+        });
     });
 
     test("no change is a 'same' step: no write, the old outputs and id go back to the program", async () => {
         const host = fakeHost();
         const { engine } = await startEngine(host, stateWith(resource("owners")));
-        expect(await engine.register(goal("owners", { scope: "a", threshold: 3 }))).toMatchObject({ id: "id-owners", outputs: { live: true } });
+        expect(await engine.register(goal("owners", { scope: "a", threshold: 3 }))).toMatchObject({
+            id: "id-owners",
+            outputs: { live: true },
+        });
         expect(host.calls).toEqual(["check owners", "diff owners"]);
         expect(stepSummary(engine)).toEqual(["same p-dev", "same owners"]);
     });
@@ -60,7 +80,11 @@ describe("runner engine: steps", () => {
         ]);
         await engine.deleteRemaining();
         expect(host.calls.slice(4)).toEqual(["delete owners"]);
-        expect(engine.steps.at(-1)).toMatchObject({ op: "replace", replaceReasons: ["scope"], diffs: [{ key: "scope", replaces: true }] });
+        expect(engine.steps.at(-1)).toMatchObject({
+            op: "replace",
+            replaceReasons: ["scope"],
+            diffs: [{ key: "scope", replaces: true }],
+        });
         expect(
             engine
                 .state()
@@ -74,7 +98,11 @@ describe("runner engine: steps", () => {
         const { engine } = await startEngine(host, stateWith(resource("owners")), { preview: true });
         await engine.refresh();
         await engine.register(goal("owners", { scope: "a", threshold: 3 }));
-        expect(engine.steps.filter((s) => s.name === "owners").map((s) => [s.op, s.diffs.map((d) => `${d.key}: ${d.old} => ${d.new}`)])).toEqual([
+        expect(
+            engine.steps
+                .filter((s) => s.name === "owners")
+                .map((s) => [s.op, s.diffs.map((d) => `${d.key}: ${d.old} => ${d.new}`)]),
+        ).toEqual([
             ["refresh", ["threshold: 3 => 5"]],
             ["update", ["threshold: 5 => 3"]],
         ]);
@@ -93,7 +121,9 @@ describe("runner engine: steps", () => {
     });
 
     test("a check failure fails the step with the engine's message naming the property, and stops the run", async () => {
-        const host = fakeHost({ check: async () => ({ inputs: {}, failures: [{ property: "scope", reason: "scope is empty" }] }) });
+        const host = fakeHost({
+            check: async () => ({ inputs: {}, failures: [{ property: "scope", reason: "scope is empty" }] }),
+        });
         const { engine } = await startEngine(host, stateWith(resource("old")));
         const failure = engine.register(goal("owners", { scope: "" }));
         await expect(failure).rejects.toThrow(StepFailedError);
@@ -107,8 +137,14 @@ describe("runner engine: steps", () => {
     });
 
     test("a write that reached the cloud but did not finish is kept, marked for another update", async () => {
-        const initFailure = { id: "id-owners", properties: json({ scope: "a", threshold: 3 }), reasons: ["read-back failed"] };
-        const host = fakeHost({ update: async () => Promise.reject(Object.assign(new Error("read-back failed"), { initFailure })) });
+        const initFailure = {
+            id: "id-owners",
+            properties: json({ scope: "a", threshold: 3 }),
+            reasons: ["read-back failed"],
+        };
+        const host = fakeHost({
+            update: async () => Promise.reject(Object.assign(new Error("read-back failed"), { initFailure })),
+        });
         const { engine } = await startEngine(host, stateWith(resource("owners")));
         await expect(engine.register(goal("owners", { scope: "a", threshold: 4 }))).rejects.toThrow("read-back failed");
         // The engine keeps the old inputs with the outputs the provider reported.
@@ -119,7 +155,9 @@ describe("runner engine: steps", () => {
         });
         expect(engine.steps.at(-1)?.error).toBe("read-back failed");
         // The next run updates even though the diff alone sees nothing new.
-        const next = fakeHost({ diff: async () => ({ changes: "none", replaces: [], stables: [], deleteBeforeReplace: false }) });
+        const next = fakeHost({
+            diff: async () => ({ changes: "none", replaces: [], stables: [], deleteBeforeReplace: false }),
+        });
         const rerun = await startEngine(next, engine.state());
         await rerun.engine.register(goal("owners", { scope: "a", threshold: 4 }));
         expect(next.calls).toEqual(["check owners", "update owners"]);
@@ -133,7 +171,9 @@ describe("runner engine: steps", () => {
         const { engine, persisted } = await startEngine(host);
         const creating = engine.register(goal("owners", { scope: "a" }));
         await until(() => host.inFlight === 1);
-        expect(persisted.at(-1)?.pendingOperations).toEqual([{ resource: expect.objectContaining({ urn: urnOf("owners"), id: "" }), type: "creating" }]);
+        expect(persisted.at(-1)?.pendingOperations).toEqual([
+            { resource: expect.objectContaining({ urn: urnOf("owners"), id: "" }), type: "creating" },
+        ]);
         release();
         await creating;
         expect(persisted.at(-1)?.pendingOperations).toEqual([]);
@@ -149,7 +189,9 @@ describe("runner engine: steps", () => {
             ],
         };
         const { engine } = await startEngine(fakeHost(), previous);
-        expect(engine.state().pendingOperations.map((op) => `${op.type} ${op.resource.name}`)).toEqual(["creating lost"]);
+        expect(engine.state().pendingOperations.map((op) => `${op.type} ${op.resource.name}`)).toEqual([
+            "creating lost",
+        ]);
         engine.snapshot.clearPendingCreates();
         expect(engine.state().pendingOperations).toEqual([]);
     });

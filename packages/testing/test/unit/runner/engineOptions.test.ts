@@ -12,7 +12,11 @@ describe("protect", () => {
             const { engine } = await startEngine(host, stateWith(resource("owners", { protect: true })), { preview });
             await engine.deleteRemaining();
             expect(host.calls).toEqual([]);
-            expect(engine.steps.at(-1)).toMatchObject({ op: "delete", name: "owners", error: deleteProtectedMessage(urnOf("owners")) });
+            expect(engine.steps.at(-1)).toMatchObject({
+                op: "delete",
+                name: "owners",
+                error: deleteProtectedMessage(urnOf("owners")),
+            });
             expect(engine.state().resources.map((r) => r.name)).toContain("owners");
         }
         expect(deleteProtectedMessage(urnOf("owners"))).toContain("cannot be deleted\nbecause it is protected");
@@ -57,7 +61,10 @@ describe("aliases", () => {
         await engine.deleteRemaining();
         expect(host.calls).toEqual(["check owners-renamed", "diff owners-renamed"]);
         expect(stepSummary(engine)).toEqual(["same p-dev", "same owners-renamed"]);
-        expect(engine.state().resources.find((r) => r.name === "owners-renamed")).toMatchObject({ id: "id-owners", aliases: [urnOf("owners")] });
+        expect(engine.state().resources.find((r) => r.name === "owners-renamed")).toMatchObject({
+            id: "id-owners",
+            aliases: [urnOf("owners")],
+        });
     });
 
     test("a child follows its parent's alias: moving a component renames its children's URNs", async () => {
@@ -67,13 +74,20 @@ describe("aliases", () => {
             urn: urnOf("policy", "my:index:Policy"),
             type: "my:index:Policy",
         };
-        const child = { ...resource("policy-owners", { parent: component.urn }), urn: `urn:pulumi:dev::p::my:index:Policy$${TYPE}::policy-owners` };
+        const child = {
+            ...resource("policy-owners", { parent: component.urn }),
+            urn: `urn:pulumi:dev::p::my:index:Policy$${TYPE}::policy-owners`,
+        };
         const { engine } = await startEngine(host, stateWith(component, child));
         const renamed = await engine.register(
             goal(
                 "platform",
                 {},
-                { type: "my:index:Policy", custom: false, aliases: [{ name: "policy", type: "", stack: "", project: "", parentUrn: "", noParent: false }] },
+                {
+                    type: "my:index:Policy",
+                    custom: false,
+                    aliases: [{ name: "policy", type: "", stack: "", project: "", parentUrn: "", noParent: false }],
+                },
             ),
         );
         await engine.register(goal("platform-owners", { scope: "a", threshold: 3 }, { parent: renamed.urn }));
@@ -111,9 +125,9 @@ describe("ignoreChanges", () => {
 
     test("a path with an array index is refused by name", async () => {
         const { engine } = await startEngine(fakeHost(), stateWith(resource("owners")));
-        await expect(engine.register(goal("owners", { scope: "a", threshold: 9 }, { ignoreChanges: ["list[0]"] }))).rejects.toThrow(
-            /ignoreChanges path "list\[0\]": array indexes are not implemented by the offline runner/,
-        );
+        await expect(
+            engine.register(goal("owners", { scope: "a", threshold: 9 }, { ignoreChanges: ["list[0]"] })),
+        ).rejects.toThrow(/ignoreChanges path "list\[0\]": array indexes are not implemented by the offline runner/);
     });
 });
 
@@ -124,7 +138,9 @@ describe("deleteBeforeReplace", () => {
         await engine.register(goal("owners", { scope: "b", threshold: 3 }, { deleteBeforeReplace: true }));
         expect(host.calls).toEqual(["check owners", "diff owners", "check owners", "delete owners", "create owners"]);
         // Between the two, the state said the old one was deleted and not yet replaced.
-        expect(persisted.some((s) => s.resources.some((r) => r.urn === urnOf("owners") && r.pendingReplacement))).toBe(true);
+        expect(persisted.some((s) => s.resources.some((r) => r.urn === urnOf("owners") && r.pendingReplacement))).toBe(
+            true,
+        );
         await engine.deleteRemaining();
         expect(host.calls).toHaveLength(5);
         expect(
@@ -138,7 +154,9 @@ describe("deleteBeforeReplace", () => {
     test("a failed create after the delete leaves the record pending replacement; the next run creates without deleting again", async () => {
         const host = fakeHost({ create: async () => Promise.reject(new Error("Azure said no")) });
         const { engine } = await startEngine(host, stateWith(resource("owners")));
-        await expect(engine.register(goal("owners", { scope: "b", threshold: 3 }, { deleteBeforeReplace: true }))).rejects.toThrow("Azure said no");
+        await expect(
+            engine.register(goal("owners", { scope: "b", threshold: 3 }, { deleteBeforeReplace: true })),
+        ).rejects.toThrow("Azure said no");
         const next = fakeHost();
         const rerun = await startEngine(next, engine.state());
         await rerun.engine.register(goal("owners", { scope: "b", threshold: 3 }, { deleteBeforeReplace: true }));
@@ -157,10 +175,16 @@ describe("deleteBeforeReplace", () => {
 
 describe("replaceOnChanges", () => {
     test("matched against the properties the provider's diff names: with a provider that cannot tell, a change replaces", async () => {
-        const host = fakeHost({ diff: async () => ({ changes: "unknown", replaces: [], stables: [], deleteBeforeReplace: false }) });
+        const host = fakeHost({
+            diff: async () => ({ changes: "unknown", replaces: [], stables: [], deleteBeforeReplace: false }),
+        });
         const { engine } = await startEngine(host, stateWith(resource("owners")));
         await engine.register(goal("owners", { scope: "a", threshold: 4 }, { replaceOnChanges: ["threshold"] }));
-        expect(engine.steps.at(-1)).toMatchObject({ op: "replace", diffReasons: ["threshold"], replaceReasons: ["threshold"] });
+        expect(engine.steps.at(-1)).toMatchObject({
+            op: "replace",
+            diffReasons: ["threshold"],
+            replaceReasons: ["threshold"],
+        });
     });
 
     test("the Node dynamic provider names no changed property: the option has no effect (as under the CLI), and a warning says so", async () => {
@@ -168,7 +192,11 @@ describe("replaceOnChanges", () => {
         await engine.register(goal("owners", { scope: "a", threshold: 4 }, { replaceOnChanges: ["threshold"] }));
         expect(engine.steps.at(-1)).toMatchObject({ op: "update", diffReasons: [], replaceReasons: [] });
         expect(engine.diagnostics).toEqual([
-            { severity: "warning", urn: urnOf("owners"), message: expect.stringContaining("replaceOnChanges (threshold) had no effect") },
+            {
+                severity: "warning",
+                urn: urnOf("owners"),
+                message: expect.stringContaining("replaceOnChanges (threshold) had no effect"),
+            },
         ]);
     });
 });
@@ -207,7 +235,12 @@ describe("dependsOn and parents", () => {
         release();
         await refreshing;
         expect(host.maxInFlight).toBe(3);
-        expect(host.calls.filter((c) => c.startsWith("read")).sort()).toEqual(["read r1", "read r2", "read r3", "read r4"]);
+        expect(host.calls.filter((c) => c.startsWith("read")).sort()).toEqual([
+            "read r1",
+            "read r2",
+            "read r3",
+            "read r4",
+        ]);
         expect(
             engine.steps
                 .filter((s) => s.op === "refresh" && s.refreshResult === "update")

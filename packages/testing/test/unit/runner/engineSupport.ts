@@ -23,7 +23,12 @@ const json = (value: Record<string, unknown>): JsonObject => value as JsonObject
 export type Call = string;
 
 /** The double, its call log, and the calls currently in flight. */
-export type FakeHost = EngineHost & { readonly calls: Call[]; inFlight: number; maxInFlight: number; hold?: Promise<void> };
+export type FakeHost = EngineHost & {
+    readonly calls: Call[];
+    inFlight: number;
+    maxInFlight: number;
+    hold?: Promise<void>;
+};
 
 export function fakeHost(overrides: Partial<EngineHost> = {}): FakeHost {
     const calls: Call[] = [];
@@ -31,7 +36,10 @@ export function fakeHost(overrides: Partial<EngineHost> = {}): FakeHost {
         calls,
         inFlight: 0,
         maxInFlight: 0,
-        check: async (_t, name, _olds, news) => (calls.push(`check ${name}`), { inputs: json({ ...news }), failures: [] }),
+        check: async (_t, name, _olds, news) => (
+            calls.push(`check ${name}`),
+            { inputs: json({ ...news }), failures: [] }
+        ),
         diff: async (_t, name, _id, olds, news) => {
             calls.push(`diff ${name}`);
             const replaces = olds["scope"] !== news["scope"] ? ["scope"] : [];
@@ -39,10 +47,18 @@ export function fakeHost(overrides: Partial<EngineHost> = {}): FakeHost {
             return { changes, replaces, stables: [], deleteBeforeReplace: false };
         },
         create: (_t, name, props) =>
-            tracked(host, `create ${name}`, () => ({ id: `id-${name}-${String(props["scope"])}`, properties: json({ ...props, live: true }) })),
+            tracked(host, `create ${name}`, () => ({
+                id: `id-${name}-${String(props["scope"])}`,
+                properties: json({ ...props, live: true }),
+            })),
         read: (_t, name, id, props) =>
-            tracked(host, `read ${name}`, () => ({ id, properties: json({ ...props, threshold: 5 }), inputs: json({ scope: props["scope"], threshold: 5 }) })),
-        update: (_t, name, _id, _olds, news) => tracked(host, `update ${name}`, () => ({ properties: json({ ...news, live: true }) })),
+            tracked(host, `read ${name}`, () => ({
+                id,
+                properties: json({ ...props, threshold: 5 }),
+                inputs: json({ scope: props["scope"], threshold: 5 }),
+            })),
+        update: (_t, name, _id, _olds, news) =>
+            tracked(host, `update ${name}`, () => ({ properties: json({ ...news, live: true }) })),
         delete: (_t, name) => tracked(host, `delete ${name}`, () => undefined),
         ...overrides,
     };
@@ -91,7 +107,14 @@ export function resource(name: string, fields: Partial<ResourceState> = {}): Res
 /** A previous state holding the stack, the default provider and `resources`. */
 export function stateWith(...resources: ResourceState[]): StackState {
     const stack = {
-        ...resource(`${PROJECT}-${STACK}`, { inputs: {}, outputs: {}, custom: false, id: "", parent: "", provider: "" }),
+        ...resource(`${PROJECT}-${STACK}`, {
+            inputs: {},
+            outputs: {},
+            custom: false,
+            id: "",
+            parent: "",
+            provider: "",
+        }),
         urn: STACK_URN,
         type: "pulumi:pulumi:Stack",
     };
@@ -124,17 +147,36 @@ export function goal(name: string, inputs: Record<string, unknown>, options: Par
 }
 
 /** The stack's registration. */
-export const STACK_GOAL: Goal = goal(`${PROJECT}-${STACK}`, {}, { type: "pulumi:pulumi:Stack", parent: "", custom: false });
+export const STACK_GOAL: Goal = goal(
+    `${PROJECT}-${STACK}`,
+    {},
+    { type: "pulumi:pulumi:Stack", parent: "", custom: false },
+);
 
 /** An engine over `host` and `previous`, with the stack already registered; `persisted` receives every write. */
-export async function startEngine(host: EngineHost, previous: StackState = EMPTY_STACK, options: Partial<EngineOptions> = {}) {
+export async function startEngine(
+    host: EngineHost,
+    previous: StackState = EMPTY_STACK,
+    options: Partial<EngineOptions> = {},
+) {
     const persisted: StackState[] = [];
-    const engine = new Engine({ host, previous, project: PROJECT, stack: STACK, preview: false, persist: (s) => persisted.push(s), ...options });
+    const engine = new Engine({
+        host,
+        previous,
+        project: PROJECT,
+        stack: STACK,
+        preview: false,
+        persist: (s) => persisted.push(s),
+        ...options,
+    });
     await engine.register(STACK_GOAL);
     return { engine, persisted };
 }
 
 /** `op name` of every step, errors marked. */
 export function stepSummary(engine: Engine): string[] {
-    return engine.steps.map((s) => `${s.op}${s.refreshResult ? `:${s.refreshResult}` : ""} ${s.name}${s.error !== undefined ? " (failed)" : ""}`);
+    return engine.steps.map(
+        (s) =>
+            `${s.op}${s.refreshResult ? `:${s.refreshResult}` : ""} ${s.name}${s.error !== undefined ? " (failed)" : ""}`,
+    );
 }

@@ -9,7 +9,10 @@ const stack = {
     type: "pulumi:pulumi:Stack",
 };
 const base = { diffs: [], diffReasons: [], replaceReasons: [] };
-const owners = resource("owners", { inputs: { scope: "a", threshold: 3 }, outputs: { scope: "a", threshold: 3, live: true } });
+const owners = resource("owners", {
+    inputs: { scope: "a", threshold: 3 },
+    outputs: { scope: "a", threshold: 3, live: true },
+});
 
 describe("the pulumi preview --json document", () => {
     const steps: Step[] = [
@@ -24,8 +27,24 @@ describe("the pulumi preview --json document", () => {
             refreshResult: "update",
         },
         { ...base, urn: STACK_URN, type: stack.type, name: "p-dev", op: "same", old: stack, new: stack },
-        { ...base, urn: urnOf("quiet"), type: TYPE, name: "quiet", op: "same", old: resource("quiet"), new: resource("quiet") },
-        { ...base, urn: owners.urn, type: TYPE, name: "owners", op: "update", old: { ...owners, inputs: { scope: "a", threshold: 5 } }, new: owners },
+        {
+            ...base,
+            urn: urnOf("quiet"),
+            type: TYPE,
+            name: "quiet",
+            op: "same",
+            old: resource("quiet"),
+            new: resource("quiet"),
+        },
+        {
+            ...base,
+            urn: owners.urn,
+            type: TYPE,
+            name: "owners",
+            op: "update",
+            old: { ...owners, inputs: { scope: "a", threshold: 5 } },
+            new: owners,
+        },
         {
             ...base,
             urn: urnOf("moved"),
@@ -50,7 +69,10 @@ describe("the pulumi preview --json document", () => {
     test("has the digest's fields in its order, empty ones left out, the duration in nanoseconds", () => {
         expect(Object.keys(document)).toEqual(["config", "steps", "diagnostics", "duration", "changeSummary"]);
         expect(document.duration).toBe(1_234_500_000);
-        expect(document.config).toEqual({ "pim-alerts:armEndpoint": "http://127.0.0.1:1", "pim-alerts:clientSecret": "[secret]" });
+        expect(document.config).toEqual({
+            "pim-alerts:armEndpoint": "http://127.0.0.1:1",
+            "pim-alerts:clientSecret": "[secret]",
+        });
         expect(document.diagnostics).toEqual([{ urn: owners.urn, message: "warning: look\n", severity: "warning" }]);
         // Successful steps by operation; refresh steps are not counted in a preview.
         expect(document.changeSummary).toEqual({ same: 2, update: 1, replace: 1, delete: 1 });
@@ -89,9 +111,24 @@ describe("the pulumi preview --json document", () => {
     });
 
     test("a secret reads [secret], never its value", () => {
-        const secretStack = { ...stack, outputs: { token: { "4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270", value: "s3cr3t" } } };
+        const secretStack = {
+            ...stack,
+            outputs: {
+                token: { "4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270", value: "s3cr3t" },
+            },
+        };
         const withSecret = previewDocument({
-            steps: [{ ...base, urn: STACK_URN, type: stack.type, name: "p-dev", op: "same", old: secretStack, new: secretStack }],
+            steps: [
+                {
+                    ...base,
+                    urn: STACK_URN,
+                    type: stack.type,
+                    name: "p-dev",
+                    op: "same",
+                    old: secretStack,
+                    new: secretStack,
+                },
+            ],
             diagnostics: [],
             config: {},
             secretKeys: [],

@@ -3,10 +3,25 @@ import { checkRunArguments } from "../../../src/runner/runRequest";
 
 describe("runner arguments", () => {
     test.each<[string, unknown, object, string]>([
-        ["an unknown command", "bogus", { programDir: "." }, 'unknown command "bogus"; the runner runs up, preview, refresh, destroy'],
+        [
+            "an unknown command",
+            "bogus",
+            { programDir: "." },
+            'unknown command "bogus"; the runner runs up, preview, refresh, destroy',
+        ],
         ["an unknown option", "up", { programDir: ".", dryRun: true }, "unknown option dryRun; allowed: programDir"],
-        ["json outside preview", "up", { programDir: ".", json: true }, "json is an option of preview (`pulumi preview --json`), not of up"],
-        ["clearPendingCreates outside refresh", "up", { programDir: ".", clearPendingCreates: true }, "clearPendingCreates is an option of refresh, not of up"],
+        [
+            "json outside preview",
+            "up",
+            { programDir: ".", json: true },
+            "json is an option of preview (`pulumi preview --json`), not of up",
+        ],
+        [
+            "clearPendingCreates outside refresh",
+            "up",
+            { programDir: ".", clearPendingCreates: true },
+            "clearPendingCreates is an option of refresh, not of up",
+        ],
         ["a parallel of 0", "up", { programDir: ".", parallel: 0 }, "parallel must be a positive whole number; got 0"],
         ["no program directory", "up", {}, "programDir is required"],
     ])("%s is refused before anything runs", (_what, command, options, message) => {
