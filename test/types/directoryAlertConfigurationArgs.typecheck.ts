@@ -4,16 +4,8 @@ import type * as pulumi from "@pulumi/pulumi";
 import { DirectoryAlertConfiguration, DirectoryAlertDismissal } from "../../src";
 
 export function declarations(fromConfig: string, fromOutput: pulumi.Output<string>): void {
-    new DirectoryAlertConfiguration("stale-accounts", {
-        alertId: "StaleSignInAlert",
-        isEnabled: true,
-        duration: "P30D",
-    });
-    new DirectoryAlertConfiguration("redundant", {
-        alertId: "RedundantAssignmentAlert",
-        duration: "P14D",
-        onDelete: "restore",
-    });
+    new DirectoryAlertConfiguration("stale-accounts", { alertId: "StaleSignInAlert", isEnabled: true, duration: "P30D" });
+    new DirectoryAlertConfiguration("redundant", { alertId: "RedundantAssignmentAlert", duration: "P14D", onDelete: "restore" });
     new DirectoryAlertConfiguration("global-admins", {
         alertId: "TooManyGlobalAdminsAssignedToTenantAlert",
         globalAdminCountThreshold: 4,
@@ -35,10 +27,7 @@ export function declarations(fromConfig: string, fromOutput: pulumi.Output<strin
     // @ts-expect-error a non-configurable alert accepts only isEnabled
     new DirectoryAlertConfiguration("wrong3", { alertId: "NoMfaOnRoleActivationAlert", duration: "P30D" });
     // @ts-expect-error timeIntervalBetweenActivations belongs to SequentialActivationRenewalsAlert
-    new DirectoryAlertConfiguration("wrong4", {
-        alertId: "TooManyGlobalAdminsAssignedToTenantAlert",
-        timeIntervalBetweenActivations: "PT1H",
-    });
+    new DirectoryAlertConfiguration("wrong4", { alertId: "TooManyGlobalAdminsAssignedToTenantAlert", timeIntervalBetweenActivations: "PT1H" });
     // @ts-expect-error an unknown literal alert id does not compile
     new DirectoryAlertConfiguration("unknown", { alertId: "StaleSignIn" });
     // @ts-expect-error an ARM alert id is not a directory alert id
@@ -46,10 +35,7 @@ export function declarations(fromConfig: string, fromOutput: pulumi.Output<strin
     // @ts-expect-error durations are ISO-8601 strings, not numbers of days
     new DirectoryAlertConfiguration("number", { alertId: "StaleSignInAlert", duration: 30 });
     // @ts-expect-error counts are numbers
-    new DirectoryAlertConfiguration("string", {
-        alertId: "TooManyGlobalAdminsAssignedToTenantAlert",
-        globalAdminCountThreshold: "4",
-    });
+    new DirectoryAlertConfiguration("string", { alertId: "TooManyGlobalAdminsAssignedToTenantAlert", globalAdminCountThreshold: "4" });
     // @ts-expect-error onDelete of a configuration is retain or restore
     new DirectoryAlertConfiguration("ondelete", { alertId: "StaleSignInAlert", onDelete: "reactivate" });
     // An alert id known only at run time compiles with any setting; check rejects the wrong ones.
