@@ -12,8 +12,9 @@
  *   node .ci/runtimes.js list                       the combinations
  *   node .ci/runtimes.js e2e <name> [jest args]     install, then jest on the e2e suites (or the
  *                                                   given files) under the combination's Node
- *   node .ci/runtimes.js unit [jest args]           jest on every other suite, once (this Node,
- *                                                   the repository's node_modules)
+ *   node .ci/runtimes.js unit [jest args]           the README's test command, `npm test` (build,
+ *                                                   type-check, jest), its jest on every other suite,
+ *                                                   once (this Node, the repository's node_modules)
  *   node .ci/runtimes.js summary <results dir>      which combination ran which tests, the
  *                                                   __provider sizes, and the closing count line
  *   node .ci/runtimes.js lock <name>                re-resolve a lock file under the combination's
@@ -177,10 +178,15 @@ function resultsOption(args) {
 }
 
 function runJest(label, node, jestArgs, env, resultsDir, extra) {
+    return runRecorded(label, node, [JEST, ...jestArgs], env, resultsDir, extra);
+}
+
+/** Runs a command whose jest writes `<resultsDir>/<label>.json`, and records how it ended beside it. */
+function runRecorded(label, command, args, env, resultsDir, extra) {
     const outputFile = resultsDir === undefined ? undefined : path.join(resultsDir, `${label}.json`);
-    const args = [JEST, ...jestArgs, ...(outputFile === undefined ? [] : ["--json", `--outputFile=${outputFile}`])];
+    const jsonArgs = outputFile === undefined ? [] : ["--json", `--outputFile=${outputFile}`];
     const started = Date.now();
-    const result = spawnSync(node, args, { cwd: REPO, stdio: "inherit", env, timeout: JEST_TIMEOUT_MS });
+    const result = spawnSync(command, [...args, ...jsonArgs], { cwd: REPO, stdio: "inherit", env, timeout: JEST_TIMEOUT_MS });
     const ms = Date.now() - started;
     if (resultsDir !== undefined) {
         fs.writeFileSync(
@@ -188,7 +194,7 @@ function runJest(label, node, jestArgs, env, resultsDir, extra) {
             `${JSON.stringify({ label, exitCode: result.status, signal: result.signal, jestMs: ms, ...extra }, null, 2)}\n`,
         );
     }
-    console.log(`[runtimes] ${label}: jest exited ${result.status ?? result.signal} after ${(ms / 1000).toFixed(0)} s`);
+    console.log(`[runtimes] ${label}: ${path.basename(command)} exited ${result.status ?? result.signal} after ${(ms / 1000).toFixed(0)} s`);
     return result.status ?? 1;
 }
 
@@ -222,7 +228,9 @@ function unit(args) {
     const { resultsDir, rest } = resultsOption(args);
     const nodeModules = path.join(REPO, "node_modules");
     const ignore = ["/node_modules/", ...e2ePatterns()].map((pattern) => `--testPathIgnorePatterns=${pattern}`);
-    return runJest("unit", process.execPath, [...ignore, ...rest], process.env, resultsDir, {
+    // `npm test` itself, as the README says: build, type-check, then jest (here without the e2e suites,
+    // which run below on each runtime combination).
+    return runRecorded("unit", "npm", ["test", "--", ...ignore, ...rest], process.env, resultsDir, {
         node: process.version,
         pulumi: versionIn(nodeModules, "@pulumi/pulumi"),
         identity: versionIn(nodeModules, "@azure/identity"),
