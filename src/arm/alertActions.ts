@@ -5,7 +5,7 @@
 import type { ApiClient } from "../http/apiClient";
 import { PimAlertsError } from "../errors";
 import { expectBody } from "../http/responseBody";
-import { awaitOperation, type PollOptions } from "../http/longRunningOperation";
+import { awaitOperation, scanSucceededWithoutStatus, type PollOptions } from "../http/longRunningOperation";
 import { ARM_API_VERSION } from "./alertsClient";
 import { describeOperationDetail } from "./operationDetail";
 import {
@@ -76,14 +76,7 @@ export async function refreshAlerts(
         return { ...op, detail: describeOperationDetail(op.statusDetail) };
     };
     // A Location answered 200/204 without a status body: done, as ARM's Location protocol says.
-    const succeededWithoutStatus = (last: (AlertOperation & { detail: string }) | undefined) => ({
-        operationId: last?.operationId ?? "",
-        status: "Succeeded",
-        statusDetail: "",
-        detail: "",
-        createdDateTime: last?.createdDateTime ?? "",
-        lastActionDateTime: last?.lastActionDateTime ?? "",
-    });
+    const succeededWithoutStatus = scanSucceededWithoutStatus("Succeeded");
     const { detail: _detail, ...result } = await awaitOperation(
         http,
         started,

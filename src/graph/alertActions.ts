@@ -5,7 +5,7 @@
  */
 import type { ApiClient } from "../http/apiClient";
 import { PimAlertsError } from "../errors";
-import { awaitOperation, type PollOptions } from "../http/longRunningOperation";
+import { awaitOperation, scanSucceededWithoutStatus, type PollOptions } from "../http/longRunningOperation";
 import { expectBody } from "../http/responseBody";
 import {
     describeDirectoryAlert,
@@ -111,14 +111,7 @@ export async function refreshDirectoryAlerts(
         return { ...op, detail: op.statusDetail };
     };
     // An operation URL that answers 200/204 without a status: done (Graph documents a status body; this is the fallback).
-    const succeededWithoutStatus = (last: (DirectoryOperation & { detail: string }) | undefined) => ({
-        operationId: last?.operationId ?? "",
-        status: "succeeded",
-        statusDetail: "",
-        detail: "",
-        createdDateTime: last?.createdDateTime ?? "",
-        lastActionDateTime: last?.lastActionDateTime ?? "",
-    });
+    const succeededWithoutStatus = scanSucceededWithoutStatus("succeeded");
     const { detail: _detail, ...result } = await awaitOperation(
         http,
         started,

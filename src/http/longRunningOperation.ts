@@ -54,6 +54,29 @@ export interface OperationReader<T extends OperationStatus> {
     readonly succeededWithoutStatus: (last: T | undefined) => T;
 }
 
+/** A refresh scan as both APIs report it (ARM's alertOperation, Graph's longRunningOperation). */
+export interface ScanOperation extends OperationStatus {
+    readonly operationId: string;
+    readonly statusDetail: string;
+    readonly createdDateTime: string;
+    readonly lastActionDateTime: string;
+}
+
+/**
+ * {@link OperationReader.succeededWithoutStatus} for a refresh scan: success spelt as its API spells
+ * it (`Succeeded` for ARM, `succeeded` for Graph), with the ids and times of the last status seen.
+ */
+export function scanSucceededWithoutStatus(succeeded: string): (last: ScanOperation | undefined) => ScanOperation {
+    return (last) => ({
+        operationId: last?.operationId ?? "",
+        status: succeeded,
+        statusDetail: "",
+        detail: "",
+        createdDateTime: last?.createdDateTime ?? "",
+        lastActionDateTime: last?.lastActionDateTime ?? "",
+    });
+}
+
 const SUCCEEDED = "succeeded";
 const FAILED = new Set(["failed", "canceled", "cancelled"]);
 

@@ -9,8 +9,8 @@ import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { isArmAlertId, type ArmAlertId } from "../arm/catalog";
 import { describeAlertResource, formatAlertResourceId, alertResourceIdOf } from "../arm/configurationId";
 import type { ArmAlertState } from "../arm/payload";
-import { sameScope } from "../arm/scope";
 import { checkAlertDismissal } from "./arm/dismissalCheck";
+import { identityReplaces } from "./arm/resourceIdentity";
 import { diffDismissal, isActiveAgain } from "./common/dismissalState";
 import { afterWrite } from "./common/partialFailure";
 import { onDeleteOf } from "./common/commonProperties";
@@ -31,14 +31,7 @@ export function check(olds: Props, news: Props): Promise<dynamic.CheckResult<Pro
 
 /** Replaces on a new scope or alert; otherwise changes when the alert is active again or onDelete changed. */
 export function diff(_id: string, olds: Props, news: Props): Promise<dynamic.DiffResult> {
-    const replaces: string[] = [];
-    if (
-        typeof olds["scope"] !== "string" ||
-        typeof news["scope"] !== "string" ||
-        !sameScope(olds["scope"], news["scope"])
-    )
-        replaces.push("scope");
-    if (olds["alertId"] !== news["alertId"]) replaces.push("alertId");
+    const replaces = identityReplaces(olds, news);
     return Promise.resolve(diffDismissal(olds, news, replaces));
 }
 

@@ -2,9 +2,9 @@
  * `check` of AlertConfiguration: validates and normalises the inputs with no network call at all.
  */
 import { ALL_ARM_THRESHOLDS, ARM_ALERTS, ARM_ALERT_IDS, isArmAlertId } from "../../arm/catalog";
-import { parseScope, sameScope } from "../../arm/scope";
 import { checkAlertValues, checkConfigurationBasics } from "../common/commonProperties";
-import { checkInteger, checkNoUnknownProperties, isUnknown, show, type CheckFailure } from "../common/checkFailures";
+import { checkInteger, checkNoUnknownProperties, type CheckFailure } from "../common/checkFailures";
+import { checkScope } from "./resourceIdentity";
 
 export { CONFIGURATION_ON_DELETE } from "../common/commonProperties";
 
@@ -19,22 +19,8 @@ export function checkAlertConfiguration(
     const inputs: Record<string, unknown> = { ...news, onDelete: news["onDelete"] ?? "retain" };
     const failures = checkNoUnknownProperties(news, [...COMMON, ...ALL_ARM_THRESHOLDS], "AlertConfiguration");
 
-    const scope = news["scope"];
-    if (!isUnknown(scope)) {
-        if (typeof scope !== "string")
-            failures.push({ property: "scope", reason: `scope must be an ARM scope string; got ${show(scope)}` });
-        else {
-            const parsed = parseScope(scope);
-            if (!parsed.ok)
-                failures.push({ property: "scope", reason: `scope ${show(scope)} is not valid: ${parsed.problem}` });
-            // Keep the stored spelling when only case differs, so state does not churn.
-            else
-                inputs["scope"] =
-                    typeof olds["scope"] === "string" && sameScope(olds["scope"], parsed.value.id)
-                        ? olds["scope"]
-                        : parsed.value.id;
-        }
-    }
+    const scopeFailure = checkScope(olds, news, inputs);
+    if (scopeFailure) failures.push(scopeFailure);
 
     failures.push(...checkConfigurationBasics(news, inputs, ARM_ALERT_IDS));
     const alertId = news["alertId"];

@@ -3,7 +3,7 @@
  * and the outputs recorded in Pulumi state. No I/O here.
  */
 import { managedPropertyNames, type ArmAlertId } from "../../arm/catalog";
-import { sameScope } from "../../arm/scope";
+import { identityReplaces } from "./resourceIdentity";
 import type { ArmConfiguration } from "../../arm/payload";
 import {
     changedDeclarations,
@@ -69,14 +69,7 @@ export function diffConfiguration(
     olds: Readonly<Record<string, unknown>>,
     news: Readonly<Record<string, unknown>>,
 ): { changes: boolean; replaces: string[]; changed: string[] } {
-    const replaces: string[] = [];
-    if (
-        typeof olds["scope"] !== "string" ||
-        typeof news["scope"] !== "string" ||
-        !sameScope(olds["scope"], news["scope"])
-    )
-        replaces.push("scope");
-    if (olds["alertId"] !== news["alertId"]) replaces.push("alertId");
+    const replaces = identityReplaces(olds, news);
     if (replaces.length > 0) return { changes: true, replaces, changed: replaces };
 
     // A property the program stops declaring is no longer managed: that is recorded (no write happens).

@@ -2,17 +2,16 @@
  * `check` of AlertDismissal: validates and normalises the inputs with no network call.
  */
 import { ARM_ALERT_IDS } from "../../arm/catalog";
-import { parseScope, sameScope } from "../../arm/scope";
 import {
     checkDismissedFlag,
     checkNoUnknownProperties,
     checkOnDelete,
     checkOneOf,
     isUnknown,
-    show,
     type CheckFailure,
 } from "../common/checkFailures";
 import { DISMISSAL_ON_DELETE } from "../common/commonProperties";
+import { checkScope } from "./resourceIdentity";
 
 export { DISMISSAL_ON_DELETE } from "../common/commonProperties";
 
@@ -28,19 +27,8 @@ export function checkAlertDismissal(
     const failures = checkNoUnknownProperties(news, ["scope", "alertId", "onDelete", "isActive"], "AlertDismissal");
     const flagFailure = checkDismissedFlag(news["isActive"]);
     if (flagFailure) failures.push(flagFailure);
-    const scope = news["scope"];
-    if (!isUnknown(scope)) {
-        const parsed = typeof scope === "string" ? parseScope(scope) : undefined;
-        if (!parsed)
-            failures.push({ property: "scope", reason: `scope must be an ARM scope string; got ${show(scope)}` });
-        else if (!parsed.ok)
-            failures.push({ property: "scope", reason: `scope ${show(scope)} is not valid: ${parsed.problem}` });
-        else
-            inputs["scope"] =
-                typeof olds["scope"] === "string" && sameScope(olds["scope"], parsed.value.id)
-                    ? olds["scope"]
-                    : parsed.value.id;
-    }
+    const scopeFailure = checkScope(olds, news, inputs);
+    if (scopeFailure) failures.push(scopeFailure);
     for (const failure of [
         isUnknown(news["alertId"]) ? undefined : checkOneOf("alertId", news["alertId"], ARM_ALERT_IDS),
         checkOnDelete(inputs["onDelete"], DISMISSAL_ON_DELETE),

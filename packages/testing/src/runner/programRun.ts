@@ -120,6 +120,15 @@ function monitorSdk(programDir: string, runtime: PulumiModule["runtime"]): Monit
         ReadResourceResponse: resourcePb["ReadResourceResponse"] as MonitorSdk["ReadResourceResponse"],
         RegisterPackageResponse: resourcePb["RegisterPackageResponse"] as MonitorSdk["RegisterPackageResponse"],
         InvokeResponse: providerPb["InvokeResponse"] as MonitorSdk["InvokeResponse"],
+        deploymentInfo:
+            resourcePb["DeploymentInfo"] === undefined
+                ? undefined
+                : {
+                      DeploymentInfo: resourcePb["DeploymentInfo"] as NonNullable<
+                          MonitorSdk["deploymentInfo"]
+                      >["DeploymentInfo"],
+                      ResourceMonitorFeature: resourcePb["ResourceMonitorFeature"] as Record<string, number>,
+                  },
         serializeProperties: (label, value) => runtime.serializeProperties(label, value),
         deserializeProperties: (struct) =>
             runtime.deserializeProperties(struct as Parameters<typeof runtime.deserializeProperties>[0]),

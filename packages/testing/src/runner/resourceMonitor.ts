@@ -27,6 +27,16 @@ export interface MonitorSdk {
     readonly ReadResourceResponse: new () => { setUrn(urn: string): unknown; setProperties(object: unknown): unknown };
     readonly InvokeResponse: new () => { setReturn(object: unknown): unknown };
     readonly RegisterPackageResponse: new () => { setRef(ref: string): unknown };
+    /**
+     * `DeploymentInfo` and the `ResourceMonitorFeature` enum, in SDKs that ask the monitor for its
+     * features in one call (`GetDeploymentInfo`); older SDKs probe each with `SupportsFeature`.
+     */
+    readonly deploymentInfo:
+        | {
+              readonly DeploymentInfo: new () => { setSupportedfeaturesList(features: number[]): unknown };
+              readonly ResourceMonitorFeature: Readonly<Record<string, number>>;
+          }
+        | undefined;
     /** `runtime.serializeProperties` of the program's SDK (for mocked values). */
     readonly serializeProperties: (label: string, value: Record<string, unknown>) => Promise<Record<string, unknown>>;
     /** `runtime.deserializeProperties`. */
@@ -43,6 +53,24 @@ export interface MonitorOptions {
     readonly subscriptionId: string;
     readonly tenantId: string;
 }
+
+/**
+ * The monitor features the runner declares: those it implements or refuses by name itself. The
+ * others make the SDK refuse ("does not support ...") before any registration.
+ */
+const SUPPORTED_FEATURES = ["secrets", "resourceReferences", "aliasSpecs", "deletedWith", "replaceWith"] as const;
+
+/** `ResourceMonitorFeature` names of the features, for `GetDeploymentInfo`. */
+const FEATURE_ENUM_NAMES: Readonly<Record<(typeof SUPPORTED_FEATURES)[number], string>> = {
+    secrets: "RESOURCE_MONITOR_FEATURE_SECRETS",
+    resourceReferences: "RESOURCE_MONITOR_FEATURE_RESOURCE_REFERENCES",
+    aliasSpecs: "RESOURCE_MONITOR_FEATURE_ALIAS_SPECS",
+    deletedWith: "RESOURCE_MONITOR_FEATURE_DELETED_WITH",
+    replaceWith: "RESOURCE_MONITOR_FEATURE_REPLACE_WITH",
+};
+
+/** grpc.status.UNIMPLEMENTED */
+const GRPC_UNIMPLEMENTED = 12;
 
 /** True for the type token of a resource this runner hands to the provider host. */
 export function isDynamicResourceType(type: string): boolean {
@@ -159,12 +187,25 @@ export class RunnerResourceMonitor {
     }
 
     supportsFeature(request: { getId(): string }, callback: Callback): void {
-        // Supported where the runner does the work or refuses the option by name itself; the others
-        // make the SDK refuse ("does not support ...") before any registration.
-        const supported = ["secrets", "resourceReferences", "aliasSpecs", "deletedWith", "replaceWith"].includes(
-            request.getId(),
-        );
+        const supported = (SUPPORTED_FEATURES as readonly string[]).includes(request.getId());
         callback(null, { getHassupport: () => supported });
+    }
+
+    /** The features in one answer, as the engine gives them to SDKs that ask (3.276 does; 3.248 probes each). */
+    getDeploymentInfo(_request: unknown, callback: Callback): void {
+        const classes = this.options.sdk.deploymentInfo;
+        if (classes === undefined) {
+            // What an engine without GetDeploymentInfo answers: the SDK then probes SupportsFeature.
+            callback(Object.assign(new Error("GetDeploymentInfo is not implemented"), { code: GRPC_UNIMPLEMENTED }));
+            return;
+        }
+        const info = new classes.DeploymentInfo();
+        info.setSupportedfeaturesList(
+            SUPPORTED_FEATURES.map((id) => classes.ResourceMonitorFeature[FEATURE_ENUM_NAMES[id]]).filter(
+                (value): value is number => value !== undefined,
+            ),
+        );
+        callback(null, info);
     }
 
     registerPackage(_request: unknown, callback: Callback): void {
