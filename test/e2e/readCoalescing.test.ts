@@ -82,7 +82,7 @@ const list = (scope: string, collection: string) => `GET ${scope}/providers/Micr
 test("a refresh makes one list call per scope and collection, not one GET per resource, and reads the same values", async () => {
     const session = await start();
     const resources = await createAll(session);
-    session.emulator.admin.setConfiguration(SCOPES[1] as string, "TooManyOwnersAssignedToResource", {
+    session.emulator.admin.setConfiguration(SCOPES[1], "TooManyOwnersAssignedToResource", {
         thresholdNumberOfOwners: 8,
     });
 
@@ -105,15 +105,15 @@ test("a refresh makes one list call per scope and collection, not one GET per re
 test("a lone read is still one request", async () => {
     const session = await start();
     const [owners] = await createAll(session);
-    const { calls } = await refresh(session, [owners as Created]);
-    expect(calls).toEqual([list(SCOPES[0] as string, "roleManagementAlertConfigurations")]);
+    const { calls } = await refresh(session, [owners]);
+    expect(calls).toEqual([list(SCOPES[0], "roleManagementAlertConfigurations")]);
 });
 
 test("an update drops the cached scope: the next read sees Azure after the write, other scopes stay cached", async () => {
     const session = await start();
     const resources = await createAll(session);
     await refresh(session, resources);
-    const owners = resources[0] as Created;
+    const owners = resources[0];
     const news = { ...owners.inputs, thresholdNumberOfOwners: 6 };
     const updated = await session.host.update(
         CONFIGURATION,
@@ -125,12 +125,12 @@ test("an update drops the cached scope: the next read sees Azure after the write
     );
     expect(updated.properties).toMatchObject({ thresholdNumberOfOwners: 6 });
     // Drift made in the portal after the write is seen too: the write dropped the list of that scope.
-    session.emulator.admin.setConfiguration(SCOPES[0] as string, "DuplicateRoleCreated", { isEnabled: false });
+    session.emulator.admin.setConfiguration(SCOPES[0], "DuplicateRoleCreated", { isEnabled: false });
 
     const { reads, calls } = await refresh(session, resources);
     expect(calls).toEqual([
-        list(SCOPES[0] as string, "roleManagementAlertConfigurations"),
-        list(SCOPES[0] as string, "roleManagementAlerts"),
+        list(SCOPES[0], "roleManagementAlertConfigurations"),
+        list(SCOPES[0], "roleManagementAlerts"),
     ]);
     expect(reads[0]?.properties).toMatchObject({ thresholdNumberOfOwners: 6 });
     expect(reads[2]?.properties).toMatchObject({ alertId: "DuplicateRoleCreated", isEnabled: false });
@@ -140,7 +140,7 @@ test("create and update never use the cache: adoption GET and read-back always g
     const session = await start();
     const resources = await createAll(session);
     await refresh(session, resources);
-    session.emulator.admin.setConfiguration(SCOPES[0] as string, "TooManyOwnersAssignedToResource", {
+    session.emulator.admin.setConfiguration(SCOPES[0], "TooManyOwnersAssignedToResource", {
         thresholdNumberOfOwners: 7,
     });
     session.emulator.admin.clearRequests();

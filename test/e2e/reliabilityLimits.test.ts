@@ -159,7 +159,7 @@ describe("messages", () => {
         expect((await createOwners(s)).properties).toMatchObject({ thresholdNumberOfOwners: 4 });
         expect(at).toHaveLength(2);
         // The first backoff is 250..500 ms; "-1" once meant seven retries in 0.2 s.
-        expect((at[1] as number) - (at[0] as number)).toBeGreaterThanOrEqual(240);
+        expect((at[1]) - (at[0])).toBeGreaterThanOrEqual(240);
     });
 
     test("an error body that echoes the Authorization header does not put the token in the message", async () => {
