@@ -21,6 +21,8 @@ export interface CredentialSettings {
     readonly clientId: string | undefined;
     readonly clientSecret: string | undefined;
     readonly authorityHost: string;
+    /** Multiplies @azure/identity's retry delays (1 = its own); see ProviderSettings.retryDelayScale. */
+    readonly retryDelayScale: number;
 }
 
 /** Gets bearer tokens by audience (a `.default` scope). */
@@ -31,6 +33,26 @@ export interface TokenSource {
 }
 
 const RENEW_BEFORE_EXPIRY_MS = 5 * 60_000;
+
+interface IdentityRetry {
+    readonly maxRetries: number;
+    readonly retryDelayInMs: number;
+    readonly maxRetryDelayInMs: number;
+}
+
+/** @azure/identity's own: its IdentityClient's 3 retries on core-rest-pipeline's exponential delays. */
+const IDENTITY_RETRY: IdentityRetry = { maxRetries: 3, retryDelayInMs: 1000, maxRetryDelayInMs: 64_000 };
+/** What DefaultAzureCredential gives its ManagedIdentityCredential. */
+const MANAGED_IDENTITY_RETRY: IdentityRetry = { maxRetries: 5, retryDelayInMs: 800, maxRetryDelayInMs: 64_000 };
+
+/** The retry of @azure/identity with its delays multiplied by `scale`. */
+function scaled(retry: IdentityRetry, scale: number): IdentityRetry {
+    return {
+        ...retry,
+        retryDelayInMs: retry.retryDelayInMs * scale,
+        maxRetryDelayInMs: retry.maxRetryDelayInMs * scale,
+    };
+}
 
 /** True when `authorityHost` is the Entra authority of one of the clouds in {@link CLOUDS}. */
 export function isKnownAuthorityHost(authorityHost: string): boolean {
@@ -69,7 +91,14 @@ export function createCredential(settings: CredentialSettings): TokenCredential 
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const identity = require("@azure/identity") as typeof Identity;
     return routedCredential((httpClient) => {
-        const common = { ...credentialOptions(settings.authorityHost), httpClient };
+        const common = {
+            ...credentialOptions(settings.authorityHost),
+            httpClient,
+            // At scale 1 (every user), @azure/identity keeps exactly its own retry options.
+            ...(settings.retryDelayScale === 1
+                ? {}
+                : { retryOptions: scaled(IDENTITY_RETRY, settings.retryDelayScale) }),
+        };
         if (settings.clientSecret !== undefined) {
             if (settings.tenantId === undefined || settings.clientId === undefined) {
                 throw new AuthenticationError(
@@ -91,7 +120,7 @@ export function createCredential(settings: CredentialSettings): TokenCredential 
                 : {}),
         };
         if (process.env["AZURE_TOKEN_CREDENTIALS"]?.trim().toLowerCase() === "managedidentitycredential") {
-            return defaultManagedIdentityCredential(identity, options);
+            return defaultManagedIdentityCredential(identity, options, settings.retryDelayScale);
         }
         return new identity.DefaultAzureCredential(options);
     });
@@ -107,8 +136,12 @@ export function createCredential(settings: CredentialSettings): TokenCredential 
 function defaultManagedIdentityCredential(
     identity: typeof Identity,
     options: DefaultAzureCredentialClientIdOptions,
+    retryDelayScale: number,
 ): TokenCredential {
-    const common = { ...options, retryOptions: { maxRetries: 5, retryDelayInMs: 800 } };
+    const common = {
+        ...options,
+        retryOptions: scaled(MANAGED_IDENTITY_RETRY, retryDelayScale),
+    };
     const clientId = options.managedIdentityClientId ?? process.env["AZURE_CLIENT_ID"];
     const workloadClientId = options.workloadIdentityClientId ?? clientId;
     if (process.env["AZURE_FEDERATED_TOKEN_FILE"] && workloadClientId) {

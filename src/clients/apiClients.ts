@@ -11,6 +11,7 @@ import { createDirectoryAlertsClient } from "../graph/alertsClient";
 import { resolveTenantId } from "../graph/tenantId";
 import { createApiClient, type ApiClient } from "../http/apiClient";
 import { createRequestLimiter, type RequestLimiter } from "../http/requestLimiter";
+import { scaledClock } from "../http/retryPolicy";
 import { resolveSettings, type ConfigReader, type ProviderSettings } from "./settings";
 
 /** The clients of one process. */
@@ -39,6 +40,7 @@ export function createApiClients(settings: ProviderSettings): ApiClients {
             baseUrl,
             timeoutMs: settings.timeoutMs,
             limiter,
+            clock: scaledClock(settings.retryDelayScale),
             getToken: () => tokens.getToken(audience),
         });
     const arm = client("arm", settings.armEndpoint, settings.cloud.armAudience);

@@ -26,7 +26,20 @@ export interface ProviderSettings {
     readonly readCacheMs: number;
     /** The bound on HTTP requests in flight in this process, all clients together ({@link DEFAULT_MAX_CONCURRENT_REQUESTS}). */
     readonly maxConcurrentRequests: number;
+    /**
+     * What every wait between two attempts is multiplied by: 1 (real waits) unless a test bench sets
+     * `PIM_ALERTS_RETRY_DELAY_SCALE` (see {@link RETRY_DELAY_SCALE_ENV}).
+     */
+    readonly retryDelayScale: number;
 }
+
+/**
+ * For test benches that run the provider in its own process (where no fake clock can be injected):
+ * a number from 0 to 1 that every wait between two attempts is multiplied by, the package's own
+ * (backoff and `Retry-After`) and @azure/identity's. An environment variable only, never stack
+ * config: it is not policy, and a program's state never records it.
+ */
+export const RETRY_DELAY_SCALE_ENV = "PIM_ALERTS_RETRY_DELAY_SCALE";
 
 /** A setting with its config key and environment variable. */
 interface SettingSource {
@@ -74,6 +87,7 @@ export function resolveSettings(
         timeoutMs: timeout(read(SOURCES.timeoutSeconds)),
         readCacheMs: readCache(read(SOURCES.readCacheSeconds)),
         maxConcurrentRequests: concurrency(read(SOURCES.maxConcurrentRequests)),
+        retryDelayScale: retryDelayScale(env[RETRY_DELAY_SCALE_ENV]),
     };
 }
 
@@ -147,4 +161,15 @@ function concurrency(value: string | undefined): number {
         );
     }
     return n;
+}
+
+function retryDelayScale(value: string | undefined): number {
+    if (value === undefined || value === "") return 1;
+    const scale = Number(value);
+    if (!Number.isFinite(scale) || scale < 0 || scale > 1) {
+        throw new ConfigurationError(
+            `${RETRY_DELAY_SCALE_ENV} is ${excerpt(value)}; allowed: a number from 0 to 1 (1 = real waits)`,
+        );
+    }
+    return scale;
 }

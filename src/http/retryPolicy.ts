@@ -47,6 +47,11 @@ export const REAL_CLOCK: Clock = {
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
 };
 
+/** Real time, with every wait multiplied by `scale` (0 to 1): a test bench's clock for another process. */
+export function scaledClock(scale: number): Clock {
+    return scale === 1 ? REAL_CLOCK : { now: REAL_CLOCK.now, sleep: (ms) => REAL_CLOCK.sleep(ms * scale) };
+}
+
 const RETRYABLE_STATUS = new Set([408, 429, 500, 502, 503, 504]);
 const NOT_PROCESSED_STATUS = new Set([429, 503]);
 /** Network failures worth another attempt; `EDEADLINE` is an attempt cut by its deadline, `EBODY` a body cut off. */

@@ -6,7 +6,7 @@
 import { expect } from "@jest/globals";
 import { startEmulator, type Emulator } from "pulumi-pim-alerts-emulator";
 import { runProgram } from "pulumi-pim-alerts-testing";
-import { programStack, type ProgramStack } from "./support/armSession";
+import { hostEnvironment, programStack, type ProgramStack } from "./support/armSession";
 import { writeProgram } from "./support/packedProgram";
 
 const SUB = "/subscriptions/afa2a084-766f-4003-8ae1-c4aeb893a99f";
@@ -77,7 +77,7 @@ test("failures read as Pulumi shows them: the provider's message, and the real c
         'const pim = require("pulumi-pim-alerts");',
         'new pim.DirectoryAlertConfiguration("stale", { alertId: "StaleSignInAlert", duration: "P45D" });',
     ]);
-    const env = emulator.admin.tokenEnvironment();
+    const env = hostEnvironment(emulator);
     const identity = env["IDENTITY_ENDPOINT"] ?? "";
     const cases: Array<[string, Partial<Parameters<ProgramStack["options"]>[0]>, RegExp]> = [
         [
@@ -102,7 +102,7 @@ test("failures read as Pulumi shows them: the provider's message, and the real c
         ],
     ];
     emulator.admin.injectFault({ method: "PATCH", status: 403, times: 1 });
-    // Independent stacks: run side by side (the identity cases wait on @azure/identity's own retries).
+    // Independent stacks: run side by side.
     const results = await Promise.all(
         cases.map(async ([what, options]) => {
             const base = stackOf(programFile).options();

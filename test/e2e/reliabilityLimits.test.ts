@@ -155,11 +155,18 @@ describe("messages", () => {
                 at.push(Date.now());
                 handler(req, res);
             };
-        const s = await scripted([timed(json(503, {}, { "retry-after": "-1" })), timed(json(200, OWNERS_BODY))]);
+        // Real waits: the backoff itself is under test.
+        const s = await scripted(
+            [timed(json(503, {}, { "retry-after": "-1" })), timed(json(200, OWNERS_BODY))],
+            {},
+            {
+                PIM_ALERTS_RETRY_DELAY_SCALE: "1",
+            },
+        );
         expect((await createOwners(s)).properties).toMatchObject({ thresholdNumberOfOwners: 4 });
         expect(at).toHaveLength(2);
         // The first backoff is 250..500 ms; "-1" once meant seven retries in 0.2 s.
-        expect((at[1]) - (at[0])).toBeGreaterThanOrEqual(240);
+        expect(at[1] - at[0]).toBeGreaterThanOrEqual(240);
     });
 
     test("an error body that echoes the Authorization header does not put the token in the message", async () => {

@@ -14,6 +14,16 @@ import { PROGRAM_DIR } from "../../support/packedPackage";
 import { captureProgram, serializedProviderOf } from "./packedProgram";
 
 export const CONFIGURATION = "pulumi-nodejs:dynamic/pim:AlertConfiguration";
+
+/**
+ * The environment of a provider host (or a runner) the tests start against `emulator`: its token
+ * environment, and every wait between two attempts cut to 1 % (PIM_ALERTS_RETRY_DELAY_SCALE): the
+ * host is another process, where no fake clock can be injected. A test of the waits themselves
+ * sets the scale back to 1.
+ */
+export function hostEnvironment(emulator: Emulator): Record<string, string> {
+    return { ...emulator.admin.tokenEnvironment(), PIM_ALERTS_RETRY_DELAY_SCALE: "0.01" };
+}
 export const DISMISSAL = "pulumi-nodejs:dynamic/pim:AlertDismissal";
 
 /** The serialized providers of the two ARM resources, as the SDK wrote them in `__provider`. */
@@ -74,7 +84,7 @@ export async function startArmSession(options: ArmSessionOptions = {}): Promise<
     const emulator = options.emulator ?? (await startEmulator({ retryAfterSeconds: 0 }));
     const host = await startProviderHost({
         cwd: PROGRAM_DIR,
-        env: { ...emulator.admin.tokenEnvironment(), ...options.env },
+        env: { ...hostEnvironment(emulator), ...options.env },
         config: {
             "pim-alerts:armEndpoint": emulator.url,
             "pim-alerts:graphEndpoint": `${emulator.url}/beta`,
@@ -122,7 +132,7 @@ export function programStack(
                 "pim-alerts:timeoutSeconds": "5",
                 ...config,
             },
-            env: emulator.admin.tokenEnvironment(),
+            env: hostEnvironment(emulator),
             color: false,
             timeoutMs: 180_000,
             ...extra,

@@ -6,6 +6,7 @@
 import { startEmulator, type Emulator } from "pulumi-pim-alerts-emulator";
 import { startProviderHost, type ProviderHost } from "pulumi-pim-alerts-testing";
 import { PROGRAM_DIR } from "../../support/packedPackage";
+import { hostEnvironment } from "./armSession";
 import { captureProgram, serializedProviderOf } from "./packedProgram";
 
 export const DIRECTORY_CONFIGURATION = "pulumi-nodejs:dynamic/pim:DirectoryAlertConfiguration";
@@ -48,7 +49,7 @@ export async function startDirectorySession(
     const emulator = await startEmulator({ retryAfterSeconds: 0, tenantId: options.tenantId });
     const host = await startProviderHost({
         cwd: PROGRAM_DIR,
-        env: emulator.admin.tokenEnvironment(),
+        env: hostEnvironment(emulator),
         config: {
             "pim-alerts:graphEndpoint": `${emulator.url}/beta`,
             "pim-alerts:timeoutSeconds": "5",

@@ -190,6 +190,7 @@ describe("createCredential against the emulator's managed-identity endpoint, wit
                 clientId,
                 clientSecret: undefined,
                 authorityHost: "https://login.microsoftonline.com",
+                retryDelayScale: 1,
             });
             const token = (await credential.getToken("https://management.azure.com/.default"))?.token ?? "";
             const claims = JSON.parse(Buffer.from(token.split(".")[1] ?? "", "base64url").toString("utf8")) as Record<

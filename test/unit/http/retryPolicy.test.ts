@@ -4,6 +4,8 @@ import {
     decideRetry,
     DEFAULT_RETRY_OPTIONS,
     isRetryable,
+    REAL_CLOCK,
+    scaledClock,
     serverRequestedDelayMs,
 } from "../../../src/http/retryPolicy";
 
@@ -107,5 +109,27 @@ describe("retry policy", () => {
                 },
             );
         });
+    });
+});
+
+describe("scaled clock (PIM_ALERTS_RETRY_DELAY_SCALE, for a provider in another process)", () => {
+    afterEach(() => jest.useRealTimers());
+
+    test("a wait of 1000 ms at scale 0.01 is over after 10 ms; the time read is real", async () => {
+        jest.useFakeTimers();
+        let over = false;
+        const wait = scaledClock(0.01)
+            .sleep(1000)
+            .then(() => (over = true));
+        await jest.advanceTimersByTimeAsync(9);
+        expect(over).toBe(false);
+        await jest.advanceTimersByTimeAsync(1);
+        await wait;
+        expect(over).toBe(true);
+        expect(scaledClock(0.01).now()).toBe(Date.now());
+    });
+
+    test("scale 1 is the real clock itself", () => {
+        expect(scaledClock(1)).toBe(REAL_CLOCK);
     });
 });

@@ -88,4 +88,16 @@ describe("provider settings", () => {
         expect(resolveSettings(config({ "pim-alerts:readCacheSeconds": "0" }), {}).readCacheMs).toBe(0);
         expect(resolveSettings(config({}), { PIM_ALERTS_READ_CACHE_SECONDS: "2.5" }).readCacheMs).toBe(2_500);
     });
+
+    test("waits between attempts are real unless a test bench scales them with PIM_ALERTS_RETRY_DELAY_SCALE (0 to 1)", () => {
+        expect(resolveSettings(config({}), {}).retryDelayScale).toBe(1);
+        expect(resolveSettings(config({}), { PIM_ALERTS_RETRY_DELAY_SCALE: "0.01" }).retryDelayScale).toBe(0.01);
+        // Not stack config: a program's state never records it.
+        expect(resolveSettings(config({ "pim-alerts:retryDelayScale": "0.5" }), {}).retryDelayScale).toBe(1);
+        for (const bad of ["2", "-1", "fast"]) {
+            expect(() => resolveSettings(config({}), { PIM_ALERTS_RETRY_DELAY_SCALE: bad })).toThrow(
+                `PIM_ALERTS_RETRY_DELAY_SCALE is "${bad}"; allowed: a number from 0 to 1 (1 = real waits)`,
+            );
+        }
+    });
 });
