@@ -49,7 +49,7 @@ export const REAL_CLOCK: Clock = {
 
 /** Real time, with every wait multiplied by `scale` (0 to 1): a test bench's clock for another process. */
 export function scaledClock(scale: number): Clock {
-    return scale === 1 ? REAL_CLOCK : { now: REAL_CLOCK.now, sleep: (ms) => REAL_CLOCK.sleep(ms * scale) };
+    return scale === 1 ? REAL_CLOCK : { now: () => Date.now(), sleep: (ms) => REAL_CLOCK.sleep(ms * scale) };
 }
 
 const RETRYABLE_STATUS = new Set([408, 429, 500, 502, 503, 504]);
