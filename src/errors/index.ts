@@ -3,5 +3,5 @@
  * and the one result type of parsing.
  */
 export * from "./errorClasses";
-export { excerpt, redactTokens, serverText } from "./messageText";
+export { excerpt, redactTokens, replaceTerminalControls, serverText } from "./messageText";
 export { mapParsed, parsed, parseProblem, type ParseResult } from "./parseResult";

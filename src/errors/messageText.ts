@@ -2,6 +2,7 @@
  * How outside text goes into a message: values a user gave are shown as a short excerpt (a 1 MB scope
  * must not make a 1 MB message), and text from a server is data: bearer tokens and JWT-looking strings
  * are redacted, control characters (terminal escape sequences) are neutralised, and its length is capped.
+ * {@link replaceTerminalControls} is the one rule for what of such text may reach a terminal.
  */
 
 /** Longest excerpt of a value in a message, in characters. */
@@ -34,17 +35,34 @@ export function redactTokens(text: string): string {
     return text.replace(BEARER, "Bearer REDACTED").replace(JWT, "REDACTED");
 }
 
+// What a terminal acts on instead of showing: C0 and C1 controls and DEL (ESC and 0x9b start control
+// sequences), the line and paragraph separators, and the bidirectional controls (embeddings, overrides,
+// isolates and marks: they reorder what a reader sees, "Trojan Source"). Named by Unicode property, so
+// the set is the standard's, not a hand list. Used with replace() only (a global RegExp is stateful).
+const TERMINAL_CONTROL = /[\p{Cc}\p{Zl}\p{Zp}\p{Bidi_Control}]/gu;
+
 /**
- * Text from a server, fit for a message: tokens redacted ({@link redactTokens}), every control
- * character but tab and newline shown as `\u{..}` (so an escape sequence cannot drive a terminal),
- * cut to `max` characters.
+ * The one rule for text from elsewhere (an API, a provider, an error) on its way to a terminal: every
+ * character of Unicode's Cc (C0, DEL, C1), Zl, Zp or Bidi_Control is replaced by what `replacement`
+ * makes of it. {@link serverText}, the CLI's `printable` and the review's `plainText` are this rule with
+ * their own replacement.
+ * @param text - Text from elsewhere.
+ * @param replacement - What a control character becomes (an escape, a space, nothing, or itself).
+ */
+export function replaceTerminalControls(text: string, replacement: (character: string) => string): string {
+    return text.replace(TERMINAL_CONTROL, replacement);
+}
+
+/**
+ * Text from a server, fit for a message: tokens redacted ({@link redactTokens}), every terminal control
+ * ({@link replaceTerminalControls}) but tab and newline shown as `\u{..}` (so an escape sequence cannot
+ * drive a terminal), cut to `max` characters.
  * @param text - The server's text (an error message, a body sample, an id).
  * @param max - Longest result before the cut.
  */
 export function serverText(text: string, max = SERVER_TEXT_CHARS): string {
-    const visible = redactTokens(text).replace(
-        /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g,
-        (c) => `\\u{${c.charCodeAt(0).toString(16)}}`,
+    const visible = replaceTerminalControls(redactTokens(text), (c) =>
+        c === "\t" || c === "\n" ? c : `\\u{${c.charCodeAt(0).toString(16)}}`,
     );
     return visible.length > max ? `${visible.slice(0, max)}... (cut at ${max} characters)` : visible;
 }

@@ -1,21 +1,25 @@
 /**
  * Text from a preview document is data: a resource name, a scope or a value may hold terminal
  * control sequences, bidirectional overrides, newlines, Markdown or HTML. Everything a renderer
- * prints from the document goes through these functions first.
+ * prints from the document goes through these functions first. What may not reach a terminal is the
+ * product's one rule ({@link replaceTerminalControls}); here it is made one line of plain text.
  */
+import { replaceTerminalControls } from "../errors";
 
-// C0 and C1 control characters, DEL and runs of white space (ESC starts terminal sequences; CR and
-// LF break lines and tables): each run becomes one space.
-const CONTROL = /[\s\u0000-\u001f\u007f-\u009f]+/g;
-// Bidirectional embeddings, overrides and isolates: they reorder what a reader sees ("Trojan Source").
-const BIDI = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+// Bidirectional embeddings, overrides, isolates and marks only reorder what a reader sees ("Trojan
+// Source"): dropped. The other controls (ESC starts terminal sequences; CR and LF break lines and
+// tables) and the separators become white space, and each run of white space one space.
+const BIDI_CONTROL = /^\p{Bidi_Control}$/u;
+const WHITE_SPACE = /\s+/g;
 
 /** The longest value a renderer prints; longer values are cut with an ellipsis. */
 export const MAX_SHOWN_LENGTH = 120;
 
 /** One line of plain text: control characters become one space, bidi controls are dropped, long text is cut. */
 export function plainText(text: string, max: number = MAX_SHOWN_LENGTH): string {
-    const plain = text.replace(CONTROL, " ").replace(BIDI, "").trim();
+    const plain = replaceTerminalControls(text, (c) => (BIDI_CONTROL.test(c) ? "" : " "))
+        .replace(WHITE_SPACE, " ")
+        .trim();
     return plain.length > max ? `${plain.slice(0, max - 1)}…` : plain;
 }
 

@@ -52,6 +52,7 @@ export type { Diagnostic } from "./runner/stepContext";
 export type { PreviewDiagnostic, PreviewDocument, PreviewStep } from "./runner/previewJson";
 export { PROVIDER_REQUESTS_PER_CALL, PROVIDER_RETRY_WINDOW_MS, providerCallDeadlineMs } from "./runner/callDeadline";
 export { installTypeScriptHook } from "./runner/typescriptHook";
+export { printable } from "./runner/terminalText";
 export {
     installPackedPackage,
     packContentHash,

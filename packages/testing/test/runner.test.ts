@@ -149,6 +149,26 @@ test("a provider host that dies mid-create fails the run with what happened, not
     expect(result.output.join("\n")).not.toMatch(/UNAVAILABLE|gRPC/);
 }, 120_000);
 
+test("a provider's message is printed as data: its bidi override and C1 CSI arrive escaped, inside the runner's colour", async () => {
+    // U+202E reverses what follows on screen; U+009B is a CSI on its own (2J: clear the screen).
+    const stack = stackFor(
+        "runner-hostile",
+        `new Echo("hostile", { value: "v", failWith: "denied \\u202eevil\\u009b2J" });\n`,
+    );
+    const printed: string[] = [];
+    const result = await runProgram("up", stack.options({ color: true, onOutput: (line) => printed.push(line) }));
+    expect(result.exitCode).toBe(255);
+    expect(result.errors).toEqual([expect.stringContaining("denied \u202eevil\u009b2J")]);
+    // The input's diff, the step's error and the diagnostic: escaped, then painted.
+    const shown = "denied \\u202eevil\\u009b2J";
+    expect(printed.filter((line) => line.includes(shown))).toEqual([
+        `\u001b[32m      + failWith: "${shown}"\u001b[39m`,
+        `\u001b[31m      error: ${shown}\u001b[39m`,
+        `\u001b[31m    error: ${shown}\u001b[39m`,
+    ]);
+    expect(printed.join("\n")).not.toMatch(/[\u202e\u009b]/);
+}, 120_000);
+
 test("a killed runner leaves its operation in flight recorded; the next run reports it; refresh --clear-pending-creates drops it", async () => {
     const stack = stackFor("runner-killed", `new Echo("slow", { value: "v", delayMs: version === 1 ? 60000 : 0 });\n`);
     const abort = new AbortController();

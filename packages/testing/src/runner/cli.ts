@@ -6,6 +6,7 @@
 import type { Emulator } from "pulumi-pim-alerts-emulator";
 import { parseRunArgs, RUN_USAGE, UsageError, type RunCliRequest } from "./cliArgs";
 import { runProgram } from "./runProgram";
+import { printable, printableJson } from "./terminalText";
 
 const USAGE_ERROR = 2;
 const RUNNER_FAILED = 254;
@@ -16,7 +17,7 @@ async function main(argv: readonly string[]): Promise<number> {
         request = parseRunArgs(argv);
     } catch (error) {
         if (!(error instanceof UsageError)) throw error;
-        process.stderr.write(`pim-alerts-run: ${error.message}\nRun pim-alerts-run --help for the usage.\n`);
+        process.stderr.write(`pim-alerts-run: ${printable(error.message)}\nRun pim-alerts-run --help for the usage.\n`);
         return USAGE_ERROR;
     }
     if (request.kind === "help") {
@@ -39,7 +40,7 @@ async function main(argv: readonly string[]): Promise<number> {
             ...(emulator ? { env: emulator.admin.tokenEnvironment() } : {}),
             onOutput: json ? (line) => process.stderr.write(`${line}\n`) : (line) => process.stdout.write(`${line}\n`),
         });
-        if (json && result.previewJson) process.stdout.write(`${JSON.stringify(result.previewJson, null, 4)}\n`);
+        if (json && result.previewJson) process.stdout.write(`${printableJson(result.previewJson, 4)}\n`);
         return result.exitCode;
     } finally {
         await emulator?.stop();
@@ -61,7 +62,9 @@ main(process.argv.slice(2)).then(
         process.exitCode = code;
     },
     (error: unknown) => {
-        process.stderr.write(`pim-alerts-run failed: ${error instanceof Error ? error.message : String(error)}\n`);
+        // Each line printable: a provider's multi-line message stays readable, its controls inert.
+        const lines = (error instanceof Error ? error.message : String(error)).split(/\r?\n/).map(printable);
+        process.stderr.write(`pim-alerts-run failed: ${lines.join("\n")}\n`);
         process.exitCode = RUNNER_FAILED;
     },
 );

@@ -2,11 +2,15 @@
  * Renders a run the way `pulumi preview --diff` / `pulumi up --diff` print it: each step with its
  * property diffs `old => new`, then `Diagnostics:` (errors and warnings per resource), `Outputs:`
  * (the stack outputs), `Resources:` (the summary) and `Duration:`. Colour on a terminal, plain
- * when piped. Text from a provider is printed as data: control characters are escaped.
+ * when piped, painted by Node's `util.styleText` with the same named styles as the pim-alerts CLI.
+ * Text from a provider or a program is printed as data: control characters are escaped
+ * (`terminalText.ts`) before any colour is painted around it.
  */
+import { styleText } from "node:util";
 import type { PropertyDiff } from "./propertyDiff";
 import type { Diagnostic } from "./stepContext";
 import { summarize, type Step, type StepOperation } from "./steps";
+import { printable } from "./terminalText";
 import { urnName, urnType } from "./urns";
 
 /** What is being run, for the header and the summary's tense. */
@@ -20,41 +24,42 @@ const SYMBOL: Readonly<Record<StepOperation, string>> = {
     delete: "-",
     refresh: "~",
 };
-const COLOUR: Readonly<Record<StepOperation, number>> = {
-    same: 0,
-    create: 32,
-    update: 33,
-    replace: 35,
-    delete: 31,
-    refresh: 36,
+/** The styles the display uses (names of `util.inspect.colors`, as in the pim-alerts CLI). */
+export type Style = "bold" | "red" | "green" | "yellow" | "magenta" | "cyan";
+
+const COLOUR: Readonly<Record<StepOperation, Style | undefined>> = {
+    same: undefined,
+    create: "green",
+    update: "yellow",
+    replace: "magenta",
+    delete: "red",
+    refresh: "cyan",
 };
-const DIFF_COLOUR: Readonly<Record<PropertyDiff["kind"], number>> = { add: 32, update: 33, delete: 31 };
+const DIFF_COLOUR: Readonly<Record<PropertyDiff["kind"], Style>> = { add: "green", update: "yellow", delete: "red" };
+const SEVERITY_COLOUR: Readonly<Record<Diagnostic["severity"], Style | undefined>> = {
+    error: "red",
+    warning: "yellow",
+    info: undefined,
+};
 const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 
-/** Paints text with an ANSI colour, or not. */
-export type Painter = (code: number, text: string) => string;
+/** Paints text in a style, or leaves it as it is (no style, or colour off). */
+export type Paint = (style: Style | undefined, text: string) => string;
 
-/** A painter that colours when `enabled`. */
-export function painter(enabled: boolean): Painter {
-    return (code, text) => (enabled && code !== 0 ? `\u001b[${code}m${text}\u001b[0m` : text);
-}
-
-/** Text from elsewhere (a provider, the cloud) with control characters escaped, so it cannot drive the terminal. */
-export function printable(text: string): string {
-    return text.replace(
-        /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g,
-        (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
-    );
+/** A painter that colours when `enabled` (`RunRequest.color`: the one decision, made by the caller). */
+export function painter(enabled: boolean): Paint {
+    // validateStream: false keeps styleText from second-guessing `enabled` (a Node without the option ignores it).
+    return (style, text) => (enabled && style !== undefined ? styleText(style, text, { validateStream: false }) : text);
 }
 
 /** The header line, e.g. `Previewing update (dev):`. */
-export function renderHeader(kind: RunKind, stack: string, paint: Painter): string {
+export function renderHeader(kind: RunKind, stack: string, paint: Paint): string {
     const verb = { preview: "Previewing update", up: "Updating", destroy: "Destroying", refresh: "Refreshing" }[kind];
-    return paint(1, `${verb} (${stack}):`);
+    return paint("bold", `${verb} (${printable(stack)}):`);
 }
 
 /** The lines of one step; a step with nothing to show renders as no lines. */
-export function renderStep(step: Step, paint: Painter): string[] {
+export function renderStep(step: Step, paint: Paint): string[] {
     if (step.op === "same" && step.error === undefined && step.old?.protect === step.new?.protect) return [];
     if (step.op === "refresh" && step.error === undefined && step.refreshResult === "same") return [];
     const label =
@@ -70,10 +75,12 @@ export function renderStep(step: Step, paint: Painter): string[] {
                 ? " 🔓"
                 : " 🔒"
             : "";
-    const lines = [paint(COLOUR[step.op], `    ${SYMBOL[step.op]} ${step.type}: (${label})${retain}${lock}`)];
-    lines.push(`        [urn=${step.urn}]`);
+    const lines = [
+        paint(COLOUR[step.op], `    ${SYMBOL[step.op]} ${printable(step.type)}: (${label})${retain}${lock}`),
+    ];
+    lines.push(`        [urn=${printable(step.urn)}]`);
     for (const d of step.diffs) lines.push(paint(DIFF_COLOUR[d.kind], `      ${printable(renderDiff(d))}`));
-    if (step.error !== undefined) lines.push(...errorLines(step.error).map((line) => paint(31, `      ${line}`)));
+    if (step.error !== undefined) lines.push(...errorLines(step.error).map((line) => paint("red", `      ${line}`)));
     return lines;
 }
 
@@ -98,18 +105,17 @@ function renderDiff(d: PropertyDiff): string {
  * The `Diagnostics:` section: per resource (the stack for messages about no resource), its
  * errors, warnings and notes.
  */
-export function renderDiagnostics(diagnostics: readonly Diagnostic[], stackUrn: string, paint: Painter): string[] {
+export function renderDiagnostics(diagnostics: readonly Diagnostic[], stackUrn: string, paint: Paint): string[] {
     if (diagnostics.length === 0) return [];
     const byUrn = new Map<string, Diagnostic[]>();
     for (const d of diagnostics) byUrn.set(d.urn ?? stackUrn, [...(byUrn.get(d.urn ?? stackUrn) ?? []), d]);
-    const lines = ["", paint(1, "Diagnostics:")];
+    const lines = ["", paint("bold", "Diagnostics:")];
     for (const [urn, list] of byUrn) {
-        lines.push(`  ${urnType(urn)} (${urnName(urn)}):`);
+        lines.push(`  ${printable(urnType(urn))} (${printable(urnName(urn))}):`);
         for (const d of list) {
-            const colour = d.severity === "error" ? 31 : d.severity === "warning" ? 33 : 0;
             const [first = "", ...rest] = messageLines(d.message);
             lines.push(
-                paint(colour, `    ${d.severity === "info" ? "" : `${d.severity}: `}${first}`),
+                paint(SEVERITY_COLOUR[d.severity], `    ${d.severity === "info" ? "" : `${d.severity}: `}${first}`),
                 ...rest.map((line) => `    ${line}`),
             );
         }
@@ -120,10 +126,14 @@ export function renderDiagnostics(diagnostics: readonly Diagnostic[], stackUrn: 
 }
 
 /** The `Outputs:` section of the stack outputs (none when there are none). */
-export function renderOutputs(outputs: Readonly<Record<string, unknown>>, paint: Painter): string[] {
+export function renderOutputs(outputs: Readonly<Record<string, unknown>>, paint: Paint): string[] {
     const keys = Object.keys(outputs).sort();
     if (keys.length === 0) return [];
-    return ["", paint(1, "Outputs:"), ...keys.flatMap((key) => renderValue(`${key}: `, outputs[key], 4))];
+    return [
+        "",
+        paint("bold", "Outputs:"),
+        ...keys.flatMap((key) => renderValue(`${printable(key)}: `, outputs[key], 4)),
+    ];
 }
 
 function renderValue(prefix: string, value: unknown, indent: number): string[] {
@@ -142,7 +152,7 @@ function renderValue(prefix: string, value: unknown, indent: number): string[] {
         if (keys.length === 0) return [`${pad}${prefix}{}`];
         return [
             `${pad}${prefix}{`,
-            ...keys.flatMap((k) => renderValue(`${k}: `, (value as Record<string, unknown>)[k], indent + 4)),
+            ...keys.flatMap((k) => renderValue(`${printable(k)}: `, (value as Record<string, unknown>)[k], indent + 4)),
             `${pad}}`,
         ];
     }
@@ -151,7 +161,7 @@ function renderValue(prefix: string, value: unknown, indent: number): string[] {
 }
 
 /** The `Resources:` summary, in the tense of the run. */
-export function renderSummary(kind: RunKind, steps: readonly Step[], paint: Painter): string[] {
+export function renderSummary(kind: RunKind, steps: readonly Step[], paint: Paint): string[] {
     const s = summarize(steps, kind === "refresh");
     const planned = kind === "preview";
     const words: Array<[StepOperation, number, string]> = [
@@ -160,7 +170,7 @@ export function renderSummary(kind: RunKind, steps: readonly Step[], paint: Pain
         ["replace", s.replace, planned ? "to replace" : "replaced"],
         ["delete", s.delete, planned ? "to delete" : "deleted"],
     ];
-    const lines = ["", paint(1, "Resources:")];
+    const lines = ["", paint("bold", "Resources:")];
     for (const [op, count, word] of words)
         if (count > 0) lines.push(paint(COLOUR[op], `    ${SYMBOL[op]} ${count} ${word}`));
     if (s.same > 0) lines.push(`    ${s.same} unchanged`);

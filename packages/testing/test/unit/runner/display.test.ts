@@ -22,8 +22,12 @@ describe("runner display", () => {
         ]);
     });
 
-    test("colour codes only when enabled", () => {
-        expect(renderStep(update, painter(true))[0]).toBe(`\u001b[33m    ~ ${TYPE}: (update)\u001b[0m`);
+    test("colour codes only when enabled, each closed by its own reset (the CLI's codes: util.styleText)", () => {
+        expect(renderStep(update, painter(true))[0]).toBe(`\u001b[33m    ~ ${TYPE}: (update)\u001b[39m`);
+        expect(renderStep({ ...update, op: "replace" }, painter(true))[0]).toBe(
+            `\u001b[35m    +- ${TYPE}: (replace)\u001b[39m`,
+        );
+        expect(renderSummary("up", [update], painter(true))[1]).toBe("\u001b[1mResources:\u001b[22m");
         expect(renderStep(update, plain).join("")).not.toContain("\u001b[");
     });
 
@@ -48,6 +52,39 @@ describe("runner display", () => {
         expect(renderStep(failed, plain).slice(-2)).toEqual([
             "      error: PATCH failed",
             "      \\u001b[31mred\\u0007",
+        ]);
+    });
+
+    test("a bidi override or a C1 CSI from a provider is escaped wherever it is printed, then painted", () => {
+        // U+202E reverses what follows on screen; U+009B is a CSI on its own (here: clear the screen).
+        const hostile = "PATCH failed \u202eevil\u009b2J";
+        const shown = "PATCH failed \\u202eevil\\u009b2J";
+        const colour = painter(true);
+        const failed: Step = { ...update, error: hostile };
+        expect(renderStep(failed, colour).at(-1)).toBe(`\u001b[31m      error: ${shown}\u001b[39m`);
+        expect(
+            renderDiagnostics([{ severity: "warning", urn: urnOf("owners"), message: hostile }], STACK_URN, colour),
+        ).toEqual([
+            "",
+            "\u001b[1mDiagnostics:\u001b[22m",
+            `  ${TYPE} (owners):`,
+            `\u001b[33m    warning: ${shown}\u001b[39m`,
+        ]);
+        const named: Step = {
+            ...update,
+            urn: urnOf("own\u202eers"),
+            diffs: [{ key: "thresholdNumberOfOwners", kind: "update", old: "5", new: "\u009b3", replaces: false }],
+        };
+        expect(renderStep(named, plain).slice(1)).toEqual([
+            `        [urn=${urnOf("own\\u202eers")}]`,
+            "      ~ thresholdNumberOfOwners: 5 => \\u009b3",
+        ]);
+        expect(renderOutputs({ "k\u2066": ["\u202e"] }, plain)).toEqual([
+            "",
+            "Outputs:",
+            "    k\\u2066: [",
+            '        [0]: "\\u202e"',
+            "    ]",
         ]);
     });
 
