@@ -158,7 +158,6 @@ describe("export adopts today's policy as code", () => {
         expect(program).toContain("thresholdNumberOfOwners: 5,");
         expect(program).toContain('duration: "P45D",');
 
-        expect(typeErrors(file)).toEqual([]);
         // The check has teeth: a threshold of the wrong type, or on the wrong alert, does not compile.
         const broken = path.join(work, "broken.ts");
         fs.writeFileSync(
@@ -167,7 +166,9 @@ describe("export adopts today's policy as code", () => {
                 .replace("thresholdNumberOfOwners: 5,", 'thresholdNumberOfOwners: "5",')
                 .replace('duration: "P45D",', 'duration: "P45D", globalAdminCountThreshold: 3,'),
         );
-        expect(typeErrors(broken).join("\n")).toMatch(
+        const errors = typeErrors([file, broken]);
+        expect(errors.get(file)).toEqual([]);
+        expect(errors.get(broken)?.join("\n")).toMatch(
             /Type 'string' is not assignable[\s\S]*'globalAdminCountThreshold' does not exist/,
         );
 
@@ -379,15 +380,27 @@ function liveConfigurations(scopes: readonly string[]): Record<string, unknown> 
     return out;
 }
 
-/** Type-checks one file with the repository's tsconfig (`pulumi-pim-alerts` maps to src/index.ts), as `tsc --noEmit` would. */
-function typeErrors(file: string): string[] {
+/**
+ * Type-checks files with the repository's tsconfig (`pulumi-pim-alerts` maps to src/index.ts), as `tsc --noEmit`
+ * would, in one program (the package's and Pulumi's declarations are read once): the errors of each file.
+ */
+function typeErrors(files: readonly string[]): Map<string, string[]> {
     const configFile = path.join(REPO_ROOT, "tsconfig.json");
     const { config } = ts.readConfigFile(configFile, (f) => ts.sys.readFile(f));
     const parsed = ts.parseJsonConfigFileContent(config, ts.sys, REPO_ROOT);
-    // Type-check only: the file lives outside the repository, so rootDir (an emit setting) does not apply.
+    // Type-check only: the files live outside the repository, so rootDir (an emit setting) does not apply.
     const { rootDir: _rootDir, ...options } = parsed.options;
     // The project's own ambient declarations (src/types/*.d.ts, for dependencies without types) come too, as in `tsc -p`.
     const ambient = parsed.fileNames.filter((f) => f.endsWith(".d.ts"));
-    const program = ts.createProgram([file, ...ambient], { ...options, noEmit: true });
-    return ts.getPreEmitDiagnostics(program).map((d) => ts.flattenDiagnosticMessageText(d.messageText, "\n"));
+    const program = ts.createProgram([...files, ...ambient], { ...options, noEmit: true });
+    const diagnostics = ts.getPreEmitDiagnostics(program);
+    // A diagnostic without a file (an option, a missing library) belongs to every file.
+    return new Map(
+        files.map((file) => [
+            file,
+            diagnostics
+                .filter((d) => d.file === undefined || path.resolve(d.file.fileName) === path.resolve(file))
+                .map((d) => ts.flattenDiagnosticMessageText(d.messageText, "\n")),
+        ]),
+    );
 }
