@@ -26,3 +26,15 @@ export function prepareProgramDir(repoRoot: string, dir: string, exampleFile: st
     );
     return dir;
 }
+
+/**
+ * Edits the program copy in `dir` as a pull request would: `from` (which must occur exactly once)
+ * becomes `to`. Returns the function that reverts the edit.
+ */
+export function editProgram(dir: string, from: string, to: string): () => void {
+    const file = path.join(dir, "index.ts");
+    const original = fs.readFileSync(file, "utf8");
+    if (original.split(from).length !== 2) throw new Error(`${file} must hold ${JSON.stringify(from)} exactly once`);
+    fs.writeFileSync(file, original.replace(from, to));
+    return () => fs.writeFileSync(file, original);
+}

@@ -56,6 +56,14 @@ export function classifyPimSteps(document: PreviewDocument): PimSteps {
     const lastIndexOfUrn = new Map<string, number>();
     for (const step of document.steps) lastIndexOfUrn.set(step.urn, step.index);
 
+    const nextStepOfUrn = new Map<number, PreviewStep>();
+    const laterStepOfUrn = new Map<string, PreviewStep>();
+    for (const step of [...document.steps].reverse()) {
+        const later = laterStepOfUrn.get(step.urn);
+        if (later) nextStepOfUrn.set(step.index, later);
+        laterStepOfUrn.set(step.urn, step);
+    }
+
     const judged: PimStep[] = [];
     let seen = 0;
     for (const step of document.steps) {
@@ -71,10 +79,21 @@ export function classifyPimSteps(document: PreviewDocument): PimSteps {
             op: step.op,
             urn: step.urn,
             oldState: step.oldState,
-            newState: step.newState,
+            newState: step.op === "refresh" ? readByRefresh(step, nextStepOfUrn.get(step.index)) : step.newState,
         });
     }
     return { judged, seen };
+}
+
+/**
+ * What a refresh read. The engine shows a refresh step before its read, with the state before on
+ * both sides (`NewRefreshStep` in pkg/resource/deploy/step.go); what it read is where the resource's
+ * next step starts from (no `oldState`: a `create`, the resource is gone). Without a next step (the
+ * planned `same` is hidden) the refresh step's own `newState` is all there is: the same state from
+ * the Pulumi CLI, what was read from a writer that fills it in.
+ */
+function readByRefresh(step: PreviewStep, next: PreviewStep | undefined): PreviewResource | undefined {
+    return next ? next.oldState : step.newState;
 }
 
 /**

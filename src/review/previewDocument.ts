@@ -25,10 +25,12 @@
  * - Values are JSON as Pulumi stores them. A secret is the string `"[secret]"`; a value known only
  *   when the update runs is the string `04da6b54-80e4-46f7-96ec-b56ff0331ba9`.
  *
- * How steps are read (see {@link classifyPimSteps}): `refresh` steps (`oldState` = before the
- * refresh, `newState` = what `read` returned, absent when the resource is gone) are drift; so is an
- * `update` or `delete` step followed later by another step of the same URN (how the Pulumi CLI
- * rewrites a refresh that found a difference). Every other step is a change.
+ * How steps are read (see {@link classifyPimSteps}): `refresh` steps are drift, from their
+ * `oldState` (before the refresh) to what was read: the `oldState` of the resource's next step
+ * (absent: the resource is gone), else the refresh step's own `newState` (the Pulumi CLI writes the
+ * state before the refresh there, as it shows the step before the read); so is an `update` or
+ * `delete` step followed later by another step of the same URN (a refresh rewritten as what it
+ * found). Every other step is a change.
  */
 import { z } from "zod";
 import { plainText } from "./safeText";

@@ -451,6 +451,28 @@ describe("drift apart from change", () => {
         ]);
     });
 
+    test("the Pulumi CLI's refresh step (the state before on both sides): what it read is where the next step starts", () => {
+        // `pulumi preview --refresh --json` shows a refresh step before its read (NewRefreshStep sets new = old).
+        const before = owners({ isEnabled: true, thresholdNumberOfOwners: 3 });
+        const live = owners({ isEnabled: false, thresholdNumberOfOwners: 3 });
+        const refresh = step("refresh", "AlertConfiguration", "c", before, before);
+        expect(findings(refresh, step("update", "AlertConfiguration", "c", live, before))).toEqual([
+            ["isEnabled", true, false, "weakens", "drift"],
+            ["isEnabled", false, true, "strengthens", "change"],
+        ]);
+        // Gone: the plan creates it again.
+        expect(findings(refresh, step("create", "AlertConfiguration", "c", undefined, before))[0]).toEqual([
+            "(resource)",
+            null,
+            null,
+            "unknown",
+            "drift",
+        ]);
+        // Nothing drifted, or the program now declares what was read (the planned `same` is hidden): no finding.
+        expect(findings(refresh)).toEqual([]);
+        expect(findings(refresh, step("same", "AlertConfiguration", "c", before, before))).toEqual([]);
+    });
+
     test("a refresh that found nothing, or the same duration spelled differently, is no drift", () => {
         expect(
             findings(
@@ -565,7 +587,13 @@ describe("finding this package's steps", () => {
         const owners = (declared: Record<string, unknown>) => armConfiguration(OWNERS, declared);
         const review = reviewPreview(
             preview(
-                step("refresh", "AlertConfiguration", "c", owners({ isEnabled: true }), owners({ isEnabled: false })),
+                step(
+                    "refresh",
+                    "AlertConfiguration",
+                    "c",
+                    owners({ isEnabled: true, thresholdNumberOfOwners: 3 }),
+                    owners({ isEnabled: false, thresholdNumberOfOwners: 3 }),
+                ),
                 step(
                     "update",
                     "AlertConfiguration",

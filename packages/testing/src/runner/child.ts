@@ -133,6 +133,10 @@ async function run(request: RunRequest): Promise<ChildResult> {
     const refreshOnly = request.command === "refresh";
     const changes = hasChanges(steps, refreshOnly);
     const noChangesExpected = request.expectNoChanges && changes;
+    // The CLI's --expect-no-changes error is the command's, returned after the preview
+    // (NoChangesExpectedError in pkg/cmd/pulumi/operations/preview.go), not an engine event: the
+    // document of `pulumi preview --json` does not hold it.
+    const engineDiagnostics = [...diagnostics];
     if (noChangesExpected)
         diagnostics.push({
             severity: "error",
@@ -157,7 +161,7 @@ async function run(request: RunRequest): Promise<ChildResult> {
             ? {
                   previewJson: previewDocument({
                       steps,
-                      diagnostics,
+                      diagnostics: engineDiagnostics,
                       config: request.config,
                       secretKeys: request.secretKeys,
                       durationMs: Date.now() - started,

@@ -40,7 +40,12 @@ async function main(argv: readonly string[]): Promise<number> {
             ...(emulator ? { env: emulator.admin.tokenEnvironment() } : {}),
             onOutput: json ? (line) => process.stderr.write(`${line}\n`) : (line) => process.stdout.write(`${line}\n`),
         });
-        if (json && result.previewJson) process.stdout.write(`${printableJson(result.previewJson, 4)}\n`);
+        if (json && result.previewJson) {
+            process.stdout.write(`${printableJson(result.previewJson, 4)}\n`);
+            // As the Pulumi CLI: the --expect-no-changes failure is the command's error, on stderr, not in the document.
+            if (request.options.expectNoChanges === true && result.changes)
+                say("error: no changes were expected but changes were proposed");
+        }
         return result.exitCode;
     } finally {
         await emulator?.stop();

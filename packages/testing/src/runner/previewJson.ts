@@ -4,7 +4,8 @@
  * new states as `apitype.ResourceV3`, the diagnostics, the duration in nanoseconds and the change
  * summary; fields omitted when empty, as Go's `omitempty` does. The same filter applies: `same`
  * steps only for the root stack (or a change of `protect`), refresh steps included, one logical
- * step per replacement, no step of the default provider. `detailedDiff` is `null`: the Node
+ * step per replacement, no step of the default provider; a refresh step's `newState` is its `oldState`
+ * (the engine shows it before the read). `detailedDiff` is `null`: the Node
  * dynamic provider gives no detailed diff. Secrets read `"[secret]"` (the runner's state holds none).
  *
  * @packageDocumentation
@@ -85,12 +86,17 @@ function shown(step: Step): boolean {
 
 function previewStep(step: Step): PreviewStep {
     const provider = step.new?.provider ?? step.old?.provider ?? "";
+    // A refresh step shows as its ResourcePreEvent, sent before the read: `NewRefreshStep` sets its new
+    // state to the old one (pkg/resource/deploy/step.go) and `ShowPreviewDigest` rewrites it only for
+    // `pulumi refresh`, so its newState is the state before the refresh (what was read shows as the
+    // oldState of the resource's next step) and it has no diffReasons yet.
+    const after = step.op === "refresh" ? step.old : step.new;
     return {
         op: step.op,
         urn: step.urn,
         ...(provider !== "" ? { provider } : {}),
         ...(step.old ? { oldState: redactSecrets(toResourceV3(step.old)) as Record<string, unknown> } : {}),
-        ...(step.new ? { newState: redactSecrets(toResourceV3(step.new)) as Record<string, unknown> } : {}),
+        ...(after ? { newState: redactSecrets(toResourceV3(after)) as Record<string, unknown> } : {}),
         ...(step.diffReasons.length > 0 ? { diffReasons: step.diffReasons } : {}),
         ...(step.replaceReasons.length > 0 ? { replaceReasons: step.replaceReasons } : {}),
         detailedDiff: null,

@@ -110,6 +110,28 @@ describe("the pulumi preview --json document", () => {
         expect(document.steps?.[1]).not.toHaveProperty("provider");
     });
 
+    test("a refresh step shows the state before the read on both sides, as the engine's pre-step event; the next step starts from what was read", () => {
+        const refresh = document.steps?.[0];
+        expect(refresh?.op).toBe("refresh");
+        expect(refresh?.newState).toEqual(refresh?.oldState);
+        expect(refresh?.oldState?.["inputs"]).toEqual({ scope: "a", threshold: 3 });
+        expect(refresh).not.toHaveProperty("diffReasons");
+        expect(document.steps?.[2]?.oldState?.["inputs"]).toEqual({ scope: "a", threshold: 5 });
+
+        const gone = resource("gone");
+        const refreshedAway = previewDocument({
+            steps: [
+                { ...base, urn: gone.urn, type: TYPE, name: "gone", op: "refresh", old: gone, refreshResult: "delete" },
+            ],
+            diagnostics: [],
+            config: {},
+            secretKeys: [],
+            durationMs: 1,
+        });
+        // The engine learns that the resource is gone only when the read returns, after the event.
+        expect(refreshedAway.steps?.[0]?.newState).toEqual(refreshedAway.steps?.[0]?.oldState);
+    });
+
     test("a secret reads [secret], never its value", () => {
         const secretStack = {
             ...stack,
