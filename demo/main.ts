@@ -97,7 +97,10 @@ async function demoWithRunner(emulator: Emulator): Promise<void> {
         "portal: connectivity owners threshold set to 5; identity 'roles assigned outside PIM' alert disabled\n\n",
     );
     const drift = await runProgram("preview", { ...options, refresh: true, expectNoChanges: true, json: true });
-    expect(drift.exitCode !== 0, `the drift check fails the pipeline (exit code ${drift.exitCode})`);
+    expect(
+        drift.exitCode === 7,
+        `the drift check fails the pipeline with the CLI's exit code for it (${drift.exitCode})`,
+    );
     expect(
         sameLines(driftKeys(drift), [
             "connectivity-owners.thresholdNumberOfOwners: 5 => 3",

@@ -59,7 +59,7 @@ test("retainOnDelete: a configuration with onDelete 'restore' leaves the program
     // Both leave the program.
     const second = await run(2);
     // The protected dismissal is refused, with the engine's message: the alert stays dismissed.
-    expect(second.exitCode).toBe(255);
+    expect(second.exitCode).toBe(1);
     expect(second.errors).toEqual([
         expect.stringMatching(/^resource ".*pim:AlertDismissal::dup" cannot be deleted\nbecause it is protected/),
     ]);
@@ -115,7 +115,7 @@ test("failures read as Pulumi shows them: the provider's message, and the real c
     for (const [i, [what, , message]] of cases.entries()) {
         const result = results[i]?.[1];
         if (!result) throw new Error(`no result for ${what}`);
-        expect([what, result.exitCode]).toEqual([what, 255]);
+        expect([what, result.exitCode]).toEqual([what, 1]);
         expect([what, result.errors]).toEqual([what, [expect.stringMatching(message)]]);
         expect(result.output.join("\n")).not.toMatch(/gRPC|UNKNOWN \(2\)|DEADLINE_EXCEEDED|ChainedTokenCredential/);
     }

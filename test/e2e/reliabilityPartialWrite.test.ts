@@ -90,7 +90,7 @@ test("update: the PATCH lands, the read-back fails; the state keeps the resource
     await program("partial-update", 6);
     failReadBack();
     const failed = await runProgram("up", stack.options());
-    expect(failed.exitCode).toBe(255);
+    expect(failed.exitCode).toBe(1);
     expect(failed.errors.join("\n")).toMatch(
         /updated alert configuration TooManyOwnersAssignedToResource at .*, then: GET .* failed with 500.*The state is kept; run `pulumi up` again to finish/,
     );
@@ -115,7 +115,7 @@ test("create: adopted and written, the read-back fails; the resource is kept (no
     stack = programStack(emulator, await program("partial-create", 5));
     failReadBack(1); // the adoption GET passes, the read-back after the PATCH fails
     const failed = await runProgram("up", stack.options());
-    expect(failed.exitCode).toBe(255);
+    expect(failed.exitCode).toBe(1);
     expect(emulator.admin.configuration(SUB, OWNERS)).toMatchObject({ thresholdNumberOfOwners: 5 });
     // Recorded with the values from before the write, so the next up writes again.
     expect(owners(stack)).toMatchObject({
@@ -210,7 +210,7 @@ describe("a PATCH whose outcome is unknown keeps the original values", () => {
         stack = programStack(emulator, await program("unknown-outcome", 5, "restore"));
         loseEveryPatchAnswer();
         const failed = await runProgram("up", stack.options());
-        expect(failed.exitCode).toBe(255);
+        expect(failed.exitCode).toBe(1);
         expect(failed.errors.join("\n")).toMatch(
             /updating alert configuration TooManyOwnersAssignedToResource at .*: PATCH .* failed with 500.*Whether Azure applied the write is unknown/,
         );

@@ -95,7 +95,7 @@ test("resource options come through the SDK and act as the engine's: protect, re
     const calls = stack.calls().length;
     const second = await runProgram("up", stack.options(config(2)));
     // Dropping the protected resource is refused: the run fails with the engine's message...
-    expect(second.exitCode).toBe(255);
+    expect(second.exitCode).toBe(1);
     expect(second.errors).toEqual([deleteProtectedMessage(urn("keep"))]);
     expect((stack.state().deployment.resources ?? []).map((r) => r["urn"])).toContain(urn("keep"));
     // ...after the rest went as the engine does it: renamed, re-parented, ignored: nothing written; the
@@ -128,7 +128,7 @@ test("an option the runner does not implement is refused by name; an unknown com
     expect(fs.existsSync(stack.stateFile)).toBe(false);
 
     const result = await runProgram("up", stack.options());
-    expect(result.exitCode).toBe(255);
+    expect(result.exitCode).toBe(1);
     expect(result.errors[0]).toBe(
         `${ECHO} resource 'timed': the offline runner does not implement the resource options additionalSecretOutputs, customTimeouts ` +
             "(it implements protect, retainOnDelete, aliases, ignoreChanges, deleteBeforeReplace, dependsOn, parent, replaceOnChanges)",
@@ -139,7 +139,7 @@ test("an option the runner does not implement is refused by name; an unknown com
 test("a provider host that dies mid-create fails the run with what happened, not silently", async () => {
     const stack = stackFor("runner-dead-host", `new Echo("doomed", { value: "v", exitWith: 3 });\n`);
     const result = await runProgram("up", stack.options());
-    expect(result.exitCode).toBe(255);
+    expect(result.exitCode).toBe(1);
     expect(result.errors).toEqual([
         expect.stringMatching(
             /^the provider host exited while creating the resource; its last output:\n.*echo-provider: exiting with 3 while creating$/s,
@@ -157,7 +157,7 @@ test("a provider's message is printed as data: its bidi override and C1 CSI arri
     );
     const printed: string[] = [];
     const result = await runProgram("up", stack.options({ color: true, onOutput: (line) => printed.push(line) }));
-    expect(result.exitCode).toBe(255);
+    expect(result.exitCode).toBe(1);
     expect(result.errors).toEqual([expect.stringContaining("denied \u202eevil\u009b2J")]);
     // The input's diff, the step's error and the diagnostic: escaped, then painted.
     const shown = "denied \\u202eevil\\u009b2J";
@@ -234,7 +234,7 @@ test("pim-alerts-run preview --json prints the document of pulumi preview --json
     });
 
     const refreshed = await runCli(stack, ["preview", "--json", "--refresh", "--expect-no-changes"]);
-    expect(refreshed.code).toBe(255);
+    expect(refreshed.code).toBe(7);
     const drift = JSON.parse(refreshed.stdout) as {
         steps: Array<Record<string, unknown>>;
         diagnostics?: unknown;
@@ -253,7 +253,7 @@ test("pim-alerts-run preview --json prints the document of pulumi preview --json
     });
     // --expect-no-changes fails the command, as the CLI's error after the document, not in it.
     expect(drift.diagnostics).toBeUndefined();
-    expect(refreshed.stderr).toContain("no changes were expected but changes were proposed");
+    expect(refreshed.stderr).toContain("no changes were expected for preview but changes were proposed");
 
     // destroy deletes what the state holds and leaves an empty stack.
     const destroyed = await runProgram("destroy", stack.options());

@@ -27,7 +27,7 @@ import { DEFAULT_SUBSCRIPTION_ID } from "./foreignResources";
 import { previewDocument } from "./previewJson";
 import { loadProgramSdk, runProgramInStack } from "./programRun";
 import { isConnectionLoss, providerFailureMessage } from "./providerFailures";
-import type { RunRequest, RunResult } from "./runRequest";
+import { EXIT_CODES, noChangesExpectedMessage, type RunRequest, type RunResult } from "./runRequest";
 import type { Diagnostic } from "./stepContext";
 import { hasChanges, summarize, type Step } from "./steps";
 import { createUrn } from "./urns";
@@ -141,7 +141,7 @@ async function run(request: RunRequest): Promise<ChildResult> {
         diagnostics.push({
             severity: "error",
             urn: stackUrn,
-            message: "no changes were expected but changes were proposed",
+            message: noChangesExpectedMessage(request.command),
         });
     const outputs = stackOutputs(engine?.state() ?? previous);
     renderDiagnostics(diagnostics, stackUrn, paint).forEach(print);
@@ -149,7 +149,8 @@ async function run(request: RunRequest): Promise<ChildResult> {
     renderSummary(kind, steps, paint).forEach(print);
     renderDuration(Date.now() - started).forEach(print);
     return {
-        exitCode: failed || noChangesExpected ? 255 : 0,
+        // A failure first, as the CLI: the engine's error ends the command before the expectation is checked.
+        exitCode: failed ? EXIT_CODES.failed : noChangesExpected ? EXIT_CODES.noChangesExpected : EXIT_CODES.success,
         steps,
         summary: summarize(steps, refreshOnly),
         changes,

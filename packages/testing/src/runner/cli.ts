@@ -6,6 +6,7 @@
 import type { Emulator } from "pulumi-pim-alerts-emulator";
 import { parseRunArgs, RUN_USAGE, UsageError, type RunCliRequest } from "./cliArgs";
 import { runProgram } from "./runProgram";
+import { noChangesExpectedMessage } from "./runRequest";
 import { printable, printableJson } from "./terminalText";
 
 const USAGE_ERROR = 2;
@@ -44,7 +45,7 @@ async function main(argv: readonly string[]): Promise<number> {
             process.stdout.write(`${printableJson(result.previewJson, 4)}\n`);
             // As the Pulumi CLI: the --expect-no-changes failure is the command's error, on stderr, not in the document.
             if (request.options.expectNoChanges === true && result.changes)
-                say("error: no changes were expected but changes were proposed");
+                say(`error: ${noChangesExpectedMessage(request.command)}`);
         }
         return result.exitCode;
     } finally {

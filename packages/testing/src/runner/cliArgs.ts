@@ -24,7 +24,7 @@ Options:
       --emulator <url>         use a running emulator (see pim-alerts-emulator) instead of starting one
                                for this command; @azure/identity then uses the environment it printed
       --refresh                refresh before planning (up, preview, destroy)
-      --expect-no-changes      fail with exit code 255 when changes are proposed
+      --expect-no-changes      fail with exit code 7 when changes are proposed
       --json                   preview only: print the document of \`pulumi preview --json\`
       --parallel <n>           resource operations in flight at most (default: unbounded)
       --clear-pending-creates  refresh only: drop the pending creates an interrupted run left
@@ -35,8 +35,8 @@ Without --emulator, an emulator is started for the command and stopped after it,
 starts from the emulator's seed data; to chain commands (up, change in the "portal", preview
 --refresh), start \`pim-alerts-emulator\` and pass its URL.
 
-Exit codes: 0 success; 255 the run failed, or changes were proposed under --expect-no-changes
-(as the Pulumi CLI); 254 the runner itself failed; 2 usage error.`;
+Exit codes, as the Pulumi CLI since v3.226: 0 success; 1 the run failed; 7 changes were proposed
+under --expect-no-changes. And: 254 the runner itself failed; 2 usage error.`;
 
 /** What the command line asked for. */
 export type RunCliRequest =

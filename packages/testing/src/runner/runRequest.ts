@@ -36,7 +36,7 @@ export interface RunProgramOptions {
     readonly env?: Readonly<Record<string, string>>;
     /** Refresh before planning, like `--refresh`. @default false */
     readonly refresh?: boolean;
-    /** Fail (exit code 255) when changes are proposed, like `--expect-no-changes`. @default false */
+    /** Fail (exit code 7, as the Pulumi CLI) when changes are proposed, like `--expect-no-changes`. @default false */
     readonly expectNoChanges?: boolean;
     /** Produce the document of `pulumi preview --json` (preview only); the display is then not printed. @default false */
     readonly json?: boolean;
@@ -132,9 +132,21 @@ export interface RunRequest {
     readonly color: boolean;
 }
 
+/**
+ * The exit codes of the Pulumi CLI since v3.226 (pkg/cmd/pulumi/cmd/exit_codes.go; before it, every
+ * failure was 255): 1 for a failed run, 7 for changes under `--expect-no-changes`.
+ */
+export const EXIT_CODES = { success: 0, failed: 1, noChangesExpected: 7 } as const;
+
+/** The CLI's NoChangesExpectedError message (pkg/backend/backenderr), naming the operation as it does. */
+export function noChangesExpectedMessage(command: RunCommand): string {
+    const operation = command === "up" ? "update" : command;
+    return `no changes were expected for ${operation} but changes were proposed`;
+}
+
 /** What a run did. */
 export interface RunResult {
-    /** 0 on success; 255 (as the Pulumi CLI) on failure or on changes under `expectNoChanges`. */
+    /** As the Pulumi CLI ({@link EXIT_CODES}): 0 on success, 1 on failure, 7 on changes under `expectNoChanges`. */
     readonly exitCode: number;
     readonly steps: readonly Step[];
     readonly summary: StepSummary;
