@@ -5,12 +5,11 @@
  * `NODE_OPTIONS=--require @azure/identity`, i.e. what a top-level import would cost). Then the
  * first Create, which needs a token: that is where the lazy variant pays for loading it.
  */
-import { spawnSync } from "node:child_process";
 import { startEmulator } from "pulumi-pim-alerts-emulator";
 import { startProviderHost } from "pulumi-pim-alerts-testing";
 import { captureProviders, CONFIGURATION } from "../test/e2e/support/armSession";
 import { PROGRAM_DIR } from "../test/support/packedPackage";
-import { median, ms, timed, type Table } from "./support";
+import { median, ms, requireCost, timed, type Table } from "./support";
 
 const SUB = "/subscriptions/afa2a084-766f-4003-8ae1-c4aeb893a99f";
 
@@ -71,11 +70,12 @@ export async function coldStart(runs = 5): Promise<Table> {
     const providerModule = require.resolve("pulumi-pim-alerts/dist/provider/alertConfigurationProvider.js", {
         paths: [PROGRAM_DIR],
     });
-    const identityMs = requireCost(identity, [], runs);
+    const identityMs = requireCost(identity, [], runs, PROGRAM_DIR);
     const identityInHostMs = requireCost(
         identity,
         [require.resolve("@pulumi/pulumi", { paths: [PROGRAM_DIR] }), providerModule],
         runs,
+        PROGRAM_DIR,
     );
     return {
         title: `Provider host cold start (median of ${runs} runs each, ms)`,
@@ -93,22 +93,4 @@ export async function coldStart(runs = 5): Promise<Table> {
             "The machine is shared (2 cores): compare medians, and expect run-to-run spread of a few hundred ms.",
         ],
     };
-}
-
-/** Median time of `require(file)` in a fresh node process that has required `preloads` first, measured inside it. */
-function requireCost(file: string, preloads: readonly string[], runs: number): number {
-    const script =
-        "const [file, ...pre] = process.argv.slice(1); pre.forEach((p) => require(p)); " +
-        "const t = process.hrtime.bigint(); require(file); process.stdout.write(String(Number(process.hrtime.bigint() - t) / 1e6));";
-    const samples: number[] = [];
-    for (let i = 0; i < runs; i++) {
-        const child = spawnSync(process.execPath, ["-e", script, file, ...preloads], {
-            cwd: PROGRAM_DIR,
-            encoding: "utf8",
-            timeout: 30_000,
-        });
-        if (child.status !== 0) throw new Error(`requiring ${file} failed: ${child.stderr}`);
-        samples.push(Number(child.stdout));
-    }
-    return median(samples);
 }

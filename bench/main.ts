@@ -2,7 +2,7 @@
  * `npm run bench`: builds nothing itself (run after `npm run build`), runs each benchmark and prints
  * its table. Counts and ratios are the result; wall times are this machine's, printed for comparison.
  *
- * `node bench/run.js [roundTrips|refresh|tokens|providerSize|coldStart|review|programImport ...] [--sizes=10,100,400] [--runs=5]
+ * `node bench/run.js [roundTrips|refresh|tokens|providerSize|coldStart|review|programImport|runnerCommand ...] [--sizes=10,100,400] [--runs=5]
  *  [--shapes=<name>;<name>...] [--package=<dir>]` (programImport: another build of the package to measure, e.g. an older checkout)
  */
 import { coldStart } from "./coldStart";
@@ -11,10 +11,20 @@ import { providerSize } from "./providerSize";
 import { refreshCoalescing, SHAPES, type RefreshRun } from "./refreshCoalescing";
 import { reviewBench } from "./review";
 import { roundTrips } from "./roundTrips";
+import { runnerCommand } from "./runnerCommand";
 import { renderTable, type Table } from "./support";
 import { tokens } from "./tokens";
 
-const ALL = ["roundTrips", "refresh", "tokens", "providerSize", "coldStart", "review", "programImport"] as const;
+const ALL = [
+    "roundTrips",
+    "refresh",
+    "tokens",
+    "providerSize",
+    "coldStart",
+    "review",
+    "programImport",
+    "runnerCommand",
+] as const;
 type Bench = (typeof ALL)[number];
 
 function option(args: readonly string[], name: string): string | undefined {
@@ -49,4 +59,5 @@ export async function main(args: readonly string[]): Promise<void> {
     if (chosen.has("coldStart")) print(await coldStart(runs));
     if (chosen.has("review")) print(reviewBench(runs));
     if (chosen.has("programImport")) print(await programImport(runs, option(args, "package")));
+    if (chosen.has("runnerCommand")) print(await runnerCommand(runs));
 }

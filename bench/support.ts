@@ -1,7 +1,9 @@
 /**
- * Shared pieces of the benchmarks: counting the emulator's requests, timing, and printing tables.
+ * Shared pieces of the benchmarks: counting the emulator's requests, timing (of calls and of a
+ * module's `require`), and printing tables.
  * Benchmarks print counts and ratios; nothing here asserts a duration.
  */
+import { spawnSync } from "node:child_process";
 import type { Emulator } from "pulumi-pim-alerts-emulator";
 
 /** A printed table: a title, column headers and rows of cells. */
@@ -71,4 +73,22 @@ export function ms(value: number): string {
 /** `a / b` with one decimal, e.g. `"4.0x"`. */
 export function ratio(a: number, b: number): string {
     return b === 0 ? "n/a" : `${(a / b).toFixed(1)}x`;
+}
+
+/** Median time of `require(file)` in a fresh node process (in `cwd`) that has required `preloads` first, measured inside it. */
+export function requireCost(file: string, preloads: readonly string[], runs: number, cwd: string): number {
+    const script =
+        "const [file, ...pre] = process.argv.slice(1); pre.forEach((p) => require(p)); " +
+        "const t = process.hrtime.bigint(); require(file); process.stdout.write(String(Number(process.hrtime.bigint() - t) / 1e6));";
+    const samples: number[] = [];
+    for (let i = 0; i < runs; i++) {
+        const child = spawnSync(process.execPath, ["-e", script, file, ...preloads], {
+            cwd,
+            encoding: "utf8",
+            timeout: 30_000,
+        });
+        if (child.status !== 0) throw new Error(`requiring ${file} failed: ${child.stderr}`);
+        samples.push(Number(child.stdout));
+    }
+    return median(samples);
 }
