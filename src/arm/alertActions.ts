@@ -5,7 +5,7 @@
 import type { ApiClient } from "../http/apiClient";
 import { PimAlertsError } from "../errors";
 import { expectBody } from "../http/responseBody";
-import { awaitOperation, scanSucceededWithoutStatus, type PollOptions } from "../http/longRunningOperation";
+import { awaitScan, type PollOptions } from "../http/longRunningOperation";
 import { ARM_API_VERSION } from "./alertsClient";
 import { describeOperationDetail } from "./operationDetail";
 import {
@@ -69,22 +69,14 @@ export async function refreshAlerts(
         ? `${base(scope)}/roleManagementAlerts/${alertId}/refresh`
         : `${base(scope)}/roleManagementAlerts/refresh`;
     const what = `refresh of ${alertId ? `alert ${alertId}` : "all alerts"} at ${scope}`;
-    // 202 + Location (the spec), or one spec variant's 200 with the final result: awaitOperation reads both.
+    // 202 + Location (the spec), or one spec variant's 200 with the final result: awaitScan reads both.
     const started = await http.send({ method: "POST", path, query: QUERY, subject: { scope, description: what } });
     const read = (body: unknown) => {
         const op = expectBody(http, "GET", path, parseOperation(body));
         return { ...op, detail: describeOperationDetail(op.statusDetail) };
     };
     // A Location answered 200/204 without a status body: done, as ARM's Location protocol says.
-    const succeededWithoutStatus = scanSucceededWithoutStatus("Succeeded");
-    const { detail: _detail, ...result } = await awaitOperation(
-        http,
-        started,
-        { read, succeededWithoutStatus },
-        what,
-        options,
-    );
-    return result;
+    return awaitScan(http, started, read, "Succeeded", what, options);
 }
 
 /** Remediates one incident; refuses, before any call, when the alert is not remediatable. */

@@ -5,7 +5,7 @@
  */
 import type { ApiClient } from "../http/apiClient";
 import { PimAlertsError } from "../errors";
-import { awaitOperation, scanSucceededWithoutStatus, type PollOptions } from "../http/longRunningOperation";
+import { awaitScan, type PollOptions } from "../http/longRunningOperation";
 import { expectBody } from "../http/responseBody";
 import {
     describeDirectoryAlert,
@@ -111,15 +111,7 @@ export async function refreshDirectoryAlerts(
         return { ...op, detail: op.statusDetail };
     };
     // An operation URL that answers 200/204 without a status: done (Graph documents a status body; this is the fallback).
-    const succeededWithoutStatus = scanSucceededWithoutStatus("succeeded");
-    const { detail: _detail, ...result } = await awaitOperation(
-        http,
-        started,
-        { read, succeededWithoutStatus },
-        what,
-        options,
-    );
-    return result;
+    return awaitScan(http, started, read, "succeeded", what, options);
 }
 
 /** Remediates one incident; refuses, before any write, when the alert's definition is not remediatable. */

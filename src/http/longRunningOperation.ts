@@ -17,7 +17,7 @@
 import type { ApiClient, ApiResponse } from "./apiClient";
 import { OperationFailedError, OperationTimeoutError, PimAlertsError, UnexpectedResponseError } from "../errors";
 import { redactUrl } from "./redaction";
-import { serverRequestedDelayMs } from "./retryPolicy";
+import { REAL_CLOCK, serverRequestedDelayMs, type Clock } from "./retryPolicy";
 
 /** The state of an operation as its API reports it. */
 export interface OperationStatus {
@@ -27,20 +27,14 @@ export interface OperationStatus {
     readonly detail: string;
 }
 
-/** The clock the poller waits on; tests pass a fake one so that no real time passes. */
-export interface PollTimer {
-    now(): number;
-    sleep(ms: number): Promise<void>;
-}
-
 /** Bounds of the polling. */
 export interface PollOptions {
     /** Give up after this long. @default 600000 (10 minutes) */
     readonly timeoutMs?: number;
     /** Wait between polls when the service does not say. @default 5000 */
     readonly defaultIntervalMs?: number;
-    /** The clock to wait on. @default the real one */
-    readonly timer?: PollTimer;
+    /** The clock to wait on (the retries' {@link Clock}); tests pass a fake one so that no real time passes. @default the real one */
+    readonly timer?: Clock;
 }
 
 /** How a caller reads the bodies of its operation. */
@@ -62,11 +56,28 @@ export interface ScanOperation extends OperationStatus {
     readonly lastActionDateTime: string;
 }
 
+/** A refresh scan's last status, as both APIs' models hold it (without the failure text). */
+export type ScanStatus = Omit<ScanOperation, "detail">;
+
 /**
- * {@link OperationReader.succeededWithoutStatus} for a refresh scan: success spelt as its API spells
- * it (`Succeeded` for ARM, `succeeded` for Graph), with the ids and times of the last status seen.
+ * Waits for a refresh scan started by `started`. `read` parses one status body; an answer that ends
+ * the operation without a status is success, spelt as its API spells it (`Succeeded` for ARM,
+ * `succeeded` for Graph), with the ids and times of the last status seen.
  */
-export function scanSucceededWithoutStatus(succeeded: string): (last: ScanOperation | undefined) => ScanOperation {
+export async function awaitScan(
+    http: ApiClient,
+    started: ApiResponse,
+    read: (body: unknown) => ScanOperation,
+    succeeded: string,
+    what: string,
+    options: PollOptions = {},
+): Promise<ScanStatus> {
+    const reader = { read, succeededWithoutStatus: scanSucceededWithoutStatus(succeeded) };
+    const { detail: _detail, ...status } = await awaitOperation(http, started, reader, what, options);
+    return status;
+}
+
+function scanSucceededWithoutStatus(succeeded: string): (last: ScanOperation | undefined) => ScanOperation {
     return (last) => ({
         operationId: last?.operationId ?? "",
         status: succeeded,
@@ -79,11 +90,6 @@ export function scanSucceededWithoutStatus(succeeded: string): (last: ScanOperat
 
 const SUCCEEDED = "succeeded";
 const FAILED = new Set(["failed", "canceled", "cancelled"]);
-
-const REAL_TIMER: PollTimer = {
-    now: () => Date.now(),
-    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-};
 
 /** The `status` of a body, when it has one. */
 function statusIn(body: unknown): string | undefined {
@@ -135,7 +141,7 @@ export async function awaitOperation<T extends OperationStatus>(
     what: string,
     options: PollOptions = {},
 ): Promise<T> {
-    const timer = options.timer ?? REAL_TIMER;
+    const timer = options.timer ?? REAL_CLOCK;
     const timeoutMs = options.timeoutMs ?? 600_000;
     const defaultIntervalMs = options.defaultIntervalMs ?? 5_000;
     const deadline = timer.now() + timeoutMs;

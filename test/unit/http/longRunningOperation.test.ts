@@ -2,7 +2,8 @@
 // client plays the service and a fake clock records the waits (no real time passes).
 import type { ApiClient, ApiRequest, ApiResponse } from "../../../src/http/apiClient";
 import { OperationFailedError, OperationTimeoutError } from "../../../src/errors";
-import { awaitOperation, type OperationStatus, type PollTimer } from "../../../src/http/longRunningOperation";
+import { awaitOperation, type OperationStatus } from "../../../src/http/longRunningOperation";
+import type { Clock } from "../../../src/http/retryPolicy";
 
 interface Op extends OperationStatus {
     readonly id: string;
@@ -35,7 +36,7 @@ function scriptedClient(answers: ApiResponse[]): ApiClient & { readonly asked: s
 }
 
 /** A clock that moves only when the poller sleeps. */
-function fakeTimer(): PollTimer & { readonly sleeps: number[] } {
+function fakeTimer(): Clock & { readonly sleeps: number[] } {
     let now = 1_000_000;
     const sleeps: number[] = [];
     return {
