@@ -1,14 +1,16 @@
 /**
  * jest globalSetup: installs what a USER gets (the packed package) into `.e2e/program` and the
- * example policy's program (under `PIM_E2E_ROOT` when set). Fast when nothing changed. (The testing
- * kit's own tests install their echo-provider fixture themselves.)
+ * example policy's program (under `PIM_E2E_ROOT` when set), fast when nothing changed; then captures
+ * the serialized providers for the whole run (capturedProviders.ts). (The testing kit's own tests
+ * install their echo-provider fixture themselves.)
  */
+import { captureProgramsForRun } from "./capturedProviders";
 import { assertCombinationResolution } from "./combinationResolution";
 import { E2E_ROOT, ensurePackedProgram, PROGRAM_DIR } from "./packedPackage";
 import { ensurePolicyProgram } from "./policyProgram";
 
 export default async function globalSetup(): Promise<void> {
     const installed = await ensurePackedProgram();
-    await ensurePolicyProgram();
+    await Promise.all([ensurePolicyProgram(), captureProgramsForRun()]);
     if (process.env["PIM_E2E_ROOT"]) assertCombinationResolution(E2E_ROOT, PROGRAM_DIR, installed.installDir);
 }

@@ -11,9 +11,9 @@ import type { RunProgramOptions } from "pulumi-pim-alerts-testing";
 import type { CapturedResource } from "pulumi-pim-alerts-testing";
 import { startProviderHost, type ProviderHost } from "pulumi-pim-alerts-testing";
 import { PROGRAM_DIR } from "../../support/packedPackage";
-import { captureProgram, serializedProviderOf } from "./packedProgram";
+import { capturedPrograms, CONFIGURATION, DISMISSAL, serializedProviderOf } from "../../support/capturedProviders";
 
-export const CONFIGURATION = "pulumi-nodejs:dynamic/pim:AlertConfiguration";
+export { CONFIGURATION, DISMISSAL } from "../../support/capturedProviders";
 
 /**
  * The environment of a provider host (or a runner) the tests start against `emulator`: its token
@@ -24,7 +24,6 @@ export const CONFIGURATION = "pulumi-nodejs:dynamic/pim:AlertConfiguration";
 export function hostEnvironment(emulator: Emulator): Record<string, string> {
     return { ...emulator.admin.tokenEnvironment(), PIM_ALERTS_RETRY_DELAY_SCALE: "0.01" };
 }
-export const DISMISSAL = "pulumi-nodejs:dynamic/pim:AlertDismissal";
 
 /** The serialized providers of the two ARM resources, as the SDK wrote them in `__provider`. */
 export interface SerializedProviders {
@@ -34,19 +33,17 @@ export interface SerializedProviders {
     readonly captured: readonly CapturedResource[];
 }
 
-/** Runs the real resource classes under setMocks once and keeps what they serialized. */
+/**
+ * What the real resource classes serialized under setMocks (captured once per run by jest's
+ * globalSetup: test/support/capturedProviders.ts). Async, as a file's `beforeAll` expects.
+ */
 export async function captureProviders(): Promise<SerializedProviders> {
-    const captured = await captureProgram("capture-arm", [
-        'const pim = require("pulumi-pim-alerts");',
-        'const scope = "/subscriptions/afa2a084-766f-4003-8ae1-c4aeb893a99f";',
-        'new pim.AlertConfiguration("owners", { scope, alertId: "TooManyOwnersAssignedToResource", isEnabled: true, thresholdNumberOfOwners: 3 });',
-        'new pim.AlertDismissal("dup", { scope, alertId: "DuplicateRoleCreated" });',
-    ]);
-    return {
+    const captured = capturedPrograms().arm;
+    return Promise.resolve({
         configuration: serializedProviderOf(captured, CONFIGURATION),
         dismissal: serializedProviderOf(captured, DISMISSAL),
         captured,
-    };
+    });
 }
 
 /**

@@ -7,10 +7,14 @@ import { startEmulator, type Emulator } from "pulumi-pim-alerts-emulator";
 import { startProviderHost, type ProviderHost } from "pulumi-pim-alerts-testing";
 import { PROGRAM_DIR } from "../../support/packedPackage";
 import { hostEnvironment } from "./armSession";
-import { captureProgram, serializedProviderOf } from "./packedProgram";
+import {
+    capturedPrograms,
+    DIRECTORY_CONFIGURATION,
+    DIRECTORY_DISMISSAL,
+    serializedProviderOf,
+} from "../../support/capturedProviders";
 
-export const DIRECTORY_CONFIGURATION = "pulumi-nodejs:dynamic/pim:DirectoryAlertConfiguration";
-export const DIRECTORY_DISMISSAL = "pulumi-nodejs:dynamic/pim:DirectoryAlertDismissal";
+export { DIRECTORY_CONFIGURATION, DIRECTORY_DISMISSAL } from "../../support/capturedProviders";
 
 /** The serialized providers of the two directory resources, as the SDK wrote them in `__provider`. */
 export interface DirectoryProviders {
@@ -18,17 +22,13 @@ export interface DirectoryProviders {
     readonly dismissal: string;
 }
 
-/** Runs the real resource classes under setMocks once and keeps what they serialized. */
+/** What the real resource classes serialized under setMocks (captured once per run by jest's globalSetup). */
 export async function captureDirectoryProviders(): Promise<DirectoryProviders> {
-    const captured = await captureProgram("capture-directory", [
-        'const pim = require("pulumi-pim-alerts");',
-        'new pim.DirectoryAlertConfiguration("stale-accounts", { alertId: "StaleSignInAlert", isEnabled: true, duration: "P30D" });',
-        'new pim.DirectoryAlertDismissal("no-mfa", { alertId: "NoMfaOnRoleActivationAlert" });',
-    ]);
-    return {
+    const captured = capturedPrograms().directory;
+    return Promise.resolve({
         configuration: serializedProviderOf(captured, DIRECTORY_CONFIGURATION),
         dismissal: serializedProviderOf(captured, DIRECTORY_DISMISSAL),
-    };
+    });
 }
 
 /** A running emulator + provider host configured to use it as Microsoft Graph. */

@@ -20,10 +20,3 @@ export async function captureProgram(name: string, lines: readonly string[]): Pr
     const programFile = await writeProgram(name, lines);
     return captureResources({ programDir: PROGRAM_DIR, programFile });
 }
-
-/** The `__provider` the SDK serialized for the captured resource of `type`. */
-export function serializedProviderOf(captured: readonly CapturedResource[], type: string): string {
-    const value = captured.find((r) => r.type === type)?.inputs["__provider"];
-    if (typeof value !== "string") throw new Error(`no __provider captured for ${type}`);
-    return value;
-}

@@ -1,0 +1,73 @@
+/**
+ * The serialized providers of the package's four resources, as @pulumi/pulumi writes them into
+ * `__provider`: captured once per jest run (globalSetup runs the real resource classes of the packed
+ * package under setMocks, in two child processes) and read by every end-to-end file from
+ * `<E2E_ROOT>/captured-providers.json`. One capture instead of one per file: each costs a Node.js
+ * process loading @pulumi/pulumi (about 1.5 s of CPU), and what it serializes depends only on the
+ * packed package and the SDK, which are the same for the whole run.
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { captureResources, type CapturedResource } from "pulumi-pim-alerts-testing";
+import { E2E_ROOT, PROGRAM_DIR } from "./paths";
+
+export const CONFIGURATION = "pulumi-nodejs:dynamic/pim:AlertConfiguration";
+export const DISMISSAL = "pulumi-nodejs:dynamic/pim:AlertDismissal";
+export const DIRECTORY_CONFIGURATION = "pulumi-nodejs:dynamic/pim:DirectoryAlertConfiguration";
+export const DIRECTORY_DISMISSAL = "pulumi-nodejs:dynamic/pim:DirectoryAlertDismissal";
+
+/** The programs whose resources are captured: the ARM pair and the directory pair. */
+const CAPTURE_PROGRAMS: Readonly<Record<"arm" | "directory", readonly string[]>> = {
+    arm: [
+        'const pim = require("pulumi-pim-alerts");',
+        'const scope = "/subscriptions/afa2a084-766f-4003-8ae1-c4aeb893a99f";',
+        'new pim.AlertConfiguration("owners", { scope, alertId: "TooManyOwnersAssignedToResource", isEnabled: true, thresholdNumberOfOwners: 3 });',
+        'new pim.AlertDismissal("dup", { scope, alertId: "DuplicateRoleCreated" });',
+    ],
+    directory: [
+        'const pim = require("pulumi-pim-alerts");',
+        'new pim.DirectoryAlertConfiguration("stale-accounts", { alertId: "StaleSignInAlert", isEnabled: true, duration: "P30D" });',
+        'new pim.DirectoryAlertDismissal("no-mfa", { alertId: "NoMfaOnRoleActivationAlert" });',
+    ],
+};
+
+/** What the capture programs registered, per program. */
+export interface CapturedPrograms {
+    readonly arm: readonly CapturedResource[];
+    readonly directory: readonly CapturedResource[];
+}
+
+const CAPTURE_FILE = path.join(E2E_ROOT, "captured-providers.json");
+
+/**
+ * Runs both capture programs in the packed program directory (which must be installed) and writes
+ * what they registered for the run's test files. Called by jest's globalSetup.
+ */
+export async function captureProgramsForRun(): Promise<void> {
+    const capture = async (name: keyof CapturedPrograms) => {
+        const programFile = `capture-${name}.js`;
+        fs.writeFileSync(path.join(PROGRAM_DIR, programFile), [...CAPTURE_PROGRAMS[name], ""].join("\n"));
+        return captureResources({ programDir: PROGRAM_DIR, programFile });
+    };
+    const [arm, directory] = await Promise.all([capture("arm"), capture("directory")]);
+    fs.writeFileSync(CAPTURE_FILE, JSON.stringify({ arm, directory } satisfies CapturedPrograms));
+}
+
+let loaded: CapturedPrograms | undefined;
+
+/** What this run's globalSetup captured (read once per test file). */
+export function capturedPrograms(): CapturedPrograms {
+    if (loaded === undefined) {
+        if (!fs.existsSync(CAPTURE_FILE))
+            throw new Error(`${CAPTURE_FILE} is missing: jest's globalSetup (test/support/globalSetup.ts) writes it`);
+        loaded = JSON.parse(fs.readFileSync(CAPTURE_FILE, "utf8")) as CapturedPrograms;
+    }
+    return loaded;
+}
+
+/** The `__provider` the SDK serialized for the captured resource of `type`. */
+export function serializedProviderOf(captured: readonly CapturedResource[], type: string): string {
+    const value = captured.find((r) => r.type === type)?.inputs["__provider"];
+    if (typeof value !== "string") throw new Error(`no __provider captured for ${type}`);
+    return value;
+}
