@@ -15,6 +15,7 @@ import {
     CONFIGURATION,
     programStack,
     startArmSession,
+    type ArmSession,
     type ProgramStack,
     type SerializedProviders,
 } from "./support/armSession";
@@ -26,13 +27,20 @@ const ID = `${SUB}/providers/Microsoft.Authorization/roleManagementAlertConfigur
 
 let emulator: Emulator;
 let stack: ProgramStack | undefined;
+/** The provider host of the tests over gRPC that need one host only (started by the first of them). */
+let sharedSession: ArmSession | undefined;
 
-beforeEach(async () => {
+beforeAll(async () => {
     emulator = await startEmulator({ retryAfterSeconds: 0 });
 });
-afterEach(async () => {
+// Seed data back, faults and the request log cleared: each test starts from the same Azure.
+beforeEach(() => emulator.reset());
+afterEach(() => {
     stack?.remove();
     stack = undefined;
+});
+afterAll(async () => {
+    await sharedSession?.host.stop();
     await emulator.stop();
 });
 
@@ -80,77 +88,112 @@ async function until(condition: () => boolean, what: string, timeoutMs = 30_000)
 let captured: SerializedProviders | undefined;
 /** The serialized providers, captured once for the file. */
 const providersOnce = async () => (captured ??= await captureProviders());
+/**
+ * One provider host for the file's tests over gRPC that end with the create's answer (a partial failure
+ * removes the adoption journal's entry, so nothing of one test reaches the next; the emulator is reset).
+ */
+const sharedHost = async () => (sharedSession ??= await startArmSession({ emulator, keepEmulator: true })).host;
 
 const owners = (s: ProgramStack) => loadStackState(s.stateFile).resources.find((r) => r.name === "owners");
 
-test("update: the PATCH lands, the read-back fails; the state keeps the resource for the next up, which repairs it", async () => {
-    stack = programStack(emulator, await program("partial-update", 3));
-    expect((await runProgram("up", stack.options())).exitCode).toBe(0);
+// One stack: the create, then the update of what it created (an update needs a resource in the state, which the
+// create's story leaves), so each partial failure is one `up` of its own and the stack is started once.
+describe("a write that lands, then a read-back that fails: the state keeps the resource and the next up finishes", () => {
+    test("create (adopted and written, not created twice), then update (kept with its old values), each repaired by the next up", async () => {
+        stack = programStack(emulator, await program("partial-write", 5));
 
-    await program("partial-update", 6);
-    failReadBack();
-    const failed = await runProgram("up", stack.options());
-    expect(failed.exitCode).toBe(1);
-    expect(failed.errors.join("\n")).toMatch(
-        /updated alert configuration TooManyOwnersAssignedToResource at .*, then: GET .* failed with 500.*The state is kept; run `pulumi up` again to finish/,
-    );
-    // Nothing lost: Azure has the new value, and the state still holds the resource (old values, marked failed).
-    expect(emulator.admin.configuration(SUB, OWNERS)).toMatchObject({ thresholdNumberOfOwners: 6 });
-    expect(owners(stack)).toMatchObject({
-        id: ID,
-        outputs: { thresholdNumberOfOwners: 3 },
-        initErrors: [expect.stringContaining("failed with 500")],
-    });
+        // create: the adoption GET passes, the read-back after the PATCH fails.
+        failReadBack(1);
+        const createFailed = await runProgram("up", stack.options());
+        expect(createFailed.exitCode).toBe(1);
+        expect(emulator.admin.configuration(SUB, OWNERS)).toMatchObject({ thresholdNumberOfOwners: 5 });
+        // Recorded with the values from before the write, so the next up writes again.
+        expect(owners(stack)).toMatchObject({
+            id: ID,
+            outputs: { thresholdNumberOfOwners: 2, initialProperties: { thresholdNumberOfOwners: 2 } },
+        });
 
-    const repaired = await runProgram("up", stack.options());
-    expect(repaired.exitCode).toBe(0);
-    expect(repaired.summary).toMatchObject({ update: 1 });
-    const state = owners(stack);
-    expect(state?.outputs).toMatchObject({ thresholdNumberOfOwners: 6 });
-    expect(state?.initErrors).toEqual([]);
-    expect((await runProgram("preview", stack.options({ refresh: true, expectNoChanges: true }))).exitCode).toBe(0);
-});
+        emulator.admin.clearRequests();
+        const createFinished = await runProgram("up", stack.options());
+        expect(createFinished.exitCode).toBe(0);
+        expect(createFinished.summary).toMatchObject({ create: 0, update: 1 });
+        expect(owners(stack)?.outputs).toMatchObject({
+            thresholdNumberOfOwners: 5,
+            initialProperties: { thresholdNumberOfOwners: 2 },
+        });
+        expect(
+            emulator.admin
+                .requests()
+                .filter((r) => r.api === "arm")
+                .map((r) => `${r.method} ${r.status}`),
+        ).toEqual(["PATCH 204", "GET 200"]);
 
-test("create: adopted and written, the read-back fails; the resource is kept (not created twice) and the next up finishes", async () => {
-    stack = programStack(emulator, await program("partial-create", 5));
-    failReadBack(1); // the adoption GET passes, the read-back after the PATCH fails
-    const failed = await runProgram("up", stack.options());
-    expect(failed.exitCode).toBe(1);
-    expect(emulator.admin.configuration(SUB, OWNERS)).toMatchObject({ thresholdNumberOfOwners: 5 });
-    // Recorded with the values from before the write, so the next up writes again.
-    expect(owners(stack)).toMatchObject({
-        id: ID,
-        outputs: { thresholdNumberOfOwners: 2, initialProperties: { thresholdNumberOfOwners: 2 } },
-    });
+        // update: the PATCH lands, the read-back fails.
+        await program("partial-write", 6);
+        failReadBack();
+        const updateFailed = await runProgram("up", stack.options());
+        expect(updateFailed.exitCode).toBe(1);
+        expect(updateFailed.errors.join("\n")).toMatch(
+            /updated alert configuration TooManyOwnersAssignedToResource at .*, then: GET .* failed with 500.*The state is kept; run `pulumi up` again to finish/,
+        );
+        // Nothing lost: Azure has the new value, and the state still holds the resource (old values, marked failed).
+        expect(emulator.admin.configuration(SUB, OWNERS)).toMatchObject({ thresholdNumberOfOwners: 6 });
+        expect(owners(stack)).toMatchObject({
+            id: ID,
+            outputs: { thresholdNumberOfOwners: 5 },
+            initErrors: [expect.stringContaining("failed with 500")],
+        });
 
-    emulator.admin.clearRequests();
-    const finished = await runProgram("up", stack.options());
-    expect(finished.exitCode).toBe(0);
-    expect(finished.summary).toMatchObject({ create: 0, update: 1 });
-    expect(owners(stack)?.outputs).toMatchObject({
-        thresholdNumberOfOwners: 5,
-        initialProperties: { thresholdNumberOfOwners: 2 },
-    });
-    expect(
-        emulator.admin
-            .requests()
-            .filter((r) => r.api === "arm")
-            .map((r) => `${r.method} ${r.status}`),
-    ).toEqual(["PATCH 204", "GET 200"]);
+        const repaired = await runProgram("up", stack.options());
+        expect(repaired.exitCode).toBe(0);
+        expect(repaired.summary).toMatchObject({ update: 1 });
+        const state = owners(stack);
+        expect(state?.outputs).toMatchObject({ thresholdNumberOfOwners: 6 });
+        expect(state?.initErrors).toEqual([]);
+        expect((await runProgram("preview", stack.options({ refresh: true, expectNoChanges: true }))).exitCode).toBe(0);
+    }, 240_000);
 });
 
 test("over gRPC, the host's error carries the id, the state to keep and the reason", async () => {
     const providers = await providersOnce();
-    const session = await startArmSession({ emulator });
-    try {
-        const checked = await session.host.check(
-            CONFIGURATION,
-            "owners",
-            {},
-            { __provider: providers.configuration, scope: SUB, alertId: OWNERS, thresholdNumberOfOwners: 7 },
-        );
-        failReadBack(1);
-        const error = await session.host.create(CONFIGURATION, "owners", checked.inputs).then(
+    const host = await sharedHost();
+    const checked = await host.check(
+        CONFIGURATION,
+        "owners",
+        {},
+        { __provider: providers.configuration, scope: SUB, alertId: OWNERS, thresholdNumberOfOwners: 7 },
+    );
+    failReadBack(1);
+    const error = await host.create(CONFIGURATION, "owners", checked.inputs).then(
+        () => undefined,
+        (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(ProviderCallError);
+    const { initFailure } = error as ProviderCallError;
+    expect(initFailure?.id).toBe(ID);
+    expect(initFailure?.properties).toMatchObject({
+        scope: SUB,
+        alertId: OWNERS,
+        thresholdNumberOfOwners: 2,
+        declaredProperties: ["thresholdNumberOfOwners"],
+        __provider: providers.configuration,
+    });
+    expect(initFailure?.reasons).toEqual([expect.stringMatching(/^GET .*failed with 500/)]);
+});
+
+describe("a PATCH whose outcome is unknown keeps the original values", () => {
+    test("over gRPC: applied, its answer lost on every attempt; the create fails as a partial failure whose state holds the originals", async () => {
+        const providers = await providersOnce();
+        const host = await sharedHost();
+        const inputs = {
+            __provider: providers.configuration,
+            scope: SUB,
+            alertId: OWNERS,
+            thresholdNumberOfOwners: 7,
+        };
+        const checked = await host.check(CONFIGURATION, "owners", {}, inputs);
+        loseEveryPatchAnswer();
+        const error = await host.create(CONFIGURATION, "owners", checked.inputs).then(
             () => undefined,
             (e: unknown) => e,
         );
@@ -158,52 +201,16 @@ test("over gRPC, the host's error carries the id, the state to keep and the reas
         const { initFailure } = error as ProviderCallError;
         expect(initFailure?.id).toBe(ID);
         expect(initFailure?.properties).toMatchObject({
-            scope: SUB,
-            alertId: OWNERS,
-            thresholdNumberOfOwners: 2,
-            declaredProperties: ["thresholdNumberOfOwners"],
+            ...ORIGINALS,
+            initialProperties: ORIGINALS,
             __provider: providers.configuration,
         });
-        expect(initFailure?.reasons).toEqual([expect.stringMatching(/^GET .*failed with 500/)]);
-    } finally {
-        await session.host.stop();
-    }
-});
-
-describe("a PATCH whose outcome is unknown keeps the original values", () => {
-    test("over gRPC: applied, its answer lost on every attempt; the create fails as a partial failure whose state holds the originals", async () => {
-        const providers = await providersOnce();
-        const session = await startArmSession({ emulator });
-        try {
-            const inputs = {
-                __provider: providers.configuration,
-                scope: SUB,
-                alertId: OWNERS,
-                thresholdNumberOfOwners: 7,
-            };
-            const checked = await session.host.check(CONFIGURATION, "owners", {}, inputs);
-            loseEveryPatchAnswer();
-            const error = await session.host.create(CONFIGURATION, "owners", checked.inputs).then(
-                () => undefined,
-                (e: unknown) => e,
-            );
-            expect(error).toBeInstanceOf(ProviderCallError);
-            const { initFailure } = error as ProviderCallError;
-            expect(initFailure?.id).toBe(ID);
-            expect(initFailure?.properties).toMatchObject({
-                ...ORIGINALS,
-                initialProperties: ORIGINALS,
-                __provider: providers.configuration,
-            });
-            expect(initFailure?.reasons).toEqual([expect.stringMatching(/^PATCH .*failed with 500/)]);
-            expect((error as ProviderCallError).details).toMatch(
-                /Whether Azure applied the write is unknown: the state is kept/,
-            );
-            // The write did land: only the state's originals make a later restore right.
-            expect(emulator.admin.configuration(SUB, OWNERS)).toMatchObject({ thresholdNumberOfOwners: 7 });
-        } finally {
-            await session.host.stop();
-        }
+        expect(initFailure?.reasons).toEqual([expect.stringMatching(/^PATCH .*failed with 500/)]);
+        expect((error as ProviderCallError).details).toMatch(
+            /Whether Azure applied the write is unknown: the state is kept/,
+        );
+        // The write did land: only the state's originals make a later restore right.
+        expect(emulator.admin.configuration(SUB, OWNERS)).toMatchObject({ thresholdNumberOfOwners: 7 });
     }, 120_000);
 
     test("through the runner: the next up finishes, and a destroy with onDelete restore puts the originals back", async () => {
