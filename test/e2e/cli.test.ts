@@ -13,6 +13,7 @@ import * as ts from "typescript";
 import { startEmulator, type Emulator } from "pulumi-pim-alerts-emulator";
 import { runProgram, type RunProgramOptions } from "pulumi-pim-alerts-testing";
 import { emulatorEnvironment } from "../unit/functions/support";
+import { CONTROL_CHARACTERS, HOSTILE_TEXT, RAW_CONTROL } from "../support/hostileText";
 import { ensurePackedProgram, PROGRAM_DIR, REPO_ROOT } from "../support/packedPackage";
 
 const CLI = path.join(PROGRAM_DIR, "node_modules", "pulumi-pim-alerts", "dist", "cli", "main.js");
@@ -61,12 +62,10 @@ function cli(args: string[], env: Record<string, string> = {}, against: Emulator
 }
 
 describe("exit codes and output a pipeline can use", () => {
+    // Help and a usage error as a process: the exit code and the stream. Every other argument list of
+    // the kind (each command's help, each usage error) runs in-process in test/unit/cli/run.test.ts.
     test.each([
         [["--help"], 0],
-        [["export", "--help"], 0],
-        [["status", "--help"], 0],
-        [["status", "--directory", "--bogus"], 2],
-        [["export"], 2],
         [["frobnicate"], 2],
     ])("%j exits %i", async (args, code) => {
         const r = await cli(args);
@@ -217,18 +216,10 @@ describe("export adopts today's policy as code", () => {
 });
 
 describe("API text is data: export and status never turn it into code or terminal control", () => {
-    // Each goes where a tenant id goes in Graph's ids (DirectoryRole_<tenant>_<alert>).
-    const HOSTILE: ReadonlyArray<[string, string]> = [
-        ["a newline and a statement", '0\nrequire("fs").writeFileSync("pwned", "")\n//'],
-        ["a comment end", "0 */ require('fs') /*"],
-        ["a backtick template", "0`${process.exit(7)}`"],
-        ["quotes", `0"); process.exit(7); ("'`],
-        ["a line separator", "0\u2028require('fs')"],
-        ["control characters", "0\u0000\u0007\u001b[2J\u007f\u009b"],
-    ];
-    const RAW_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/;
-
-    test.each(HOSTILE)(
+    // Each goes where a tenant id goes in Graph's ids (DirectoryRole_<tenant>_<alert>): an emulator of its own
+    // (its tenant id), so each kind runs here, as a process. A duration or a --scope holding each kind runs
+    // in-process in test/unit/cli/run.test.ts; here the built CLI is run with terminal controls.
+    test.each(HOSTILE_TEXT)(
         "a Graph id holding %s: export refuses it by name and writes nothing",
         async (_what, tenantId) => {
             const hostile = await startEmulator({ retryAfterSeconds: 0, tenantId });
@@ -248,17 +239,20 @@ describe("API text is data: export and status never turn it into code or termina
         },
     );
 
-    test.each(HOSTILE)("a duration holding %s: export refuses it by name and writes nothing", async (_what, text) => {
-        emulator.admin.graph.setConfiguration("StaleSignInAlert", { duration: `P30D${text}` });
-        const r = await cli(["export", "--scope", SUB, "--directory"]);
-        expect(r).toMatchObject({ code: 1, stdout: "" });
-        expect(r.stderr).toMatch(
-            /reading directory: refusing to write duration of StaleSignInAlert "P30D0.* into the program: it is not an ISO-8601 duration/,
-        );
-        expect(r.stderr).not.toMatch(RAW_CONTROL);
-    });
+    test.each(CONTROL_CHARACTERS)(
+        "a duration holding %s: export refuses it by name and writes nothing",
+        async (_what, text) => {
+            emulator.admin.graph.setConfiguration("StaleSignInAlert", { duration: `P30D${text}` });
+            const r = await cli(["export", "--scope", SUB, "--directory"]);
+            expect(r).toMatchObject({ code: 1, stdout: "" });
+            expect(r.stderr).toMatch(
+                /reading directory: refusing to write duration of StaleSignInAlert "P30D0.* into the program: it is not an ISO-8601 duration/,
+            );
+            expect(r.stderr).not.toMatch(RAW_CONTROL);
+        },
+    );
 
-    test.each(HOSTILE)("a --scope holding %s is a usage error before any request", async (_what, text) => {
+    test.each(CONTROL_CHARACTERS)("a --scope holding %s is a usage error before any request", async (_what, text) => {
         emulator.admin.clearRequests();
         // (A NUL cannot be passed in argv at all.)
         const r = await cli(["export", "--scope", `${SUB}/resourceGroups/${text.replace(/\u0000/g, "")}`]);

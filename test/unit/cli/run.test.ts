@@ -6,6 +6,7 @@ import { runCli } from "../../../src/cli/run";
 import type { CliIo } from "../../../src/cli/io";
 import { startEmulator, type Emulator } from "pulumi-pim-alerts-emulator";
 import { emulatorEnvironment } from "../functions/support";
+import { HOSTILE_TEXT, RAW_CONTROL } from "../../support/hostileText";
 
 const SUB = "/subscriptions/11111111-1111-1111-1111-111111111111";
 const OTHER = "/subscriptions/22222222-2222-2222-2222-222222222222";
@@ -63,6 +64,7 @@ describe("help, version and usage errors", () => {
         [["help", "export"], "pim-alerts export: adopt today's PIM alert policy as code"],
         [["export", "--help"], "--append"],
         [["status", "-h"], "pim-alerts status: the PIM alerts of scopes"],
+        [["status", "--help"], "pim-alerts status: the PIM alerts of scopes"],
         [["status", "--scop", "--help"], "--json"],
     ])("%j prints help on stdout, exit 0", async (argv, text) => {
         const r = await run(argv);
@@ -89,6 +91,14 @@ describe("help, version and usage errors", () => {
         ],
         [["export", "--scope", "sub1"], '--scope: scope "sub1" is neither "directory" nor an ARM scope'],
         [["status", "--directory", "--verbose"], "pim-alerts: Unknown option '--verbose'"],
+        [
+            ["status", "--directory", "--bogus"],
+            "pim-alerts: Unknown option '--bogus'\nRun 'pim-alerts status --help' for usage.\n",
+        ],
+        [
+            ["export"],
+            "pim-alerts: give at least one --scope <ARM scope> or --directory\nRun 'pim-alerts export --help' for usage.\n",
+        ],
     ])("%j is a usage error: exit 2, message on stderr, no request", async (argv, text) => {
         const r = await run(argv);
         expect(r.code).toBe(2);
@@ -104,6 +114,31 @@ describe("help, version and usage errors", () => {
             stdout: "",
             stderr: 'pim-alerts status: pim-alerts:cloud is "Mars"; allowed: AzureCloud, AzureChinaCloud, AzureUSGovernment\n',
         });
+    });
+});
+
+// Every kind of hostile text, in-process; the built CLI runs one kind of each in test/e2e/cli.test.ts.
+describe("API text and arguments are data: export never turns them into code or terminal control", () => {
+    test.each(HOSTILE_TEXT)(
+        "a duration holding %s: export refuses it by name and writes nothing",
+        async (_what, text) => {
+            emulator.admin.graph.setConfiguration("StaleSignInAlert", { duration: `P30D${text}` });
+            const r = await run(["export", "--scope", SUB, "--directory"]);
+            expect(r).toMatchObject({ code: 1, stdout: "" });
+            expect(r.stderr).toMatch(
+                /reading directory: refusing to write duration of StaleSignInAlert "P30D0.* into the program: it is not an ISO-8601 duration/,
+            );
+            expect(r.stderr).not.toMatch(RAW_CONTROL);
+        },
+    );
+
+    test.each(HOSTILE_TEXT)("a --scope holding %s is a usage error before any request", async (_what, text) => {
+        // (A NUL cannot be passed in argv at all.)
+        const r = await run(["export", "--scope", `${SUB}/resourceGroups/${text.replace(/\u0000/g, "")}`]);
+        expect(r).toMatchObject({ code: 2, stdout: "" });
+        expect(r.stderr).toMatch(/^pim-alerts: --scope: scope ".* is neither "directory" nor an ARM scope/);
+        expect(r.stderr).not.toMatch(RAW_CONTROL);
+        expect(emulator.admin.requests().filter((q) => q.api !== "token")).toEqual([]);
     });
 });
 

@@ -1,0 +1,21 @@
+/**
+ * Text an attacker (or a broken proxy) could put where `pim-alerts export` and `status` expect an id or a
+ * value, and the characters none of their output may hold raw. Shared by the in-process CLI tests
+ * (test/unit/cli/run.test.ts: every kind) and the built CLI's (test/e2e/cli.test.ts).
+ */
+
+/** [what it is, the text]; each starts with "0" so it can stand where a tenant id's first character goes. */
+export const HOSTILE_TEXT: ReadonlyArray<readonly [string, string]> = [
+    ["a newline and a statement", '0\nrequire("fs").writeFileSync("pwned", "")\n//'],
+    ["a comment end", "0 */ require('fs') /*"],
+    ["a backtick template", "0`${process.exit(7)}`"],
+    ["quotes", `0"); process.exit(7); ("'`],
+    ["a line separator", "0\u2028require('fs')"],
+    ["control characters", "0\u0000\u0007\u001b[2J\u007f\u009b"],
+];
+
+/** The kind the built CLI is run with where one kind is enough to prove the process's output: terminal controls. */
+export const CONTROL_CHARACTERS = HOSTILE_TEXT.filter(([what]) => what === "control characters");
+
+/** C0 and C1 controls (tab and newline aside), DEL, and the Unicode line and paragraph separators. */
+export const RAW_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/;
