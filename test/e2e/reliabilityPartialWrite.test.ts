@@ -89,8 +89,9 @@ let captured: SerializedProviders | undefined;
 /** The serialized providers, captured once for the file. */
 const providersOnce = async () => (captured ??= await captureProviders());
 /**
- * One provider host for the file's tests over gRPC that end with the create's answer (a partial failure
- * removes the adoption journal's entry, so nothing of one test reaches the next; the emulator is reset).
+ * One provider host for the file's tests over gRPC whose creates end with an answer (a success, or a partial
+ * failure: either removes the adoption journal's entry, so nothing of one test reaches the next; the emulator
+ * is reset before each test).
  */
 const sharedHost = async () => (sharedSession ??= await startArmSession({ emulator, keepEmulator: true })).host;
 
@@ -251,14 +252,12 @@ describe("a PATCH whose outcome is unknown keeps the original values", () => {
         await first.host.stop();
         expect(await pending).toBeInstanceOf(Error);
 
-        // The engine recorded no resource: the next up creates it again (here: a new host, as a new `pulumi up` starts).
-        const second = await startArmSession({ emulator, config });
-        try {
-            const created = await second.host.create(CONFIGURATION, "owners", checked.inputs);
-            expect(created.properties).toMatchObject({ thresholdNumberOfOwners: 7, initialProperties: ORIGINALS });
-        } finally {
-            await second.host.stop();
-        }
+        // The engine recorded no resource: the next up creates it again, in another host than the killed one (as a
+        // new `pulumi up` starts one): the file's shared host, which never saw this PATCH. Only the journal on disk
+        // can give it the originals: Azure holds 7 now, and the adoption GET always asks Azure.
+        const second = await sharedHost();
+        const recreated = await second.create(CONFIGURATION, "owners", checked.inputs);
+        expect(recreated.properties).toMatchObject({ thresholdNumberOfOwners: 7, initialProperties: ORIGINALS });
 
         // The window that remains: on another machine (no journal there), the written value is taken as the original.
         const elsewhere = fs.mkdtempSync(path.join(os.tmpdir(), "pim-other-machine-"));
