@@ -387,12 +387,18 @@ function typeErrors(files: readonly string[]): Map<string, string[]> {
     // The project's own ambient declarations (src/types/*.d.ts, for dependencies without types) come too, as in `tsc -p`.
     const ambient = parsed.fileNames.filter((f) => f.endsWith(".d.ts"));
     const program = ts.createProgram([...files, ...ambient], { ...options, noEmit: true });
-    const diagnostics = ts.getPreEmitDiagnostics(program);
-    // A diagnostic without a file (an option, a missing library) belongs to every file.
+    // Each file's own diagnostics (syntax, types, declarations) and those without a file (an option, a missing
+    // library), which belong to every file: what the whole program's diagnostics hold for these files, without
+    // type-checking the package's sources they import (`tsc -p` does that) only to drop those diagnostics.
+    const diagnosticsOf = (file: string) => {
+        const source = program.getSourceFile(file);
+        if (source === undefined) throw new Error(`${file} is not in the type-checked program`);
+        return ts.getPreEmitDiagnostics(program, source);
+    };
     return new Map(
         files.map((file) => [
             file,
-            diagnostics
+            diagnosticsOf(file)
                 .filter((d) => d.file === undefined || path.resolve(d.file.fileName) === path.resolve(file))
                 .map((d) => ts.flattenDiagnosticMessageText(d.messageText, "\n")),
         ]),
