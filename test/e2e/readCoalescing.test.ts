@@ -24,7 +24,10 @@ const ALERTS = [
     "AzureRolesAssignedOutsidePimAlert",
 ];
 
-// Each test needs a fresh provider process: the read cache it is about lives in the process.
+// Each test needs a fresh provider process, as a Pulumi command has: the read cache it is about lives
+// in the process, and so does what coalescing has learnt (whether a list has missed, the calls lists
+// have saved), which decides whether a read lists or GETs. A host cannot be told to forget either, and
+// its config (readCacheSeconds included) is fixed when it is configured.
 const { providers, start } = sessionFixture(captureProviders, startArmSession, { shared: false });
 
 interface Created {

@@ -14,7 +14,13 @@ import type { AddressInfo } from "node:net";
 import { startEmulator, type Emulator } from "pulumi-pim-alerts-emulator";
 import { secret } from "pulumi-pim-alerts-testing";
 import { json, startScriptedServer, type Handler, type ScriptedServer } from "../support/scriptedServer";
-import { captureProviders, CONFIGURATION, startArmSession, type ArmSession } from "./support/armSession";
+import {
+    captureProviders,
+    CONFIGURATION,
+    startArmSession,
+    type ArmSession,
+    type ArmSessionOptions,
+} from "./support/armSession";
 import { sessionFixture } from "./support/sessionFixture";
 
 const SUB = "/subscriptions/afa2a084-766f-4003-8ae1-c4aeb893a99f";
@@ -30,25 +36,64 @@ const OWNERS_BODY = {
     },
 };
 
-const { providers, start } = sessionFixture(captureProviders, startArmSession);
+/**
+ * The config of the file's shared provider host, which serves every test that differs from the others
+ * only in what ARM answers: a 2 s attempt deadline (short enough to see a stall cut, long enough for
+ * a loaded machine to read 16 MiB or answer 24 reads), 3 requests in flight, and no read cache (a read
+ * is one GET, as the bound on requests in flight needs; a create never reads through it). The tests whose
+ * host needs another environment or sign-in (real backoff, proxies, identity endpoints) start a host
+ * of their own: a host's environment and config are fixed when it starts.
+ */
+const SHARED_CONFIG = {
+    "pim-alerts:timeoutSeconds": "2",
+    "pim-alerts:maxConcurrentRequests": "3",
+    "pim-alerts:readCacheSeconds": "0",
+};
+
+/** A session as the test asks for it; the shared one (no options) has a scripted server as ARM. */
+async function startSession(options?: ArmSessionOptions): Promise<ArmSession & { readonly arm?: ScriptedServer }> {
+    if (options !== undefined) return startArmSession(options);
+    const scriptedArm = await startScriptedServer([]);
+    const session = await startArmSession({
+        config: { "pim-alerts:armEndpoint": scriptedArm.url, ...SHARED_CONFIG },
+    }).catch(async (error: unknown) => {
+        await scriptedArm.close();
+        throw error;
+    });
+    return {
+        ...session,
+        arm: scriptedArm,
+        stop: async () => {
+            await session.stop();
+            await scriptedArm.close();
+        },
+    };
+}
+
+const { providers, start } = sessionFixture(captureProviders, startSession);
+/** The shared session's scripted ARM, once the running test has set its script. */
 let arm: ScriptedServer | undefined;
 const cleanups: Array<() => void | Promise<void>> = [];
 
 afterEach(async () => {
     for (const cleanup of cleanups.splice(0)) await cleanup();
-    await arm?.close();
     arm = undefined;
 });
 
-/** A session whose ARM endpoint is a scripted server (tokens still from the emulator). */
-async function scripted(
-    script: Handler[],
-    config: Record<string, string> = {},
-    env: Record<string, string> = {},
-): Promise<ArmSession> {
-    arm = await startScriptedServer(script);
-    const emulator = await startEmulator({ retryAfterSeconds: 0 });
-    return start({ emulator, config: { "pim-alerts:armEndpoint": arm.url, ...config }, env });
+/** The shared session, its ARM answering from `script` (tokens from the session's emulator). */
+async function scripted(script: Handler[]): Promise<ArmSession> {
+    const s = await start();
+    arm = s.arm;
+    if (arm === undefined) throw new Error("the shared session has no scripted ARM");
+    arm.setScript(script);
+    return s;
+}
+
+/** A scripted server of the test's own, closed after the test. */
+async function ownScriptedArm(script: Handler[]): Promise<ScriptedServer> {
+    const server = await startScriptedServer(script);
+    cleanups.push(() => server.close());
+    return server;
 }
 
 /** check + create of the owners configuration as declared in Azure (so create is one GET). */
@@ -112,12 +157,12 @@ describe("bounded answers", () => {
             },
         ],
     ])("%s holds a create no longer than timeoutSeconds, then the GET is retried", async (_what, stall) => {
-        const s = await scripted([stall, json(200, OWNERS_BODY)], { "pim-alerts:timeoutSeconds": "1" });
+        const s = await scripted([stall, json(200, OWNERS_BODY)]);
         const started = Date.now();
         const created = await createOwners(s);
         expect(created.properties).toMatchObject({ thresholdNumberOfOwners: 4 });
         expect(arm?.seen.map((r) => r.method)).toEqual(["GET", "GET"]);
-        // Cut at the 1 s deadline (plus a sub-second backoff), not after whatever the server likes.
+        // Cut at the 2 s deadline (plus a sub-second backoff), not after whatever the server likes.
         expect(Date.now() - started).toBeLessThan(15_000);
     });
 
@@ -155,14 +200,15 @@ describe("messages", () => {
                 at.push(Date.now());
                 handler(req, res);
             };
-        // Real waits: the backoff itself is under test.
-        const s = await scripted(
-            [timed(json(503, {}, { "retry-after": "-1" })), timed(json(200, OWNERS_BODY))],
-            {},
-            {
-                PIM_ALERTS_RETRY_DELAY_SCALE: "1",
-            },
-        );
+        // Real waits: the backoff itself is under test, so a host of its own.
+        const server = await ownScriptedArm([
+            timed(json(503, {}, { "retry-after": "-1" })),
+            timed(json(200, OWNERS_BODY)),
+        ]);
+        const s = await start({
+            config: { "pim-alerts:armEndpoint": server.url },
+            env: { PIM_ALERTS_RETRY_DELAY_SCALE: "1" },
+        });
         expect((await createOwners(s)).properties).toMatchObject({ thresholdNumberOfOwners: 4 });
         expect(at).toHaveLength(2);
         // The first backoff is 250..500 ms; "-1" once meant seven retries in 0.2 s.
@@ -271,16 +317,16 @@ describe("proxies", () => {
         "with every proxy variable set, the managed-identity and ARM endpoints on loopback (%s) are reached directly: the proxy sees no request",
         async (host) => {
             const proxy = await startProxy(403);
-            arm = await startScriptedServer([json(200, OWNERS_BODY)]);
+            const server = await ownScriptedArm([json(200, OWNERS_BODY)]);
             const emulator = await startEmulator({ retryAfterSeconds: 0 });
             const identityEndpoint = emulator.admin.tokenEnvironment()["IDENTITY_ENDPOINT"] ?? "";
             const s = await start({
                 emulator,
-                config: { "pim-alerts:armEndpoint": arm.url.replace("127.0.0.1", host) },
+                config: { "pim-alerts:armEndpoint": server.url.replace("127.0.0.1", host) },
                 env: { ...proxyEnvironment(proxy.url), IDENTITY_ENDPOINT: identityEndpoint.replace("127.0.0.1", host) },
             });
             expect((await createOwners(s)).properties).toMatchObject({ thresholdNumberOfOwners: 4 });
-            expect(arm.seen.map((r) => r.method)).toEqual(["GET"]);
+            expect(server.seen.map((r) => r.method)).toEqual(["GET"]);
             // @azure/identity's request to the managed-identity endpoint (its answer is the token) went direct.
             expect(tokenCalls(emulator)).toEqual(["GET /_emulator/msi/token 200"]);
             expect(proxy.seen).toEqual([]);
@@ -289,13 +335,13 @@ describe("proxies", () => {
 
     test("a client secret against an https Entra authority on loopback signs in directly, not through HTTPS_PROXY", async () => {
         const proxy = await startProxy(403);
-        arm = await startScriptedServer([json(200, OWNERS_BODY)]);
+        const server = await ownScriptedArm([json(200, OWNERS_BODY)]);
         const emulator = await startEmulator({ https: true, retryAfterSeconds: 0 });
         emulator.admin.registerClient({ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET });
         const s = await start({
             emulator,
             config: {
-                "pim-alerts:armEndpoint": arm.url,
+                "pim-alerts:armEndpoint": server.url,
                 "pim-alerts:authorityHost": emulator.url,
                 "pim-alerts:tenantId": emulator.tenantId,
                 "pim-alerts:clientId": CLIENT_ID,
@@ -387,7 +433,8 @@ test("the host keeps its requests in flight within pim-alerts:maxConcurrentReque
             })(req, res);
         }, 30);
     };
-    const s = await scripted([slow], { "pim-alerts:maxConcurrentRequests": "3", "pim-alerts:readCacheSeconds": "0" });
+    // The shared host's config: 3 requests in flight, no read cache (each read one GET).
+    const s = await scripted([slow]);
     const scopes = Array.from(
         { length: 24 },
         (_, i) => `/subscriptions/${String(i).padStart(8, "0")}-0000-4000-8000-000000000000`,

@@ -15,8 +15,12 @@ import { sessionFixture } from "./support/sessionFixture";
 const SUB = "/subscriptions/afa2a084-766f-4003-8ae1-c4aeb893a99f";
 const OWNERS = "TooManyOwnersAssignedToResource";
 
+// One provider host for the file (the emulator is reset after each test), with a short per-attempt
+// timeout (2 s: short enough to see a hang cut, long enough for a loaded machine to answer the requests
+// that do not hang; a reset fails at once, whatever the timeout). A create never reads through the read
+// cache, and none of these tests counts token requests: nothing the host keeps changes their calls.
 const { providers, start } = sessionFixture(captureProviders, startArmSession, {
-    sharedOptions: { config: { "pim-alerts:readCacheSeconds": "0" } },
+    sharedOptions: { config: { "pim-alerts:timeoutSeconds": "2", "pim-alerts:readCacheSeconds": "0" } },
 });
 
 /** check + create of the owners configuration with a threshold of 4. */
@@ -36,17 +40,6 @@ const armCalls = (s: ArmSession) =>
         .map((r) => `${r.method} ${r.status}`);
 
 describe("a hang is cut by timeoutSeconds and retried", () => {
-    // One provider host for the three, with a short per-attempt timeout (2 s: short enough to see the
-    // cut, long enough for a loaded machine to answer the requests that do not hang).
-    let session: ArmSession;
-    beforeAll(async () => {
-        session = await startArmSession({
-            config: { "pim-alerts:timeoutSeconds": "2", "pim-alerts:readCacheSeconds": "0" },
-        });
-    });
-    afterEach(() => session.emulator.reset());
-    afterAll(() => session.stop());
-
     test.each([
         ["the adoption GET", { method: "GET" }, ["GET 0", "GET 200", "PATCH 204", "GET 200"]],
         ["the PATCH, before Azure applied it", { method: "PATCH" }, ["GET 200", "PATCH 0", "PATCH 204", "GET 200"]],
@@ -56,6 +49,7 @@ describe("a hang is cut by timeoutSeconds and retried", () => {
             ["GET 200", "PATCH 0", "PATCH 204", "GET 200"],
         ],
     ])("in %s", async (_what, where, calls) => {
+        const session = await start();
         session.emulator.admin.injectFault({ ...where, hang: true, times: 1 });
         const started = Date.now();
         const { properties } = await createOwners(session);

@@ -1,6 +1,7 @@
 /**
  * A real HTTP server on 127.0.0.1 and an ephemeral port that answers from a script, one handler per
- * request in order (the last one repeats). For testing the HTTP client alone, ky-style.
+ * request in order (the last one repeats). For testing the HTTP client alone, ky-style, and as the
+ * "Azure" of a provider host that several tests share (each test sets its own script).
  */
 import * as http from "node:http";
 import type { AddressInfo } from "node:net";
@@ -19,11 +20,14 @@ export type Handler = (req: SeenRequest, res: http.ServerResponse) => void;
 export interface ScriptedServer {
     readonly url: string;
     readonly seen: SeenRequest[];
+    /** Answers from `script` from now on, starting at its first handler; forgets the requests seen. */
+    setScript(script: Handler[]): void;
     close(): Promise<void>;
 }
 
-export async function startScriptedServer(script: Handler[]): Promise<ScriptedServer> {
+export async function startScriptedServer(initialScript: Handler[]): Promise<ScriptedServer> {
     const seen: SeenRequest[] = [];
+    let script = initialScript;
     const server = http.createServer((req, res) => {
         const chunks: Buffer[] = [];
         req.on("data", (c: Buffer) => chunks.push(c));
@@ -45,6 +49,10 @@ export async function startScriptedServer(script: Handler[]): Promise<ScriptedSe
     return {
         url: `http://127.0.0.1:${port}`,
         seen,
+        setScript: (next) => {
+            script = next;
+            seen.length = 0;
+        },
         close: () =>
             new Promise<void>((resolve) => {
                 server.closeAllConnections();
