@@ -1,11 +1,13 @@
 /**
  * The serialized providers of the package's four resources, as @pulumi/pulumi writes them into
- * `__provider`: captured once per jest run (globalSetup runs the real resource classes of the packed
- * package under setMocks, in two child processes) and read by every end-to-end file from
+ * `__provider`: captured by jest's globalSetup (the real resource classes of the packed package run
+ * under setMocks, in two child processes) and read by every end-to-end file from
  * `<E2E_ROOT>/captured-providers.json`. One capture instead of one per file: each costs a Node.js
  * process loading @pulumi/pulumi (about 1.5 s of CPU), and what it serializes depends only on the
- * packed package and the SDK, which are the same for the whole run.
+ * packed package, the SDK, Node.js and the capture programs, which are the same for the whole run.
+ * Those four make the file's key: a run whose key matches reuses the file.
  */
+import { createHash } from "node:crypto";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { captureResources, type CapturedResource } from "pulumi-pim-alerts-testing";
@@ -37,31 +39,48 @@ export interface CapturedPrograms {
     readonly directory: readonly CapturedResource[];
 }
 
+/** The file: the captures and what they were made of. */
+interface CaptureFile extends CapturedPrograms {
+    readonly key: string;
+}
+
 const CAPTURE_FILE = path.join(E2E_ROOT, "captured-providers.json");
 
 /**
  * Runs both capture programs in the packed program directory (which must be installed) and writes
- * what they registered for the run's test files. Called by jest's globalSetup.
+ * what they registered for the run's test files, unless the file was made of the same package,
+ * SDK, Node.js and programs. Called by jest's globalSetup.
+ *
+ * @param packageHash - the installed package's content hash (`InstalledPackage.contentHash`)
  */
-export async function captureProgramsForRun(): Promise<void> {
+export async function captureProgramsForRun(packageHash: string): Promise<void> {
+    const sdk = JSON.parse(
+        fs.readFileSync(require.resolve("@pulumi/pulumi/package.json", { paths: [PROGRAM_DIR] }), "utf8"),
+    ) as { version: string };
+    const key = createHash("sha256")
+        .update(JSON.stringify([packageHash, sdk.version, process.version, CAPTURE_PROGRAMS]))
+        .digest("hex");
+    if (readCaptureFile()?.key === key) return;
     const capture = async (name: keyof CapturedPrograms) => {
         const programFile = `capture-${name}.js`;
         fs.writeFileSync(path.join(PROGRAM_DIR, programFile), [...CAPTURE_PROGRAMS[name], ""].join("\n"));
         return captureResources({ programDir: PROGRAM_DIR, programFile });
     };
     const [arm, directory] = await Promise.all([capture("arm"), capture("directory")]);
-    fs.writeFileSync(CAPTURE_FILE, JSON.stringify({ arm, directory } satisfies CapturedPrograms));
+    fs.writeFileSync(CAPTURE_FILE, JSON.stringify({ key, arm, directory } satisfies CaptureFile));
+}
+
+function readCaptureFile(): CaptureFile | undefined {
+    return fs.existsSync(CAPTURE_FILE) ? (JSON.parse(fs.readFileSync(CAPTURE_FILE, "utf8")) as CaptureFile) : undefined;
 }
 
 let loaded: CapturedPrograms | undefined;
 
-/** What this run's globalSetup captured (read once per test file). */
+/** What the run's globalSetup captured (read once per test file). */
 export function capturedPrograms(): CapturedPrograms {
-    if (loaded === undefined) {
-        if (!fs.existsSync(CAPTURE_FILE))
-            throw new Error(`${CAPTURE_FILE} is missing: jest's globalSetup (test/support/globalSetup.ts) writes it`);
-        loaded = JSON.parse(fs.readFileSync(CAPTURE_FILE, "utf8")) as CapturedPrograms;
-    }
+    loaded ??= readCaptureFile();
+    if (loaded === undefined)
+        throw new Error(`${CAPTURE_FILE} is missing: jest's globalSetup (test/support/globalSetup.ts) writes it`);
     return loaded;
 }
 
