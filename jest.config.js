@@ -9,6 +9,11 @@ module.exports = {
   coverageProvider: "v8",
   testTimeout: 60000,
   maxWorkers: 2,
+  // A worker whose heap passes 350 MB after a file is replaced by a fresh one. Workers grew to 600-700 MB
+  // (RSS) over a run: their collections cost more, and at the end they took longer than jest's fixed 500 ms
+  // to exit ("A worker process has failed to exit gracefully": no handle was left, their exit handlers ran
+  // within 3 ms; the process teardown was the wait). 250 MB replaces them too often (BENCHMARKS.md).
+  workerIdleMemoryLimit: "350MB",
   // Installs the packed package into .e2e/program, as a user would get it.
   globalSetup: "<rootDir>/test/support/globalSetup.ts",
   setupFiles: ["<rootDir>/test/support/testEnvironment.ts"],
