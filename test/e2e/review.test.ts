@@ -11,6 +11,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { REPO_ROOT } from "../support/packedPackage";
+import { expectFailOnOutcome, expectOneLine, type ReviewRun } from "../support/reviewRun";
 
 const CLI = path.join(REPO_ROOT, "dist", "cli", "main.js");
 const FIXTURES = path.join(REPO_ROOT, "test", "unit", "review", "fixtures");
@@ -23,18 +24,12 @@ beforeAll(() => {
 });
 afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
 
-interface Run {
-    readonly code: number | null;
-    readonly stdout: string;
-    readonly stderr: string;
-}
-
 /**
  * Runs the built CLI; `input` goes to its standard input. Settings that make building any Azure
  * client fail (an unknown cloud, a bad timeout) are set on purpose: every review below still works,
  * so the command builds no client and needs no Azure settings.
  */
-function review(args: string[], input?: string | Buffer, env: Record<string, string> = {}): Run {
+function review(args: string[], input?: string | Buffer, env: Record<string, string> = {}): ReviewRun {
     const childEnv: Record<string, string | undefined> = {
         ...process.env,
         PIM_ALERTS_CLOUD: "Nowhere",
@@ -125,22 +120,11 @@ describe("--fail-on and exit codes", () => {
         ["only strengthening changes fail --fail-on any with 5", strengthening, "any", 5],
     ])("%s", (_, file, failOn, code) => {
         const r = review([file(), "--fail-on", failOn, "--format", "json"]);
-        expect(r.code).toBe(code);
-        if (code === 0) expect(r.stderr).toBe("");
-        else expect(r.stderr).toMatch(new RegExp(`^pim-alerts review: --fail-on ${failOn}: .+\\.\\n$`));
-        expect(JSON.parse(r.stdout)).toHaveProperty("version", 1);
+        expectFailOnOutcome(r, failOn, code);
     });
 });
 
 describe("bad input: one line on stderr and exit 1, never a stack trace", () => {
-    const expectOneLine = (r: Run, code: number, message: RegExp) => {
-        expect(r.code).toBe(code);
-        expect(r.stdout).toBe("");
-        expect(r.stderr).toMatch(message);
-        expect(r.stderr).not.toMatch(/\n\s+at /);
-        if (code === 1) expect(r.stderr.trimEnd().split("\n")).toHaveLength(1);
-    };
-
     test.each<[string, () => string[], RegExp]>([
         ["a missing file", () => ["nowhere.json"], /^pim-alerts review: nowhere\.json: no such file\n$/],
         [

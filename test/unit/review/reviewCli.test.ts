@@ -9,6 +9,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import type { CliIo } from "../../../src/cli/io";
 import { runCli } from "../../../src/cli/run";
+import { expectFailOnOutcome, expectOneLine, type ReviewRun } from "../../support/reviewRun";
 
 const REPO_ROOT = path.resolve(__dirname, "../../..");
 const fixture = (name: string) => path.join(__dirname, "fixtures", `${name}.preview.json`);
@@ -19,18 +20,12 @@ beforeAll(() => {
 });
 afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
 
-interface Run {
-    readonly code: number;
-    readonly stdout: string;
-    readonly stderr: string;
-}
-
 /**
  * Runs `pim-alerts review` in-process; `input` is its standard input (not a terminal). Settings that
  * make building any Azure client fail (an unknown cloud, a bad timeout) are set on purpose: every
  * review below still works, so the command builds no client and needs no Azure settings.
  */
-async function review(args: string[], input?: string | Buffer): Promise<Run> {
+async function review(args: string[], input?: string | Buffer): Promise<ReviewRun> {
     let stdout = "";
     let stderr = "";
     const chunks = input === undefined ? [] : [input];
@@ -84,22 +79,11 @@ describe("--fail-on", () => {
         ["drift, with only strengthening changes, fails --fail-on any as drift", "drift-cli", "any", 4],
     ])("%s", async (_, name, failOn, code) => {
         const r = await review([fixture(name), "--fail-on", failOn, "--format", "json"]);
-        expect(r.code).toBe(code);
-        if (code === 0) expect(r.stderr).toBe("");
-        else expect(r.stderr).toMatch(new RegExp(`^pim-alerts review: --fail-on ${failOn}: .+\\.\\n$`));
-        expect(JSON.parse(r.stdout)).toHaveProperty("version", 1);
+        expectFailOnOutcome(r, failOn, code);
     });
 });
 
 describe("bad input: one line on stderr and exit 1, never a stack trace", () => {
-    const expectOneLine = (r: Run, code: number, message: RegExp) => {
-        expect(r.code).toBe(code);
-        expect(r.stdout).toBe("");
-        expect(r.stderr).toMatch(message);
-        expect(r.stderr).not.toMatch(/\n\s+at /);
-        if (code === 1) expect(r.stderr.trimEnd().split("\n")).toHaveLength(1);
-    };
-
     test.each<[string, () => string[], RegExp]>([
         ["a directory", () => ["."], /^pim-alerts review: \. is a directory, not a preview file\n$/],
         [
