@@ -187,8 +187,13 @@ test.each<[string, FaultSpec, RegExp]>([
 });
 
 describe("a configuration type from a newer API", () => {
-    let arm: ScriptedServer;
-    let session: ArmSession;
+    let arm: ScriptedServer | undefined;
+    let session: ArmSession | undefined;
+    /** The scripted ARM and its host, started by the describe's beforeAll (which fails the tests if it could not). */
+    const started = () => {
+        if (arm === undefined || session === undefined) throw new Error("the scripted ARM or its host did not start");
+        return { arm, session };
+    };
     const newer = {
         id: `${CONFIGS}/${OWNERS}`,
         name: OWNERS,
@@ -220,14 +225,14 @@ describe("a configuration type from a newer API", () => {
         arm = await startScriptedServer(script);
         session = await startArmSession({ config: { "pim-alerts:armEndpoint": arm.url } });
     });
-    beforeEach(() => arm.setScript(script));
+    beforeEach(() => arm?.setScript(script));
     afterAll(async () => {
-        await session.stop();
-        await arm.close();
+        await session?.stop();
+        await arm?.close();
     });
 
     test("create refuses it, saying so, before writing anything", async () => {
-        const s = session;
+        const { arm, session: s } = started();
         const error = await messageOf(createOwners(s));
         expect(error).toMatch(
             /answered 200 with an unexpected body: alertConfigurationType "TooManyOwnersAssignedToResourceAlertConfigurationV2" of TooManyOwnersAssignedToResource is not one this version of pulumi-pim-alerts knows \(a newer API\?\)/,
@@ -236,7 +241,7 @@ describe("a configuration type from a newer API", () => {
     });
 
     test("refresh: the unknown item fails only its own read; the other configuration of the scope is read", async () => {
-        const s = session;
+        const { arm, session: s } = started();
         const duplicateId = `${CONFIGS}/DuplicateRoleCreated`;
         const read = await s.host.read(CONFIGURATION, "dup", duplicateId, { __provider: providers.configuration });
         expect(read.properties).toMatchObject({ alertId: "DuplicateRoleCreated", isEnabled: true });
