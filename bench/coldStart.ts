@@ -7,7 +7,7 @@
  */
 import { startEmulator } from "pulumi-pim-alerts-emulator";
 import { startProviderHost } from "pulumi-pim-alerts-testing";
-import { captureProviders, CONFIGURATION } from "../test/e2e/support/armSession";
+import { capturedArmProviders, CONFIGURATION } from "../test/e2e/support/armSession";
 import { PROGRAM_DIR } from "../test/support/packedPackage";
 import { median, ms, requireCost, timed, type Table } from "./support";
 
@@ -21,7 +21,7 @@ interface Sample {
 
 /** Measures the cold start `runs` times per variant (interleaved, to share the machine's noise). */
 export async function coldStart(runs = 5): Promise<Table> {
-    const providers = await captureProviders();
+    const providers = capturedArmProviders();
     const emulator = await startEmulator({ retryAfterSeconds: 0 });
     const identity = require.resolve("@azure/identity");
     const samples: Record<"lazy" | "eager", Sample[]> = { lazy: [], eager: [] };

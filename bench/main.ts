@@ -5,6 +5,7 @@
  * `node bench/run.js [roundTrips|refresh|tokens|providerSize|coldStart|review|programImport|runnerCommand ...] [--sizes=10,100,400] [--runs=5]
  *  [--shapes=<name>;<name>...] [--package=<dir>]` (programImport: another build of the package to measure, e.g. an older checkout)
  */
+import { ensureCapturedPrograms } from "../test/support/capturedProviders";
 import { coldStart } from "./coldStart";
 import { programImport } from "./programImport";
 import { providerSize } from "./providerSize";
@@ -42,6 +43,9 @@ export async function main(args: readonly string[]): Promise<void> {
     const print = (table: Table) => process.stdout.write(`${renderTable(table)}\n`);
 
     process.stdout.write(`pulumi-pim-alerts benchmarks, node ${process.version}, ${new Date().toISOString()}\n\n`);
+    // The benchmarks that drive a provider host read the serialized providers jest's globalSetup captures.
+    if (["roundTrips", "refresh", "tokens", "coldStart"].some((name) => chosen.has(name as Bench)))
+        await ensureCapturedPrograms();
     if (chosen.has("roundTrips")) print(await roundTrips());
     let refreshRuns: RefreshRun[] = [];
     if (chosen.has("refresh")) {

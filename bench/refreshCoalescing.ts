@@ -8,7 +8,7 @@
  */
 import { startEmulator } from "pulumi-pim-alerts-emulator";
 import {
-    captureProviders,
+    capturedArmProviders,
     CONFIGURATION,
     startArmSession,
     type SerializedProviders,
@@ -138,7 +138,7 @@ export async function refreshCoalescing(
     latencyMs = 20,
     shapes: readonly RefreshShape[] = SHAPES,
 ): Promise<{ table: Table; runs: RefreshRun[] }> {
-    const providers = await captureProviders();
+    const providers = capturedArmProviders();
     const runs: RefreshRun[] = [];
     const rows: Array<Array<string | number>> = [];
     for (const n of sizes) {

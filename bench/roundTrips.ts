@@ -4,9 +4,9 @@
  * engine sends them; the whole-program rows run the runner (the engine without the CLI).
  */
 import { runProgram } from "pulumi-pim-alerts-testing";
-import { captureDirectoryProviders, DIRECTORY_CONFIGURATION } from "../test/e2e/support/directorySession";
+import { capturedDirectoryProviders, DIRECTORY_CONFIGURATION } from "../test/e2e/support/directorySession";
 import {
-    captureProviders,
+    capturedArmProviders,
     CONFIGURATION,
     DISMISSAL,
     programStack,
@@ -22,7 +22,7 @@ const OWNERS = "TooManyOwnersAssignedToResource";
 
 /** Measures every operation; returns the table to print. */
 export async function roundTrips(): Promise<Table> {
-    const [arm, directory] = await Promise.all([captureProviders(), captureDirectoryProviders()]);
+    const [arm, directory] = [capturedArmProviders(), capturedDirectoryProviders()];
     const emulator = await startEmulator({ retryAfterSeconds: 0 });
     const session = await startArmSession({ emulator, config: { "pim-alerts:graphEndpoint": `${emulator.url}/beta` } });
     const rows: Array<[string, string, number, string]> = [];

@@ -3,8 +3,8 @@
  * process handles. Counted on the emulator's managed-identity endpoint.
  */
 import { startEmulator } from "pulumi-pim-alerts-emulator";
-import { captureDirectoryProviders, DIRECTORY_CONFIGURATION } from "../test/e2e/support/directorySession";
-import { captureProviders, CONFIGURATION, startArmSession } from "../test/e2e/support/armSession";
+import { capturedDirectoryProviders, DIRECTORY_CONFIGURATION } from "../test/e2e/support/directorySession";
+import { capturedArmProviders, CONFIGURATION, startArmSession } from "../test/e2e/support/armSession";
 import { SHAPES, type RefreshRun } from "./refreshCoalescing";
 import { tokenRequests, type Table } from "./support";
 
@@ -20,7 +20,7 @@ const DIRECTORY_ALERTS = [
 
 /** In one host: `n` ARM reads over n/4 subscriptions and `n` Graph reads; token requests per audience. */
 async function mixedRun(n: number): Promise<Map<string, number>> {
-    const [arm, directory] = await Promise.all([captureProviders(), captureDirectoryProviders()]);
+    const [arm, directory] = [capturedArmProviders(), capturedDirectoryProviders()];
     const emulator = await startEmulator({ retryAfterSeconds: 0 });
     const session = await startArmSession({ emulator, config: { "pim-alerts:graphEndpoint": `${emulator.url}/beta` } });
     try {

@@ -3,7 +3,7 @@
  */
 import { MANAGED_IDENTITY_OBJECT_ID } from "pulumi-pim-alerts-emulator";
 import {
-    captureProviders,
+    capturedArmProviders,
     checkAndCreate,
     CONFIGURATION,
     DISMISSAL,
@@ -16,7 +16,7 @@ const SUB = "/subscriptions/afa2a084-766f-4003-8ae1-c4aeb893a99f";
 const OWNERS = "TooManyOwnersAssignedToResource";
 
 // One provider host for the file; reads go to Azure every time (no read cache carried from test to test).
-const { providers, start } = sessionFixture(captureProviders, startArmSession, {
+const { providers, start } = sessionFixture(capturedArmProviders, startArmSession, {
     sharedOptions: { config: { "pim-alerts:readCacheSeconds": "0" } },
 });
 

@@ -3,7 +3,7 @@
  * resource classes serialized by the SDK, the dynamic-provider host over gRPC, the emulator as Azure.
  */
 import {
-    captureProviders,
+    capturedArmProviders,
     checkAndCreate,
     CONFIGURATION,
     DISMISSAL,
@@ -17,7 +17,7 @@ const OWNERS = "TooManyOwnersAssignedToResource";
 const CONFIG_ID = `${SUB}/providers/Microsoft.Authorization/roleManagementAlertConfigurations/${OWNERS}`;
 
 // One provider host for the file; reads go to Azure every time (no read cache carried from test to test).
-const { providers, start } = sessionFixture(captureProviders, startArmSession, {
+const { providers, start } = sessionFixture(capturedArmProviders, startArmSession, {
     sharedOptions: { config: { "pim-alerts:readCacheSeconds": "0" } },
 });
 let session: ArmSession;

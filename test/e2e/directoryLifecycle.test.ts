@@ -6,7 +6,7 @@
  */
 import { MANAGED_IDENTITY_OBJECT_ID } from "pulumi-pim-alerts-emulator";
 import {
-    captureDirectoryProviders,
+    capturedDirectoryProviders,
     DIRECTORY_CONFIGURATION,
     DIRECTORY_DISMISSAL,
     startDirectorySession,
@@ -14,7 +14,7 @@ import {
 } from "./support/directorySession";
 import { sessionFixture } from "./support/sessionFixture";
 
-const { providers, start } = sessionFixture(captureDirectoryProviders, startDirectorySession);
+const { providers, start } = sessionFixture(capturedDirectoryProviders, startDirectorySession);
 
 /** check + create of a DirectoryAlertConfiguration, as `pulumi up` does for a new resource. */
 async function createConfiguration(s: DirectorySession, args: Record<string, unknown>, name = "config") {

@@ -4,7 +4,7 @@
  * one-GET-per-resource baseline. Counted on the emulator's request log.
  */
 import {
-    captureProviders,
+    capturedArmProviders,
     checkAndCreate,
     CONFIGURATION,
     DISMISSAL,
@@ -28,7 +28,7 @@ const ALERTS = [
 // in the process, and so does what coalescing has learnt (whether a list has missed, the calls lists
 // have saved), which decides whether a read lists or GETs. A host cannot be told to forget either, and
 // its config (readCacheSeconds included) is fixed when it is configured.
-const { providers, start } = sessionFixture(captureProviders, startArmSession, { shared: false });
+const { providers, start } = sessionFixture(capturedArmProviders, startArmSession, { shared: false });
 
 interface Created {
     readonly type: string;

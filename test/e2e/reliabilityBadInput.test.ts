@@ -5,13 +5,13 @@
  */
 import { startEmulator } from "pulumi-pim-alerts-emulator";
 import {
-    captureDirectoryProviders,
+    capturedDirectoryProviders,
     DIRECTORY_CONFIGURATION,
     DIRECTORY_DISMISSAL,
     type DirectoryProviders,
 } from "./support/directorySession";
 import {
-    captureProviders,
+    capturedArmProviders,
     CONFIGURATION,
     DISMISSAL,
     startArmSession,
@@ -424,7 +424,8 @@ let directory: DirectoryProviders;
 let session: ArmSession;
 
 beforeAll(async () => {
-    [arm, directory] = await Promise.all([captureProviders(), captureDirectoryProviders()]);
+    arm = capturedArmProviders();
+    directory = capturedDirectoryProviders();
     const emulator = await startEmulator({ retryAfterSeconds: 0 });
     session = await startArmSession({ emulator, config: { "pim-alerts:graphEndpoint": `${emulator.url}/beta` } });
 });

@@ -6,12 +6,12 @@
 import type { FaultSpec } from "pulumi-pim-alerts-emulator";
 import { json, startScriptedServer, type Handler, type ScriptedServer } from "../support/scriptedServer";
 import {
-    captureDirectoryProviders,
+    capturedDirectoryProviders,
     DIRECTORY_CONFIGURATION,
     type DirectoryProviders,
 } from "./support/directorySession";
 import {
-    captureProviders,
+    capturedArmProviders,
     checkAndCreate,
     CONFIGURATION,
     DISMISSAL,
@@ -25,11 +25,11 @@ const OWNERS = "TooManyOwnersAssignedToResource";
 const CONFIGS = `${SUB}/providers/Microsoft.Authorization/roleManagementAlertConfigurations`;
 const URL_OF = (what: string) => new RegExp(`GET http://127\\.0\\.0\\.1:\\d+${what.replace(/[/.]/g, "\\$&")}[? ]`);
 
-const { providers, start } = sessionFixture(captureProviders, startArmSession);
+const { providers, start } = sessionFixture(capturedArmProviders, startArmSession);
 let directory: DirectoryProviders;
 
-beforeAll(async () => {
-    directory = await captureDirectoryProviders();
+beforeAll(() => {
+    directory = capturedDirectoryProviders();
 });
 
 /** The file's shared session (one provider host; the emulator is reset after each test), for tests that do not read. */

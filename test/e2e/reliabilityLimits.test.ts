@@ -15,7 +15,7 @@ import { startEmulator, type Emulator } from "pulumi-pim-alerts-emulator";
 import { secret } from "pulumi-pim-alerts-testing";
 import { json, startScriptedServer, type Handler, type ScriptedServer } from "../support/scriptedServer";
 import {
-    captureProviders,
+    capturedArmProviders,
     CONFIGURATION,
     startArmSession,
     type ArmSession,
@@ -70,7 +70,7 @@ async function startSession(options?: ArmSessionOptions): Promise<ArmSession & {
     };
 }
 
-const { providers, start } = sessionFixture(captureProviders, startSession);
+const { providers, start } = sessionFixture(capturedArmProviders, startSession);
 /** The shared session's scripted ARM, once the running test has set its script. */
 let arm: ScriptedServer | undefined;
 const cleanups: Array<() => void | Promise<void>> = [];

@@ -4,7 +4,7 @@
  * applied it) is retried, and Azure ends as declared.
  */
 import {
-    captureProviders,
+    capturedArmProviders,
     checkAndCreate,
     CONFIGURATION,
     startArmSession,
@@ -19,7 +19,7 @@ const OWNERS = "TooManyOwnersAssignedToResource";
 // timeout (2 s: short enough to see a hang cut, long enough for a loaded machine to answer the requests
 // that do not hang; a reset fails at once, whatever the timeout). A create never reads through the read
 // cache, and none of these tests counts token requests: nothing the host keeps changes their calls.
-const { providers, start } = sessionFixture(captureProviders, startArmSession, {
+const { providers, start } = sessionFixture(capturedArmProviders, startArmSession, {
     sharedOptions: { config: { "pim-alerts:timeoutSeconds": "2", "pim-alerts:readCacheSeconds": "0" } },
 });
 

@@ -11,13 +11,12 @@ import * as path from "node:path";
 import { startEmulator, type Emulator } from "pulumi-pim-alerts-emulator";
 import { loadStackState, ProviderCallError, runProgram } from "pulumi-pim-alerts-testing";
 import {
-    captureProviders,
+    capturedArmProviders,
     CONFIGURATION,
     programStack,
     startArmSession,
     type ArmSession,
     type ProgramStack,
-    type SerializedProviders,
 } from "./support/armSession";
 import { writeProgram } from "./support/packedProgram";
 
@@ -85,9 +84,7 @@ async function until(condition: () => boolean, what: string, timeoutMs = 30_000)
     }
 }
 
-let captured: SerializedProviders | undefined;
-/** The serialized providers, captured once for the file. */
-const providersOnce = async () => (captured ??= await captureProviders());
+const providers = capturedArmProviders();
 /**
  * One provider host for the file's tests over gRPC whose creates end with an answer (a success, or a partial
  * failure: either removes the adoption journal's entry, so nothing of one test reaches the next; the emulator
@@ -155,22 +152,22 @@ describe("a write that lands, then a read-back that fails: the state keeps the r
     }, 240_000);
 });
 
-test("over gRPC, the host's error carries the id, the state to keep and the reason", async () => {
-    const providers = await providersOnce();
+/** Check then create of the owners threshold 7 in the shared host, with `fault` set between the two; the create's error. */
+async function failedCreate(fault: () => void): Promise<ProviderCallError> {
     const host = await sharedHost();
-    const checked = await host.check(
-        CONFIGURATION,
-        "owners",
-        {},
-        { __provider: providers.configuration, scope: SUB, alertId: OWNERS, thresholdNumberOfOwners: 7 },
-    );
-    failReadBack(1);
+    const inputs = { __provider: providers.configuration, scope: SUB, alertId: OWNERS, thresholdNumberOfOwners: 7 };
+    const checked = await host.check(CONFIGURATION, "owners", {}, inputs);
+    fault();
     const error = await host.create(CONFIGURATION, "owners", checked.inputs).then(
         () => undefined,
         (e: unknown) => e,
     );
     expect(error).toBeInstanceOf(ProviderCallError);
-    const { initFailure } = error as ProviderCallError;
+    return error as ProviderCallError;
+}
+
+test("over gRPC, the host's error carries the id, the state to keep and the reason", async () => {
+    const { initFailure } = await failedCreate(() => failReadBack(1));
     expect(initFailure?.id).toBe(ID);
     expect(initFailure?.properties).toMatchObject({
         scope: SUB,
@@ -184,22 +181,8 @@ test("over gRPC, the host's error carries the id, the state to keep and the reas
 
 describe("a PATCH whose outcome is unknown keeps the original values", () => {
     test("over gRPC: applied, its answer lost on every attempt; the create fails as a partial failure whose state holds the originals", async () => {
-        const providers = await providersOnce();
-        const host = await sharedHost();
-        const inputs = {
-            __provider: providers.configuration,
-            scope: SUB,
-            alertId: OWNERS,
-            thresholdNumberOfOwners: 7,
-        };
-        const checked = await host.check(CONFIGURATION, "owners", {}, inputs);
-        loseEveryPatchAnswer();
-        const error = await host.create(CONFIGURATION, "owners", checked.inputs).then(
-            () => undefined,
-            (e: unknown) => e,
-        );
-        expect(error).toBeInstanceOf(ProviderCallError);
-        const { initFailure } = error as ProviderCallError;
+        const error = await failedCreate(loseEveryPatchAnswer);
+        const { initFailure } = error;
         expect(initFailure?.id).toBe(ID);
         expect(initFailure?.properties).toMatchObject({
             ...ORIGINALS,
@@ -207,9 +190,7 @@ describe("a PATCH whose outcome is unknown keeps the original values", () => {
             __provider: providers.configuration,
         });
         expect(initFailure?.reasons).toEqual([expect.stringMatching(/^PATCH .*failed with 500/)]);
-        expect((error as ProviderCallError).details).toMatch(
-            /Whether Azure applied the write is unknown: the state is kept/,
-        );
+        expect(error.details).toMatch(/Whether Azure applied the write is unknown: the state is kept/);
         // The write did land: only the state's originals make a later restore right.
         expect(emulator.admin.configuration(SUB, OWNERS)).toMatchObject({ thresholdNumberOfOwners: 7 });
     }, 120_000);
@@ -237,7 +218,6 @@ describe("a PATCH whose outcome is unknown keeps the original values", () => {
     }, 180_000);
 
     test("the host killed between the PATCH and its answer: the next create, in a new host, takes the originals from the adoption journal", async () => {
-        const providers = await providersOnce();
         // Long enough that the provider does not time out and retry before the host is killed.
         const config = { "pim-alerts:timeoutSeconds": "120" };
         const first = await startArmSession({ emulator, config });

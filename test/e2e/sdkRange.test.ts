@@ -12,7 +12,7 @@
  */
 import * as fs from "node:fs";
 import { PROGRAM_DIR } from "../support/packedPackage";
-import { captureProviders, CONFIGURATION, startArmSession } from "./support/armSession";
+import { capturedArmProviders, CONFIGURATION, startArmSession } from "./support/armSession";
 import { sessionFixture } from "./support/sessionFixture";
 
 const SUB = "/subscriptions/afa2a084-766f-4003-8ae1-c4aeb893a99f";
@@ -22,7 +22,7 @@ const CONFIG_ID = `${SUB}/providers/Microsoft.Authorization/roleManagementAlertC
 /** Whether the host of each SDK version CI runs finds `__provider` in a Read's inputs. */
 const READS_PROVIDER_FROM_INPUTS: Readonly<Record<string, boolean>> = { "3.248.0": false, "3.276.0": true };
 
-const { providers, start } = sessionFixture(captureProviders, startArmSession);
+const { providers, start } = sessionFixture(capturedArmProviders, startArmSession);
 /** The SDK the program (and so the host) resolves. */
 const sdkVersion = (
     JSON.parse(fs.readFileSync(require.resolve("@pulumi/pulumi/package.json", { paths: [PROGRAM_DIR] }), "utf8")) as {

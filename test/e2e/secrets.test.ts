@@ -7,14 +7,14 @@
 import { randomBytes } from "node:crypto";
 import { MANAGED_IDENTITY_OBJECT_ID, startEmulator, type Emulator } from "pulumi-pim-alerts-emulator";
 import { secret } from "pulumi-pim-alerts-testing";
-import { captureProviders, CONFIGURATION, startArmSession, type ArmSession } from "./support/armSession";
+import { capturedArmProviders, CONFIGURATION, startArmSession, type ArmSession } from "./support/armSession";
 import { sessionFixture } from "./support/sessionFixture";
 
 const SUB = "/subscriptions/afa2a084-766f-4003-8ae1-c4aeb893a99f";
 const OWNERS = "TooManyOwnersAssignedToResource";
 const CLIENT_ID = "7c1e4b2a-9d3f-4e6a-8b5c-2f0a1d9e8c7b";
 
-const { providers, start } = sessionFixture(captureProviders, startArmSession);
+const { providers, start } = sessionFixture(capturedArmProviders, startArmSession);
 
 /** A fresh secret with characters that change when form-, URL- or JSON-encoded. */
 function newSecret(): string {

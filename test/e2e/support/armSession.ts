@@ -34,16 +34,16 @@ export interface SerializedProviders {
 }
 
 /**
- * What the real resource classes serialized under setMocks (captured once per run by jest's
- * globalSetup: test/support/capturedProviders.ts). Async, as a file's `beforeAll` expects.
+ * What the real resource classes of the two ARM resources serialized under setMocks (captured by jest's
+ * globalSetup: test/support/capturedProviders.ts).
  */
-export async function captureProviders(): Promise<SerializedProviders> {
+export function capturedArmProviders(): SerializedProviders {
     const captured = capturedPrograms().arm;
-    return Promise.resolve({
+    return {
         configuration: serializedProviderOf(captured, CONFIGURATION),
         dismissal: serializedProviderOf(captured, DISMISSAL),
         captured,
-    });
+    };
 }
 
 /**

@@ -22,13 +22,13 @@ export interface DirectoryProviders {
     readonly dismissal: string;
 }
 
-/** What the real resource classes serialized under setMocks (captured once per run by jest's globalSetup). */
-export async function captureDirectoryProviders(): Promise<DirectoryProviders> {
+/** What the real resource classes of the two directory resources serialized under setMocks (captured by jest's globalSetup). */
+export function capturedDirectoryProviders(): DirectoryProviders {
     const captured = capturedPrograms().directory;
-    return Promise.resolve({
+    return {
         configuration: serializedProviderOf(captured, DIRECTORY_CONFIGURATION),
         dismissal: serializedProviderOf(captured, DIRECTORY_DISMISSAL),
-    });
+    };
 }
 
 /** A running emulator + provider host configured to use it as Microsoft Graph. */

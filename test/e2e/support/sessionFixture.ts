@@ -1,5 +1,6 @@
 /**
- * The fixture of an end-to-end test file: the providers captured once for the file, one session
+ * The fixture of an end-to-end test file: the serialized providers (captured for the run by jest's
+ * globalSetup), one session
  * (emulator + provider host) shared by the tests that ask for no options of their own (the
  * emulator is reset after each test: seed data, faults, request log), and sessions of their own
  * for the tests that do, each stopped after its test.
@@ -34,15 +35,15 @@ export function sessionFixture<
     Options,
     Session extends { readonly emulator: Emulator; stop(): Promise<void> },
 >(
-    capture: () => Promise<Providers>,
+    captured: () => Providers,
     startSession: (options?: Options) => Promise<Session>,
     fixtureOptions: FixtureOptions<NoInfer<Options>> = {},
 ): SessionFixture<Providers, Options, Session> {
     const providers = {} as Providers;
     let shared: Promise<Session> | undefined;
     let own: Session | undefined;
-    beforeAll(async () => {
-        Object.assign(providers, await capture());
+    beforeAll(() => {
+        Object.assign(providers, captured());
     });
     afterEach(async () => {
         await own?.stop();
