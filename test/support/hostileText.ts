@@ -1,8 +1,9 @@
 /**
  * Text an attacker (or a broken proxy) could put where `pim-alerts export` and `status` expect an id or a
- * value, and the characters none of their output may hold raw. Shared by the in-process CLI tests
+ * value, the characters none of their output may hold raw, and the checks of what export makes of them. Shared by the in-process CLI tests
  * (test/unit/cli/run.test.ts: every kind) and the built CLI's (test/e2e/cli.test.ts).
  */
+import { expect } from "@jest/globals";
 
 /** [what it is, the text]; each starts with "0" so it can stand where a tenant id's first character goes. */
 export const HOSTILE_TEXT: ReadonlyArray<readonly [string, string]> = [
@@ -19,3 +20,26 @@ export const CONTROL_CHARACTERS = HOSTILE_TEXT.filter(([what]) => what === "cont
 
 /** C0 and C1 controls (tab and newline aside), DEL, and the Unicode line and paragraph separators. */
 export const RAW_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/;
+
+/** One run of the CLI (the built one as a process, or `runCli` in-process). */
+export interface CliRun {
+    readonly code: number | null;
+    readonly stdout: string;
+    readonly stderr: string;
+}
+
+/** `export --directory` of a duration holding hostile text: refused by name, nothing written, no raw control. */
+export function expectDurationRefused(r: CliRun): void {
+    expect(r).toMatchObject({ code: 1, stdout: "" });
+    expect(r.stderr).toMatch(
+        /reading directory: refusing to write duration of StaleSignInAlert "P30D0.* into the program: it is not an ISO-8601 duration/,
+    );
+    expect(r.stderr).not.toMatch(RAW_CONTROL);
+}
+
+/** `export --scope` holding hostile text: a usage error that shows no raw control (the caller checks no request went out). */
+export function expectScopeRefused(r: CliRun): void {
+    expect(r).toMatchObject({ code: 2, stdout: "" });
+    expect(r.stderr).toMatch(/^pim-alerts: --scope: scope ".* is neither "directory" nor an ARM scope/);
+    expect(r.stderr).not.toMatch(RAW_CONTROL);
+}
