@@ -13,8 +13,9 @@
  *   node .ci/runtimes.js e2e <name> [jest args]     install, then jest on the e2e suites (or the
  *                                                   given files) under the combination's Node
  *   node .ci/runtimes.js unit [jest args]           the README's test command, `npm test` (build,
- *                                                   type-check, jest), its jest on every other suite,
- *                                                   once (this Node, the repository's node_modules)
+ *                                                   type-check, jest's everyday suites) without the
+ *                                                   e2e suites, once (this Node, the repository's
+ *                                                   node_modules)
  *   node .ci/runtimes.js summary <results dir>      which combination ran which tests, the
  *                                                   __provider sizes, and the closing count line
  *   node .ci/runtimes.js lock <name>                re-resolve a lock file under the combination's
@@ -30,13 +31,22 @@ const { createHash } = require("node:crypto");
 const fs = require("node:fs");
 const os = require("node:os");
 const path = require("node:path");
+const { THOROUGH } = require("../test/thoroughSuites");
 
 const REPO = path.resolve(__dirname, "..");
 const MANIFESTS = path.join(__dirname, "runtimes");
 const INSTALLS = path.join(REPO, ".e2e", "runtimes");
 const JEST = path.join(REPO, "node_modules", "jest", "bin", "jest.js");
 /** The suites that run through the provider host, where runtime and SDK matter (folders end in "/"). */
-const E2E_SUITES = ["test/e2e/", "packages/testing/test/harness.test.ts"];
+const E2E_SUITES = ["test/e2e/", "packages/testing/test/harness.test.ts", "packages/testing/test/runner.test.ts"];
+// `npm test` leaves the thorough suites out (jest.config.js), so CI runs them here, on every combination.
+for (const suite of THOROUGH) {
+    if (!E2E_SUITES.some((e2e) => (e2e.endsWith("/") ? suite.startsWith(e2e) : suite === e2e))) {
+        throw new Error(
+            `${suite} is a thorough suite (test/thoroughSuites.js) but not an e2e suite here: CI would never run it`,
+        );
+    }
+}
 /** Packages whose copy in the combination's install the e2e programs must use (besides the package's dependencies). */
 const SHARED = ["@pulumi/pulumi", "typescript"];
 const NPM_TIMEOUT_MS = 15 * 60_000;

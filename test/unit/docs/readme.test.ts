@@ -20,12 +20,16 @@ describe("README", () => {
     test("the quick start is exactly the two commands, and .ci/run runs what the test one runs", () => {
         expect(readme).toContain("npm ci && npm run demo");
         expect(readme).toContain("npm ci && npm test");
-        // npm test is build, type-check, jest; CI runs npm test itself (its jest on the unit suites,
-        // through .ci/runtimes.js unit) and then the e2e suites on each runtime combination.
+        // npm test is build, type-check, jest's everyday suites; test:all the same with every suite. CI runs
+        // npm test itself (its jest on the unit suites, through .ci/runtimes.js unit) and then the e2e suites,
+        // the thorough ones among them, on each runtime combination.
         const packageJson = JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8")) as {
             scripts: Record<string, string>;
         };
-        expect(packageJson.scripts["test"]).toBe("npm run build && npm run typecheck && jest");
+        expect(packageJson.scripts["test"]).toBe(
+            "npm run build && npm run typecheck && jest --config jest.everyday.config.js",
+        );
+        expect(packageJson.scripts["test:all"]).toBe("npm run build && npm run typecheck && jest");
         const ci = fs.readFileSync(path.join(root, ".ci/run"), "utf8");
         expect(ci).toMatch(/^npm ci\b/m);
         expect(ci).toMatch(/^node \.ci\/runtimes\.js unit\b/m);
