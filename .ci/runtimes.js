@@ -38,7 +38,12 @@ const MANIFESTS = path.join(__dirname, "runtimes");
 const INSTALLS = path.join(REPO, ".e2e", "runtimes");
 const JEST = path.join(REPO, "node_modules", "jest", "bin", "jest.js");
 /** The suites that run through the provider host, where runtime and SDK matter (folders end in "/"). */
-const E2E_SUITES = ["test/e2e/", "packages/testing/test/harness.test.ts", "packages/testing/test/runner.test.ts"];
+const E2E_SUITES = [
+    "test/e2e/",
+    "packages/testing/test/harness.test.ts",
+    "packages/testing/test/processFailures.test.ts",
+    "packages/testing/test/runner.test.ts",
+];
 // `npm test` leaves the thorough suites out (jest.config.js), so CI runs them here, on every combination.
 for (const suite of THOROUGH) {
     if (!E2E_SUITES.some((e2e) => (e2e.endsWith("/") ? suite.startsWith(e2e) : suite === e2e))) {

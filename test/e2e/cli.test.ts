@@ -16,8 +16,8 @@ import { emulatorEnvironment } from "../unit/functions/support";
 import {
     CONTROL_CHARACTERS,
     expectDurationRefused,
+    expectGraphIdRefused,
     expectScopeRefused,
-    HOSTILE_TEXT,
     RAW_CONTROL,
 } from "../support/hostileText";
 import { ensurePackedProgram, PROGRAM_DIR, REPO_ROOT } from "../support/packedPackage";
@@ -222,23 +222,14 @@ describe("export adopts today's policy as code", () => {
 });
 
 describe("API text is data: export and status never turn it into code or terminal control", () => {
-    // Each goes where a tenant id goes in Graph's ids (DirectoryRole_<tenant>_<alert>): an emulator of its own
-    // (its tenant id), so each kind runs here, as a process. A duration or a --scope holding each kind runs
-    // in-process in test/unit/cli/run.test.ts; here the built CLI is run with terminal controls.
-    test.each(HOSTILE_TEXT)(
+    // A duration, a --scope and a Graph id (where a tenant id goes: DirectoryRole_<tenant>_<alert>) holding each
+    // kind run in-process in test/unit/cli/run.test.ts; here the built CLI is run with terminal controls.
+    test.each(CONTROL_CHARACTERS)(
         "a Graph id holding %s: export refuses it by name and writes nothing",
         async (_what, tenantId) => {
             const hostile = await startEmulator({ retryAfterSeconds: 0, tenantId });
             try {
-                const r = await cli(["export", "--directory", "--out", "policy.ts"], {}, hostile);
-                expect(r.code).toBe(1);
-                expect(r.stderr).toMatch(
-                    /^pim-alerts export: reading directory: refusing to write the Graph id "DirectoryRole_0.* into the program: it is not DirectoryRole_<tenant GUID>_/,
-                );
-                expect(r.stderr).toContain("pim-alerts export: nothing written: 1 of 1 scopes failed");
-                expect(r.stderr).not.toMatch(RAW_CONTROL);
-                expect(fs.existsSync(path.join(work, "policy.ts"))).toBe(false);
-                expect(fs.existsSync(path.join(work, "pwned"))).toBe(false);
+                expectGraphIdRefused(await cli(["export", "--directory", "--out", "policy.ts"], {}, hostile), work);
             } finally {
                 await hostile.stop();
             }

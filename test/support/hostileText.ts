@@ -1,9 +1,11 @@
 /**
  * Text an attacker (or a broken proxy) could put where `pim-alerts export` and `status` expect an id or a
- * value, the characters none of their output may hold raw, and the checks of what export makes of them. Shared by the in-process CLI tests
- * (test/unit/cli/run.test.ts: every kind) and the built CLI's (test/e2e/cli.test.ts).
+ * value, the characters none of their output may hold raw, and the checks of what export makes of them. Shared
+ * by the in-process CLI tests (test/unit/cli/run.test.ts: every kind) and the built CLI's (test/e2e/cli.test.ts).
  */
 import { expect } from "@jest/globals";
+import * as fs from "node:fs";
+import * as path from "node:path";
 
 /** [what it is, the text]; each starts with "0" so it can stand where a tenant id's first character goes. */
 export const HOSTILE_TEXT: ReadonlyArray<readonly [string, string]> = [
@@ -42,4 +44,19 @@ export function expectScopeRefused(r: CliRun): void {
     expect(r).toMatchObject({ code: 2, stdout: "" });
     expect(r.stderr).toMatch(/^pim-alerts: --scope: scope ".* is neither "directory" nor an ARM scope/);
     expect(r.stderr).not.toMatch(RAW_CONTROL);
+}
+
+/**
+ * `export --directory --out policy.ts` against an emulator whose tenant id holds hostile text: refused by name,
+ * nothing written in `dir`.
+ */
+export function expectGraphIdRefused(r: CliRun, dir: string): void {
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(
+        /^pim-alerts export: reading directory: refusing to write the Graph id "DirectoryRole_0.* into the program: it is not DirectoryRole_<tenant GUID>_/,
+    );
+    expect(r.stderr).toContain("pim-alerts export: nothing written: 1 of 1 scopes failed");
+    expect(r.stderr).not.toMatch(RAW_CONTROL);
+    expect(fs.existsSync(path.join(dir, "policy.ts"))).toBe(false);
+    expect(fs.existsSync(path.join(dir, "pwned"))).toBe(false);
 }

@@ -6,7 +6,12 @@ import { runCli } from "../../../src/cli/run";
 import type { CliIo } from "../../../src/cli/io";
 import { startEmulator, type Emulator } from "pulumi-pim-alerts-emulator";
 import { emulatorEnvironment } from "../functions/support";
-import { expectDurationRefused, expectScopeRefused, HOSTILE_TEXT } from "../../support/hostileText";
+import {
+    expectDurationRefused,
+    expectGraphIdRefused,
+    expectScopeRefused,
+    HOSTILE_TEXT,
+} from "../../support/hostileText";
 
 const SUB = "/subscriptions/11111111-1111-1111-1111-111111111111";
 const OTHER = "/subscriptions/22222222-2222-2222-2222-222222222222";
@@ -125,6 +130,24 @@ describe("API text and arguments are data: export never turns them into code or 
             emulator.admin.graph.setConfiguration("StaleSignInAlert", { duration: `P30D${text}` });
             const r = await run(["export", "--scope", SUB, "--directory"]);
             expectDurationRefused(r);
+        },
+    );
+
+    // Each goes where a tenant id goes in Graph's ids (DirectoryRole_<tenant>_<alert>): an emulator of its own.
+    test.each(HOSTILE_TEXT)(
+        "a Graph id holding %s: export refuses it by name and writes nothing",
+        async (_what, tenantId) => {
+            const hostile = await startEmulator({ retryAfterSeconds: 0, tenantId });
+            try {
+                // (The token still comes from the file's emulator, whose endpoint is in process.env: any
+                // emulator takes it.)
+                const r = await run(["export", "--directory", "--out", "policy.ts"], {
+                    env: emulatorEnvironment(hostile),
+                });
+                expectGraphIdRefused(r, dir);
+            } finally {
+                await hostile.stop();
+            }
         },
     );
 
