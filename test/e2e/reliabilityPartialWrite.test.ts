@@ -222,15 +222,21 @@ describe("a PATCH whose outcome is unknown keeps the original values", () => {
         const config = { "pim-alerts:timeoutSeconds": "120" };
         const first = await startArmSession({ emulator, config });
         const inputs = { __provider: providers.configuration, scope: SUB, alertId: OWNERS, thresholdNumberOfOwners: 7 };
-        const checked = await first.host.check(CONFIGURATION, "owners", {}, inputs);
-        emulator.admin.injectFault({ method: "PATCH", afterHandling: true, hang: true, times: 1 });
-        const pending = first.host.create(CONFIGURATION, "owners", checked.inputs).catch((e: unknown) => e);
-        await until(
-            () => emulator.admin.configuration(SUB, OWNERS)["thresholdNumberOfOwners"] === 7,
-            "the PATCH to be applied",
-        );
-        await first.host.stop();
-        expect(await pending).toBeInstanceOf(Error);
+        let checked: Awaited<ReturnType<typeof first.host.check>>;
+        try {
+            checked = await first.host.check(CONFIGURATION, "owners", {}, inputs);
+            emulator.admin.injectFault({ method: "PATCH", afterHandling: true, hang: true, times: 1 });
+            const pending = first.host.create(CONFIGURATION, "owners", checked.inputs).catch((e: unknown) => e);
+            await until(
+                () => emulator.admin.configuration(SUB, OWNERS)["thresholdNumberOfOwners"] === 7,
+                "the PATCH to be applied",
+            );
+            await first.host.stop();
+            expect(await pending).toBeInstanceOf(Error);
+        } finally {
+            // Stopped above, as the story needs; this stops it when the story failed before that.
+            await first.host.stop();
+        }
 
         // The engine recorded no resource: the next up creates it again, in another host than the killed one (as a
         // new `pulumi up` starts one): the file's shared host, which never saw this PATCH. Only the journal on disk
