@@ -44,7 +44,7 @@ const E2E_SUITES = [
     "packages/testing/test/processFailures.test.ts",
     "packages/testing/test/runner.test.ts",
 ];
-// `npm test` leaves the thorough suites out (jest.config.js), so CI runs them here, on every combination.
+// `npm test` leaves the thorough suites out (jest.everyday.config.js), so CI runs them here, on every combination.
 for (const suite of THOROUGH) {
     if (!E2E_SUITES.some((e2e) => (e2e.endsWith("/") ? suite.startsWith(e2e) : suite === e2e))) {
         throw new Error(
