@@ -19,7 +19,8 @@ import {
     expectGraphIdRefused,
     expectScopeRefused,
     RAW_CONTROL,
-} from "../support/hostileText";
+    type CliRun,
+} from "../support/cliChecks";
 import { ensurePackedProgram, PROGRAM_DIR, REPO_ROOT } from "../support/packedPackage";
 
 const CLI = path.join(PROGRAM_DIR, "node_modules", "pulumi-pim-alerts", "dist", "cli", "main.js");
@@ -43,12 +44,6 @@ afterEach(() => {
 afterAll(async () => {
     await emulator.stop();
 });
-
-interface CliRun {
-    readonly code: number;
-    readonly stdout: string;
-    readonly stderr: string;
-}
 
 /** Runs the built CLI in a child process (asynchronously: the emulator lives in this process). */
 function cli(args: string[], env: Record<string, string> = {}, against: Emulator = emulator): Promise<CliRun> {

@@ -11,7 +11,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { REPO_ROOT } from "../support/packedPackage";
-import { expectFailOnOutcome, expectOneLine, type ReviewRun } from "../support/reviewRun";
+import { expectFailOnOutcome, expectOneLine, type CliRun } from "../support/cliChecks";
 
 const CLI = path.join(REPO_ROOT, "dist", "cli", "main.js");
 const FIXTURES = path.join(REPO_ROOT, "test", "unit", "review", "fixtures");
@@ -29,7 +29,7 @@ afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
  * client fail (an unknown cloud, a bad timeout) are set on purpose: every review below still works,
  * so the command builds no client and needs no Azure settings.
  */
-function review(args: string[], input?: string | Buffer, env: Record<string, string> = {}): ReviewRun {
+function review(args: string[], input?: string | Buffer, env: Record<string, string> = {}): CliRun {
     const childEnv: Record<string, string | undefined> = {
         ...process.env,
         PIM_ALERTS_CLOUD: "Nowhere",

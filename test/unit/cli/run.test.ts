@@ -11,7 +11,8 @@ import {
     expectGraphIdRefused,
     expectScopeRefused,
     HOSTILE_TEXT,
-} from "../../support/hostileText";
+    type CliRun,
+} from "../../support/cliChecks";
 
 const SUB = "/subscriptions/11111111-1111-1111-1111-111111111111";
 const OTHER = "/subscriptions/22222222-2222-2222-2222-222222222222";
@@ -43,13 +44,7 @@ afterAll(async () => {
     await emulator.stop();
 });
 
-interface Run {
-    readonly code: number;
-    readonly stdout: string;
-    readonly stderr: string;
-}
-
-async function run(argv: string[], options: { tty?: boolean; env?: Record<string, string> } = {}): Promise<Run> {
+async function run(argv: string[], options: { tty?: boolean; env?: Record<string, string> } = {}): Promise<CliRun> {
     let stdout = "";
     let stderr = "";
     const io: CliIo = {

@@ -9,7 +9,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import type { CliIo } from "../../../src/cli/io";
 import { runCli } from "../../../src/cli/run";
-import { expectFailOnOutcome, expectOneLine, type ReviewRun } from "../../support/reviewRun";
+import { expectFailOnOutcome, expectOneLine, type CliRun } from "../../support/cliChecks";
 
 const REPO_ROOT = path.resolve(__dirname, "../../..");
 const fixture = (name: string) => path.join(__dirname, "fixtures", `${name}.preview.json`);
@@ -25,7 +25,7 @@ afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
  * make building any Azure client fail (an unknown cloud, a bad timeout) are set on purpose: every
  * review below still works, so the command builds no client and needs no Azure settings.
  */
-async function review(args: string[], input?: string | Buffer): Promise<ReviewRun> {
+async function review(args: string[], input?: string | Buffer): Promise<CliRun> {
     let stdout = "";
     let stderr = "";
     const chunks = input === undefined ? [] : [input];
