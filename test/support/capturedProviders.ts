@@ -11,7 +11,7 @@ import { createHash } from "node:crypto";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { captureResources, type CapturedResource } from "pulumi-pim-alerts-testing";
-import { ensurePackedProgram } from "./packedPackage";
+import { ensurePackedProgram, writeProgramFile } from "./packedPackage";
 import { E2E_ROOT, PROGRAM_DIR } from "./paths";
 
 export const CONFIGURATION = "pulumi-nodejs:dynamic/pim:AlertConfiguration";
@@ -62,11 +62,11 @@ export async function captureProgramsForRun(packageHash: string): Promise<void> 
         .update(JSON.stringify([packageHash, sdk.version, process.version, CAPTURE_PROGRAMS]))
         .digest("hex");
     if (readCaptureFile()?.key === key) return;
-    const capture = async (name: keyof CapturedPrograms) => {
-        const programFile = `capture-${name}.js`;
-        fs.writeFileSync(path.join(PROGRAM_DIR, programFile), [...CAPTURE_PROGRAMS[name], ""].join("\n"));
-        return captureResources({ programDir: PROGRAM_DIR, programFile });
-    };
+    const capture = (name: keyof CapturedPrograms) =>
+        captureResources({
+            programDir: PROGRAM_DIR,
+            programFile: writeProgramFile(`capture-${name}`, CAPTURE_PROGRAMS[name]),
+        });
     const [arm, directory] = await Promise.all([capture("arm"), capture("directory")]);
     fs.writeFileSync(CAPTURE_FILE, JSON.stringify({ key, arm, directory } satisfies CaptureFile));
 }

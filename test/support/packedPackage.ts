@@ -5,6 +5,8 @@
  * repository's node_modules; under `PIM_E2E_ROOT` (a runtime combination of .ci/runtimes.js) to
  * that combination's install.
  */
+import * as fs from "node:fs";
+import * as path from "node:path";
 import { installPackedPackage, writeProgramFiles, type InstalledPackage } from "pulumi-pim-alerts-testing";
 import { PROGRAM_DIR, REPO_ROOT } from "./paths";
 
@@ -28,4 +30,14 @@ export async function ensurePackedProgram(): Promise<InstalledPackage> {
         dependencies: { [installed.name]: installed.version },
     });
     return installed;
+}
+
+/**
+ * Writes a CommonJS Pulumi program into {@link PROGRAM_DIR} (which must be installed: see
+ * {@link ensurePackedProgram}); returns its file name.
+ */
+export function writeProgramFile(name: string, lines: readonly string[]): string {
+    const programFile = `${name}.js`;
+    fs.writeFileSync(path.join(PROGRAM_DIR, programFile), [...lines, ""].join("\n"));
+    return programFile;
 }

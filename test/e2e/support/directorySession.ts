@@ -22,7 +22,10 @@ export interface DirectoryProviders {
     readonly dismissal: string;
 }
 
-/** What the real resource classes of the two directory resources serialized under setMocks (captured by jest's globalSetup). */
+/**
+ * What the real resource classes of the two directory resources serialized under setMocks (captured by jest's
+ * globalSetup: test/support/capturedProviders.ts).
+ */
 export function capturedDirectoryProviders(): DirectoryProviders {
     const captured = capturedPrograms().directory;
     return {

@@ -1,9 +1,8 @@
 /**
  * The fixture of an end-to-end test file: the serialized providers (captured for the run by jest's
- * globalSetup), one session
- * (emulator + provider host) shared by the tests that ask for no options of their own (the
- * emulator is reset after each test: seed data, faults, request log), and sessions of their own
- * for the tests that do, each stopped after its test.
+ * globalSetup), one session (emulator + provider host) shared by the tests that ask for no options of
+ * their own (the emulator is reset after each test: seed data, faults, request log), and sessions of
+ * their own for the tests that do, each stopped after its test.
  *
  * A shared provider host keeps its per-process state across tests (token cache, the tenant id, the
  * ARM read cache): a file whose tests depend on a fresh process passes `{ shared: false }`.
