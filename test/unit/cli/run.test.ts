@@ -2,10 +2,9 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { runCli } from "../../../src/cli/run";
-import type { CliIo } from "../../../src/cli/io";
 import { startEmulator, type Emulator } from "pulumi-pim-alerts-emulator";
 import { emulatorEnvironment } from "../functions/support";
+import { runInProcess } from "./inProcessCli";
 import {
     expectDurationRefused,
     expectGraphIdRefused,
@@ -44,17 +43,9 @@ afterAll(async () => {
     await emulator.stop();
 });
 
-async function run(argv: string[], options: { tty?: boolean; env?: Record<string, string> } = {}): Promise<CliRun> {
-    let stdout = "";
-    let stderr = "";
-    const io: CliIo = {
-        stdout: { write: (t) => void (stdout += t), isTTY: options.tty === true },
-        stderr: { write: (t) => void (stderr += t), isTTY: options.tty === true },
-        env: { ...emulatorEnvironment(emulator), ...options.env },
-        cwd: dir,
-    };
-    const code = await runCli(argv, io);
-    return { code, stdout, stderr };
+function run(argv: string[], options: { tty?: boolean; env?: Record<string, string> } = {}): Promise<CliRun> {
+    const tty = options.tty === true;
+    return runInProcess(argv, { env: { ...emulatorEnvironment(emulator), ...options.env }, cwd: dir, tty });
 }
 
 describe("help, version and usage errors", () => {

@@ -7,9 +7,8 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import type { CliIo } from "../../../src/cli/io";
-import { runCli } from "../../../src/cli/run";
 import { expectFailOnOutcome, expectOneLine, type CliRun } from "../../support/cliChecks";
+import { runInProcess } from "../cli/inProcessCli";
 
 const REPO_ROOT = path.resolve(__dirname, "../../..");
 const fixture = (name: string) => path.join(__dirname, "fixtures", `${name}.preview.json`);
@@ -25,24 +24,12 @@ afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
  * make building any Azure client fail (an unknown cloud, a bad timeout) are set on purpose: every
  * review below still works, so the command builds no client and needs no Azure settings.
  */
-async function review(args: string[], input?: string | Buffer): Promise<CliRun> {
-    let stdout = "";
-    let stderr = "";
-    const chunks = input === undefined ? [] : [input];
-    const io: CliIo = {
-        stdin: {
-            isTTY: false,
-            async *[Symbol.asyncIterator]() {
-                for (const chunk of chunks) yield await Promise.resolve(chunk);
-            },
-        },
-        stdout: { write: (t) => void (stdout += t), isTTY: false },
-        stderr: { write: (t) => void (stderr += t), isTTY: false },
+function review(args: string[], input?: string | Buffer): Promise<CliRun> {
+    return runInProcess(["review", ...args], {
         env: { PIM_ALERTS_CLOUD: "Nowhere", PIM_ALERTS_TIMEOUT_SECONDS: "abc" },
         cwd: work,
-    };
-    const code = await runCli(["review", ...args], io);
-    return { code, stdout, stderr };
+        stdin: input === undefined ? [] : [input],
+    });
 }
 
 function write(name: string, content: string | Buffer): string {

@@ -8,6 +8,7 @@ import type { CliIo } from "../../../src/cli/io";
 import { readCommandInput } from "../../../src/cli/readInput";
 import { exitCodeFor } from "../../../src/cli/reviewCommand";
 import type { ReviewSummary } from "../../../src/review/findings";
+import { stdinOf } from "../cli/inProcessCli";
 
 const none: ReviewSummary = { weakens: 0, strengthens: 0, neutral: 0, unknown: 0, drift: 0 };
 
@@ -41,12 +42,7 @@ test.each<[string, Partial<ReviewSummary>, Record<"weakening" | "drift" | "any" 
 });
 
 function ioWithStdin(chunks: Array<string | Uint8Array>, isTTY = false): CliIo {
-    const stdin = {
-        isTTY,
-        async *[Symbol.asyncIterator]() {
-            for (const chunk of chunks) yield await Promise.resolve(chunk);
-        },
-    };
+    const stdin = stdinOf(chunks, isTTY);
     const sink = { write: () => undefined, isTTY: false };
     return { stdin, stdout: sink, stderr: sink, env: {}, cwd: "/" };
 }
