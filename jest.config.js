@@ -10,7 +10,6 @@ const shared = {
     roots: ["<rootDir>/test", "<rootDir>/packages/emulator/test", "<rootDir>/packages/testing/test"],
     testMatch: ["**/*.test.ts"],
     transform: { "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.json" }] },
-    testTimeout: 60000,
     // Installs the packed package into .e2e/program, as a user would get it (once per run: jest runs one
     // global setup module once, whichever projects name it).
     globalSetup: "<rootDir>/test/support/globalSetup.ts",
